@@ -1,0 +1,239 @@
+/* rpt-cli.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapporteur-cli"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rpt-cli.h"
+#include "rpt-core.h"
+
+/*
+ * rapporteur-cli: the scriptable front end. Every command exits 0 on
+ * success, 1 on an error the user can fix (with one line on stderr) and 2
+ * on a usage error. Nothing is written unless the command succeeds, and an
+ * existing file is only replaced where the command says so (export -o).
+ */
+
+static void G_GNUC_PRINTF (1, 2) print_error (const char *format, ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* One line: messages from libraries may carry their own newlines. */
+  g_strdelimit (msg, "\n", ' ');
+  fprintf (stderr, "rapporteur-cli: %s\n", g_strstrip (msg));
+}
+
+int
+rpt_cli_fail (GError *error)
+{
+  print_error ("%s", error->message);
+  return RPT_CLI_EXIT_ERROR;
+}
+
+int
+rpt_cli_usage (const char *format, ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  print_error ("%s", msg);
+  fprintf (stderr, _("Try “rapporteur-cli --help”.\n"));
+  return RPT_CLI_EXIT_USAGE;
+}
+
+/**
+ * rpt_cli_parse:
+ * @entries: the command's options
+ * @argc: (inout):
+ * @argv: (inout):
+ * @params: what follows the command in --help
+ * @summary: one line on what the command does
+ *
+ * Returns: -1 to go on, or the exit status to return (help, usage error)
+ */
+int
+rpt_cli_parse (const char *command,
+               const GOptionEntry *entries,
+               int *argc,
+               char ***argv,
+               const char *params,
+               const char *summary)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *param_string = g_strdup_printf ("%s %s", command, params);
+
+  context = g_option_context_new (param_string);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return rpt_cli_usage ("%s", error->message);
+  return -1;
+}
+
+/**
+ * rpt_cli_open_letter:
+ * @path: a .rapporteur document or a letter .xml
+ * @version: a version number, or 0 for the working state
+ *
+ * Returns: (transfer full): the letter, or %NULL with @error set
+ */
+RptLetter *
+rpt_cli_open_letter (const char *path, guint version, GError **error)
+{
+  g_autoptr (RptStore) store = NULL;
+
+  if (g_str_has_suffix (path, ".xml"))
+    {
+      if (version != 0)
+        {
+          g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT,
+                       _("--version needs a .rapporteur document; %s is letter XML"), path);
+          return NULL;
+        }
+      return rpt_letter_new_from_xml_file (path, error);
+    }
+  store = rpt_store_open (path, RPT_STORE_OPEN_READ_ONLY, error);
+  if (store == NULL)
+    return NULL;
+  if (version != 0)
+    return rpt_store_load_version (store, version, error);
+  return rpt_store_load (store, error);
+}
+
+/**
+ * rpt_cli_write_output:
+ * @path: a file, or "-" for standard output
+ *
+ * Writes @data whole or not at all: to a temporary file that replaces
+ * @path only once complete, so a full disk or a crash never leaves half an
+ * export where the last good one was.
+ */
+gboolean
+rpt_cli_write_output (const char *path, const char *data, gsize length, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autofree char *dir = NULL;
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _("Cannot write to standard output"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  dir = g_path_get_dirname (path);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, _("The folder %s does not exist"), dir);
+      return FALSE;
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT, _("%s is a folder"), path);
+      return FALSE;
+    }
+  /* Exports hold the whole draft: private to the user, like the document. */
+  if (!g_file_set_contents_full (path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local))
+    {
+      int code = RPT_ERROR_IO;
+      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_ACCES)
+          || g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_ROFS)
+          || g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_PERM))
+        code = RPT_ERROR_READ_ONLY;
+      else if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
+        code = RPT_ERROR_NO_SPACE;
+      g_set_error (error, RPT_ERROR, code, _("Cannot write %s: %s"), path, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_help (void)
+{
+  printf ("%s\n\n", _("Usage: rapporteur-cli COMMAND [OPTION…]"));
+  printf ("%s\n\n", _("Draft letters of the UN Special Procedures from the command line."));
+  printf ("%s\n", _("Commands:"));
+  printf ("  new --kind AL|UA|OL --country CODE OUT.rapporteur\n    %s\n",
+          _("Create a new letter"));
+  printf ("  import IN.xml OUT.rapporteur\n    %s\n",
+          _("Create a document from letter XML"));
+  printf ("  export --format xml [--version N] IN -o OUT\n    %s\n",
+          _("Write the letter as letter XML (“-o -” writes to standard output)"));
+  printf ("  show IN\n    %s\n", _("Print a readable summary of the letter"));
+  printf ("  version save IN -m MESSAGE [--author NAME]\n    %s\n",
+          _("Keep the working state as a named version"));
+  printf ("  version list IN\n    %s\n", _("List the named versions"));
+  printf ("  version restore IN N [--author NAME]\n    %s\n",
+          _("Make version N the working state (the current one is kept as a version)"));
+  printf ("\n%s\n", _("IN is a .rapporteur document or, where it makes sense, a letter .xml."));
+  printf ("%s\n", _("Run “rapporteur-cli COMMAND --help” for the options of a command."));
+}
+
+typedef struct
+{
+  const char *name;
+  int (*run) (int argc, char **argv);
+} Command;
+
+static const Command commands[] = {
+  { "new", rpt_cli_new },         { "import", rpt_cli_import },
+  { "export", rpt_cli_export },   { "show", rpt_cli_show },
+  { "version", rpt_cli_version },
+};
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  rpt_core_init ();
+
+  if (argc < 2)
+    {
+      print_help ();
+      return RPT_CLI_EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
+      || g_str_equal (argv[1], "help"))
+    {
+      print_help ();
+      return RPT_CLI_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("rapporteur-cli %s\n", PACKAGE_VERSION);
+      return RPT_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  return rpt_cli_usage (_("“%s” is not a command"), argv[1]);
+}

@@ -1,0 +1,27 @@
+/* rpt-core.h
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rpt-communication.h"
+#include "rpt-error.h"
+#include "rpt-letter-xml.h"
+#include "rpt-letter.h"
+#include "rpt-mandate.h"
+#include "rpt-markup.h"
+#include "rpt-paragraph.h"
+#include "rpt-person.h"
+#include "rpt-signatory.h"
+#include "rpt-store.h"
+#include "rpt-types.h"
+#include "rpt-version.h"
+
+G_BEGIN_DECLS
+
+void rpt_core_init (void);
+
+G_END_DECLS

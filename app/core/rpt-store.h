@@ -1,0 +1,51 @@
+/* rpt-store.h
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rpt-letter.h"
+#include "rpt-version.h"
+
+G_BEGIN_DECLS
+
+/* "Rptr": what `file` and other tools see in the SQLite header. */
+#define RPT_STORE_APPLICATION_ID 0x52707472
+#define RPT_STORE_SCHEMA_VERSION 1
+
+typedef enum
+{
+  RPT_STORE_OPEN_READ_WRITE = 0,
+  RPT_STORE_OPEN_READ_ONLY = 1 << 0,
+} RptStoreOpenFlags;
+
+#define RPT_TYPE_STORE (rpt_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (RptStore, rpt_store, RPT, STORE, GObject)
+
+RptStore *rpt_store_create (const char *path, RptLetter *letter, GError **error);
+RptStore *rpt_store_open (const char *path, RptStoreOpenFlags flags, GError **error);
+const char *rpt_store_get_path (RptStore *self);
+gboolean rpt_store_is_read_only (RptStore *self);
+RptLetter *rpt_store_load (RptStore *self, GError **error);
+gboolean rpt_store_save (RptStore *self, RptLetter *letter, GError **error);
+guint rpt_store_save_version (RptStore *self,
+                              RptLetter *letter,
+                              const char *author,
+                              const char *message,
+                              GError **error);
+GListModel *rpt_store_list_versions (RptStore *self, GError **error);
+RptLetter *rpt_store_load_version (RptStore *self, guint number, GError **error);
+RptLetter *rpt_store_restore_version (RptStore *self,
+                                      guint number,
+                                      const char *author,
+                                      guint *backup_number,
+                                      GError **error);
+void rpt_store_close (RptStore *self);
+
+G_END_DECLS
