@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "rpt-error.h"
+#include "rpt-item-private.h"
 #include "rpt-letter-xml.h"
 #include "rpt-markup.h"
 #include "rpt-sqlite.h"
@@ -38,9 +39,36 @@
  *   pages of a file that may be passed on.
  * - Files are created with mode 0600 (SQLite gives its journal the same).
  *
- * Schema version 1: the working state is one letter XML text; named
- * versions are full snapshots of it with author, time and message.
+ * Schema version 2 (current): the letter's scalar fields are the one row
+ * of `head`; every item (mandate, person, fact, …) is a row of `item`
+ * holding its canonical XML element, keyed by its stable id. A save
+ * compares each row with what the file holds and writes only the rows
+ * that differ, so typing in one fact rewrites one row. Named versions are
+ * full snapshots (the canonical letter XML) with author, time and message.
+ *
+ * Schema version 1: the working state was one letter XML text in
+ * `letter`; migrate_1_to_2() splits it into rows.
  */
+typedef struct
+{
+  char *letter_id;
+  char *kind;
+  char *country;
+  char *addressee_name;
+  char *salutation;
+  gint64 reference_number;
+  gint64 reference_year;
+  char *date;
+  char *language;
+  char *summary;
+  char *communications_about;
+  gboolean press_release;
+  char *wgad;
+  gboolean interim_measures;
+} Head;
+
+static void head_free (Head *h);
+
 struct _RptStore
 {
   GObject parent_instance;
@@ -48,21 +76,50 @@ struct _RptStore
   char *path;
   RptSqlite *db;
   gboolean read_only;
+
+  /* What the file holds, as this connection last read or wrote it:
+   * id → Row, and the head. Valid while data_version is unchanged, i.e.
+   * no other connection has written the file since. */
+  GHashTable *saved_rows;
+  Head *saved_head;
+  gint64 saved_data_version;
+  guint last_save_rows;
 };
 
 G_DEFINE_FINAL_TYPE (RptStore, rpt_store, G_TYPE_OBJECT)
 
-static const char schema_v1[] = "CREATE TABLE letter ("
+static const char schema_v2[] = "CREATE TABLE head ("
                                 "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+                                "  letter_id TEXT NOT NULL,"
+                                "  kind TEXT NOT NULL,"
+                                "  country TEXT,"
+                                "  addressee_name TEXT,"
+                                "  salutation TEXT,"
+                                "  reference_number INTEGER NOT NULL DEFAULT 0,"
+                                "  reference_year INTEGER NOT NULL DEFAULT 0,"
+                                "  date TEXT,"
+                                "  language TEXT NOT NULL,"
+                                "  summary TEXT NOT NULL DEFAULT '',"
+                                "  communications_about TEXT NOT NULL DEFAULT '',"
+                                "  press_release INTEGER NOT NULL DEFAULT 0,"
+                                "  wgad TEXT NOT NULL DEFAULT 'auto',"
+                                "  interim_measures INTEGER NOT NULL DEFAULT 1"
+                                ");"
+                                "CREATE TABLE item ("
+                                "  id TEXT PRIMARY KEY NOT NULL,"
+                                "  part TEXT NOT NULL,"
+                                "  position INTEGER NOT NULL,"
                                 "  xml TEXT NOT NULL"
                                 ");"
-                                "CREATE TABLE version ("
-                                "  number INTEGER PRIMARY KEY,"
-                                "  author TEXT NOT NULL,"
-                                "  created TEXT NOT NULL,"
-                                "  message TEXT NOT NULL,"
-                                "  xml TEXT NOT NULL"
-                                ");";
+                                "CREATE INDEX item_by_part ON item (part, position);";
+
+static const char schema_version_table[] = "CREATE TABLE version ("
+                                           "  number INTEGER PRIMARY KEY,"
+                                           "  author TEXT NOT NULL,"
+                                           "  created TEXT NOT NULL,"
+                                           "  message TEXT NOT NULL,"
+                                           "  xml TEXT NOT NULL"
+                                           ");";
 
 static void
 rpt_store_finalize (GObject *object)
@@ -71,6 +128,8 @@ rpt_store_finalize (GObject *object)
 
   rpt_store_close (self);
   g_free (self->path);
+  g_clear_pointer (&self->saved_rows, g_hash_table_unref);
+  g_clear_pointer (&self->saved_head, head_free);
 
   G_OBJECT_CLASS (rpt_store_parent_class)->finalize (object);
 }
@@ -159,59 +218,559 @@ set_pragmas (RptSqlite *db, gboolean read_only, GError **error)
                           error);
 }
 
-/* --- the working state ---------------------------------------------- */
+/* --- snapshots ------------------------------------------------------ */
+
+typedef struct
+{
+  char *id;
+  RptPart part;
+  gint64 position;
+  char *xml;
+} Row;
+
+struct _RptStoreSnapshot
+{
+  Head *head;
+  GPtrArray *rows;
+  char *xml;
+};
+
+static void
+head_free (Head *h)
+{
+  if (h == NULL)
+    return;
+  g_free (h->letter_id);
+  g_free (h->kind);
+  g_free (h->country);
+  g_free (h->addressee_name);
+  g_free (h->salutation);
+  g_free (h->date);
+  g_free (h->language);
+  g_free (h->summary);
+  g_free (h->communications_about);
+  g_free (h->wgad);
+  g_free (h);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Head, head_free)
+
+static Head *
+head_copy (const Head *h)
+{
+  Head *c = g_new0 (Head, 1);
+
+  c->letter_id = g_strdup (h->letter_id);
+  c->kind = g_strdup (h->kind);
+  c->country = g_strdup (h->country);
+  c->addressee_name = g_strdup (h->addressee_name);
+  c->salutation = g_strdup (h->salutation);
+  c->reference_number = h->reference_number;
+  c->reference_year = h->reference_year;
+  c->date = g_strdup (h->date);
+  c->language = g_strdup (h->language);
+  c->summary = g_strdup (h->summary);
+  c->communications_about = g_strdup (h->communications_about);
+  c->press_release = h->press_release;
+  c->wgad = g_strdup (h->wgad);
+  c->interim_measures = h->interim_measures;
+  return c;
+}
 
 static gboolean
-write_working (RptStore *self, RptSqlite *db, RptLetter *letter, GError **error)
+head_equal (const Head *a, const Head *b)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autofree char *xml = NULL;
-  gsize len;
+  return a != NULL && b != NULL && g_strcmp0 (a->letter_id, b->letter_id) == 0
+         && g_strcmp0 (a->kind, b->kind) == 0 && g_strcmp0 (a->country, b->country) == 0
+         && g_strcmp0 (a->addressee_name, b->addressee_name) == 0
+         && g_strcmp0 (a->salutation, b->salutation) == 0
+         && a->reference_number == b->reference_number
+         && a->reference_year == b->reference_year && g_strcmp0 (a->date, b->date) == 0
+         && g_strcmp0 (a->language, b->language) == 0 && g_strcmp0 (a->summary, b->summary) == 0
+         && g_strcmp0 (a->communications_about, b->communications_about) == 0
+         && a->press_release == b->press_release && g_strcmp0 (a->wgad, b->wgad) == 0
+         && a->interim_measures == b->interim_measures;
+}
 
-  xml = rpt_letter_to_xml (letter, &len);
-  stmt = rpt_sqlite_prepare (db, "INSERT OR REPLACE INTO letter (id, xml) VALUES (1, ?1)", error);
+static void
+row_free (Row *r)
+{
+  g_free (r->id);
+  g_free (r->xml);
+  g_free (r);
+}
+
+static Row *
+row_copy (const Row *r)
+{
+  Row *c = g_new0 (Row, 1);
+
+  c->id = g_strdup (r->id);
+  c->part = r->part;
+  c->position = r->position;
+  c->xml = g_strdup (r->xml);
+  return c;
+}
+
+static GHashTable *
+rows_table_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) row_free);
+}
+
+/**
+ * rpt_store_snapshot_new:
+ *
+ * Serializes @letter for rpt_store_save_snapshot(). Call it on the thread
+ * that owns @letter.
+ *
+ * Returns: (transfer full): the snapshot
+ */
+RptStoreSnapshot *
+rpt_store_snapshot_new (RptLetter *letter)
+{
+  RptStoreSnapshot *snap;
+  Head *h;
+
+  g_return_val_if_fail (RPT_IS_LETTER (letter), NULL);
+
+  snap = g_new0 (RptStoreSnapshot, 1);
+  h = snap->head = g_new0 (Head, 1);
+  h->letter_id = g_strdup (rpt_letter_get_id (letter));
+  h->kind = g_strdup (rpt_letter_kind_to_code (rpt_letter_get_kind (letter)));
+  h->country = g_strdup (rpt_letter_get_country (letter));
+  h->addressee_name = g_strdup (rpt_letter_get_addressee_name (letter));
+  h->salutation = g_strdup (rpt_letter_get_salutation (letter));
+  h->reference_number = rpt_letter_get_reference_number (letter);
+  h->reference_year = rpt_letter_get_reference_year (letter);
+  h->date = g_strdup (rpt_letter_get_date (letter));
+  h->language = g_strdup (rpt_letter_get_language (letter));
+  h->summary = g_strdup (rpt_letter_get_summary (letter));
+  h->communications_about = g_strdup (rpt_letter_get_communications_about (letter));
+  h->press_release = rpt_letter_get_press_release (letter);
+  h->wgad = g_strdup (rpt_wgad_to_string (rpt_letter_get_wgad (letter)));
+  h->interim_measures = rpt_letter_get_interim_measures (letter);
+
+  snap->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  for (RptPart part = 0; part < RPT_N_PARTS; part++)
+    {
+      guint n = rpt_letter_get_n_items (letter, part);
+      for (guint i = 0; i < n; i++)
+        {
+          gpointer item = rpt_letter_get_item (letter, part, i);
+          GString *xml = g_string_new (NULL);
+          Row *row = g_new0 (Row, 1);
+
+          rpt_letter_xml_append_item (xml, part, item, TRUE);
+          row->id = g_strdup (rpt_letter_item_get_id (item));
+          row->part = part;
+          row->position = i;
+          row->xml = g_string_free (xml, FALSE);
+          g_ptr_array_add (snap->rows, row);
+        }
+    }
+  snap->xml = rpt_letter_to_xml (letter, NULL);
+  return snap;
+}
+
+void
+rpt_store_snapshot_free (RptStoreSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  head_free (snapshot->head);
+  g_ptr_array_unref (snapshot->rows);
+  g_free (snapshot->xml);
+  g_free (snapshot);
+}
+
+/**
+ * rpt_store_snapshot_get_xml:
+ *
+ * Returns: the letter of the snapshot as canonical letter XML
+ */
+const char *
+rpt_store_snapshot_get_xml (RptStoreSnapshot *snapshot)
+{
+  g_return_val_if_fail (snapshot != NULL, NULL);
+  return snapshot->xml;
+}
+
+/* --- the working state ---------------------------------------------- */
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+static gboolean
+write_head (RptSqlite *db, const Head *h, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = rpt_sqlite_prepare (
+    db,
+    "INSERT OR REPLACE INTO head (id, letter_id, kind, country, addressee_name, salutation, "
+    "reference_number, reference_year, date, language, summary, communications_about, "
+    "press_release, wgad, interim_measures) "
+    "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    error);
+
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, xml, (int) len, SQLITE_STATIC);
+  bind_text_or_null (stmt, 1, h->letter_id);
+  bind_text_or_null (stmt, 2, h->kind);
+  bind_text_or_null (stmt, 3, h->country);
+  bind_text_or_null (stmt, 4, h->addressee_name);
+  bind_text_or_null (stmt, 5, h->salutation);
+  sqlite3_bind_int64 (stmt, 6, h->reference_number);
+  sqlite3_bind_int64 (stmt, 7, h->reference_year);
+  bind_text_or_null (stmt, 8, h->date);
+  bind_text_or_null (stmt, 9, h->language);
+  bind_text_or_null (stmt, 10, h->summary);
+  bind_text_or_null (stmt, 11, h->communications_about);
+  sqlite3_bind_int (stmt, 12, h->press_release);
+  bind_text_or_null (stmt, 13, h->wgad);
+  sqlite3_bind_int (stmt, 14, h->interim_measures);
   return rpt_sqlite_step_done (db, stmt, error);
 }
 
 static char *
-read_working_xml (RptSqlite *db, GError **error)
+dup_column (sqlite3_stmt *stmt, int column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  return text != NULL ? g_strdup (text) : NULL;
+}
+
+static Head *
+read_head (RptSqlite *db, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  Head *h;
   int rc;
 
-  stmt = rpt_sqlite_prepare (db, "SELECT xml FROM letter WHERE id = 1", error);
-  if (stmt == NULL)
-    return NULL;
-  rc = rpt_sqlite_step (db, stmt, error);
-  if (rc < 0)
+  stmt = rpt_sqlite_prepare (db,
+                             "SELECT letter_id, kind, country, addressee_name, salutation, "
+                             "reference_number, reference_year, date, language, summary, "
+                             "communications_about, press_release, wgad, interim_measures "
+                             "FROM head WHERE id = 1",
+                             error);
+  if (stmt == NULL || (rc = rpt_sqlite_step (db, stmt, error)) < 0)
     return NULL;
   if (rc != SQLITE_ROW)
     {
       g_set_error (error, RPT_SQLITE_ERROR, SQLITE_CORRUPT, "the document holds no letter");
       return NULL;
     }
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  h = g_new0 (Head, 1);
+  h->letter_id = dup_column (stmt, 0);
+  h->kind = dup_column (stmt, 1);
+  h->country = dup_column (stmt, 2);
+  h->addressee_name = dup_column (stmt, 3);
+  h->salutation = dup_column (stmt, 4);
+  h->reference_number = sqlite3_column_int64 (stmt, 5);
+  h->reference_year = sqlite3_column_int64 (stmt, 6);
+  h->date = dup_column (stmt, 7);
+  h->language = dup_column (stmt, 8);
+  h->summary = dup_column (stmt, 9);
+  h->communications_about = dup_column (stmt, 10);
+  h->press_release = sqlite3_column_int (stmt, 11) != 0;
+  h->wgad = dup_column (stmt, 12);
+  h->interim_measures = sqlite3_column_int (stmt, 13) != 0;
+  return h;
+}
+
+static GHashTable *
+read_rows (RptSqlite *db, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GHashTable) rows = rows_table_new ();
+  int rc;
+
+  stmt = rpt_sqlite_prepare (db, "SELECT id, part, position, xml FROM item", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = rpt_sqlite_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      Row *row = g_new0 (Row, 1);
+      RptPart part;
+
+      row->id = dup_column (stmt, 0);
+      row->position = sqlite3_column_int64 (stmt, 2);
+      row->xml = dup_column (stmt, 3);
+      if (row->id == NULL || row->xml == NULL
+          || !rpt_part_from_string ((const char *) sqlite3_column_text (stmt, 1), &part))
+        {
+          row_free (row);
+          g_set_error (error, RPT_SQLITE_ERROR, SQLITE_CORRUPT, "an item row is malformed");
+          return NULL;
+        }
+      row->part = part;
+      g_hash_table_replace (rows, row->id, row);
+    }
+  if (rc < 0)
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/* Makes the cache match the file if another connection wrote it since. */
+static gboolean
+refresh_cache (RptStore *self, GError **error)
+{
+  gint64 data_version = 0;
+
+  if (!rpt_sqlite_get_int (self->db, "PRAGMA data_version", &data_version, error))
+    return FALSE;
+  if (self->saved_rows != NULL && self->saved_head != NULL
+      && data_version == self->saved_data_version)
+    return TRUE;
+
+  g_clear_pointer (&self->saved_rows, g_hash_table_unref);
+  g_clear_pointer (&self->saved_head, head_free);
+  self->saved_rows = read_rows (self->db, error);
+  if (self->saved_rows == NULL)
+    return FALSE;
+  self->saved_head = read_head (self->db, error);
+  if (self->saved_head == NULL)
+    return FALSE;
+  self->saved_data_version = data_version;
+  return TRUE;
+}
+
+/* Writes what differs between @snap and @old (what the file holds), inside
+ * the caller's transaction. @new_rows receives what the file will hold
+ * once the transaction commits. */
+static gboolean
+write_snapshot (RptSqlite *db,
+                RptStoreSnapshot *snap,
+                GHashTable *old,
+                const Head *old_head,
+                GHashTable **new_rows,
+                guint *n_written,
+                GError **error)
+{
+  g_autoptr (sqlite3_stmt) insert = NULL;
+  g_autoptr (sqlite3_stmt) update = NULL;
+  g_autoptr (sqlite3_stmt) delete = NULL;
+  g_autoptr (GHashTable) rows = rows_table_new ();
+  GHashTableIter iter;
+  Row *row;
+  guint written = 0;
+
+  insert = rpt_sqlite_prepare (db, "INSERT INTO item (id, part, position, xml) "
+                                   "VALUES (?1, ?2, ?3, ?4)", error);
+  update = rpt_sqlite_prepare (db, "UPDATE item SET part = ?2, position = ?3, xml = ?4 "
+                                   "WHERE id = ?1", error);
+  delete = rpt_sqlite_prepare (db, "DELETE FROM item WHERE id = ?1", error);
+  if (insert == NULL || update == NULL || delete == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < snap->rows->len; i++)
+    {
+      Row *r = g_ptr_array_index (snap->rows, i);
+      Row *o = old != NULL ? g_hash_table_lookup (old, r->id) : NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      if (o == NULL)
+        stmt = insert;
+      else if (o->part != r->part || o->position != r->position || g_strcmp0 (o->xml, r->xml) != 0)
+        stmt = update;
+
+      if (stmt != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, r->id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, rpt_part_to_string (r->part), -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 3, r->position);
+          sqlite3_bind_text (stmt, 4, r->xml, -1, SQLITE_STATIC);
+          if (!rpt_sqlite_step_done (db, stmt, error))
+            return FALSE;
+          written++;
+        }
+      row = row_copy (r);
+      g_hash_table_replace (rows, row->id, row);
+    }
+
+  if (old != NULL)
+    {
+      g_hash_table_iter_init (&iter, old);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+        if (!g_hash_table_contains (rows, row->id))
+          {
+            sqlite3_bind_text (delete, 1, row->id, -1, SQLITE_STATIC);
+            if (!rpt_sqlite_step_done (db, delete, error))
+              return FALSE;
+            written++;
+          }
+    }
+
+  if (!head_equal (old_head, snap->head))
+    {
+      if (!write_head (db, snap->head, error))
+        return FALSE;
+      written++;
+    }
+
+  if (new_rows != NULL)
+    *new_rows = g_steal_pointer (&rows);
+  if (n_written != NULL)
+    *n_written = written;
+  return TRUE;
+}
+
+/* Within a transaction on self->db: make @snap the working state. The
+ * cache is updated by commit_working() once the transaction commits. */
+static gboolean
+write_working (RptStore *self, RptStoreSnapshot *snap, GHashTable **new_rows, GError **error)
+{
+  if (!refresh_cache (self, error))
+    return FALSE;
+  return write_snapshot (self->db, snap, self->saved_rows, self->saved_head, new_rows,
+                         &self->last_save_rows, error);
+}
+
+static void
+commit_working (RptStore *self, RptStoreSnapshot *snap, GHashTable *new_rows)
+{
+  g_clear_pointer (&self->saved_rows, g_hash_table_unref);
+  g_clear_pointer (&self->saved_head, head_free);
+  self->saved_rows = g_hash_table_ref (new_rows);
+  self->saved_head = head_copy (snap->head);
+  /* Our own commits leave data_version as it is: no refresh needed. */
 }
 
 static gboolean
 create_schema (RptSqlite *db, RptLetter *letter, GError **error)
 {
+  g_autoptr (RptStoreSnapshot) snap = rpt_store_snapshot_new (letter);
   g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d;"
                                               "PRAGMA user_version = %d;",
                                               RPT_STORE_APPLICATION_ID, RPT_STORE_SCHEMA_VERSION);
 
   if (!rpt_sqlite_begin (db, error))
     return FALSE;
-  if (!rpt_sqlite_exec (db, pragmas, error) || !rpt_sqlite_exec (db, schema_v1, error)
-      || !write_working (NULL, db, letter, error))
+  if (!rpt_sqlite_exec (db, pragmas, error) || !rpt_sqlite_exec (db, schema_v2, error)
+      || !rpt_sqlite_exec (db, schema_version_table, error)
+      || !write_snapshot (db, snap, NULL, NULL, NULL, NULL, error))
     {
       rpt_sqlite_rollback (db);
       return FALSE;
     }
   return rpt_sqlite_commit (db, error);
+}
+
+static int
+compare_rows (gconstpointer a, gconstpointer b)
+{
+  const Row *ra = *(Row *const *) a;
+  const Row *rb = *(Row *const *) b;
+
+  if (ra->position != rb->position)
+    return ra->position < rb->position ? -1 : 1;
+  return strcmp (ra->id, rb->id);
+}
+
+/* Builds the letter from the head and the rows, checking every value: the
+ * file may have been damaged or made by hand. */
+static RptLetter *
+letter_from_rows (const Head *h, GHashTable *rows, GError **error)
+{
+  g_autoptr (RptLetter) letter = NULL;
+  GPtrArray *parts[RPT_N_PARTS] = { NULL };
+  gboolean ok = TRUE;
+  RptLetterKind kind;
+  RptWgad wgad;
+  GHashTableIter iter;
+  Row *row;
+  char *markup;
+
+#define BAD(what)                                                                                  \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT, "%s", (what));                               \
+    return NULL;                                                                                   \
+  }                                                                                                \
+  G_STMT_END
+
+  if (!_rpt_item_id_is_valid (h->letter_id))
+    BAD ("the letter id is not valid");
+  if (!rpt_letter_kind_from_code (h->kind, &kind))
+    BAD ("the kind of letter is not valid");
+  if (h->country != NULL && !rpt_country_code_is_valid (h->country))
+    BAD ("the country code is not valid");
+  if (h->reference_number < 0 || h->reference_number > G_MAXINT)
+    BAD ("the reference number is not valid");
+  if (h->reference_year != 0 && (h->reference_year < 1946 || h->reference_year > 9999))
+    BAD ("the reference year is not valid");
+  if (h->date != NULL && !rpt_date_is_valid (h->date))
+    BAD ("the date is not valid");
+  if (!rpt_language_is_supported (h->language))
+    BAD ("the language is not valid");
+  if (!rpt_wgad_from_string (h->wgad, &wgad))
+    BAD ("the closing options are not valid");
+
+  letter = rpt_letter_new_with_id (h->letter_id);
+  rpt_letter_set_kind (letter, kind);
+  rpt_letter_set_country (letter, h->country);
+  rpt_letter_set_addressee_name (letter, h->addressee_name);
+  rpt_letter_set_salutation (letter, h->salutation);
+  rpt_letter_set_reference_number (letter, (guint) h->reference_number);
+  rpt_letter_set_reference_year (letter, (guint) h->reference_year);
+  rpt_letter_set_date (letter, h->date);
+  rpt_letter_set_language (letter, h->language);
+  rpt_letter_set_press_release (letter, h->press_release);
+  rpt_letter_set_wgad (letter, wgad);
+  rpt_letter_set_interim_measures (letter, h->interim_measures);
+
+  markup = rpt_markup_normalize (h->summary != NULL ? h->summary : "", NULL, NULL);
+  if (markup == NULL)
+    BAD ("the summary is not valid");
+  rpt_letter_set_summary (letter, markup);
+  g_free (markup);
+  markup = rpt_markup_normalize (h->communications_about != NULL ? h->communications_about : "",
+                                 NULL, NULL);
+  if (markup == NULL)
+    BAD ("the previous communications are not valid");
+  rpt_letter_set_communications_about (letter, markup);
+  g_free (markup);
+
+  for (RptPart part = 0; part < RPT_N_PARTS; part++)
+    parts[part] = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+    g_ptr_array_add (parts[row->part], row);
+
+  for (RptPart part = 0; part < RPT_N_PARTS && ok; part++)
+    {
+      g_ptr_array_sort (parts[part], compare_rows);
+      for (guint i = 0; i < parts[part]->len && ok; i++)
+        {
+          Row *r = g_ptr_array_index (parts[part], i);
+          g_autoptr (GError) local = NULL;
+          g_autoptr (GObject) item = rpt_letter_xml_parse_item (part, r->xml, -1, &local);
+
+          if (item == NULL)
+            {
+              g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT, "%s", local->message);
+              ok = FALSE;
+            }
+          else if (g_strcmp0 (rpt_letter_item_get_id (item), r->id) != 0
+                   || rpt_letter_find_item (letter, r->id, NULL, NULL) != NULL)
+            {
+              g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT, "an item id is not valid");
+              ok = FALSE;
+            }
+          else
+            rpt_letter_append_item (letter, part, item);
+        }
+    }
+  for (RptPart part = 0; part < RPT_N_PARTS; part++)
+    g_ptr_array_unref (parts[part]);
+  if (!ok)
+    return NULL;
+#undef BAD
+  return g_steal_pointer (&letter);
 }
 
 /* --- opening -------------------------------------------------------- */
@@ -326,11 +885,90 @@ check_integrity (RptSqlite *db, const char *path, GError **error)
   return TRUE;
 }
 
+/* Version 1 kept the working state as one letter XML text; version 2
+ * splits it into a head row and one row per item. */
+static gboolean
+migrate_1_to_2 (RptSqlite *db, GError **error)
+{
+  g_autoptr (RptLetter) letter = NULL;
+  g_autoptr (RptStoreSnapshot) snap = NULL;
+  g_autoptr (GError) local = NULL;
+
+  {
+    g_autoptr (sqlite3_stmt) stmt = NULL;
+    int rc;
+
+    stmt = rpt_sqlite_prepare (db, "SELECT xml FROM letter WHERE id = 1", error);
+    if (stmt == NULL || (rc = rpt_sqlite_step (db, stmt, error)) < 0)
+      return FALSE;
+    if (rc != SQLITE_ROW || sqlite3_column_text (stmt, 0) == NULL)
+      {
+        g_set_error (error, RPT_SQLITE_ERROR, SQLITE_CORRUPT, "the document holds no letter");
+        return FALSE;
+      }
+    letter = rpt_letter_new_from_xml ((const char *) sqlite3_column_text (stmt, 0), -1, "letter",
+                                      &local);
+    if (letter == NULL)
+      {
+        g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT, "%s", local->message);
+        return FALSE;
+      }
+  }
+
+  snap = rpt_store_snapshot_new (letter);
+  return rpt_sqlite_exec (db, schema_v2, error)
+         && write_snapshot (db, snap, NULL, NULL, NULL, NULL, error)
+         && rpt_sqlite_exec (db, "DROP TABLE letter", error);
+}
+
 /* Forward migrations, each in the caller's transaction. */
 static gboolean
 migrate (RptSqlite *db, gint64 from, GError **error)
 {
   g_assert (from >= 1 && from <= RPT_STORE_SCHEMA_VERSION);
+
+  if (from < 2 && !migrate_1_to_2 (db, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* The tables each schema version must have: a file with our application
+ * id but not our tables is damaged (or hand-made), and says so. */
+static gboolean
+check_tables (RptSqlite *db, const char *path, gint64 version, GError **error)
+{
+  static const char *const v1[] = { "letter", "version", NULL };
+  static const char *const v2[] = { "head", "item", "version", NULL };
+  const char *const *want = version == 1 ? v1 : v2;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GError) local = NULL;
+
+  stmt = rpt_sqlite_prepare (db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                             &local);
+  if (stmt == NULL)
+    {
+      TRANSLATE (error, local, path);
+      return FALSE;
+    }
+  for (guint i = 0; want[i] != NULL; i++)
+    {
+      int rc;
+      sqlite3_bind_text (stmt, 1, want[i], -1, SQLITE_STATIC);
+      rc = rpt_sqlite_step (db, stmt, &local);
+      sqlite3_reset (stmt);
+      if (rc < 0)
+        {
+          TRANSLATE (error, local, path);
+          return FALSE;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT,
+                       _("%s is damaged and cannot be read (the table “%s” is missing)"), path,
+                       want[i]);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -383,7 +1021,8 @@ rpt_store_open (const char *path, RptStoreOpenFlags flags, GError **error)
       TRANSLATE (error, local, path);
       return NULL;
     }
-  if (!check_version (self->db, path, &version, error) || !check_integrity (self->db, path, error))
+  if (!check_version (self->db, path, &version, error) || !check_integrity (self->db, path, error)
+      || !check_tables (self->db, path, version, error))
     return NULL;
 
   if (version < RPT_STORE_SCHEMA_VERSION)
@@ -577,20 +1216,18 @@ RptLetter *
 rpt_store_load (RptStore *self, GError **error)
 {
   g_autoptr (GError) local = NULL;
-  g_autofree char *xml = NULL;
   RptLetter *letter;
 
   g_return_val_if_fail (RPT_IS_STORE (self), NULL);
 
   if (!check_open (self, FALSE, error))
     return NULL;
-  xml = read_working_xml (self->db, &local);
-  if (xml == NULL)
+  if (!refresh_cache (self, &local))
     {
       TRANSLATE (error, local, self->path);
       return NULL;
     }
-  letter = rpt_letter_new_from_xml (xml, -1, self->path, &local);
+  letter = letter_from_rows (self->saved_head, self->saved_rows, &local);
   if (letter == NULL)
     g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT,
                  _("%s is damaged and cannot be read (%s)"), self->path, local->message);
@@ -598,17 +1235,21 @@ rpt_store_load (RptStore *self, GError **error)
 }
 
 /**
- * rpt_store_save:
+ * rpt_store_save_snapshot:
+ * @snapshot: the letter, from rpt_store_snapshot_new()
  *
- * Makes @letter the working state, in one transaction.
+ * Makes @snapshot the working state in one transaction, writing only the
+ * rows that differ from what the file holds. Safe to call from a worker
+ * thread as long as nothing else uses @self meanwhile.
  */
 gboolean
-rpt_store_save (RptStore *self, RptLetter *letter, GError **error)
+rpt_store_save_snapshot (RptStore *self, RptStoreSnapshot *snapshot, GError **error)
 {
   g_autoptr (GError) local = NULL;
+  g_autoptr (GHashTable) new_rows = NULL;
 
   g_return_val_if_fail (RPT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (RPT_IS_LETTER (letter), FALSE);
+  g_return_val_if_fail (snapshot != NULL, FALSE);
 
   if (!check_open (self, TRUE, error))
     return FALSE;
@@ -617,13 +1258,45 @@ rpt_store_save (RptStore *self, RptLetter *letter, GError **error)
       TRANSLATE (error, local, self->path);
       return FALSE;
     }
-  if (!write_working (self, self->db, letter, &local) || !rpt_sqlite_commit (self->db, &local))
+  if (!write_working (self, snapshot, &new_rows, &local) || !rpt_sqlite_commit (self->db, &local))
     {
       rpt_sqlite_rollback (self->db);
       TRANSLATE (error, local, self->path);
       return FALSE;
     }
+  commit_working (self, snapshot, new_rows);
   return TRUE;
+}
+
+/**
+ * rpt_store_save:
+ *
+ * Makes @letter the working state: rpt_store_snapshot_new() and
+ * rpt_store_save_snapshot() in one call.
+ */
+gboolean
+rpt_store_save (RptStore *self, RptLetter *letter, GError **error)
+{
+  g_autoptr (RptStoreSnapshot) snapshot = NULL;
+
+  g_return_val_if_fail (RPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RPT_IS_LETTER (letter), FALSE);
+
+  snapshot = rpt_store_snapshot_new (letter);
+  return rpt_store_save_snapshot (self, snapshot, error);
+}
+
+/**
+ * rpt_store_get_last_save_rows:
+ *
+ * Returns: how many rows the last save inserted, updated or deleted (for
+ *   diagnostics and tests: a save after one edit writes one row)
+ */
+guint
+rpt_store_get_last_save_rows (RptStore *self)
+{
+  g_return_val_if_fail (RPT_IS_STORE (self), 0);
+  return self->last_save_rows;
 }
 
 static guint
@@ -654,13 +1327,59 @@ insert_version (RptSqlite *db, const char *author, const char *message, const ch
 }
 
 /**
- * rpt_store_save_version:
- * @letter: the working state to save and keep as a version
+ * rpt_store_save_version_snapshot:
+ * @snapshot: the working state to save and keep as a version
  * @author: (nullable): who saves it
  * @message: (nullable): why
  *
- * Saves @letter as the working state and keeps a full snapshot of it as a
+ * Saves @snapshot as the working state and keeps a full copy of it as a
  * named version, in one transaction.
+ *
+ * Returns: the number of the new version, or 0 with @error set
+ */
+guint
+rpt_store_save_version_snapshot (RptStore *self,
+                                 RptStoreSnapshot *snapshot,
+                                 const char *author,
+                                 const char *message,
+                                 GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GHashTable) new_rows = NULL;
+  g_autofree char *clean_author = NULL;
+  g_autofree char *clean_message = NULL;
+  guint number;
+
+  g_return_val_if_fail (RPT_IS_STORE (self), 0);
+  g_return_val_if_fail (snapshot != NULL, 0);
+
+  if (!check_open (self, TRUE, error))
+    return 0;
+
+  clean_author = rpt_text_sanitize_line (author);
+  clean_message = rpt_text_sanitize_line (message);
+  if (!rpt_sqlite_begin (self->db, &local))
+    {
+      TRANSLATE (error, local, self->path);
+      return 0;
+    }
+  if (!write_working (self, snapshot, &new_rows, &local)
+      || (number = insert_version (self->db, clean_author, clean_message, snapshot->xml, &local))
+           == 0
+      || !rpt_sqlite_commit (self->db, &local))
+    {
+      rpt_sqlite_rollback (self->db);
+      TRANSLATE (error, local, self->path);
+      return 0;
+    }
+  commit_working (self, snapshot, new_rows);
+  return number;
+}
+
+/**
+ * rpt_store_save_version:
+ *
+ * rpt_store_save_version_snapshot() for a letter on the calling thread.
  *
  * Returns: the number of the new version, or 0 with @error set
  */
@@ -671,35 +1390,13 @@ rpt_store_save_version (RptStore *self,
                         const char *message,
                         GError **error)
 {
-  g_autoptr (GError) local = NULL;
-  g_autofree char *xml = NULL;
-  g_autofree char *clean_author = NULL;
-  g_autofree char *clean_message = NULL;
-  guint number;
+  g_autoptr (RptStoreSnapshot) snapshot = NULL;
 
   g_return_val_if_fail (RPT_IS_STORE (self), 0);
   g_return_val_if_fail (RPT_IS_LETTER (letter), 0);
 
-  if (!check_open (self, TRUE, error))
-    return 0;
-
-  xml = rpt_letter_to_xml (letter, NULL);
-  clean_author = rpt_text_sanitize_line (author);
-  clean_message = rpt_text_sanitize_line (message);
-  if (!rpt_sqlite_begin (self->db, &local))
-    {
-      TRANSLATE (error, local, self->path);
-      return 0;
-    }
-  if (!write_working (self, self->db, letter, &local)
-      || (number = insert_version (self->db, clean_author, clean_message, xml, &local)) == 0
-      || !rpt_sqlite_commit (self->db, &local))
-    {
-      rpt_sqlite_rollback (self->db);
-      TRANSLATE (error, local, self->path);
-      return 0;
-    }
-  return number;
+  snapshot = rpt_store_snapshot_new (letter);
+  return rpt_store_save_version_snapshot (self, snapshot, author, message, error);
 }
 
 /**
@@ -829,6 +1526,8 @@ rpt_store_restore_version (RptStore *self,
   g_autoptr (GError) local = NULL;
   g_autoptr (RptLetter) letter = NULL;
   g_autoptr (RptLetter) working = NULL;
+  g_autoptr (RptStoreSnapshot) snapshot = NULL;
+  g_autoptr (GHashTable) new_rows = NULL;
   g_autofree char *working_xml = NULL;
   g_autofree char *newest_xml = NULL;
   g_autofree char *clean_author = NULL;
@@ -870,8 +1569,10 @@ rpt_store_restore_version (RptStore *self,
       if (backup == 0)
         goto fail;
     }
-  if (!write_working (self, self->db, letter, &local) || !rpt_sqlite_commit (self->db, &local))
+  snapshot = rpt_store_snapshot_new (letter);
+  if (!write_working (self, snapshot, &new_rows, &local) || !rpt_sqlite_commit (self->db, &local))
     goto fail;
+  commit_working (self, snapshot, new_rows);
 
   if (backup_number != NULL)
     *backup_number = backup;
