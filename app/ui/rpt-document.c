@@ -1,0 +1,1082 @@
+/* rpt-document.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rpt-document"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "rpt-document.h"
+
+/**
+ * RptDocument:
+ *
+ * A letter and the file it lives in, kept in step by autosave. Knows nothing
+ * of GTK, so that its rules (when to save, where drafts go, what the title
+ * says) are tested without a display.
+ *
+ * Every change to the letter starts a timer of RPT_DOCUMENT_AUTOSAVE_DELAY_MS
+ * that is not pushed back by later changes: a burst of typing becomes one
+ * save and every change reaches the disk within a second. The letter is
+ * serialized on the main thread (a snapshot, about a millisecond for a long
+ * letter) and written by a worker; one save is in flight at a time and
+ * changes made meanwhile are coalesced into the next. A new letter has no
+ * file until its first change, which creates it in the drafts folder.
+ *
+ * The store is only ever used from worker threads, under store_lock, so the
+ * main thread never runs SQL nor waits on the disk.
+ */
+struct _RptDocument
+{
+  GObject parent_instance;
+
+  RptLetter *letter;
+  RptStore *store;
+  GMutex store_lock;
+  char *path;
+  char *draft_path;
+  gboolean read_only;
+  guint version_number;
+
+  guint autosave_delay;
+  guint autosave_id;
+  guint retry_id;
+  gboolean saving;
+  guint64 saving_revision;
+  guint64 saved_revision;
+  GError *save_error;
+  /* GTasks of rpt_document_save_async() waiting for the letter to be on disk. */
+  GPtrArray *waiters;
+};
+
+G_DEFINE_FINAL_TYPE (RptDocument, rpt_document, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_LETTER,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  PROP_DIRTY,
+  PROP_SAVING,
+  PROP_SAVE_ERROR,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void start_save (RptDocument *self);
+
+/* --- helpers -------------------------------------------------------- */
+
+/**
+ * rpt_document_dup_drafts_dir:
+ *
+ * Returns: where new letters are saved from their first change:
+ *   $XDG_DATA_HOME/rapporteur/drafts
+ */
+char *
+rpt_document_dup_drafts_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "rapporteur", "drafts", NULL);
+}
+
+/**
+ * rpt_document_dup_title_for_letter:
+ *
+ * The window title: the reference once the letter has one, else the start
+ * of its summary, else what kind of letter it is.
+ */
+char *
+rpt_document_dup_title_for_letter (RptLetter *letter)
+{
+  g_autofree char *reference = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (RPT_IS_LETTER (letter), NULL);
+
+  reference = rpt_letter_dup_reference (letter);
+  if (reference != NULL)
+    return g_steal_pointer (&reference);
+
+  summary = g_strstrip (rpt_markup_to_plain (rpt_letter_get_summary (letter)));
+  g_strdelimit (summary, "\n\t", ' ');
+  if (summary[0] != '\0')
+    {
+      const glong max = 60;
+      if (g_utf8_strlen (summary, -1) > max)
+        {
+          g_autofree char *cut = g_utf8_substring (summary, 0, max - 1);
+          g_strchomp (cut);
+          return g_strconcat (cut, "…", NULL);
+        }
+      /* Summaries start in lower case ("alleged sentencing of …"); a title
+       * starts with a capital. */
+      {
+        gunichar first = g_utf8_get_char (summary);
+        char buf[8] = { 0 };
+        g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+        return g_strconcat (buf, g_utf8_next_char (summary), NULL);
+      }
+    }
+
+  switch (rpt_letter_get_kind (letter))
+    {
+      case RPT_LETTER_KIND_UA:
+        return g_strdup (_ ("New Urgent Appeal"));
+      case RPT_LETTER_KIND_OL:
+        return g_strdup (_ ("New Letter on Legislation"));
+      case RPT_LETTER_KIND_AL:
+      default:
+        if (!rpt_letter_is_to_state (letter) && rpt_letter_get_country (letter) != NULL)
+          return g_strdup (_ ("New Letter to a Non-State Actor"));
+        return g_strdup (_ ("New Allegation Letter"));
+    }
+}
+
+/* --- GObject -------------------------------------------------------- */
+
+static void
+set_saving (RptDocument *self, gboolean saving)
+{
+  if (self->saving != saving)
+    {
+      self->saving = saving;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+    }
+}
+
+static gboolean
+compute_dirty (RptDocument *self)
+{
+  return !self->read_only && rpt_letter_get_revision (self->letter) != self->saved_revision;
+}
+
+static void
+notify_dirty (RptDocument *self, gboolean was_dirty)
+{
+  if (was_dirty != compute_dirty (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+static gboolean
+autosave_timeout_cb (gpointer user_data)
+{
+  RptDocument *self = user_data;
+
+  self->autosave_id = 0;
+  start_save (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_autosave (RptDocument *self)
+{
+  /* Not restarted by later changes: that is what bounds the delay. */
+  if (self->autosave_id == 0 && !self->saving)
+    self->autosave_id = g_timeout_add (self->autosave_delay, autosave_timeout_cb, self);
+}
+
+static void
+letter_changed_cb (RptLetter *letter, RptDocument *self)
+{
+  if (self->read_only)
+    return;
+  if (rpt_letter_get_revision (letter) == self->saved_revision + 1)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  schedule_autosave (self);
+}
+
+static void
+set_letter (RptDocument *self, RptLetter *letter)
+{
+  if (self->letter != NULL)
+    g_signal_handlers_disconnect_by_func (self->letter, letter_changed_cb, self);
+  g_set_object (&self->letter, letter);
+  self->saved_revision = rpt_letter_get_revision (letter);
+  g_signal_connect (letter, "changed", G_CALLBACK (letter_changed_cb), self);
+}
+
+static void
+rpt_document_dispose (GObject *object)
+{
+  RptDocument *self = RPT_DOCUMENT (object);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  if (self->letter != NULL)
+    g_signal_handlers_disconnect_by_func (self->letter, letter_changed_cb, self);
+
+  G_OBJECT_CLASS (rpt_document_parent_class)->dispose (object);
+}
+
+static void
+rpt_document_finalize (GObject *object)
+{
+  RptDocument *self = RPT_DOCUMENT (object);
+
+  g_clear_object (&self->letter);
+  g_clear_object (&self->store);
+  g_mutex_clear (&self->store_lock);
+  g_free (self->path);
+  g_free (self->draft_path);
+  g_clear_error (&self->save_error);
+  g_ptr_array_unref (self->waiters);
+
+  G_OBJECT_CLASS (rpt_document_parent_class)->finalize (object);
+}
+
+static void
+rpt_document_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RptDocument *self = RPT_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+      case PROP_LETTER:
+        g_value_set_object (value, self->letter);
+        break;
+      case PROP_PATH:
+        g_value_set_string (value, self->path);
+        break;
+      case PROP_READ_ONLY:
+        g_value_set_boolean (value, self->read_only);
+        break;
+      case PROP_DIRTY:
+        g_value_set_boolean (value, rpt_document_get_dirty (self));
+        break;
+      case PROP_SAVING:
+        g_value_set_boolean (value, self->saving);
+        break;
+      case PROP_SAVE_ERROR:
+        g_value_set_boxed (value, self->save_error);
+        break;
+      case PROP_TITLE:
+        g_value_take_string (value, rpt_document_dup_title (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rpt_document_class_init (RptDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->dispose = rpt_document_dispose;
+  object_class->finalize = rpt_document_finalize;
+  object_class->get_property = rpt_document_get_property;
+
+  properties[PROP_LETTER] = g_param_spec_object ("letter", NULL, NULL, RPT_TYPE_LETTER, flags);
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, flags);
+  properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE, flags);
+  properties[PROP_DIRTY] = g_param_spec_boolean ("dirty", NULL, NULL, FALSE, flags);
+  properties[PROP_SAVING] = g_param_spec_boolean ("saving", NULL, NULL, FALSE, flags);
+  properties[PROP_SAVE_ERROR] = g_param_spec_boxed ("save-error", NULL, NULL, G_TYPE_ERROR, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rpt_document_init (RptDocument *self)
+{
+  g_mutex_init (&self->store_lock);
+  self->autosave_delay = RPT_DOCUMENT_AUTOSAVE_DELAY_MS;
+  self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * rpt_document_new_draft:
+ * @letter: a new letter
+ * @drafts_dir: (nullable): the drafts folder, or %NULL for the default one
+ *
+ * A document without a file: its first change creates
+ * `<drafts_dir>/<letter id>.rapporteur`.
+ */
+RptDocument *
+rpt_document_new_draft (RptLetter *letter, const char *drafts_dir)
+{
+  RptDocument *self;
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (RPT_IS_LETTER (letter), NULL);
+
+  self = g_object_new (RPT_TYPE_DOCUMENT, NULL);
+  dir = drafts_dir != NULL ? g_strdup (drafts_dir) : rpt_document_dup_drafts_dir ();
+  /* The letter's id is a UUID: unique, stable, and no title to sanitize. */
+  name = g_strconcat (rpt_letter_get_id (letter), ".rapporteur", NULL);
+  self->draft_path = g_build_filename (dir, name, NULL);
+  set_letter (self, letter);
+  return self;
+}
+
+/**
+ * rpt_document_new_for_version:
+ *
+ * A read-only document showing named version @number of @self.
+ */
+RptDocument *
+rpt_document_new_for_version (RptDocument *self, RptLetter *letter, guint number)
+{
+  RptDocument *doc;
+
+  g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (RPT_IS_LETTER (letter), NULL);
+
+  doc = g_object_new (RPT_TYPE_DOCUMENT, NULL);
+  doc->read_only = TRUE;
+  doc->version_number = number;
+  doc->path = g_strdup (self->path);
+  set_letter (doc, letter);
+  return doc;
+}
+
+/* --- open ----------------------------------------------------------- */
+
+typedef struct
+{
+  char *path;
+  gboolean read_only;
+  RptStore *store;
+  RptLetter *letter;
+} OpenData;
+
+static void
+open_data_free (OpenData *d)
+{
+  g_free (d->path);
+  g_clear_object (&d->store);
+  g_clear_object (&d->letter);
+  g_free (d);
+}
+
+static void
+open_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  OpenData *d = task_data;
+  GError *error = NULL;
+
+  d->store = rpt_store_open (d->path, d->read_only ? RPT_STORE_OPEN_READ_ONLY : 0, &error);
+  if (d->store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  d->letter = rpt_store_load (d->store, &error);
+  if (d->letter == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rpt_document_open_async:
+ * @path: a .rapporteur document
+ *
+ * Opens and reads the document in a worker thread.
+ */
+void
+rpt_document_open_async (const char *path,
+                         gboolean read_only,
+                         GCancellable *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  OpenData *d;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rpt_document_open_async);
+  d = g_new0 (OpenData, 1);
+  d->path = g_strdup (path);
+  d->read_only = read_only;
+  g_task_set_task_data (task, d, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+RptDocument *
+rpt_document_open_finish (GAsyncResult *result, GError **error)
+{
+  RptDocument *self;
+  OpenData *d;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  d = g_task_get_task_data (G_TASK (result));
+  self = g_object_new (RPT_TYPE_DOCUMENT, NULL);
+  self->store = g_steal_pointer (&d->store);
+  self->path = g_strdup (rpt_store_get_path (self->store));
+  self->read_only = rpt_store_is_read_only (self->store);
+  set_letter (self, d->letter);
+  return self;
+}
+
+/* --- autosave ------------------------------------------------------- */
+
+typedef struct
+{
+  RptStoreSnapshot *snapshot;
+  RptStore *store; /* NULL: create the draft */
+  char *draft_path;
+  RptStore *created; /* out */
+} SaveData;
+
+static void
+save_data_free (SaveData *d)
+{
+  rpt_store_snapshot_free (d->snapshot);
+  g_clear_object (&d->store);
+  g_clear_object (&d->created);
+  g_free (d->draft_path);
+  g_free (d);
+}
+
+static RptStore *
+create_draft (const char *path, RptStoreSnapshot *snapshot, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (RptLetter) copy = NULL;
+  g_autoptr (RptStore) store = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, RPT_ERROR, saved == ENOSPC ? RPT_ERROR_NO_SPACE : RPT_ERROR_READ_ONLY,
+                   _ ("Cannot create the drafts folder %s: %s"), dir, g_strerror (saved));
+      return NULL;
+    }
+  /* A letter of the worker's own, from the snapshot: the window's letter
+   * never leaves the main thread. */
+  copy = rpt_letter_new_from_xml (rpt_store_snapshot_get_xml (snapshot), -1, path, error);
+  if (copy == NULL)
+    return NULL;
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      /* Left by an earlier run of this letter (a crash between create and
+       * the first callback): the working state is ours to replace. */
+      store = rpt_store_open (path, RPT_STORE_OPEN_READ_WRITE, error);
+      if (store == NULL || !rpt_store_save_snapshot (store, snapshot, error))
+        return NULL;
+      return g_steal_pointer (&store);
+    }
+  return rpt_store_create (path, copy, error);
+}
+
+static void
+save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  RptDocument *self = source;
+  SaveData *d = task_data;
+  GError *error = NULL;
+  gboolean ok;
+
+  g_mutex_lock (&self->store_lock);
+  if (d->store == NULL)
+    {
+      d->created = create_draft (d->draft_path, d->snapshot, &error);
+      ok = d->created != NULL;
+    }
+  else
+    ok = rpt_store_save_snapshot (d->store, d->snapshot, &error);
+  g_mutex_unlock (&self->store_lock);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+resolve_waiters (RptDocument *self, const GError *error)
+{
+  g_autoptr (GPtrArray) waiters = g_steal_pointer (&self->waiters);
+
+  self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < waiters->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiters, i);
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        g_task_return_boolean (task, TRUE);
+    }
+}
+
+static gboolean
+retry_timeout_cb (gpointer user_data)
+{
+  RptDocument *self = user_data;
+
+  self->retry_id = 0;
+  if (compute_dirty (self))
+    schedule_autosave (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+save_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  RptDocument *self = RPT_DOCUMENT (source);
+  g_autoptr (GError) error = NULL;
+  SaveData *d = g_task_get_task_data (G_TASK (result));
+  gboolean was_dirty = compute_dirty (self);
+  gboolean had_error = self->save_error != NULL;
+
+  set_saving (self, FALSE);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      self->saved_revision = self->saving_revision;
+      if (d->created != NULL)
+        {
+          self->store = g_steal_pointer (&d->created);
+          self->path = g_strdup (rpt_store_get_path (self->store));
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+        }
+      g_clear_error (&self->save_error);
+      if (had_error)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+      notify_dirty (self, was_dirty);
+
+      if (compute_dirty (self))
+        {
+          /* Typed while saving: save again; waiters wait for that one. */
+          if (self->waiters->len > 0)
+            start_save (self);
+          else
+            schedule_autosave (self);
+        }
+      else
+        resolve_waiters (self, NULL);
+    }
+  else
+    {
+      g_warning ("Autosave failed: %s", error->message);
+      g_clear_error (&self->save_error);
+      self->save_error = g_error_copy (error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+      resolve_waiters (self, error);
+      /* The letter stays in memory; try again, less eagerly. */
+      if (self->retry_id == 0)
+        self->retry_id = g_timeout_add_seconds (5, retry_timeout_cb, self);
+    }
+  g_object_unref (self);
+}
+
+static void
+start_save (RptDocument *self)
+{
+  g_autoptr (GTask) task = NULL;
+  SaveData *d;
+
+  g_assert (!self->saving);
+  g_assert (!self->read_only);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  set_saving (self, TRUE);
+  self->saving_revision = rpt_letter_get_revision (self->letter);
+
+  d = g_new0 (SaveData, 1);
+  d->snapshot = rpt_store_snapshot_new (self->letter);
+  d->store = self->store != NULL ? g_object_ref (self->store) : NULL;
+  d->draft_path = g_strdup (self->draft_path);
+
+  /* The document lives until the save is done (see save_done_cb). */
+  task = g_task_new (g_object_ref (self), NULL, save_done_cb, NULL);
+  g_task_set_source_tag (task, start_save);
+  g_task_set_task_data (task, d, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+void
+rpt_document_set_autosave_delay (RptDocument *self, guint delay_ms)
+{
+  g_return_if_fail (RPT_IS_DOCUMENT (self));
+  self->autosave_delay = delay_ms;
+}
+
+/**
+ * rpt_document_save_async:
+ *
+ * Completes once every change made before the call is in the file: at once
+ * when there is nothing to save, else after the save in flight or a new
+ * one. What closing a window and quitting wait for.
+ */
+static GTask *
+task_new_flush (RptDocument *self,
+                GCancellable *cancellable,
+                GAsyncReadyCallback callback,
+                gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, rpt_document_save_async);
+  return task;
+}
+
+static void
+queue_save (RptDocument *self, GTask *task, gboolean force)
+{
+  if (!force && !compute_dirty (self) && !self->saving)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  g_ptr_array_add (self->waiters, task);
+  if (!self->saving)
+    start_save (self);
+}
+
+/**
+ * rpt_document_save_async:
+ *
+ * Completes once every change made before the call is in the file: at once
+ * when there is nothing to save, else after the save in flight or a new
+ * one. What closing a window and quitting wait for.
+ */
+void
+rpt_document_save_async (RptDocument *self,
+                         GCancellable *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer user_data)
+{
+  g_return_if_fail (RPT_IS_DOCUMENT (self));
+
+  if (self->read_only)
+    {
+      g_autoptr (GTask) task = task_new_flush (self, cancellable, callback, user_data);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  queue_save (self, task_new_flush (self, cancellable, callback, user_data), FALSE);
+}
+
+gboolean
+rpt_document_save_finish (RptDocument *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* --- versions ------------------------------------------------------- */
+
+typedef struct
+{
+  RptStore *store;
+  RptStoreSnapshot *snapshot;
+  char *author;
+  char *message;
+  guint number;
+  guint backup;
+  GListModel *versions;
+  RptLetter *letter;
+} VersionData;
+
+static void
+version_data_free (VersionData *d)
+{
+  g_clear_object (&d->store);
+  rpt_store_snapshot_free (d->snapshot);
+  g_free (d->author);
+  g_free (d->message);
+  g_clear_object (&d->versions);
+  g_clear_object (&d->letter);
+  g_free (d);
+}
+
+static GTask *
+version_task_new (RptDocument *self,
+                  gpointer source_tag,
+                  GCancellable *cancellable,
+                  GAsyncReadyCallback callback,
+                  gpointer user_data,
+                  VersionData **out)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  VersionData *d = g_new0 (VersionData, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  d->store = self->store != NULL ? g_object_ref (self->store) : NULL;
+  g_task_set_task_data (task, d, (GDestroyNotify) version_data_free);
+  *out = d;
+  return task;
+}
+
+static gboolean
+check_store (GTask *task, VersionData *d)
+{
+  if (d->store == NULL)
+    {
+      g_task_return_new_error (task, RPT_ERROR, RPT_ERROR_NOT_FOUND,
+                               _ ("This letter has no versions yet"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+save_version_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  RptDocument *self = source;
+  VersionData *d = task_data;
+  GError *error = NULL;
+
+  g_mutex_lock (&self->store_lock);
+  d->number =
+    rpt_store_save_version_snapshot (d->store, d->snapshot, d->author, d->message, &error);
+  g_mutex_unlock (&self->store_lock);
+  if (d->number == 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_version_flushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  RptDocument *self = RPT_DOCUMENT (source);
+  g_autoptr (GTask) task = user_data;
+  VersionData *d = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!rpt_document_save_finish (self, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_set_object (&d->store, self->store);
+  if (!check_store (task, d))
+    return;
+  g_task_run_in_thread (task, save_version_thread);
+}
+
+/**
+ * rpt_document_save_version_async:
+ *
+ * Saves the working state, then keeps it as a named version.
+ */
+void
+rpt_document_save_version_async (RptDocument *self,
+                                 const char *author,
+                                 const char *message,
+                                 GCancellable *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer user_data)
+{
+  VersionData *d;
+  GTask *task;
+
+  g_return_if_fail (RPT_IS_DOCUMENT (self));
+  g_return_if_fail (!self->read_only);
+
+  task =
+    version_task_new (self, rpt_document_save_version_async, cancellable, callback, user_data, &d);
+  d->snapshot = rpt_store_snapshot_new (self->letter);
+  d->author = g_strdup (author != NULL ? author : "");
+  d->message = g_strdup (message != NULL ? message : "");
+  /* A draft never changed has no file yet: a save gives it one. */
+  queue_save (self, task_new_flush (self, cancellable, save_version_flushed_cb, task),
+              self->store == NULL);
+}
+
+guint
+rpt_document_save_version_finish (RptDocument *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return 0;
+  return ((VersionData *) g_task_get_task_data (G_TASK (result)))->number;
+}
+
+static void
+list_versions_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  RptDocument *self = source;
+  VersionData *d = task_data;
+  GError *error = NULL;
+
+  g_mutex_lock (&self->store_lock);
+  d->versions = rpt_store_list_versions (d->store, &error);
+  g_mutex_unlock (&self->store_lock);
+  if (d->versions == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+rpt_document_list_versions_async (RptDocument *self,
+                                  GCancellable *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  VersionData *d;
+
+  g_return_if_fail (RPT_IS_DOCUMENT (self));
+
+  task =
+    version_task_new (self, rpt_document_list_versions_async, cancellable, callback, user_data, &d);
+  if (d->store == NULL)
+    {
+      /* No file yet, so no versions: an empty list, not an error. */
+      d->versions = G_LIST_MODEL (g_list_store_new (RPT_TYPE_VERSION));
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  g_task_run_in_thread (task, list_versions_thread);
+}
+
+GListModel *
+rpt_document_list_versions_finish (RptDocument *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return g_steal_pointer (&((VersionData *) g_task_get_task_data (G_TASK (result)))->versions);
+}
+
+static void
+load_version_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  RptDocument *self = source;
+  VersionData *d = task_data;
+  GError *error = NULL;
+
+  g_mutex_lock (&self->store_lock);
+  d->letter = rpt_store_load_version (d->store, d->number, &error);
+  g_mutex_unlock (&self->store_lock);
+  if (d->letter == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+rpt_document_load_version_async (RptDocument *self,
+                                 guint number,
+                                 GCancellable *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  VersionData *d;
+
+  g_return_if_fail (RPT_IS_DOCUMENT (self));
+
+  task =
+    version_task_new (self, rpt_document_load_version_async, cancellable, callback, user_data, &d);
+  d->number = number;
+  if (!check_store (task, d))
+    return;
+  g_task_run_in_thread (task, load_version_thread);
+}
+
+RptLetter *
+rpt_document_load_version_finish (RptDocument *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return g_steal_pointer (&((VersionData *) g_task_get_task_data (G_TASK (result)))->letter);
+}
+
+static void
+restore_version_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  RptDocument *self = source;
+  VersionData *d = task_data;
+  GError *error = NULL;
+
+  g_mutex_lock (&self->store_lock);
+  d->letter = rpt_store_restore_version (d->store, d->number, d->author, &d->backup, &error);
+  g_mutex_unlock (&self->store_lock);
+  if (d->letter == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+restore_flushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  RptDocument *self = RPT_DOCUMENT (source);
+  g_autoptr (GTask) task = user_data;
+  VersionData *d = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!rpt_document_save_finish (self, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_set_object (&d->store, self->store);
+  if (!check_store (task, d))
+    return;
+  g_task_run_in_thread (task, restore_version_thread);
+}
+
+/**
+ * rpt_document_restore_version_async:
+ *
+ * Saves the working state, then makes version @number the working state;
+ * the store keeps the state it replaces as a version of its own. The
+ * document's letter is replaced (notify::letter).
+ */
+void
+rpt_document_restore_version_async (RptDocument *self,
+                                    guint number,
+                                    const char *author,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  VersionData *d;
+  GTask *task;
+
+  g_return_if_fail (RPT_IS_DOCUMENT (self));
+  g_return_if_fail (!self->read_only);
+
+  task = version_task_new (self, rpt_document_restore_version_async, cancellable, callback,
+                           user_data, &d);
+  d->number = number;
+  d->author = g_strdup (author != NULL ? author : "");
+  queue_save (self, task_new_flush (self, cancellable, restore_flushed_cb, task), FALSE);
+}
+
+gboolean
+rpt_document_restore_version_finish (RptDocument *self,
+                                     GAsyncResult *result,
+                                     guint *backup_number,
+                                     GError **error)
+{
+  VersionData *d;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  d = g_task_get_task_data (G_TASK (result));
+  if (backup_number != NULL)
+    *backup_number = d->backup;
+  set_letter (self, d->letter);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LETTER]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  return TRUE;
+}
+
+/* --- getters -------------------------------------------------------- */
+
+RptLetter *
+rpt_document_get_letter (RptDocument *self)
+{
+  g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
+  return self->letter;
+}
+
+/**
+ * rpt_document_get_path:
+ *
+ * Returns: (nullable): the document file; %NULL for a draft not yet saved
+ */
+const char *
+rpt_document_get_path (RptDocument *self)
+{
+  g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
+  return self->path;
+}
+
+const char *
+rpt_document_get_draft_path (RptDocument *self)
+{
+  g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
+  return self->draft_path;
+}
+
+gboolean
+rpt_document_get_read_only (RptDocument *self)
+{
+  g_return_val_if_fail (RPT_IS_DOCUMENT (self), TRUE);
+  return self->read_only;
+}
+
+guint
+rpt_document_get_version_number (RptDocument *self)
+{
+  g_return_val_if_fail (RPT_IS_DOCUMENT (self), 0);
+  return self->version_number;
+}
+
+gboolean
+rpt_document_get_dirty (RptDocument *self)
+{
+  g_return_val_if_fail (RPT_IS_DOCUMENT (self), FALSE);
+  return compute_dirty (self) || self->saving;
+}
+
+gboolean
+rpt_document_get_saving (RptDocument *self)
+{
+  g_return_val_if_fail (RPT_IS_DOCUMENT (self), FALSE);
+  return self->saving;
+}
+
+const GError *
+rpt_document_get_save_error (RptDocument *self)
+{
+  g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
+  return self->save_error;
+}
+
+char *
+rpt_document_dup_title (RptDocument *self)
+{
+  g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
+  return rpt_document_dup_title_for_letter (self->letter);
+}
+
+/**
+ * rpt_document_has_path:
+ *
+ * Whether @path names this document's file (or the draft it will create),
+ * following symbolic links, so that opening a file twice finds its window.
+ */
+gboolean
+rpt_document_has_path (RptDocument *self, const char *path)
+{
+  g_autoptr (GFile) a = NULL;
+  g_autoptr (GFile) b = NULL;
+  g_autofree char *real_a = NULL;
+  g_autofree char *real_b = NULL;
+  const char *mine;
+
+  g_return_val_if_fail (RPT_IS_DOCUMENT (self), FALSE);
+
+  if (self->read_only && self->version_number != 0)
+    return FALSE;
+  mine = self->path != NULL ? self->path : self->draft_path;
+  if (mine == NULL || path == NULL)
+    return FALSE;
+  real_a = realpath (mine, NULL);
+  real_b = realpath (path, NULL);
+  if (real_a != NULL && real_b != NULL)
+    return g_str_equal (real_a, real_b);
+  a = g_file_new_for_path (mine);
+  b = g_file_new_for_path (path);
+  return g_file_equal (a, b);
+}

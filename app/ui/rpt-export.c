@@ -1,0 +1,267 @@
+/* rpt-export.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rpt-export"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "rpt-export.h"
+#include "rpt-page-source.h"
+
+/**
+ * Exports: the letter is serialized on the main thread and written by a
+ * worker, whole or not at all (a temporary file renamed over the target),
+ * private to the user like the document.
+ */
+
+static const struct
+{
+  const char *name;
+  const char *suffix;
+  const char *mime;
+} formats[] = {
+  [RPT_EXPORT_PDF] = { "pdf", ".pdf", "application/pdf" },
+  [RPT_EXPORT_ODT] = { "odt", ".odt", "application/vnd.oasis.opendocument.text" },
+  [RPT_EXPORT_XML] = { "xml", ".xml", "application/xml" },
+  [RPT_EXPORT_DOCUMENT] = { "rapporteur", ".rapporteur", "application/x-rapporteur" },
+};
+
+gboolean
+rpt_export_format_from_string (const char *name, RptExportFormat *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_strcmp0 (name, formats[i].name) == 0)
+      {
+        *format = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+rpt_export_format_get_suffix (RptExportFormat format)
+{
+  return formats[format].suffix;
+}
+
+const char *
+rpt_export_format_get_mime_type (RptExportFormat format)
+{
+  return formats[format].mime;
+}
+
+gboolean
+rpt_export_format_is_available (RptExportFormat format)
+{
+  return format != RPT_EXPORT_ODT;
+}
+
+/**
+ * rpt_export_dup_suggested_name:
+ *
+ * Returns: a file name from the reference ("AL TJK 1-2025.pdf") or the kind
+ */
+char *
+rpt_export_dup_suggested_name (RptLetter *letter, RptExportFormat format)
+{
+  g_autofree char *reference = rpt_letter_dup_reference (letter);
+  g_autofree char *base = NULL;
+
+  if (reference != NULL)
+    base = g_strdelimit (g_steal_pointer (&reference), "/", '-');
+  else
+    /* Translators: file name of an exported letter that has no reference yet */
+    base = g_strdup (_ ("Draft letter"));
+  return g_strconcat (base, formats[format].suffix, NULL);
+}
+
+static void
+set_write_error (GError **error, int saved, const char *path)
+{
+  int code = RPT_ERROR_IO;
+
+  if (saved == ENOSPC || saved == EDQUOT)
+    code = RPT_ERROR_NO_SPACE;
+  else if (saved == EACCES || saved == EPERM || saved == EROFS)
+    code = RPT_ERROR_READ_ONLY;
+  g_set_error (error, RPT_ERROR, code, _ ("Cannot write %s: %s"), path, g_strerror (saved));
+}
+
+static gboolean
+write_pdf (const char *letter_xml, const char *tmp, GError **error)
+{
+  g_autoptr (RptPageSource) pages = rpt_page_source_new_for_xml (letter_xml, error);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  guint n;
+
+  if (pages == NULL)
+    return FALSE;
+  surface = cairo_pdf_surface_create (tmp, 595.276, 841.89);
+  cr = cairo_create (surface);
+  n = rpt_page_source_get_n_pages (pages);
+  for (guint i = 0; i < n; i++)
+    {
+      double w, h;
+      rpt_page_source_get_page_size (pages, i, &w, &h);
+      cairo_pdf_surface_set_size (surface, w, h);
+      rpt_page_source_draw_page (pages, i, cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, RPT_ERROR,
+                   status == CAIRO_STATUS_WRITE_ERROR ? RPT_ERROR_IO : RPT_ERROR_IO,
+                   _ ("Cannot write the PDF: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_document (const char *letter_xml, const char *tmp, GError **error)
+{
+  g_autoptr (RptLetter) letter = rpt_letter_new_from_xml (letter_xml, -1, NULL, error);
+  g_autoptr (RptStore) store = NULL;
+
+  if (letter == NULL)
+    return FALSE;
+  g_unlink (tmp);
+  store = rpt_store_create (tmp, letter, error);
+  if (store == NULL)
+    return FALSE;
+  rpt_store_close (store);
+  return TRUE;
+}
+
+/**
+ * rpt_export_write:
+ *
+ * Writes @letter_xml as @format to @path. Blocking: call it in a worker.
+ */
+gboolean
+rpt_export_write (const char *letter_xml, RptExportFormat format, const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp = NULL;
+  gboolean ok = FALSE;
+  int fd;
+
+  if (!rpt_export_format_is_available (format))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _ ("This build of Rapporteur cannot write %s files yet"), formats[format].name);
+      return FALSE;
+    }
+  if (format == RPT_EXPORT_XML)
+    {
+      GError *local = NULL;
+      if (!g_file_set_contents_full (path, letter_xml, -1,
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                     0600, &local))
+        {
+          set_write_error (error,
+                           local->code == G_FILE_ERROR_NOSPC   ? ENOSPC
+                           : local->code == G_FILE_ERROR_ACCES ? EACCES
+                                                               : EIO,
+                           path);
+          g_error_free (local);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_write_error (error, errno, path);
+      return FALSE;
+    }
+  close (fd);
+  if (format == RPT_EXPORT_PDF)
+    ok = write_pdf (letter_xml, tmp, error);
+  else if (format == RPT_EXPORT_DOCUMENT)
+    ok = write_document (letter_xml, tmp, error);
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      set_write_error (error, errno, path);
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+  return ok;
+}
+
+typedef struct
+{
+  char *xml;
+  RptExportFormat format;
+  char *path;
+} ExportData;
+
+static void
+export_data_free (ExportData *d)
+{
+  g_free (d->xml);
+  g_free (d->path);
+  g_free (d);
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ExportData *d = task_data;
+  GError *error = NULL;
+
+  if (rpt_export_write (d->xml, d->format, d->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+rpt_export_async (RptLetter *letter,
+                  RptExportFormat format,
+                  const char *path,
+                  GCancellable *cancellable,
+                  GAsyncReadyCallback callback,
+                  gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ExportData *d;
+
+  g_return_if_fail (RPT_IS_LETTER (letter));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rpt_export_async);
+  d = g_new0 (ExportData, 1);
+  d->xml = rpt_letter_to_xml (letter, NULL);
+  d->format = format;
+  d->path = g_strdup (path);
+  g_task_set_task_data (task, d, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+rpt_export_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,66 @@
+/* rpt-page-source.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rpt-page-source"
+
+#include "rpt-draft-pages.h"
+#include "rpt-page-source.h"
+
+G_DEFINE_INTERFACE (RptPageSource, rpt_page_source, G_TYPE_OBJECT)
+
+static void
+rpt_page_source_default_init (RptPageSourceInterface *iface)
+{
+}
+
+guint
+rpt_page_source_get_n_pages (RptPageSource *self)
+{
+  g_return_val_if_fail (RPT_IS_PAGE_SOURCE (self), 0);
+  return RPT_PAGE_SOURCE_GET_IFACE (self)->get_n_pages (self);
+}
+
+void
+rpt_page_source_get_page_size (RptPageSource *self, guint page, double *width, double *height)
+{
+  g_return_if_fail (RPT_IS_PAGE_SOURCE (self));
+  RPT_PAGE_SOURCE_GET_IFACE (self)->get_page_size (self, page, width, height);
+}
+
+void
+rpt_page_source_draw_page (RptPageSource *self, guint page, cairo_t *cr)
+{
+  g_return_if_fail (RPT_IS_PAGE_SOURCE (self));
+  g_return_if_fail (page < rpt_page_source_get_n_pages (self));
+  RPT_PAGE_SOURCE_GET_IFACE (self)->draw_page (self, page, cr);
+}
+
+gboolean
+rpt_page_source_find_bookmark (RptPageSource *self, const char *name, guint *page, double *y)
+{
+  g_return_val_if_fail (RPT_IS_PAGE_SOURCE (self), FALSE);
+  return RPT_PAGE_SOURCE_GET_IFACE (self)->find_bookmark (self, name, page, y);
+}
+
+/**
+ * rpt_page_source_new_for_xml:
+ * @letter_xml: the letter, as rpt_letter_to_xml() writes it
+ *
+ * Lays the letter out. Blocking: call it from a worker thread.
+ *
+ * Returns: (transfer full): the pages, or %NULL with @error set
+ */
+RptPageSource *
+rpt_page_source_new_for_xml (const char *letter_xml, GError **error)
+{
+  g_autoptr (RptLetter) letter = NULL;
+
+  letter = rpt_letter_new_from_xml (letter_xml, -1, NULL, error);
+  if (letter == NULL)
+    return NULL;
+  return RPT_PAGE_SOURCE (rpt_draft_pages_new (letter));
+}

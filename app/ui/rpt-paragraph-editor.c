@@ -1,0 +1,432 @@
+/* rpt-paragraph-editor.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rpt-paragraph-editor"
+
+#include <glib/gi18n.h>
+
+#include "rpt-core.h"
+#include "rpt-paragraph-editor.h"
+#include "rpt-section.h"
+#include "rpt-shortcuts.h"
+#include "rpt-text-markup.h"
+
+/**
+ * RptParagraphEditor:
+ *
+ * Paragraph text with bold and italic (Ctrl+B, Ctrl+I) and undo. Its
+ * `markup` property is the text as the model's canonical inline markup:
+ * bound both ways to a paragraph's `text`, each keystroke reaches the model
+ * and a change in the model (a restored version) reaches the buffer.
+ * Links, notes and treaty-status fields that came from the model are kept
+ * exactly, though they cannot be made here.
+ */
+struct _RptParagraphEditor
+{
+  GtkWidget parent_instance;
+
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  char *markup;
+  gboolean loading;
+  gboolean in_insert;
+  /* Ctrl+B with nothing selected: what to type next in. */
+  gboolean pending_bold;
+  gboolean pending_italic;
+  int pending_offset;
+};
+
+G_DEFINE_FINAL_TYPE (RptParagraphEditor, rpt_paragraph_editor, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_MARKUP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+GtkWidget *
+rpt_paragraph_editor_new (void)
+{
+  return g_object_new (RPT_TYPE_PARAGRAPH_EDITOR, NULL);
+}
+
+const char *
+rpt_paragraph_editor_get_markup (RptParagraphEditor *self)
+{
+  g_return_val_if_fail (RPT_IS_PARAGRAPH_EDITOR (self), NULL);
+  return self->markup;
+}
+
+GtkTextView *
+rpt_paragraph_editor_get_view (RptParagraphEditor *self)
+{
+  g_return_val_if_fail (RPT_IS_PARAGRAPH_EDITOR (self), NULL);
+  return self->view;
+}
+
+GtkTextBuffer *
+rpt_paragraph_editor_get_buffer (RptParagraphEditor *self)
+{
+  g_return_val_if_fail (RPT_IS_PARAGRAPH_EDITOR (self), NULL);
+  return self->buffer;
+}
+
+static void
+show_fields (RptParagraphEditor *self)
+{
+  GtkTextIter iter;
+
+  /* A treaty-status field reads as what it will say. */
+  gtk_text_buffer_get_start_iter (self->buffer, &iter);
+  do
+    {
+      GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
+      if (anchor != NULL)
+        {
+          const char *instrument = g_object_get_data (G_OBJECT (anchor), RPT_TEXT_INSTRUMENT_KEY);
+          /* Translators: a field in a paragraph, filled in from treaty data */
+          g_autofree char *text = g_strdup_printf (_ ("[%s ratification]"), instrument);
+          GtkWidget *label = gtk_label_new (text);
+          gtk_widget_add_css_class (label, "treaty-field");
+          gtk_widget_set_tooltip_text (label, _ ("Filled in from the treaty data in the letter"));
+          gtk_text_view_add_child_at_anchor (self->view, label, anchor);
+        }
+    }
+  while (gtk_text_iter_forward_char (&iter));
+}
+
+void
+rpt_paragraph_editor_set_markup (RptParagraphEditor *self, const char *markup)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (RPT_IS_PARAGRAPH_EDITOR (self));
+
+  if (markup == NULL)
+    markup = "";
+  if (g_strcmp0 (self->markup, markup) == 0)
+    return;
+
+  self->loading = TRUE;
+  /* Text from the model is where undo starts. */
+  gtk_text_buffer_begin_irreversible_action (self->buffer);
+  if (!rpt_text_buffer_set_markup (self->buffer, markup, &error))
+    {
+      g_autofree char *plain = rpt_markup_to_plain (markup);
+      g_warning ("Paragraph is not valid markup: %s", error->message);
+      gtk_text_buffer_set_text (self->buffer, plain, -1);
+    }
+  gtk_text_buffer_end_irreversible_action (self->buffer);
+  self->loading = FALSE;
+  show_fields (self);
+
+  g_free (self->markup);
+  self->markup = g_strdup (markup);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKUP]);
+}
+
+void
+rpt_paragraph_editor_set_label (RptParagraphEditor *self, const char *label)
+{
+  g_return_if_fail (RPT_IS_PARAGRAPH_EDITOR (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+void
+rpt_paragraph_editor_set_editable (RptParagraphEditor *self, gboolean editable)
+{
+  g_return_if_fail (RPT_IS_PARAGRAPH_EDITOR (self));
+  gtk_text_view_set_editable (self->view, editable);
+  gtk_text_view_set_cursor_visible (self->view, editable);
+}
+
+int
+rpt_paragraph_editor_get_cursor (RptParagraphEditor *self)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+void
+rpt_paragraph_editor_set_cursor (RptParagraphEditor *self, int offset)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, offset);
+  gtk_text_buffer_place_cursor (self->buffer, &iter);
+}
+
+static void
+sync_to_model (RptParagraphEditor *self)
+{
+  g_autofree char *markup = NULL;
+
+  if (self->loading || self->in_insert)
+    return;
+  markup = rpt_text_buffer_dup_markup (self->buffer);
+  if (g_strcmp0 (markup, self->markup) == 0)
+    return;
+  g_free (self->markup);
+  self->markup = g_steal_pointer (&markup);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKUP]);
+}
+
+/**
+ * rpt_paragraph_editor_toggle_format:
+ * @tag_name: RPT_TEXT_TAG_BOLD or RPT_TEXT_TAG_ITALIC
+ *
+ * Over a selection: removes the format if all of it has it, else applies
+ * it. With no selection: what is typed next has the format, or not.
+ */
+void
+rpt_paragraph_editor_toggle_format (RptParagraphEditor *self, const char *tag_name)
+{
+  GtkTextTag *tag;
+  GtkTextIter start, end, iter;
+  gboolean all = TRUE;
+
+  g_return_if_fail (RPT_IS_PARAGRAPH_EDITOR (self));
+
+  if (!gtk_text_view_get_editable (self->view))
+    return;
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), tag_name);
+  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+    {
+      gboolean *pending =
+        g_str_equal (tag_name, RPT_TEXT_TAG_BOLD) ? &self->pending_bold : &self->pending_italic;
+      if (self->pending_offset != gtk_text_iter_get_offset (&start))
+        {
+          self->pending_bold = self->pending_italic = FALSE;
+          self->pending_offset = gtk_text_iter_get_offset (&start);
+        }
+      *pending = !*pending;
+      return;
+    }
+  for (iter = start; gtk_text_iter_compare (&iter, &end) < 0; gtk_text_iter_forward_char (&iter))
+    if (!gtk_text_iter_has_tag (&iter, tag))
+      {
+        all = FALSE;
+        break;
+      }
+  gtk_text_buffer_begin_user_action (self->buffer);
+  if (all)
+    gtk_text_buffer_remove_tag (self->buffer, tag, &start, &end);
+  else
+    gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
+  gtk_text_buffer_end_user_action (self->buffer);
+  sync_to_model (self);
+}
+
+static void
+bold_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  rpt_paragraph_editor_toggle_format (RPT_PARAGRAPH_EDITOR (widget), RPT_TEXT_TAG_BOLD);
+}
+
+static void
+italic_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  rpt_paragraph_editor_toggle_format (RPT_PARAGRAPH_EDITOR (widget), RPT_TEXT_TAG_ITALIC);
+}
+
+static void
+insert_text_cb (GtkTextBuffer *buffer,
+                GtkTextIter *location,
+                char *text,
+                int len,
+                RptParagraphEditor *self)
+{
+  g_autofree char *clean = NULL;
+  guint removed = 0;
+
+  if (self->loading)
+    return;
+  if (rpt_text_is_clean (text, FALSE))
+    {
+      /* One sync to the model when the insertion is complete, formatted. */
+      self->in_insert = TRUE;
+      return;
+    }
+  /* Control characters from a paste: XML cannot hold them, so they never
+   * reach the model; say so rather than change the text silently. */
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  clean = rpt_text_sanitize (text, len, FALSE, &removed);
+  gtk_text_buffer_insert (buffer, location, clean, -1);
+  if (removed > 0)
+    {
+      g_autofree char *msg = g_strdup_printf (
+        g_dngettext (NULL, "%u control character was removed from the pasted text",
+                     "%u control characters were removed from the pasted text", removed),
+        removed);
+      rpt_section_show_toast (GTK_WIDGET (self), msg);
+    }
+}
+
+static void
+insert_text_after_cb (GtkTextBuffer *buffer,
+                      GtkTextIter *location,
+                      char *text,
+                      int len,
+                      RptParagraphEditor *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  GtkTextIter start = *location;
+  GtkTextIter before;
+  const char *names[] = { RPT_TEXT_TAG_BOLD, RPT_TEXT_TAG_ITALIC };
+  gboolean pending[] = { self->pending_bold, self->pending_italic };
+  glong n_chars;
+
+  if (self->loading || !self->in_insert)
+    return;
+  n_chars = g_utf8_strlen (text, len);
+  gtk_text_iter_backward_chars (&start, n_chars);
+  before = start;
+  /* Typing goes on in the format of the character before, as in a word
+   * processor; Ctrl+B or Ctrl+I with no selection flips that. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkTextTag *tag = gtk_text_tag_table_lookup (table, names[i]);
+      gboolean on = FALSE;
+
+      before = start;
+      if (gtk_text_iter_backward_char (&before))
+        on = gtk_text_iter_has_tag (&before, tag);
+      if (self->pending_offset == gtk_text_iter_get_offset (&start) && pending[i])
+        on = !on;
+      if (on)
+        gtk_text_buffer_apply_tag (buffer, tag, &start, location);
+      else
+        gtk_text_buffer_remove_tag (buffer, tag, &start, location);
+    }
+  /* From here on the character before carries the choice. */
+  self->pending_bold = self->pending_italic = FALSE;
+  self->pending_offset = -1;
+  self->in_insert = FALSE;
+  sync_to_model (self);
+}
+
+static void
+buffer_changed_cb (RptParagraphEditor *self)
+{
+  sync_to_model (self);
+}
+
+static void
+focus_leave_cb (RptParagraphEditor *self)
+{
+  self->pending_bold = self->pending_italic = FALSE;
+}
+
+static void
+rpt_paragraph_editor_dispose (GObject *object)
+{
+  RptParagraphEditor *self = RPT_PARAGRAPH_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_PARAGRAPH_EDITOR);
+  G_OBJECT_CLASS (rpt_paragraph_editor_parent_class)->dispose (object);
+}
+
+static void
+rpt_paragraph_editor_finalize (GObject *object)
+{
+  RptParagraphEditor *self = RPT_PARAGRAPH_EDITOR (object);
+
+  g_free (self->markup);
+  G_OBJECT_CLASS (rpt_paragraph_editor_parent_class)->finalize (object);
+}
+
+static void
+rpt_paragraph_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RptParagraphEditor *self = RPT_PARAGRAPH_EDITOR (object);
+
+  switch (prop_id)
+    {
+      case PROP_MARKUP:
+        g_value_set_string (value, self->markup);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rpt_paragraph_editor_set_property (GObject *object,
+                                   guint prop_id,
+                                   const GValue *value,
+                                   GParamSpec *pspec)
+{
+  RptParagraphEditor *self = RPT_PARAGRAPH_EDITOR (object);
+
+  switch (prop_id)
+    {
+      case PROP_MARKUP:
+        rpt_paragraph_editor_set_markup (self, g_value_get_string (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+rpt_paragraph_editor_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (RPT_PARAGRAPH_EDITOR (widget)->view));
+}
+
+static void
+rpt_paragraph_editor_class_init (RptParagraphEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rpt_paragraph_editor_dispose;
+  object_class->finalize = rpt_paragraph_editor_finalize;
+  object_class->get_property = rpt_paragraph_editor_get_property;
+  object_class->set_property = rpt_paragraph_editor_set_property;
+  widget_class->grab_focus = rpt_paragraph_editor_grab_focus;
+
+  properties[PROP_MARKUP] = g_param_spec_string (
+    "markup", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/gnome/Rapporteur/ui/rpt-paragraph-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, RptParagraphEditor, view);
+  gtk_widget_class_bind_template_child (widget_class, RptParagraphEditor, buffer);
+  gtk_widget_class_bind_template_callback (widget_class, focus_leave_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "paragrapheditor");
+
+  gtk_widget_class_install_action (widget_class, "editor.bold", NULL, bold_action);
+  gtk_widget_class_install_action (widget_class, "editor.italic", NULL, italic_action);
+  rpt_shortcuts_add_to_class (widget_class, "editor.");
+}
+
+static void
+rpt_paragraph_editor_init (RptParagraphEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->markup = g_strdup ("");
+  self->pending_offset = -1;
+  rpt_text_buffer_prepare (self->buffer);
+  g_signal_connect (self->buffer, "insert-text", G_CALLBACK (insert_text_cb), self);
+  g_signal_connect_after (self->buffer, "insert-text", G_CALLBACK (insert_text_after_cb), self);
+  g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
+  /* Formatting changes, from Ctrl+B or from undo, are changes too. */
+  g_signal_connect_object (self->buffer, "apply-tag", G_CALLBACK (buffer_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->buffer, "remove-tag", G_CALLBACK (buffer_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}

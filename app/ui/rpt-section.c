@@ -1,0 +1,177 @@
+/* rpt-section.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rpt-section"
+
+#include "rpt-section.h"
+
+typedef struct
+{
+  RptLetter *letter;
+  gboolean writable;
+} RptSectionPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RptSection, rpt_section, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_LETTER,
+  PROP_WRITABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+RptLetter *
+rpt_section_get_letter (RptSection *self)
+{
+  RptSectionPrivate *priv = rpt_section_get_instance_private (self);
+
+  g_return_val_if_fail (RPT_IS_SECTION (self), NULL);
+  return priv->letter;
+}
+
+void
+rpt_section_set_letter (RptSection *self, RptLetter *letter)
+{
+  RptSectionPrivate *priv = rpt_section_get_instance_private (self);
+
+  g_return_if_fail (RPT_IS_SECTION (self));
+  g_return_if_fail (letter == NULL || RPT_IS_LETTER (letter));
+
+  if (!g_set_object (&priv->letter, letter))
+    return;
+  if (RPT_SECTION_GET_CLASS (self)->letter_set != NULL)
+    RPT_SECTION_GET_CLASS (self)->letter_set (self, letter);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LETTER]);
+}
+
+gboolean
+rpt_section_get_writable (RptSection *self)
+{
+  RptSectionPrivate *priv = rpt_section_get_instance_private (self);
+
+  g_return_val_if_fail (RPT_IS_SECTION (self), FALSE);
+  return priv->writable;
+}
+
+void
+rpt_section_set_writable (RptSection *self, gboolean writable)
+{
+  RptSectionPrivate *priv = rpt_section_get_instance_private (self);
+
+  g_return_if_fail (RPT_IS_SECTION (self));
+
+  writable = !!writable;
+  if (priv->writable == writable)
+    return;
+  priv->writable = writable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
+}
+
+gboolean
+rpt_section_add_item (RptSection *self)
+{
+  g_return_val_if_fail (RPT_IS_SECTION (self), FALSE);
+
+  if (!rpt_section_get_writable (self) || RPT_SECTION_GET_CLASS (self)->add_item == NULL)
+    return FALSE;
+  return RPT_SECTION_GET_CLASS (self)->add_item (self);
+}
+
+/**
+ * rpt_section_show_toast:
+ *
+ * Shows @text in the toast overlay of the window holding @widget.
+ */
+void
+rpt_section_show_toast (GtkWidget *widget, const char *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+static void
+rpt_section_dispose (GObject *object)
+{
+  RptSection *self = RPT_SECTION (object);
+  RptSectionPrivate *priv = rpt_section_get_instance_private (self);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&priv->letter);
+  G_OBJECT_CLASS (rpt_section_parent_class)->dispose (object);
+}
+
+static void
+rpt_section_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RptSection *self = RPT_SECTION (object);
+
+  switch (prop_id)
+    {
+      case PROP_LETTER:
+        g_value_set_object (value, rpt_section_get_letter (self));
+        break;
+      case PROP_WRITABLE:
+        g_value_set_boolean (value, rpt_section_get_writable (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rpt_section_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  RptSection *self = RPT_SECTION (object);
+
+  switch (prop_id)
+    {
+      case PROP_LETTER:
+        rpt_section_set_letter (self, g_value_get_object (value));
+        break;
+      case PROP_WRITABLE:
+        rpt_section_set_writable (self, g_value_get_boolean (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rpt_section_class_init (RptSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rpt_section_dispose;
+  object_class->get_property = rpt_section_get_property;
+  object_class->set_property = rpt_section_set_property;
+
+  properties[PROP_LETTER] =
+    g_param_spec_object ("letter", NULL, NULL, RPT_TYPE_LETTER,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_WRITABLE] =
+    g_param_spec_boolean ("writable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+rpt_section_init (RptSection *self)
+{
+  RptSectionPrivate *priv = rpt_section_get_instance_private (self);
+
+  priv->writable = TRUE;
+}

@@ -1,0 +1,45 @@
+/* rpt-section.h
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rpt-core.h"
+
+G_BEGIN_DECLS
+
+#define RPT_TYPE_SECTION (rpt_section_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (RptSection, rpt_section, RPT, SECTION, GtkWidget)
+
+/**
+ * RptSectionClass:
+ * @letter_set: the section shows a new letter (or none): bind the widgets
+ *   to it; the model is the only state, widgets keep no letter data
+ * @add_item: add an item to the section's part and focus it (Ctrl+Return)
+ *
+ * The form of one part of the letter: a thin view over the model. The base
+ * class owns the letter and the `writable` flag (old versions are shown
+ * read-only).
+ */
+struct _RptSectionClass
+{
+  GtkWidgetClass parent_class;
+
+  void (*letter_set) (RptSection *self, RptLetter *letter);
+  gboolean (*add_item) (RptSection *self);
+};
+
+RptLetter *rpt_section_get_letter (RptSection *self);
+void rpt_section_set_letter (RptSection *self, RptLetter *letter);
+gboolean rpt_section_get_writable (RptSection *self);
+void rpt_section_set_writable (RptSection *self, gboolean writable);
+gboolean rpt_section_add_item (RptSection *self);
+void rpt_section_show_toast (GtkWidget *widget, const char *text);
+
+G_END_DECLS

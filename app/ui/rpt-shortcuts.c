@@ -1,0 +1,86 @@
+/* rpt-shortcuts.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rpt-shortcuts"
+
+#include "rpt-shortcuts.h"
+
+/* Every keyboard shortcut of the program, in one place: the shortcuts
+ * window (resources/gtk/help-overlay.ui) must list each of them, which
+ * tests/test-shortcuts.c checks. */
+static const RptShortcut shortcuts[] = {
+  { "app.new", { "<Control>n", NULL } },
+  { "app.open", { "<Control>o", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.close", { "<Control>w", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
+  { "win.primary-menu", { "F10", NULL } },
+  { "win.save-version", { "<Control>s", NULL } },
+  { "win.export('pdf')", { "<Control>e", NULL } },
+  { "win.print", { "<Control>p", NULL } },
+  { "win.toggle-preview", { "F9", NULL } },
+  { "win.next-section", { "<Control>Page_Down", NULL } },
+  { "win.previous-section", { "<Control>Page_Up", NULL } },
+  { "win.add-item", { "<Control>Return", NULL } },
+  { "editor.bold", { "<Control>b", NULL } },
+  { "editor.italic", { "<Control>i", NULL } },
+  { "item.move-up", { "<Alt>Up", NULL } },
+  { "item.move-down", { "<Alt>Down", NULL } },
+  { "item.duplicate", { "<Control><Shift>d", NULL } },
+  { "item.remove", { "<Control><Shift>Delete", NULL } },
+};
+
+const RptShortcut *
+rpt_shortcuts_get_all (guint *n_shortcuts)
+{
+  *n_shortcuts = G_N_ELEMENTS (shortcuts);
+  return shortcuts;
+}
+
+static gboolean
+is_application_action (const char *action)
+{
+  return g_str_has_prefix (action, "app.") || g_str_has_prefix (action, "win.");
+}
+
+void
+rpt_shortcuts_apply_to_application (GtkApplication *app)
+{
+  g_return_if_fail (GTK_IS_APPLICATION (app));
+
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    if (is_application_action (shortcuts[i].action))
+      gtk_application_set_accels_for_action (app, shortcuts[i].action, shortcuts[i].accels);
+}
+
+/**
+ * rpt_shortcuts_add_to_class:
+ * @prefix: the action group the class installs, e.g. "editor."
+ *
+ * Adds the table's shortcuts for @prefix as key bindings of @widget_class,
+ * so they act on the instance that has the focus (the paragraph being
+ * typed, the fact being moved).
+ */
+void
+rpt_shortcuts_add_to_class (GtkWidgetClass *widget_class, const char *prefix)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    {
+      if (!g_str_has_prefix (shortcuts[i].action, prefix))
+        continue;
+      for (guint j = 0; shortcuts[i].accels[j] != NULL; j++)
+        {
+          guint key = 0;
+          GdkModifierType mods = 0;
+
+          if (!gtk_accelerator_parse (shortcuts[i].accels[j], &key, &mods))
+            g_error ("Bad accelerator %s", shortcuts[i].accels[j]);
+          gtk_widget_class_add_binding_action (widget_class, key, mods, shortcuts[i].action, NULL);
+        }
+    }
+}

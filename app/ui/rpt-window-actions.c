@@ -1,0 +1,574 @@
+/* rpt-window-actions.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rpt-window"
+
+#include <glib/gi18n.h>
+
+#include "rpt-export.h"
+#include "rpt-section.h"
+#include "rpt-versions-section.h"
+#include "rpt-window-private.h"
+
+/* The window's actions: what the menus, the buttons, the shortcuts and the
+ * tests drive. _rpt_window_update_actions() is the one place that says
+ * which are enabled. */
+
+static const char *const section_order[] = {
+  "letter",   "mandates",  "persons", "summary", "facts",
+  "concerns", "questions", "annex",   "closing", "versions",
+};
+
+static RptApplication *
+get_app (RptWindow *self)
+{
+  return RPT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+void
+_rpt_window_update_actions (RptWindow *self)
+{
+  RptDocument *doc = self->document;
+  gboolean has_doc = doc != NULL;
+  gboolean writable = has_doc && !rpt_document_get_read_only (doc);
+  const char *section = gtk_stack_get_visible_child_name (self->section_stack);
+  GtkWidget *widget = section != NULL ? rpt_window_get_section_widget (self, section) : NULL;
+  gboolean can_add = writable && widget != NULL && RPT_SECTION_GET_CLASS (widget)->add_item != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-version", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-preview", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-section", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-section", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-item", can_add);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-version", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-version", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-shown-version",
+                                 has_doc && rpt_document_get_version_number (doc) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-save", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.primary-menu", has_doc);
+}
+
+static void
+close_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+primary_menu_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_menu_button_popup (RPT_WINDOW (widget)->menu_button);
+}
+
+static void
+show_sidebar_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+}
+
+static void
+toggle_preview_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+  gboolean reveal = !adw_flap_get_reveal_flap (self->flap);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  adw_flap_set_reveal_flap (self->flap, reveal);
+  if (RPT_IS_APPLICATION (app))
+    g_settings_set_boolean (rpt_application_get_settings (RPT_APPLICATION (app)), "show-preview",
+                            reveal);
+}
+
+static void
+step_section (RptWindow *self, int delta)
+{
+  const char *current = gtk_stack_get_visible_child_name (self->section_stack);
+  guint n = G_N_ELEMENTS (section_order);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (section_order[i], current) == 0)
+      {
+        rpt_window_show_section (self, section_order[(i + n + delta) % n]);
+        return;
+      }
+}
+
+static void
+next_section_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  step_section (RPT_WINDOW (widget), 1);
+}
+
+static void
+previous_section_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  step_section (RPT_WINDOW (widget), -1);
+}
+
+static void
+add_item_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+  GtkWidget *section = rpt_window_get_section_widget (self, rpt_window_get_section (self));
+
+  if (section != NULL)
+    rpt_section_add_item (RPT_SECTION (section));
+}
+
+static void
+retry_save_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RptWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (rpt_document_save_finish (RPT_DOCUMENT (source), result, &error))
+    rpt_window_show_toast (self, _ ("Saved"));
+}
+
+static void
+retry_save_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+
+  if (self->document != NULL)
+    rpt_document_save_async (self->document, NULL, retry_save_cb, g_object_ref (self));
+}
+
+/* --- export --------------------------------------------------------- */
+
+typedef struct
+{
+  RptWindow *window;
+  char *path;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_object_unref (job->window);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ExportJob *job = user_data;
+  g_autoptr (GError) error = NULL;
+  RptWindow *self = job->window;
+
+  self->busy = FALSE;
+  if (!rpt_export_finish (result, &error))
+    {
+      g_autoptr (GError) shown = NULL;
+      if (g_error_matches (error, RPT_ERROR, RPT_ERROR_NO_SPACE))
+        shown = g_error_new (RPT_ERROR, RPT_ERROR_NO_SPACE,
+                             _ ("%s\n\nThe disk is full. Free some space or choose another place, "
+                                "then export again."),
+                             error->message);
+      else if (g_error_matches (error, RPT_ERROR, RPT_ERROR_READ_ONLY))
+        shown =
+          g_error_new (RPT_ERROR, RPT_ERROR_READ_ONLY,
+                       _ ("%s\n\nYou cannot write in that folder. Choose another one, such as "
+                          "your Documents folder."),
+                       error->message);
+      rpt_window_show_error (self, _ ("Export Failed"), shown != NULL ? shown : error);
+    }
+  else
+    {
+      g_autofree char *base = g_path_get_basename (job->path);
+      g_autofree char *uri = g_filename_to_uri (job->path, NULL, NULL);
+      /* Translators: %s is a file name */
+      g_autofree char *text = g_strdup_printf (_ ("Exported to %s"), base);
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_button_label (toast, _ ("_Open"));
+      adw_toast_set_action_name (toast, "win.open-uri");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      adw_toast_set_timeout (toast, 8);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  export_job_free (job);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
+{
+  RptWindow *self = RPT_WINDOW (user_data);
+  RptExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
+
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        {
+          ExportJob *job = g_new0 (ExportJob, 1);
+          const char *suffix = rpt_export_format_get_suffix (format);
+
+          if (!g_str_has_suffix (path, suffix))
+            {
+              char *with = g_strconcat (path, suffix, NULL);
+              g_free (path);
+              path = with;
+            }
+          job->window = g_object_ref (self);
+          job->path = g_strdup (path);
+          rpt_export_async (rpt_document_get_letter (self->document), format, path, NULL,
+                            export_done_cb, job);
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+  const char *format_name = g_variant_get_string (param, NULL);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *suggested = NULL;
+  GtkFileChooserNative *chooser;
+  RptExportFormat format;
+  const char *title;
+
+  if (self->document == NULL || !rpt_export_format_from_string (format_name, &format))
+    return;
+  if (!rpt_export_format_is_available (format))
+    {
+      g_autoptr (GError) error = g_error_new (
+        G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+        _ ("This build of Rapporteur cannot write this format yet. Export as PDF or letter XML."));
+      rpt_window_show_error (self, _ ("Export Not Available"), error);
+      return;
+    }
+  switch (format)
+    {
+      case RPT_EXPORT_PDF:
+        title = _ ("Export as PDF");
+        break;
+      case RPT_EXPORT_ODT:
+        title = _ ("Export as ODT");
+        break;
+      case RPT_EXPORT_XML:
+        title = _ ("Export as Letter XML");
+        break;
+      case RPT_EXPORT_DOCUMENT:
+      default:
+        title = _ ("Save a Copy");
+        break;
+    }
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _ ("_Export"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_add_mime_type (filter, rpt_export_format_get_mime_type (format));
+  gtk_file_filter_add_suffix (filter, rpt_export_format_get_suffix (format) + 1);
+  gtk_file_filter_set_name (filter, title);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  suggested = rpt_export_dup_suggested_name (rpt_document_get_letter (self->document), format);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_uri_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  const char *uri = g_variant_get_string (param, NULL);
+  g_autoptr (GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    rpt_window_show_error (RPT_WINDOW (widget), _ ("Cannot Open the File"), error);
+}
+
+/* --- printing ------------------------------------------------------- */
+
+static void
+begin_print_cb (GtkPrintOperation *op, GtkPrintContext *context, RptPageSource *pages)
+{
+  gtk_print_operation_set_n_pages (op, (int) rpt_page_source_get_n_pages (pages));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *op, GtkPrintContext *context, int page, RptPageSource *pages)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double w, h, scale;
+
+  /* The same pages as the preview and the PDF, scaled to the paper. */
+  rpt_page_source_get_page_size (pages, (guint) page, &w, &h);
+  scale =
+    MIN (gtk_print_context_get_width (context) / w, gtk_print_context_get_height (context) / h);
+  cairo_scale (cr, scale, scale);
+  rpt_page_source_draw_page (pages, (guint) page, cr);
+}
+
+static void
+print (RptWindow *self, GtkPrintOperationAction action)
+{
+  RptPageSource *pages = rpt_preview_get_page_source (self->preview);
+  g_autoptr (GtkPrintOperation) op = NULL;
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (pages == NULL)
+    {
+      rpt_window_show_toast (self, _ ("The pages are still being laid out; try again in a moment"));
+      return;
+    }
+  op = gtk_print_operation_new ();
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_page_setup_set_top_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_page_setup_set_bottom_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_page_setup_set_left_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_page_setup_set_right_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_print_operation_set_default_page_setup (op, setup);
+  gtk_print_operation_set_use_full_page (op, TRUE);
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  title = rpt_document_dup_title (self->document);
+  gtk_print_operation_set_job_name (op, title);
+  gtk_print_operation_set_embed_page_setup (op, TRUE);
+  g_signal_connect_object (op, "begin-print", G_CALLBACK (begin_print_cb), pages, 0);
+  g_signal_connect_object (op, "draw-page", G_CALLBACK (draw_page_cb), pages, 0);
+  if (gtk_print_operation_run (op, action, GTK_WINDOW (self), &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    rpt_window_show_error (self, _ ("Printing Failed"), error);
+}
+
+static void
+print_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  print (RPT_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
+}
+
+static void
+print_preview_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  print (RPT_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PREVIEW);
+}
+
+/* --- versions ------------------------------------------------------- */
+
+static void
+refresh_versions (RptWindow *self)
+{
+  GtkWidget *section = rpt_window_get_section_widget (self, "versions");
+
+  if (section != NULL)
+    rpt_versions_section_refresh (RPT_VERSIONS_SECTION (section));
+}
+
+static void
+save_version_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RptWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  guint number = rpt_document_save_version_finish (RPT_DOCUMENT (source), result, &error);
+
+  if (number == 0)
+    {
+      rpt_window_show_error (self, _ ("The Version Could Not Be Saved"), error);
+      return;
+    }
+  {
+    g_autofree char *text = g_strdup_printf (_ ("Saved as version %u"), number);
+    rpt_window_show_toast (self, text);
+  }
+  refresh_versions (self);
+}
+
+static void
+save_version_response_cb (AdwMessageDialog *dialog, const char *response, RptWindow *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *author = NULL;
+
+  if (!g_str_equal (response, "save") || self->document == NULL)
+    return;
+  author = rpt_application_dup_author (get_app (self));
+  rpt_document_save_version_async (self->document, author, gtk_editable_get_text (entry), NULL,
+                                   save_version_done_cb, g_object_ref (self));
+}
+
+static void
+save_version_entry_activate_cb (GtkEntry *entry, AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+save_version_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Save Version"),
+                                   _ ("Keep the letter as it is now as a named version, to compare "
+                                      "with or go back to."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("What changed, e.g. “Draft for review”"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Version message"), -1);
+  g_signal_connect (entry, "activate", G_CALLBACK (save_version_entry_activate_cb), dialog);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "save",
+                                    _ ("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_version_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+load_version_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RptWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = NULL;
+  g_autoptr (RptDocument) doc = NULL;
+  guint number = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "loading-version"));
+  RptWindow *window;
+
+  letter = rpt_document_load_version_finish (RPT_DOCUMENT (source), result, &error);
+  if (letter == NULL)
+    {
+      rpt_window_show_error (self, _ ("Cannot Open the Version"), error);
+      return;
+    }
+  doc = rpt_document_new_for_version (RPT_DOCUMENT (source), letter, number);
+  window = rpt_window_new (get_app (self));
+  rpt_window_set_document (window, doc);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+open_version_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+  guint number = g_variant_get_uint32 (param);
+
+  if (self->document == NULL)
+    return;
+  g_object_set_data (G_OBJECT (self), "loading-version", GUINT_TO_POINTER (number));
+  rpt_document_load_version_async (self->document, number, NULL, load_version_cb,
+                                   g_object_ref (self));
+}
+
+static void
+restore_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RptWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  guint backup = 0;
+
+  if (!rpt_document_restore_version_finish (RPT_DOCUMENT (source), result, &backup, &error))
+    {
+      rpt_window_show_error (self, _ ("The Version Could Not Be Restored"), error);
+      return;
+    }
+  {
+    g_autofree char *text =
+      g_strdup_printf (_ ("Version restored; the state before it is kept as version %u"), backup);
+    rpt_window_show_toast (self, text);
+  }
+  refresh_versions (self);
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog, const char *response, RptWindow *self)
+{
+  guint number = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "number"));
+  g_autofree char *author = NULL;
+
+  if (!g_str_equal (response, "restore") || self->document == NULL)
+    return;
+  author = rpt_application_dup_author (get_app (self));
+  rpt_document_restore_version_async (self->document, number, author, NULL, restore_done_cb,
+                                      g_object_ref (self));
+}
+
+static void
+restore_version (RptWindow *self, RptWindow *target, guint number)
+{
+  GtkWidget *dialog;
+  g_autofree char *heading = g_strdup_printf (_ ("Restore Version %u?"), number);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _ ("The letter as it is now is kept as a new version first, so "
+                                      "nothing is lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "restore",
+                                    _ ("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_object_set_data (G_OBJECT (dialog), "number", GUINT_TO_POINTER (number));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), target, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_version_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  restore_version (RPT_WINDOW (widget), RPT_WINDOW (widget), g_variant_get_uint32 (param));
+}
+
+static void
+restore_shown_version_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+  RptApplication *app = get_app (self);
+  const char *path = rpt_document_get_path (self->document);
+  GtkWindow *owner = path != NULL ? rpt_application_find_window_for_path (app, path) : NULL;
+
+  if (owner == NULL)
+    {
+      rpt_window_show_toast (self, _ ("Open the letter itself to restore this version"));
+      return;
+    }
+  restore_version (self, RPT_WINDOW (owner), rpt_document_get_version_number (self->document));
+}
+
+void
+_rpt_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.primary-menu", NULL, primary_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-preview", NULL, toggle_preview_action);
+  gtk_widget_class_install_action (widget_class, "win.next-section", NULL, next_section_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-section", NULL,
+                                   previous_section_action);
+  gtk_widget_class_install_action (widget_class, "win.add-item", NULL, add_item_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_action);
+  gtk_widget_class_install_action (widget_class, "win.save-version", NULL, save_version_action);
+  gtk_widget_class_install_action (widget_class, "win.open-version", "u", open_version_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-version", "u",
+                                   restore_version_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-shown-version", NULL,
+                                   restore_shown_version_action);
+}

@@ -1,0 +1,47 @@
+/* rpt-window-private.h
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rpt-preview.h"
+#include "rpt-window.h"
+
+G_BEGIN_DECLS
+
+struct _RptWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  RptDocument *document;
+  GCancellable *cancellable;
+  gboolean busy;
+  gboolean closing;
+  GSignalGroup *document_signals;
+
+  /* template */
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  GtkWidget *welcome;
+  AdwLeaflet *leaflet;
+  GtkListBox *sidebar;
+  AdwWindowTitle *window_title;
+  GtkWidget *back_button;
+  GtkMenuButton *menu_button;
+  GtkRevealer *banner;
+  GtkLabel *banner_label;
+  GtkWidget *read_only_bar;
+  GtkLabel *read_only_label;
+  AdwFlap *flap;
+  GtkStack *section_stack;
+  RptPreview *preview;
+};
+
+void _rpt_window_class_actions_init (GtkWidgetClass *widget_class);
+void _rpt_window_update_actions (RptWindow *self);
+const char *_rpt_window_get_current_item (RptWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,581 @@
+/* rpt-window.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rpt-window"
+
+#include <glib/gi18n.h>
+
+#include "rpt-closing-section.h"
+#include "rpt-letter-section.h"
+#include "rpt-mandates-section.h"
+#include "rpt-paragraphs-section.h"
+#include "rpt-persons-section.h"
+#include "rpt-section.h"
+#include "rpt-summary-section.h"
+#include "rpt-versions-section.h"
+#include "rpt-welcome.h"
+#include "rpt-window-private.h"
+
+G_DEFINE_FINAL_TYPE (RptWindow, rpt_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The sidebar, in the order of the letter. */
+static const struct
+{
+  const char *name;
+  const char *title;
+} sections[] = {
+  { "letter", N_ ("Letter") },
+  { "mandates", N_ ("Mandates & Signatories") },
+  { "persons", N_ ("Persons Concerned") },
+  { "summary", N_ ("Summary") },
+  { "facts", N_ ("Facts") },
+  { "concerns", N_ ("Concerns") },
+  { "questions", N_ ("Questions") },
+  { "annex", N_ ("Legal Annex") },
+  { "closing", N_ ("Closing") },
+  { "versions", N_ ("Versions") },
+};
+
+RptWindow *
+rpt_window_new (RptApplication *app)
+{
+  return g_object_new (RPT_TYPE_WINDOW, "application", app, NULL);
+}
+
+RptDocument *
+rpt_window_get_document (RptWindow *self)
+{
+  g_return_val_if_fail (RPT_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+gboolean
+rpt_window_get_busy (RptWindow *self)
+{
+  g_return_val_if_fail (RPT_IS_WINDOW (self), FALSE);
+  return self->busy;
+}
+
+GtkWidget *
+rpt_window_get_preview (RptWindow *self)
+{
+  g_return_val_if_fail (RPT_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->preview);
+}
+
+static RptSection *
+find_section (GtkWidget *widget)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_first_child (w))
+    if (RPT_IS_SECTION (w))
+      return RPT_SECTION (w);
+  return NULL;
+}
+
+/**
+ * rpt_window_get_section_widget:
+ * @name: a section: "letter", "facts", …
+ *
+ * Returns: (transfer none) (nullable): the section's form
+ */
+GtkWidget *
+rpt_window_get_section_widget (RptWindow *self, const char *name)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (RPT_IS_WINDOW (self), NULL);
+
+  page = gtk_stack_get_child_by_name (self->section_stack, name);
+  return page != NULL ? GTK_WIDGET (find_section (page)) : NULL;
+}
+
+const char *
+rpt_window_get_section (RptWindow *self)
+{
+  g_return_val_if_fail (RPT_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->section_stack);
+}
+
+void
+rpt_window_show_section (RptWindow *self, const char *name)
+{
+  g_return_if_fail (RPT_IS_WINDOW (self));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "section"), name) == 0)
+      {
+        gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+        break;
+      }
+  gtk_stack_set_visible_child_name (self->section_stack, name);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+void
+rpt_window_show_toast (RptWindow *self, const char *text)
+{
+  g_return_if_fail (RPT_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/**
+ * rpt_window_show_error:
+ *
+ * A dialog for an error the user has to act on; @error's message says what
+ * went wrong and, from the core, what to do.
+ */
+void
+rpt_window_show_error (RptWindow *self, const char *heading, const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (RPT_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- document ------------------------------------------------------- */
+
+static void
+update_subtitle (RptWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+  RptDocument *doc = self->document;
+  const char *path;
+
+  if (doc == NULL)
+    return;
+  path = rpt_document_get_path (doc);
+  if (rpt_document_get_version_number (doc) != 0)
+    subtitle =
+      g_strdup_printf (_ ("Version %u (read-only)"), rpt_document_get_version_number (doc));
+  else if (rpt_document_get_read_only (doc))
+    subtitle = g_strdup (_ ("Read-only"));
+  else if (rpt_document_get_save_error (doc) != NULL)
+    subtitle = g_strdup (_ ("Not saved"));
+  else if (rpt_document_get_dirty (doc))
+    subtitle = g_strdup (_ ("Saving…"));
+  else if (path == NULL)
+    subtitle = g_strdup (_ ("New letter"));
+  else
+    {
+      g_autofree char *drafts = rpt_document_dup_drafts_dir ();
+      g_autofree char *dir = g_path_get_dirname (path);
+      if (g_str_equal (dir, drafts))
+        subtitle = g_strdup (_ ("Saved in Drafts"));
+      else
+        {
+          g_autofree char *base = g_path_get_basename (path);
+          /* Translators: %s is a file name */
+          subtitle = g_strdup_printf (_ ("Saved in %s"), base);
+        }
+    }
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+static void
+update_title (RptWindow *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->document == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Rapporteur"));
+      return;
+    }
+  title = rpt_document_dup_title (self->document);
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_banner (RptWindow *self)
+{
+  const GError *error =
+    self->document != NULL ? rpt_document_get_save_error (self->document) : NULL;
+
+  if (error != NULL)
+    {
+      g_autofree char *text = NULL;
+      if (g_error_matches (error, RPT_ERROR, RPT_ERROR_NO_SPACE))
+        text = g_strdup (_ ("The disk is full: your changes are kept in this window but are not "
+                            "saved. Free some space, then try again, or save a copy elsewhere."));
+      else
+        /* Translators: %s is the reason, e.g. "Permission denied" */
+        text = g_strdup_printf (_ ("Your changes are kept in this window but could not be saved: "
+                                   "%s. Try again, or save a copy elsewhere."),
+                                error->message);
+      gtk_label_set_text (self->banner_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->banner, error != NULL);
+}
+
+static void
+document_notify_cb (RptWindow *self, GParamSpec *pspec, RptDocument *doc)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "title"))
+    update_title (self);
+  else if (g_str_equal (name, "letter"))
+    {
+      RptLetter *letter = rpt_document_get_letter (doc);
+      for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+        rpt_section_set_letter (
+          RPT_SECTION (rpt_window_get_section_widget (self, sections[i].name)), letter);
+      rpt_preview_set_letter (self->preview, letter);
+      update_title (self);
+    }
+  else if (g_str_equal (name, "path"))
+    {
+      RptApplication *app = RPT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+      if (app != NULL && rpt_document_get_path (doc) != NULL)
+        rpt_application_add_recent (app, rpt_document_get_path (doc));
+    }
+  else if (g_str_equal (name, "save-error"))
+    update_banner (self);
+  update_subtitle (self);
+}
+
+void
+rpt_window_set_document (RptWindow *self, RptDocument *document)
+{
+  RptLetter *letter;
+  gboolean writable;
+  guint version;
+
+  g_return_if_fail (RPT_IS_WINDOW (self));
+  g_return_if_fail (RPT_IS_DOCUMENT (document));
+  g_return_if_fail (self->document == NULL);
+
+  self->document = g_object_ref (document);
+  g_signal_group_set_target (self->document_signals, document);
+  letter = rpt_document_get_letter (document);
+  writable = !rpt_document_get_read_only (document);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      RptSection *section = RPT_SECTION (rpt_window_get_section_widget (self, sections[i].name));
+      rpt_section_set_writable (section, writable);
+      rpt_section_set_letter (section, letter);
+      if (RPT_IS_VERSIONS_SECTION (section))
+        rpt_versions_section_set_document (RPT_VERSIONS_SECTION (section), document);
+    }
+  rpt_preview_set_letter (self->preview, letter);
+
+  version = rpt_document_get_version_number (document);
+  gtk_widget_set_visible (self->read_only_bar, version != 0);
+  if (version != 0)
+    {
+      g_autofree char *text = g_strdup_printf (
+        _ ("This is version %u, shown read-only. Restoring it makes it the working state; the "
+           "current state is kept as a version."),
+        version);
+      gtk_label_set_text (self->read_only_label, text);
+    }
+
+  update_title (self);
+  update_subtitle (self);
+  update_banner (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "editor");
+  rpt_window_show_section (self, "letter");
+  _rpt_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+
+  if (rpt_document_get_path (document) != NULL)
+    {
+      RptApplication *app = RPT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+      if (app != NULL && version == 0)
+        rpt_application_add_recent (app, rpt_document_get_path (document));
+    }
+}
+
+static void
+open_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RptWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptDocument) doc = rpt_document_open_finish (result, &error);
+
+  self->busy = FALSE;
+  if (doc == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      rpt_window_show_error (self, _ ("Cannot Open the Letter"), error);
+      return;
+    }
+  rpt_window_set_document (self, doc);
+}
+
+/**
+ * rpt_window_open_path:
+ *
+ * Opens the document at @path in this window, in a worker thread.
+ */
+void
+rpt_window_open_path (RptWindow *self, const char *path)
+{
+  g_return_if_fail (RPT_IS_WINDOW (self));
+  g_return_if_fail (self->document == NULL);
+
+  self->busy = TRUE;
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  gtk_window_present (GTK_WINDOW (self));
+  rpt_document_open_async (path, FALSE, self->cancellable, open_cb, g_object_ref (self));
+}
+
+/* --- sidebar -------------------------------------------------------- */
+
+static void
+sidebar_row_activated_cb (RptWindow *self, GtkListBoxRow *row)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+sidebar_row_selected_cb (RptWindow *self, GtkListBoxRow *row)
+{
+  const char *name;
+
+  if (row == NULL)
+    return;
+  name = g_object_get_data (G_OBJECT (row), "section");
+  gtk_stack_set_visible_child_name (self->section_stack, name);
+}
+
+static void
+section_changed_cb (RptWindow *self)
+{
+  _rpt_window_update_actions (self);
+}
+
+static void
+leaflet_folded_cb (RptWindow *self)
+{
+  /* Folded, the sidebar is a page of its own: start on the form. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+build_sidebar (RptWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (_ (sections[i].title));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data (G_OBJECT (row), "section", (gpointer) sections[i].name);
+      gtk_list_box_append (self->sidebar, row);
+    }
+}
+
+/* Follow the focus: the preview scrolls to the item being edited. */
+static void
+focus_widget_cb (RptWindow *self)
+{
+  const char *id = _rpt_window_get_current_item (self);
+
+  if (id != NULL)
+    rpt_preview_reveal_item (self->preview, id);
+}
+
+const char *
+_rpt_window_get_current_item (RptWindow *self)
+{
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (self)); w != NULL;
+       w = gtk_widget_get_parent (w))
+    {
+      const char *id = g_object_get_data (G_OBJECT (w), "rpt-item-id");
+      if (id != NULL)
+        return id;
+    }
+  return NULL;
+}
+
+/* --- closing -------------------------------------------------------- */
+
+static void
+close_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RptWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!rpt_document_save_finish (RPT_DOCUMENT (source), result, &error))
+    {
+      /* Never drop a letter silently: the window stays, with the banner
+       * that says what to do. */
+      self->closing = FALSE;
+      gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+      rpt_window_show_error (self, _ ("The Letter Could Not Be Saved"), error);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+rpt_window_close_request (GtkWindow *window)
+{
+  RptWindow *self = RPT_WINDOW (window);
+
+  if (self->closing)
+    return TRUE;
+  if (self->document != NULL && rpt_document_get_dirty (self->document))
+    {
+      self->closing = TRUE;
+      gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+      rpt_document_save_async (self->document, NULL, close_saved_cb, g_object_ref (self));
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (rpt_window_parent_class)->close_request (window);
+}
+
+/* --- GObject -------------------------------------------------------- */
+
+static void
+rpt_window_dispose (GObject *object)
+{
+  RptWindow *self = RPT_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_WINDOW);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (rpt_window_parent_class)->dispose (object);
+}
+
+static void
+rpt_window_finalize (GObject *object)
+{
+  RptWindow *self = RPT_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (rpt_window_parent_class)->finalize (object);
+}
+
+static void
+rpt_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RptWindow *self = RPT_WINDOW (object);
+
+  switch (prop_id)
+    {
+      case PROP_DOCUMENT:
+        g_value_set_object (value, self->document);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rpt_window_constructed (GObject *object)
+{
+  RptWindow *self = RPT_WINDOW (object);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  G_OBJECT_CLASS (rpt_window_parent_class)->constructed (object);
+
+  if (RPT_IS_APPLICATION (app))
+    {
+      GSettings *settings = rpt_application_get_settings (RPT_APPLICATION (app));
+      g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "show-preview", self->flap, "reveal-flap",
+                       G_SETTINGS_BIND_GET | G_SETTINGS_BIND_NO_SENSITIVITY);
+    }
+  _rpt_window_update_actions (self);
+}
+
+static void
+rpt_window_class_init (RptWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = rpt_window_dispose;
+  object_class->finalize = rpt_window_finalize;
+  object_class->get_property = rpt_window_get_property;
+  object_class->constructed = rpt_window_constructed;
+  window_class->close_request = rpt_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, RPT_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RPT_TYPE_WELCOME);
+  g_type_ensure (RPT_TYPE_PREVIEW);
+  g_type_ensure (RPT_TYPE_LETTER_SECTION);
+  g_type_ensure (RPT_TYPE_MANDATES_SECTION);
+  g_type_ensure (RPT_TYPE_PERSONS_SECTION);
+  g_type_ensure (RPT_TYPE_SUMMARY_SECTION);
+  g_type_ensure (RPT_TYPE_PARAGRAPHS_SECTION);
+  g_type_ensure (RPT_TYPE_CLOSING_SECTION);
+  g_type_ensure (RPT_TYPE_VERSIONS_SECTION);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/gnome/Rapporteur/ui/rpt-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, welcome);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, preview);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+
+  _rpt_window_class_actions_init (widget_class);
+}
+
+static void
+rpt_window_init (RptWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->document_signals = g_signal_group_new (RPT_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify", G_CALLBACK (document_notify_cb),
+                                  self);
+  build_sidebar (self);
+  g_signal_connect_swapped (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), self);
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
