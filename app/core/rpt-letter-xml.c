@@ -990,11 +990,40 @@ check_bytes (const char *data, gsize length, const char *filename, GError **erro
   return TRUE;
 }
 
+typedef struct
+{
+  char *message;
+  int line;
+} FirstError;
+
+static void
+collect_first_error (void *data, xmlError *error)
+{
+  FirstError *first = data;
+
+  if (first->message != NULL || error == NULL || error->level < XML_ERR_ERROR)
+    return;
+  first->message = g_strstrip (g_strdup (error->message != NULL ? error->message : "invalid"));
+  first->line = error->line;
+  if (first->line == 0 && error->node != NULL)
+    first->line = (int) xmlGetLineNo (error->node);
+}
+
+/* libxml2 hands parser errors to sax->serror with the context as data. */
+static void
+parser_error_cb (void *data, xmlError *error)
+{
+  xmlParserCtxt *pctx = data;
+
+  collect_first_error (pctx->_private, error);
+}
+
 static xmlDoc *
 parse_xml (const char *data, gsize length, const char *filename, GError **error)
 {
   xmlParserCtxt *pctx;
   xmlDoc *doc;
+  FirstError first = { 0 };
 
   rpt_core_init ();
   pctx = xmlNewParserCtxt ();
@@ -1003,6 +1032,10 @@ parse_xml (const char *data, gsize length, const char *filename, GError **error)
       g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _("Out of memory"));
       return NULL;
     }
+  /* The first error is the one to report: what follows it is often only
+   * a consequence ("premature end of data"). */
+  pctx->_private = &first;
+  pctx->sax->serror = parser_error_cb;
   /* No NOENT (entities stay unexpanded), no DTDLOAD/DTDATTR/DTDVALID, no
    * XINCLUDE, NONET; HUGE is off so libxml2's own limits on depth and text
    * size apply. */
@@ -1012,16 +1045,22 @@ parse_xml (const char *data, gsize length, const char *filename, GError **error)
   if (doc == NULL || !pctx->wellFormed)
     {
       const xmlError *e = xmlCtxtGetLastError (pctx);
-      g_autofree char *msg = g_strdup (e != NULL && e->message != NULL ? e->message
-                                                                        : "not well-formed");
-      g_strstrip (msg);
+
+      if (first.message == NULL)
+        {
+          first.message = g_strstrip (
+            g_strdup (e != NULL && e->message != NULL ? e->message : "not well-formed"));
+          first.line = e != NULL ? e->line : 0;
+        }
       g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _("%s:%d: not well-formed XML: %s"),
-                   filename, e != NULL ? e->line : 0, msg);
+                   filename, first.line, first.message);
+      g_free (first.message);
       if (doc != NULL)
         xmlFreeDoc (doc);
       xmlFreeParserCtxt (pctx);
       return NULL;
     }
+  g_free (first.message);
   xmlFreeParserCtxt (pctx);
   return doc;
 }
@@ -1050,25 +1089,6 @@ get_schema (void)
       g_once_init_leave (&once, 1);
     }
   return schema;
-}
-
-typedef struct
-{
-  char *message;
-  int line;
-} FirstError;
-
-static void
-collect_first_error (void *data, xmlError *error)
-{
-  FirstError *first = data;
-
-  if (first->message != NULL || error == NULL)
-    return;
-  first->message = g_strstrip (g_strdup (error->message != NULL ? error->message : "invalid"));
-  first->line = error->line;
-  if (first->line == 0 && error->node != NULL)
-    first->line = (int) xmlGetLineNo (error->node);
 }
 
 static gboolean

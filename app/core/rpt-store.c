@@ -19,6 +19,7 @@
 #include "rpt-letter-xml.h"
 #include "rpt-markup.h"
 #include "rpt-sqlite.h"
+#include "rpt-store-private.h"
 #include "rpt-store.h"
 
 /**
@@ -1592,4 +1593,11 @@ rpt_store_close (RptStore *self)
   if (self->db != NULL)
     rpt_sqlite_close (self->db);
   g_clear_object (&self->db);
+}
+
+RptSqlite *
+_rpt_store_get_sqlite (RptStore *self)
+{
+  g_return_val_if_fail (RPT_IS_STORE (self), NULL);
+  return self->db;
 }
