@@ -96,9 +96,9 @@ test_sample_content (void)
   person = rpt_letter_get_item (letter, RPT_PART_PERSONS, 0);
   g_assert_cmpstr (rpt_person_get_name (person), ==, "Rukhshona Khakimova");
   g_assert_true (rpt_person_get_deprived_of_liberty (person));
-  g_assert_true (g_str_has_prefix (
-    rpt_paragraph_get_text (rpt_letter_get_item (letter, RPT_PART_PROFILE, 0)),
-    "Ms. <b>Rukhshona Khakimova</b> is a 31-year-old"));
+  g_assert_true (
+    g_str_has_prefix (rpt_paragraph_get_text (rpt_letter_get_item (letter, RPT_PART_PROFILE, 0)),
+                      "Ms. <b>Rukhshona Khakimova</b> is a 31-year-old"));
   annex0 = rpt_letter_get_item (letter, RPT_PART_ANNEX, 0);
   g_assert_cmpstr (rpt_paragraph_get_reference (annex0), ==, "iccpr-art19");
   g_assert_nonnull (strstr (rpt_paragraph_get_text (annex0),
@@ -135,7 +135,8 @@ make_full_letter (void)
   rpt_letter_set_reference_year (letter, 2026);
   rpt_letter_set_date (letter, "2026-02-28");
   rpt_letter_set_language (letter, "fr");
-  rpt_letter_set_summary (letter, "a <i>summary</i> with a <a href=\"https://x.org/?a&amp;b\">link</a>");
+  rpt_letter_set_summary (letter,
+                          "a <i>summary</i> with a <a href=\"https://x.org/?a&amp;b\">link</a>");
   rpt_letter_set_communications_about (letter, "earlier <b>cases</b>.");
   rpt_letter_set_press_release (letter, TRUE);
   rpt_letter_set_wgad (letter, RPT_WGAD_NO);
@@ -173,8 +174,8 @@ make_full_letter (void)
   rpt_paragraph_set_persons (prof, persons);
   rpt_letter_append_item (letter, RPT_PART_PROFILE, prof);
 
-  escaped = rpt_markup_escape_text ("<tag> & ]]> \"quotes\" 'apos'\ttab  two spaces\nline",
-                                    -1, NULL);
+  escaped =
+    rpt_markup_escape_text ("<tag> & ]]> \"quotes\" 'apos'\ttab  two spaces\nline", -1, NULL);
   fact = rpt_paragraph_new (escaped);
   rpt_paragraph_set_date (fact, "2024-07-16");
   rpt_paragraph_set_place (fact, "Dushanbe \"centre\" <b>");
@@ -221,8 +222,8 @@ test_lossless (void)
   g_assert_cmpstr (rpt_paragraph_get_place (fact), ==, "Dushanbe \"centre\" <b>");
   g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
                    "&lt;tag&gt; &amp; ]]&gt; \"quotes\" 'apos'\ttab  two spaces\nline");
-  g_assert_cmpstr (rpt_paragraph_get_text (rpt_letter_get_item (back, RPT_PART_QUESTIONS, 0)),
-                   ==, "  leading and trailing spaces  ");
+  g_assert_cmpstr (rpt_paragraph_get_text (rpt_letter_get_item (back, RPT_PART_QUESTIONS, 0)), ==,
+                   "  leading and trailing spaces  ");
   p1 = rpt_letter_get_item (back, RPT_PART_PERSONS, 0);
   g_assert_cmpint (rpt_person_get_age (p1), ==, 0);
   g_assert_cmpstr (rpt_person_get_name (p1), ==, "Рухшона Ҳакимова");
@@ -259,18 +260,22 @@ typedef struct
 } BadCase;
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-#define OPEN "<letter xmlns=\"urn:x-rapporteur:letter\" version=\"1\" id=\"5ec8ada2-eadc-4365-9894-1c3f99f1f33b\">\n"
-#define MIN_BODY                                                                                   \
-  "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<language>en</language>\n<mandates/>\n"        \
-  "<signatories/>\n<persons/>\n<profile/>\n<previous-communications/>\n<facts/>\n<concerns/>\n"  \
+#define OPEN \
+  "<letter xmlns=\"urn:x-rapporteur:letter\" version=\"1\" id=\"5ec8ada2-eadc-4365-9894-1c3f99f1f33b\">\n"
+#define MIN_BODY                                                                                \
+  "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<language>en</language>\n<mandates/>\n"       \
+  "<signatories/>\n<persons/>\n<profile/>\n<previous-communications/>\n<facts/>\n<concerns/>\n" \
   "<questions/>\n<annex/>\n<closing/>\n"
 
 static const BadCase bad_cases[] = {
   { "not-well-formed", HEAD OPEN "<kind>AL</kind>\n<addressee country=\"TJK\">\n</letter>\n",
     RPT_ERROR_PARSE, "bad.xml:5:" },
-  { "schema", HEAD OPEN "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<colour>red</colour>\n</letter>\n",
+  { "schema",
+    HEAD OPEN "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<colour>red</colour>\n</letter>\n",
     RPT_ERROR_SCHEMA, "bad.xml:5:" },
-  { "bad-kind", HEAD OPEN "<kind>XX</kind>\n" "<addressee country=\"TJK\"/>\n</letter>\n",
+  { "bad-kind",
+    HEAD OPEN "<kind>XX</kind>\n"
+              "<addressee country=\"TJK\"/>\n</letter>\n",
     RPT_ERROR_SCHEMA, "bad.xml:" },
   { "doctype", HEAD "<!DOCTYPE letter [\n<!ENTITY x \"y\">\n]>\n" OPEN MIN_BODY "</letter>\n",
     RPT_ERROR_UNSAFE, "bad.xml:2:" },
@@ -279,9 +284,10 @@ static const BadCase bad_cases[] = {
          "<summary>&xxe;</summary></letter>\n",
     RPT_ERROR_UNSAFE, "bad.xml:2:" },
   { "billion-laughs",
-    HEAD "<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n <!ENTITY lol2 "
-         "\"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n <!ENTITY lol3 "
-         "\"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n]>\n<lolz>&lol3;</lolz>\n",
+    HEAD
+    "<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n <!ENTITY lol2 "
+    "\"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n <!ENTITY lol3 "
+    "\"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n]>\n<lolz>&lol3;</lolz>\n",
     RPT_ERROR_UNSAFE, "bad.xml:2:" },
   { "latin1", HEAD OPEN "<kind>AL</kind>\n<summary>caf\xe9</summary>\n</letter>\n",
     RPT_ERROR_ENCODING, "bad.xml:4:" },
@@ -289,23 +295,28 @@ static const BadCase bad_cases[] = {
     "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" OPEN MIN_BODY "</letter>\n",
     RPT_ERROR_ENCODING, "bad.xml:1:" },
   { "newer",
-    HEAD "<letter xmlns=\"urn:x-rapporteur:letter\" version=\"7\" id=\"5ec8ada2-eadc-4365-9894-1c3f99f1f33b\">\n"
-         "<future/></letter>\n",
+    HEAD
+    "<letter xmlns=\"urn:x-rapporteur:letter\" version=\"7\" id=\"5ec8ada2-eadc-4365-9894-1c3f99f1f33b\">\n"
+    "<future/></letter>\n",
     RPT_ERROR_NEWER_VERSION, "newer Rapporteur" },
   { "foreign", HEAD "<html><body>not a letter</body></html>\n", RPT_ERROR_PARSE,
     "not a Rapporteur letter" },
   { "duplicate-id",
-    HEAD OPEN "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<language>en</language>\n<mandates/>\n"
-              "<signatories/>\n<persons/>\n<profile/>\n<previous-communications/>\n<facts>\n"
-              "<fact id=\"ccdab412-fae9-4bef-983c-ab1242225127\">a</fact>\n"
-              "<fact id=\"ccdab412-fae9-4bef-983c-ab1242225127\">b</fact>\n</facts>\n"
-              "<concerns/>\n<questions/>\n<annex/>\n<closing/>\n</letter>\n",
+    HEAD OPEN
+    "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<language>en</language>\n<mandates/>\n"
+    "<signatories/>\n<persons/>\n<profile/>\n<previous-communications/>\n<facts>\n"
+    "<fact id=\"ccdab412-fae9-4bef-983c-ab1242225127\">a</fact>\n"
+    "<fact id=\"ccdab412-fae9-4bef-983c-ab1242225127\">b</fact>\n</facts>\n"
+    "<concerns/>\n<questions/>\n<annex/>\n<closing/>\n</letter>\n",
     RPT_ERROR_SCHEMA, "bad.xml:13: The id ccdab412" },
-  { "bad-inline", HEAD OPEN "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<language>en</language>\n"
-                            "<mandates/>\n<signatories/>\n<summary>a <u>b</u></summary>\n</letter>\n",
+  { "bad-inline",
+    HEAD OPEN "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<language>en</language>\n"
+              "<mandates/>\n<signatories/>\n<summary>a <u>b</u></summary>\n</letter>\n",
     RPT_ERROR_SCHEMA, "bad.xml:" },
-  { "invalid-date", HEAD OPEN "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<date>2025-02-30</date>\n"
-                              "<language>en</language>\n" "</letter>\n",
+  { "invalid-date",
+    HEAD OPEN "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<date>2025-02-30</date>\n"
+              "<language>en</language>\n"
+              "</letter>\n",
     RPT_ERROR_SCHEMA, "bad.xml:" },
   { "empty", "", RPT_ERROR_PARSE, "bad.xml: the file is empty" },
 };

@@ -80,10 +80,10 @@ static void
 test_markup_runs (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) runs
-    = rpt_markup_parse ("a<b>b<i>c</i></b><a href=\"u\">d</a><note>e</note>"
-                        "<treaty-status instrument=\"ICCPR\"/>",
-                        &error);
+  g_autoptr (GPtrArray) runs =
+    rpt_markup_parse ("a<b>b<i>c</i></b><a href=\"u\">d</a><note>e</note>"
+                      "<treaty-status instrument=\"ICCPR\"/>",
+                      &error);
   RptRun *r;
   g_autofree char *back = NULL;
 
@@ -135,7 +135,10 @@ static void
 test_text_sanitize (void)
 {
   guint n = 99;
-  g_autofree char *a = rpt_text_sanitize ("a\x01" "b\x0B" "c\r\nd\re\x7F", -1, FALSE, &n);
+  g_autofree char *a = rpt_text_sanitize ("a\x01"
+                                          "b\x0B"
+                                          "c\r\nd\re\x7F",
+                                          -1, FALSE, &n);
   g_autofree char *b = NULL;
   g_autofree char *c = NULL;
   g_autofree char *d = NULL;

@@ -70,8 +70,8 @@ test_letter_notify_on_change_only (void)
   g_assert_cmpuint (counts.changed, ==, 3);
   g_assert_cmpstr (rpt_letter_get_summary (letter), ==, "");
 
-  g_object_set (letter, "kind", RPT_LETTER_KIND_UA, "reference-number", 3, "reference-year",
-                2026, NULL);
+  g_object_set (letter, "kind", RPT_LETTER_KIND_UA, "reference-number", 3, "reference-year", 2026,
+                NULL);
   g_assert_cmpuint (counts.changed, ==, 6);
   g_assert_cmpuint (rpt_letter_get_revision (letter), ==, 6);
 }
@@ -116,15 +116,15 @@ test_letter_parts (void)
   g_assert_true (rpt_letter_insert_item (letter, RPT_PART_FACTS, 0, c));
   g_assert_cmpuint (counts.changed, ==, 3);
   g_assert_true (rpt_letter_get_item (letter, RPT_PART_FACTS, 0) == (gpointer) c);
-  g_assert_true (g_list_model_get_item_type (rpt_letter_get_part (letter, RPT_PART_FACTS))
-                 == RPT_TYPE_PARAGRAPH);
+  g_assert_true (g_list_model_get_item_type (rpt_letter_get_part (letter, RPT_PART_FACTS)) ==
+                 RPT_TYPE_PARAGRAPH);
 
   /* A move is one change and keeps ids. */
   rpt_letter_move_item (letter, RPT_PART_FACTS, 0, 2);
   g_assert_cmpuint (counts.changed, ==, 4);
   g_assert_true (rpt_letter_get_item (letter, RPT_PART_FACTS, 2) == (gpointer) c);
-  g_assert_true (rpt_letter_find_item (letter, rpt_paragraph_get_id (c), &part, &pos)
-                 == (gpointer) c);
+  g_assert_true (rpt_letter_find_item (letter, rpt_paragraph_get_id (c), &part, &pos) ==
+                 (gpointer) c);
   g_assert_cmpint (part, ==, RPT_PART_FACTS);
   g_assert_cmpuint (pos, ==, 2);
 

@@ -88,7 +88,8 @@ sql_exec (const char *path, const char *sql)
 {
   sqlite3 *db = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 }
@@ -259,11 +260,11 @@ test_versions (Fixture *f, gconstpointer data)
   guint backup = 99;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (rpt_store_save_version (store, f->sample, "Drafter", "First draft", &error),
-                    ==, 1);
+  g_assert_cmpuint (rpt_store_save_version (store, f->sample, "Drafter", "First draft", &error), ==,
+                    1);
   rpt_letter_set_summary (f->sample, "second summary");
-  g_assert_cmpuint (rpt_store_save_version (store, f->sample, "Reviewer\n", "Reviewed", &error),
-                    ==, 2);
+  g_assert_cmpuint (rpt_store_save_version (store, f->sample, "Reviewer\n", "Reviewed", &error), ==,
+                    2);
   g_assert_no_error (error);
   xml_v2 = letter_xml (f->sample);
 
@@ -359,8 +360,8 @@ copy_v1_fixture (Fixture *f)
   gsize len;
 
   g_assert_true (g_file_get_contents (src, &data, &len, NULL));
-  g_assert_true (g_file_set_contents_full (f->path, data, len, G_FILE_SET_CONTENTS_NONE, 0600,
-                                           NULL));
+  g_assert_true (
+    g_file_set_contents_full (f->path, data, len, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
   return rpt_test_file_digest (f->path);
 }
 
@@ -549,8 +550,8 @@ test_disk_full (Fixture *f, gconstpointer data)
   letter = rpt_store_load (store, &error);
 
   /* The file may not grow: SQLite answers SQLITE_FULL as on a full disk. */
-  g_assert_true (rpt_sqlite_get_int (_rpt_store_get_sqlite (store), "PRAGMA page_count", &pages,
-                                     &error));
+  g_assert_true (
+    rpt_sqlite_get_int (_rpt_store_get_sqlite (store), "PRAGMA page_count", &pages, &error));
   limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages);
   g_assert_true (rpt_sqlite_exec (_rpt_store_get_sqlite (store), limit, &error));
 
@@ -571,8 +572,8 @@ test_disk_full (Fixture *f, gconstpointer data)
   g_clear_pointer (&got, g_free);
 
   /* With room again, the same save goes through and writes both rows. */
-  g_assert_true (rpt_sqlite_exec (_rpt_store_get_sqlite (store), "PRAGMA max_page_count = 1073741823",
-                                  &error));
+  g_assert_true (
+    rpt_sqlite_exec (_rpt_store_get_sqlite (store), "PRAGMA max_page_count = 1073741823", &error));
   g_assert_true (rpt_store_save (store, letter, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 2);
