@@ -156,6 +156,19 @@ read_log (const char *log_path, guint *committed, guint *begun)
 }
 
 static void
+wait_for_first_save (const char *log_path)
+{
+  for (guint waited = 0; waited < 20000; waited++)
+    {
+      g_autofree char *data = NULL;
+      if (g_file_get_contents (log_path, &data, NULL, NULL) && strstr (data, "begin ") != NULL)
+        return;
+      g_usleep (1000);
+    }
+  g_assert_not_reached ();
+}
+
+static void
 test_kill_writer (void)
 {
   g_autofree char *dir = rpt_test_make_tmpdir ();
@@ -201,8 +214,13 @@ test_kill_writer (void)
       g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
                      &error);
       g_assert_no_error (error);
-      /* Anywhere from before the first save to dozens of saves in. */
-      g_usleep (g_rand_int_range (rand, 0, 60000));
+      /* One kill in four comes at any moment from the start, while the
+       * writer may still be opening the file (and rolling back what the
+       * last kill left); the others come once it is saving, anywhere from
+       * its first save to dozens of saves in, however slow the build. */
+      if (i % 4 != 0)
+        wait_for_first_save (log_path);
+      g_usleep (g_rand_int_range (rand, 0, i % 4 != 0 ? 40000 : 20000));
       kill (pid, SIGKILL);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
@@ -264,8 +282,25 @@ test_kill_create (void)
   g_autofree char *sample_xml = rpt_letter_to_xml (sample, NULL);
   const char *cli = g_getenv ("RAPPORTEUR_CLI");
   guint complete = 0, absent = 0;
+  gint64 duration;
 
   g_assert_no_error (error);
+
+  /* Time one whole import, so the kills spread over all of it however
+   * fast or slow (sanitizers) this build is. */
+  {
+    g_autofree char *path = g_strdup_printf ("%s/timing.rapporteur", dir);
+    const char *argv[] = { cli, "import", sample_path, path, NULL };
+    gint64 start = g_get_monotonic_time ();
+    int status;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                 NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    duration = g_get_monotonic_time () - start;
+  }
+
   for (guint i = 0; i < 30; i++)
     {
       g_autofree char *path = g_strdup_printf ("%s/letter-%u.rapporteur", dir, i);
@@ -276,7 +311,7 @@ test_kill_create (void)
       g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
                      &error);
       g_assert_no_error (error);
-      g_usleep (g_rand_int_range (rand, 0, 45000));
+      g_usleep (g_rand_int_range (rand, 0, (gint32) (duration * 5 / 4)));
       kill (pid, SIGKILL);
       waitpid (pid, &status, 0);
 
@@ -296,7 +331,8 @@ test_kill_create (void)
           complete++;
         }
     }
-  g_test_message ("%u complete, %u absent", complete, absent);
+  g_test_message ("%u complete, %u absent (an import takes %" G_GINT64_FORMAT " µs)", complete,
+                  absent, duration);
   rpt_test_rm_rf (dir);
 }
 

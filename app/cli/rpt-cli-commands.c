@@ -44,7 +44,11 @@ rpt_cli_new (int argc, char **argv)
     return rpt_cli_usage (_ ("--kind must be AL, UA or OL"));
   if (country == NULL)
     return rpt_cli_usage (_ ("--country is required (an ISO 3166-1 alpha-3 code, or OTH)"));
-  country = g_ascii_strup (g_steal_pointer (&country), -1);
+  {
+    char *upper = g_ascii_strup (country, -1);
+    g_free (country);
+    country = upper;
+  }
   if (!rpt_country_code_is_valid (country))
     return rpt_cli_usage (_ ("“%s” is not an ISO 3166-1 alpha-3 code"), country);
   if (language != NULL && !rpt_language_is_supported (language))
