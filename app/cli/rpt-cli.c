@@ -172,24 +172,26 @@ rpt_cli_write_output (const char *path, const char *data, gsize length, GError *
 }
 
 static void
-print_help (void)
+print_help (FILE *out)
 {
-  printf ("%s\n\n", _ ("Usage: rapporteur-cli COMMAND [OPTION…]"));
-  printf ("%s\n\n", _ ("Draft letters of the UN Special Procedures from the command line."));
-  printf ("%s\n", _ ("Commands:"));
-  printf ("  new --kind AL|UA|OL --country CODE OUT.rapporteur\n    %s\n",
-          _ ("Create a new letter"));
-  printf ("  import IN.xml OUT.rapporteur\n    %s\n", _ ("Create a document from letter XML"));
-  printf ("  export --format xml [--version N] IN -o OUT\n    %s\n",
-          _ ("Write the letter as letter XML (“-o -” writes to standard output)"));
-  printf ("  show IN\n    %s\n", _ ("Print a readable summary of the letter"));
-  printf ("  version save IN -m MESSAGE [--author NAME]\n    %s\n",
-          _ ("Keep the working state as a named version"));
-  printf ("  version list IN\n    %s\n", _ ("List the named versions"));
-  printf ("  version restore IN N [--author NAME]\n    %s\n",
-          _ ("Make version N the working state (the current one is kept as a version)"));
-  printf ("\n%s\n", _ ("IN is a .rapporteur document or, where it makes sense, a letter .xml."));
-  printf ("%s\n", _ ("Run “rapporteur-cli COMMAND --help” for the options of a command."));
+  fprintf (out, "%s\n\n", _ ("Usage: rapporteur-cli COMMAND [OPTION…]"));
+  fprintf (out, "%s\n\n", _ ("Draft letters of the UN Special Procedures from the command line."));
+  fprintf (out, "%s\n", _ ("Commands:"));
+  fprintf (out, "  new --kind AL|UA|OL --country CODE OUT.rapporteur\n    %s\n",
+           _ ("Create a new letter"));
+  fprintf (out, "  import IN.xml OUT.rapporteur\n    %s\n",
+           _ ("Create a document from letter XML"));
+  fprintf (out, "  export --format xml [--version N] IN -o OUT\n    %s\n",
+           _ ("Write the letter as letter XML (“-o -” writes to standard output)"));
+  fprintf (out, "  show IN\n    %s\n", _ ("Print a readable summary of the letter"));
+  fprintf (out, "  version save IN -m MESSAGE [--author NAME]\n    %s\n",
+           _ ("Keep the working state as a named version"));
+  fprintf (out, "  version list IN\n    %s\n", _ ("List the named versions"));
+  fprintf (out, "  version restore IN N [--author NAME]\n    %s\n",
+           _ ("Make version N the working state (the current one is kept as a version)"));
+  fprintf (out, "\n%s\n",
+           _ ("IN is a .rapporteur document or, where it makes sense, a letter .xml."));
+  fprintf (out, "%s\n", _ ("Run “rapporteur-cli COMMAND --help” for the options of a command."));
 }
 
 typedef struct
@@ -214,13 +216,13 @@ main (int argc, char **argv)
 
   if (argc < 2)
     {
-      print_help ();
+      print_help (stderr);
       return RPT_CLI_EXIT_USAGE;
     }
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
       g_str_equal (argv[1], "help"))
     {
-      print_help ();
+      print_help (stdout);
       return RPT_CLI_EXIT_OK;
     }
   if (g_str_equal (argv[1], "--version"))
