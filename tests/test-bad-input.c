@@ -304,12 +304,20 @@ test_output_folder_read_only (Fixture *f, gconstpointer data)
 static void
 test_existing_output (Fixture *f, gconstpointer data)
 {
+  g_autofree char *other = path_in (f, "other.rapporteur");
   const char *import[] = { "import", f->sample_xml, f->doc, NULL };
   const char *new[] = { "new", "--kind", "AL", "--country", "TJK", f->doc, NULL };
-  const char *keep[] = { f->doc, NULL };
+  const char *over_itself[] = { "export", f->doc, "-o", f->doc, NULL };
+  const char *over_other[] = { "new", "--kind", "OL", "--country", "FRA", other, NULL };
+  const char *export_over[] = { "export", f->doc, "-o", other, NULL };
+  const char *keep[] = { f->doc, other, NULL };
 
   assert_user_error (import, "already exists", keep);
   assert_user_error (new, "already exists", keep);
+  /* An export never replaces a document, its own or another. */
+  g_assert_cmpint (rpt_test_run_cli (over_other, NULL, NULL), ==, 0);
+  assert_user_error (over_itself, "is a Rapporteur document", keep);
+  assert_user_error (export_over, "is a Rapporteur document", keep);
 }
 
 static void

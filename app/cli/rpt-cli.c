@@ -153,6 +153,16 @@ rpt_cli_write_output (const char *path, const char *data, gsize length, GError *
       g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT, _ ("%s is a folder"), path);
       return FALSE;
     }
+  /* An export replaces an earlier export, never a document: a slip of the
+   * keyboard (-o letter.rapporteur) must not destroy a draft. */
+  if (rpt_store_file_is_document (path))
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_EXISTS,
+                   _ ("%s is a Rapporteur document; exporting over it would destroy it. Choose "
+                      "another name."),
+                   path);
+      return FALSE;
+    }
   /* Exports hold the whole draft: private to the user, like the document. */
   if (!g_file_set_contents_full (path, data, length,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600,

@@ -835,6 +835,31 @@ check_header (const char *path, GError **error)
   return TRUE;
 }
 
+/**
+ * rpt_store_file_is_document:
+ * @path: any file
+ *
+ * Returns: whether @path is a Rapporteur document (by its header alone),
+ *   so that nothing else is ever written over one by mistake
+ */
+gboolean
+rpt_store_file_is_document (const char *path)
+{
+  guint8 header[100];
+  gssize n;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+  n = read (fd, header, sizeof header);
+  close (fd);
+  return n == (gssize) sizeof header && memcmp (header, "SQLite format 3", 16) == 0 &&
+         read_be32 (header + 68) == RPT_STORE_APPLICATION_ID;
+}
+
 static gboolean
 check_version (RptSqlite *db, const char *path, gint64 *version, GError **error)
 {
