@@ -136,7 +136,8 @@ make_full_letter (void)
   rpt_letter_set_date (letter, "2026-02-28");
   rpt_letter_set_language (letter, "fr");
   rpt_letter_set_summary (letter,
-                          "a <i>summary</i> with a <a href=\"https://x.org/?a&amp;b\">link</a>");
+                          "a <i>summary</i> with a <a href=\"https://x.org/?a&amp;b\">link</a> and "
+                          "<a href=\"%%% not a URI &lt;&gt;\">another</a>");
   rpt_letter_set_communications_about (letter, "earlier <b>cases</b>.");
   rpt_letter_set_press_release (letter, TRUE);
   rpt_letter_set_wgad (letter, RPT_WGAD_NO);
