@@ -134,12 +134,12 @@ rpt_application_find_window_for_path (RptApplication *self, const char *path)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
-      RptDocument *doc;
+      RptLetterFile *doc;
 
       if (!RPT_IS_WINDOW (l->data))
         continue;
       doc = rpt_window_get_document (l->data);
-      if (doc != NULL && rpt_document_has_path (doc, path))
+      if (doc != NULL && rpt_letter_file_has_path (doc, path))
         return l->data;
     }
   return NULL;
@@ -193,7 +193,7 @@ rpt_application_add_recent (RptApplication *self, const char *path)
 static void
 open_letter (RptApplication *self, RptLetter *letter)
 {
-  g_autoptr (RptDocument) doc = rpt_document_new_draft (letter, NULL);
+  g_autoptr (RptLetterFile) doc = rpt_letter_file_new_draft (letter, NULL);
   RptWindow *window = get_empty_window (self);
 
   rpt_window_set_document (window, doc);

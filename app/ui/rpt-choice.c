@@ -129,20 +129,20 @@ rpt_choice_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
 
   switch (prop_id)
     {
-      case PROP_KEY:
-        g_value_set_string (value, self->key);
-        break;
-      case PROP_TITLE:
-        g_value_set_string (value, self->title);
-        break;
-      case PROP_SUBTITLE:
-        g_value_set_string (value, self->subtitle);
-        break;
-      case PROP_SEARCH:
-        g_value_set_string (value, self->search);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_KEY:
+      g_value_set_string (value, self->key);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 

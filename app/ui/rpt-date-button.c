@@ -159,11 +159,11 @@ rpt_date_button_get_property (GObject *object, guint prop_id, GValue *value, GPa
 {
   switch (prop_id)
     {
-      case PROP_DATE:
-        g_value_set_string (value, RPT_DATE_BUTTON (object)->date);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_DATE:
+      g_value_set_string (value, RPT_DATE_BUTTON (object)->date);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -175,11 +175,11 @@ rpt_date_button_set_property (GObject *object,
 {
   switch (prop_id)
     {
-      case PROP_DATE:
-        rpt_date_button_set_date (RPT_DATE_BUTTON (object), g_value_get_string (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_DATE:
+      rpt_date_button_set_date (RPT_DATE_BUTTON (object), g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 

@@ -19,23 +19,23 @@ rpt_edit_new_item (RptPart part)
 {
   switch (part)
     {
-      case RPT_PART_MANDATES:
-        return rpt_mandate_new ();
-      case RPT_PART_SIGNATORIES:
-        return rpt_signatory_new ();
-      case RPT_PART_PERSONS:
-        return rpt_person_new ();
-      case RPT_PART_COMMUNICATIONS:
-        return rpt_communication_new ();
-      case RPT_PART_PROFILE:
-      case RPT_PART_FACTS:
-      case RPT_PART_CONCERNS:
-      case RPT_PART_QUESTIONS:
-      case RPT_PART_ANNEX:
-        return rpt_paragraph_new ("");
-      case RPT_N_PARTS:
-      default:
-        g_return_val_if_reached (NULL);
+    case RPT_PART_MANDATES:
+      return rpt_mandate_new ();
+    case RPT_PART_SIGNATORIES:
+      return rpt_signatory_new ();
+    case RPT_PART_PERSONS:
+      return rpt_person_new ();
+    case RPT_PART_COMMUNICATIONS:
+      return rpt_communication_new ();
+    case RPT_PART_PROFILE:
+    case RPT_PART_FACTS:
+    case RPT_PART_CONCERNS:
+    case RPT_PART_QUESTIONS:
+    case RPT_PART_ANNEX:
+      return rpt_paragraph_new ("");
+    case RPT_N_PARTS:
+    default:
+      g_return_val_if_reached (NULL);
     }
 }
 

@@ -352,11 +352,11 @@ rpt_paragraph_editor_get_property (GObject *object, guint prop_id, GValue *value
 
   switch (prop_id)
     {
-      case PROP_MARKUP:
-        g_value_set_string (value, self->markup);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_MARKUP:
+      g_value_set_string (value, self->markup);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -370,11 +370,11 @@ rpt_paragraph_editor_set_property (GObject *object,
 
   switch (prop_id)
     {
-      case PROP_MARKUP:
-        rpt_paragraph_editor_set_markup (self, g_value_get_string (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_MARKUP:
+      rpt_paragraph_editor_set_markup (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 

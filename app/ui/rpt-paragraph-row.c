@@ -50,18 +50,18 @@ rpt_part_dup_item_label (RptPart part, guint number)
 {
   switch (part)
     {
-      case RPT_PART_FACTS:
-        return g_strdup_printf (_ ("Fact %u"), number);
-      case RPT_PART_CONCERNS:
-        return g_strdup_printf (_ ("Concern %u"), number);
-      case RPT_PART_QUESTIONS:
-        return g_strdup_printf (_ ("Question %u"), number);
-      case RPT_PART_ANNEX:
-        return g_strdup_printf (_ ("Annex Paragraph %u"), number);
-      case RPT_PART_PROFILE:
-        return g_strdup_printf (_ ("Profile Paragraph %u"), number);
-      default:
-        return g_strdup_printf (_ ("Item %u"), number);
+    case RPT_PART_FACTS:
+      return g_strdup_printf (_ ("Fact %u"), number);
+    case RPT_PART_CONCERNS:
+      return g_strdup_printf (_ ("Concern %u"), number);
+    case RPT_PART_QUESTIONS:
+      return g_strdup_printf (_ ("Question %u"), number);
+    case RPT_PART_ANNEX:
+      return g_strdup_printf (_ ("Annex Paragraph %u"), number);
+    case RPT_PART_PROFILE:
+      return g_strdup_printf (_ ("Profile Paragraph %u"), number);
+    default:
+      return g_strdup_printf (_ ("Item %u"), number);
     }
 }
 

@@ -259,11 +259,11 @@ rpt_paragraphs_section_get_property (GObject *object,
 {
   switch (prop_id)
     {
-      case PROP_PART:
-        g_value_set_enum (value, RPT_PARAGRAPHS_SECTION (object)->part);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_PART:
+      g_value_set_enum (value, RPT_PARAGRAPHS_SECTION (object)->part);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -275,11 +275,11 @@ rpt_paragraphs_section_set_property (GObject *object,
 {
   switch (prop_id)
     {
-      case PROP_PART:
-        RPT_PARAGRAPHS_SECTION (object)->part = g_value_get_enum (value);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_PART:
+      RPT_PARAGRAPHS_SECTION (object)->part = g_value_get_enum (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 

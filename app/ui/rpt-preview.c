@@ -393,14 +393,14 @@ rpt_preview_get_property (GObject *object, guint prop_id, GValue *value, GParamS
 
   switch (prop_id)
     {
-      case PROP_N_PAGES:
-        g_value_set_uint (value, rpt_preview_get_n_pages (self));
-        break;
-      case PROP_REVISION:
-        g_value_set_uint64 (value, self->revision);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_N_PAGES:
+      g_value_set_uint (value, rpt_preview_get_n_pages (self));
+      break;
+    case PROP_REVISION:
+      g_value_set_uint64 (value, self->revision);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 

@@ -118,14 +118,14 @@ rpt_section_get_property (GObject *object, guint prop_id, GValue *value, GParamS
 
   switch (prop_id)
     {
-      case PROP_LETTER:
-        g_value_set_object (value, rpt_section_get_letter (self));
-        break;
-      case PROP_WRITABLE:
-        g_value_set_boolean (value, rpt_section_get_writable (self));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_LETTER:
+      g_value_set_object (value, rpt_section_get_letter (self));
+      break;
+    case PROP_WRITABLE:
+      g_value_set_boolean (value, rpt_section_get_writable (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -136,14 +136,14 @@ rpt_section_set_property (GObject *object, guint prop_id, const GValue *value, G
 
   switch (prop_id)
     {
-      case PROP_LETTER:
-        rpt_section_set_letter (self, g_value_get_object (value));
-        break;
-      case PROP_WRITABLE:
-        rpt_section_set_writable (self, g_value_get_boolean (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_LETTER:
+      rpt_section_set_letter (self, g_value_get_object (value));
+      break;
+    case PROP_WRITABLE:
+      rpt_section_set_writable (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 

@@ -17,7 +17,7 @@ struct _RptVersionsSection
 {
   RptSection parent_instance;
 
-  RptDocument *document;
+  RptLetterFile *document;
   GListModel *versions;
   GCancellable *cancellable;
 
@@ -78,7 +78,7 @@ list_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   GListStore *newest_first;
   guint n;
 
-  versions = rpt_document_list_versions_finish (RPT_DOCUMENT (source), result, &error);
+  versions = rpt_letter_file_list_versions_finish (RPT_LETTER_FILE (source), result, &error);
   if (versions == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -102,14 +102,14 @@ rpt_versions_section_refresh (RptVersionsSection *self)
 {
   g_return_if_fail (RPT_IS_VERSIONS_SECTION (self));
 
-  if (self->document == NULL || rpt_document_get_version_number (self->document) != 0)
+  if (self->document == NULL || rpt_letter_file_get_version_number (self->document) != 0)
     return;
-  rpt_document_list_versions_async (self->document, self->cancellable, list_cb,
-                                    g_object_ref (self));
+  rpt_letter_file_list_versions_async (self->document, self->cancellable, list_cb,
+                                       g_object_ref (self));
 }
 
 void
-rpt_versions_section_set_document (RptVersionsSection *self, RptDocument *document)
+rpt_versions_section_set_document (RptVersionsSection *self, RptLetterFile *document)
 {
   g_return_if_fail (RPT_IS_VERSIONS_SECTION (self));
 

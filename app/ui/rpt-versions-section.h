@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "rpt-document.h"
+#include "rpt-letter-file.h"
 #include "rpt-section.h"
 
 G_BEGIN_DECLS
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RptVersionsSection, rpt_versions_section, RPT, VERSIONS_SECTION, RptSection)
 
-void rpt_versions_section_set_document (RptVersionsSection *self, RptDocument *document);
+void rpt_versions_section_set_document (RptVersionsSection *self, RptLetterFile *document);
 void rpt_versions_section_refresh (RptVersionsSection *self);
 guint rpt_versions_section_get_n_versions (RptVersionsSection *self);
 

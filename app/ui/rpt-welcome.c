@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "rpt-application.h"
-#include "rpt-document.h"
+#include "rpt-letter-file.h"
 #include "rpt-welcome.h"
 
 /**
@@ -120,7 +120,7 @@ recent_activated_cb (RptWelcome *self, GtkListBoxRow *row)
 void
 rpt_welcome_reload (RptWelcome *self)
 {
-  g_autofree char *drafts = rpt_document_dup_drafts_dir ();
+  g_autofree char *drafts = rpt_letter_file_dup_drafts_dir ();
   g_autoptr (GPtrArray) paths = rpt_welcome_list_recent (drafts, 12);
   GtkWidget *child;
 

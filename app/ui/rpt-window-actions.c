@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rpt-export.h"
+#include "rpt-exporter.h"
 #include "rpt-section.h"
 #include "rpt-versions-section.h"
 #include "rpt-window-private.h"
@@ -32,9 +32,9 @@ get_app (RptWindow *self)
 void
 _rpt_window_update_actions (RptWindow *self)
 {
-  RptDocument *doc = self->document;
+  RptLetterFile *doc = self->document;
   gboolean has_doc = doc != NULL;
-  gboolean writable = has_doc && !rpt_document_get_read_only (doc);
+  gboolean writable = has_doc && !rpt_letter_file_get_read_only (doc);
   const char *section = gtk_stack_get_visible_child_name (self->section_stack);
   GtkWidget *widget = section != NULL ? rpt_window_get_section_widget (self, section) : NULL;
   gboolean can_add = writable && widget != NULL && RPT_SECTION_GET_CLASS (widget)->add_item != NULL;
@@ -50,7 +50,7 @@ _rpt_window_update_actions (RptWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-version", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-version", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-shown-version",
-                                 has_doc && rpt_document_get_version_number (doc) != 0);
+                                 has_doc && rpt_letter_file_get_version_number (doc) != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-save", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.primary-menu", has_doc);
 }
@@ -130,7 +130,7 @@ retry_save_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (RptWindow) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (rpt_document_save_finish (RPT_DOCUMENT (source), result, &error))
+  if (rpt_letter_file_save_finish (RPT_LETTER_FILE (source), result, &error))
     rpt_window_show_toast (self, _ ("Saved"));
 }
 
@@ -140,7 +140,7 @@ retry_save_action (GtkWidget *widget, const char *name, GVariant *param)
   RptWindow *self = RPT_WINDOW (widget);
 
   if (self->document != NULL)
-    rpt_document_save_async (self->document, NULL, retry_save_cb, g_object_ref (self));
+    rpt_letter_file_save_async (self->document, NULL, retry_save_cb, g_object_ref (self));
 }
 
 /* --- export --------------------------------------------------------- */
@@ -167,7 +167,7 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   RptWindow *self = job->window;
 
   self->busy = FALSE;
-  if (!rpt_export_finish (result, &error))
+  if (!rpt_exporter_finish (result, &error))
     {
       g_autoptr (GError) shown = NULL;
       if (g_error_matches (error, RPT_ERROR, RPT_ERROR_NO_SPACE))
@@ -204,7 +204,7 @@ static void
 export_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
 {
   RptWindow *self = RPT_WINDOW (user_data);
-  RptExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
+  RptExporterFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
 
   if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
     {
@@ -214,7 +214,7 @@ export_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
       if (path != NULL)
         {
           ExportJob *job = g_new0 (ExportJob, 1);
-          const char *suffix = rpt_export_format_get_suffix (format);
+          const char *suffix = rpt_exporter_format_get_suffix (format);
 
           if (!g_str_has_suffix (path, suffix))
             {
@@ -224,8 +224,8 @@ export_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
             }
           job->window = g_object_ref (self);
           job->path = g_strdup (path);
-          rpt_export_async (rpt_document_get_letter (self->document), format, path, NULL,
-                            export_done_cb, job);
+          rpt_exporter_async (rpt_letter_file_get_letter (self->document), format, path, NULL,
+                              export_done_cb, job);
         }
     }
   gtk_native_dialog_destroy (dialog);
@@ -241,12 +241,12 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *suggested = NULL;
   GtkFileChooserNative *chooser;
-  RptExportFormat format;
+  RptExporterFormat format;
   const char *title;
 
-  if (self->document == NULL || !rpt_export_format_from_string (format_name, &format))
+  if (self->document == NULL || !rpt_exporter_format_from_string (format_name, &format))
     return;
-  if (!rpt_export_format_is_available (format))
+  if (!rpt_exporter_format_is_available (format))
     {
       g_autoptr (GError) error = g_error_new (
         G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
@@ -256,28 +256,28 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
     }
   switch (format)
     {
-      case RPT_EXPORT_PDF:
-        title = _ ("Export as PDF");
-        break;
-      case RPT_EXPORT_ODT:
-        title = _ ("Export as ODT");
-        break;
-      case RPT_EXPORT_XML:
-        title = _ ("Export as Letter XML");
-        break;
-      case RPT_EXPORT_DOCUMENT:
-      default:
-        title = _ ("Save a Copy");
-        break;
+    case RPT_EXPORTER_PDF:
+      title = _ ("Export as PDF");
+      break;
+    case RPT_EXPORTER_ODT:
+      title = _ ("Export as ODT");
+      break;
+    case RPT_EXPORTER_XML:
+      title = _ ("Export as Letter XML");
+      break;
+    case RPT_EXPORTER_DOCUMENT:
+    default:
+      title = _ ("Save a Copy");
+      break;
     }
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _ ("_Export"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_add_mime_type (filter, rpt_export_format_get_mime_type (format));
-  gtk_file_filter_add_suffix (filter, rpt_export_format_get_suffix (format) + 1);
+  gtk_file_filter_add_mime_type (filter, rpt_exporter_format_get_mime_type (format));
+  gtk_file_filter_add_suffix (filter, rpt_exporter_format_get_suffix (format) + 1);
   gtk_file_filter_set_name (filter, title);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  suggested = rpt_export_dup_suggested_name (rpt_document_get_letter (self->document), format);
+  suggested = rpt_exporter_dup_suggested_name (rpt_letter_file_get_letter (self->document), format);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
@@ -340,7 +340,7 @@ print (RptWindow *self, GtkPrintOperationAction action)
   gtk_print_operation_set_default_page_setup (op, setup);
   gtk_print_operation_set_use_full_page (op, TRUE);
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  title = rpt_document_dup_title (self->document);
+  title = rpt_letter_file_dup_title (self->document);
   gtk_print_operation_set_job_name (op, title);
   gtk_print_operation_set_embed_page_setup (op, TRUE);
   g_signal_connect_object (op, "begin-print", G_CALLBACK (begin_print_cb), pages, 0);
@@ -378,7 +378,7 @@ save_version_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (RptWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  guint number = rpt_document_save_version_finish (RPT_DOCUMENT (source), result, &error);
+  guint number = rpt_letter_file_save_version_finish (RPT_LETTER_FILE (source), result, &error);
 
   if (number == 0)
     {
@@ -401,8 +401,8 @@ save_version_response_cb (AdwMessageDialog *dialog, const char *response, RptWin
   if (!g_str_equal (response, "save") || self->document == NULL)
     return;
   author = rpt_application_dup_author (get_app (self));
-  rpt_document_save_version_async (self->document, author, gtk_editable_get_text (entry), NULL,
-                                   save_version_done_cb, g_object_ref (self));
+  rpt_letter_file_save_version_async (self->document, author, gtk_editable_get_text (entry), NULL,
+                                      save_version_done_cb, g_object_ref (self));
 }
 
 static void
@@ -447,17 +447,17 @@ load_version_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (RptWindow) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (RptLetter) letter = NULL;
-  g_autoptr (RptDocument) doc = NULL;
+  g_autoptr (RptLetterFile) doc = NULL;
   guint number = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "loading-version"));
   RptWindow *window;
 
-  letter = rpt_document_load_version_finish (RPT_DOCUMENT (source), result, &error);
+  letter = rpt_letter_file_load_version_finish (RPT_LETTER_FILE (source), result, &error);
   if (letter == NULL)
     {
       rpt_window_show_error (self, _ ("Cannot Open the Version"), error);
       return;
     }
-  doc = rpt_document_new_for_version (RPT_DOCUMENT (source), letter, number);
+  doc = rpt_letter_file_new_for_version (RPT_LETTER_FILE (source), letter, number);
   window = rpt_window_new (get_app (self));
   rpt_window_set_document (window, doc);
   gtk_window_present (GTK_WINDOW (window));
@@ -472,8 +472,8 @@ open_version_action (GtkWidget *widget, const char *name, GVariant *param)
   if (self->document == NULL)
     return;
   g_object_set_data (G_OBJECT (self), "loading-version", GUINT_TO_POINTER (number));
-  rpt_document_load_version_async (self->document, number, NULL, load_version_cb,
-                                   g_object_ref (self));
+  rpt_letter_file_load_version_async (self->document, number, NULL, load_version_cb,
+                                      g_object_ref (self));
 }
 
 static void
@@ -483,7 +483,7 @@ restore_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   guint backup = 0;
 
-  if (!rpt_document_restore_version_finish (RPT_DOCUMENT (source), result, &backup, &error))
+  if (!rpt_letter_file_restore_version_finish (RPT_LETTER_FILE (source), result, &backup, &error))
     {
       rpt_window_show_error (self, _ ("The Version Could Not Be Restored"), error);
       return;
@@ -505,8 +505,8 @@ restore_response_cb (AdwMessageDialog *dialog, const char *response, RptWindow *
   if (!g_str_equal (response, "restore") || self->document == NULL)
     return;
   author = rpt_application_dup_author (get_app (self));
-  rpt_document_restore_version_async (self->document, number, author, NULL, restore_done_cb,
-                                      g_object_ref (self));
+  rpt_letter_file_restore_version_async (self->document, number, author, NULL, restore_done_cb,
+                                         g_object_ref (self));
 }
 
 static void
@@ -538,7 +538,7 @@ restore_shown_version_action (GtkWidget *widget, const char *name, GVariant *par
 {
   RptWindow *self = RPT_WINDOW (widget);
   RptApplication *app = get_app (self);
-  const char *path = rpt_document_get_path (self->document);
+  const char *path = rpt_letter_file_get_path (self->document);
   GtkWindow *owner = path != NULL ? rpt_application_find_window_for_path (app, path) : NULL;
 
   if (owner == NULL)
@@ -546,7 +546,7 @@ restore_shown_version_action (GtkWidget *widget, const char *name, GVariant *par
       rpt_window_show_toast (self, _ ("Open the letter itself to restore this version"));
       return;
     }
-  restore_version (self, RPT_WINDOW (owner), rpt_document_get_version_number (self->document));
+  restore_version (self, RPT_WINDOW (owner), rpt_letter_file_get_version_number (self->document));
 }
 
 void

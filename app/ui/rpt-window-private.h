@@ -16,7 +16,7 @@ struct _RptWindow
 {
   AdwApplicationWindow parent_instance;
 
-  RptDocument *document;
+  RptLetterFile *document;
   GCancellable *cancellable;
   gboolean busy;
   gboolean closing;

@@ -55,7 +55,7 @@ rpt_window_new (RptApplication *app)
   return g_object_new (RPT_TYPE_WINDOW, "application", app, NULL);
 }
 
-RptDocument *
+RptLetterFile *
 rpt_window_get_document (RptWindow *self)
 {
   g_return_val_if_fail (RPT_IS_WINDOW (self), NULL);
@@ -156,26 +156,26 @@ static void
 update_subtitle (RptWindow *self)
 {
   g_autofree char *subtitle = NULL;
-  RptDocument *doc = self->document;
+  RptLetterFile *doc = self->document;
   const char *path;
 
   if (doc == NULL)
     return;
-  path = rpt_document_get_path (doc);
-  if (rpt_document_get_version_number (doc) != 0)
+  path = rpt_letter_file_get_path (doc);
+  if (rpt_letter_file_get_version_number (doc) != 0)
     subtitle =
-      g_strdup_printf (_ ("Version %u (read-only)"), rpt_document_get_version_number (doc));
-  else if (rpt_document_get_read_only (doc))
+      g_strdup_printf (_ ("Version %u (read-only)"), rpt_letter_file_get_version_number (doc));
+  else if (rpt_letter_file_get_read_only (doc))
     subtitle = g_strdup (_ ("Read-only"));
-  else if (rpt_document_get_save_error (doc) != NULL)
+  else if (rpt_letter_file_get_save_error (doc) != NULL)
     subtitle = g_strdup (_ ("Not saved"));
-  else if (rpt_document_get_dirty (doc))
+  else if (rpt_letter_file_get_dirty (doc))
     subtitle = g_strdup (_ ("Saving…"));
   else if (path == NULL)
     subtitle = g_strdup (_ ("New letter"));
   else
     {
-      g_autofree char *drafts = rpt_document_dup_drafts_dir ();
+      g_autofree char *drafts = rpt_letter_file_dup_drafts_dir ();
       g_autofree char *dir = g_path_get_dirname (path);
       if (g_str_equal (dir, drafts))
         subtitle = g_strdup (_ ("Saved in Drafts"));
@@ -199,7 +199,7 @@ update_title (RptWindow *self)
       gtk_window_set_title (GTK_WINDOW (self), _ ("Rapporteur"));
       return;
     }
-  title = rpt_document_dup_title (self->document);
+  title = rpt_letter_file_dup_title (self->document);
   adw_window_title_set_title (self->window_title, title);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
@@ -208,7 +208,7 @@ static void
 update_banner (RptWindow *self)
 {
   const GError *error =
-    self->document != NULL ? rpt_document_get_save_error (self->document) : NULL;
+    self->document != NULL ? rpt_letter_file_get_save_error (self->document) : NULL;
 
   if (error != NULL)
     {
@@ -227,7 +227,7 @@ update_banner (RptWindow *self)
 }
 
 static void
-document_notify_cb (RptWindow *self, GParamSpec *pspec, RptDocument *doc)
+document_notify_cb (RptWindow *self, GParamSpec *pspec, RptLetterFile *doc)
 {
   const char *name = g_param_spec_get_name (pspec);
 
@@ -235,7 +235,7 @@ document_notify_cb (RptWindow *self, GParamSpec *pspec, RptDocument *doc)
     update_title (self);
   else if (g_str_equal (name, "letter"))
     {
-      RptLetter *letter = rpt_document_get_letter (doc);
+      RptLetter *letter = rpt_letter_file_get_letter (doc);
       for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
         rpt_section_set_letter (
           RPT_SECTION (rpt_window_get_section_widget (self, sections[i].name)), letter);
@@ -245,8 +245,8 @@ document_notify_cb (RptWindow *self, GParamSpec *pspec, RptDocument *doc)
   else if (g_str_equal (name, "path"))
     {
       RptApplication *app = RPT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-      if (app != NULL && rpt_document_get_path (doc) != NULL)
-        rpt_application_add_recent (app, rpt_document_get_path (doc));
+      if (app != NULL && rpt_letter_file_get_path (doc) != NULL)
+        rpt_application_add_recent (app, rpt_letter_file_get_path (doc));
     }
   else if (g_str_equal (name, "save-error"))
     update_banner (self);
@@ -254,20 +254,20 @@ document_notify_cb (RptWindow *self, GParamSpec *pspec, RptDocument *doc)
 }
 
 void
-rpt_window_set_document (RptWindow *self, RptDocument *document)
+rpt_window_set_document (RptWindow *self, RptLetterFile *document)
 {
   RptLetter *letter;
   gboolean writable;
   guint version;
 
   g_return_if_fail (RPT_IS_WINDOW (self));
-  g_return_if_fail (RPT_IS_DOCUMENT (document));
+  g_return_if_fail (RPT_IS_LETTER_FILE (document));
   g_return_if_fail (self->document == NULL);
 
   self->document = g_object_ref (document);
   g_signal_group_set_target (self->document_signals, document);
-  letter = rpt_document_get_letter (document);
-  writable = !rpt_document_get_read_only (document);
+  letter = rpt_letter_file_get_letter (document);
+  writable = !rpt_letter_file_get_read_only (document);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
@@ -279,7 +279,7 @@ rpt_window_set_document (RptWindow *self, RptDocument *document)
     }
   rpt_preview_set_letter (self->preview, letter);
 
-  version = rpt_document_get_version_number (document);
+  version = rpt_letter_file_get_version_number (document);
   gtk_widget_set_visible (self->read_only_bar, version != 0);
   if (version != 0)
     {
@@ -298,11 +298,11 @@ rpt_window_set_document (RptWindow *self, RptDocument *document)
   _rpt_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 
-  if (rpt_document_get_path (document) != NULL)
+  if (rpt_letter_file_get_path (document) != NULL)
     {
       RptApplication *app = RPT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
       if (app != NULL && version == 0)
-        rpt_application_add_recent (app, rpt_document_get_path (document));
+        rpt_application_add_recent (app, rpt_letter_file_get_path (document));
     }
 }
 
@@ -311,7 +311,7 @@ open_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (RptWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (RptDocument) doc = rpt_document_open_finish (result, &error);
+  g_autoptr (RptLetterFile) doc = rpt_letter_file_open_finish (result, &error);
 
   self->busy = FALSE;
   if (doc == NULL)
@@ -339,7 +339,7 @@ rpt_window_open_path (RptWindow *self, const char *path)
   self->busy = TRUE;
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
   gtk_window_present (GTK_WINDOW (self));
-  rpt_document_open_async (path, FALSE, self->cancellable, open_cb, g_object_ref (self));
+  rpt_letter_file_open_async (path, FALSE, self->cancellable, open_cb, g_object_ref (self));
 }
 
 /* --- sidebar -------------------------------------------------------- */
@@ -422,7 +422,7 @@ close_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (RptWindow) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!rpt_document_save_finish (RPT_DOCUMENT (source), result, &error))
+  if (!rpt_letter_file_save_finish (RPT_LETTER_FILE (source), result, &error))
     {
       /* Never drop a letter silently: the window stays, with the banner
        * that says what to do. */
@@ -441,11 +441,11 @@ rpt_window_close_request (GtkWindow *window)
 
   if (self->closing)
     return TRUE;
-  if (self->document != NULL && rpt_document_get_dirty (self->document))
+  if (self->document != NULL && rpt_letter_file_get_dirty (self->document))
     {
       self->closing = TRUE;
       gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
-      rpt_document_save_async (self->document, NULL, close_saved_cb, g_object_ref (self));
+      rpt_letter_file_save_async (self->document, NULL, close_saved_cb, g_object_ref (self));
       return TRUE;
     }
   return GTK_WINDOW_CLASS (rpt_window_parent_class)->close_request (window);
@@ -482,11 +482,11 @@ rpt_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
 
   switch (prop_id)
     {
-      case PROP_DOCUMENT:
-        g_value_set_object (value, self->document);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -524,7 +524,7 @@ rpt_window_class_init (RptWindowClass *klass)
   window_class->close_request = rpt_window_close_request;
 
   properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, RPT_TYPE_DOCUMENT,
+    g_param_spec_object ("document", NULL, NULL, RPT_TYPE_LETTER_FILE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -569,7 +569,7 @@ rpt_window_init (RptWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->document_signals = g_signal_group_new (RPT_TYPE_DOCUMENT);
+  self->document_signals = g_signal_group_new (RPT_TYPE_LETTER_FILE);
   g_signal_group_connect_swapped (self->document_signals, "notify", G_CALLBACK (document_notify_cb),
                                   self);
   build_sidebar (self);

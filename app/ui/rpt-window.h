@@ -10,7 +10,7 @@
 #include <adwaita.h>
 
 #include "rpt-application.h"
-#include "rpt-document.h"
+#include "rpt-letter-file.h"
 
 G_BEGIN_DECLS
 
@@ -19,8 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RptWindow, rpt_window, RPT, WINDOW, AdwApplicationWindow)
 
 RptWindow *rpt_window_new (RptApplication *app);
-RptDocument *rpt_window_get_document (RptWindow *self);
-void rpt_window_set_document (RptWindow *self, RptDocument *document);
+RptLetterFile *rpt_window_get_document (RptWindow *self);
+void rpt_window_set_document (RptWindow *self, RptLetterFile *document);
 void rpt_window_open_path (RptWindow *self, const char *path);
 gboolean rpt_window_get_busy (RptWindow *self);
 void rpt_window_show_section (RptWindow *self, const char *name);

@@ -1,11 +1,11 @@
-/* rpt-export.c
+/* rpt-exporter.c
  *
  * Copyright 2026 The Rapporteur authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "rpt-export"
+#define G_LOG_DOMAIN "rpt-exporter"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -14,7 +14,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-#include "rpt-export.h"
+#include "rpt-exporter.h"
 #include "rpt-page-source.h"
 
 /**
@@ -29,14 +29,14 @@ static const struct
   const char *suffix;
   const char *mime;
 } formats[] = {
-  [RPT_EXPORT_PDF] = { "pdf", ".pdf", "application/pdf" },
-  [RPT_EXPORT_ODT] = { "odt", ".odt", "application/vnd.oasis.opendocument.text" },
-  [RPT_EXPORT_XML] = { "xml", ".xml", "application/xml" },
-  [RPT_EXPORT_DOCUMENT] = { "rapporteur", ".rapporteur", "application/x-rapporteur" },
+  [RPT_EXPORTER_PDF] = { "pdf", ".pdf", "application/pdf" },
+  [RPT_EXPORTER_ODT] = { "odt", ".odt", "application/vnd.oasis.opendocument.text" },
+  [RPT_EXPORTER_XML] = { "xml", ".xml", "application/xml" },
+  [RPT_EXPORTER_DOCUMENT] = { "rapporteur", ".rapporteur", "application/x-rapporteur" },
 };
 
 gboolean
-rpt_export_format_from_string (const char *name, RptExportFormat *format)
+rpt_exporter_format_from_string (const char *name, RptExporterFormat *format)
 {
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     if (g_strcmp0 (name, formats[i].name) == 0)
@@ -48,30 +48,30 @@ rpt_export_format_from_string (const char *name, RptExportFormat *format)
 }
 
 const char *
-rpt_export_format_get_suffix (RptExportFormat format)
+rpt_exporter_format_get_suffix (RptExporterFormat format)
 {
   return formats[format].suffix;
 }
 
 const char *
-rpt_export_format_get_mime_type (RptExportFormat format)
+rpt_exporter_format_get_mime_type (RptExporterFormat format)
 {
   return formats[format].mime;
 }
 
 gboolean
-rpt_export_format_is_available (RptExportFormat format)
+rpt_exporter_format_is_available (RptExporterFormat format)
 {
-  return format != RPT_EXPORT_ODT;
+  return format != RPT_EXPORTER_ODT;
 }
 
 /**
- * rpt_export_dup_suggested_name:
+ * rpt_exporter_dup_suggested_name:
  *
  * Returns: a file name from the reference ("AL TJK 1-2025.pdf") or the kind
  */
 char *
-rpt_export_dup_suggested_name (RptLetter *letter, RptExportFormat format)
+rpt_exporter_dup_suggested_name (RptLetter *letter, RptExporterFormat format)
 {
   g_autofree char *reference = rpt_letter_dup_reference (letter);
   g_autofree char *base = NULL;
@@ -149,12 +149,15 @@ write_document (const char *letter_xml, const char *tmp, GError **error)
 }
 
 /**
- * rpt_export_write:
+ * rpt_exporter_write:
  *
  * Writes @letter_xml as @format to @path. Blocking: call it in a worker.
  */
 gboolean
-rpt_export_write (const char *letter_xml, RptExportFormat format, const char *path, GError **error)
+rpt_exporter_write (const char *letter_xml,
+                    RptExporterFormat format,
+                    const char *path,
+                    GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
@@ -162,13 +165,13 @@ rpt_export_write (const char *letter_xml, RptExportFormat format, const char *pa
   gboolean ok = FALSE;
   int fd;
 
-  if (!rpt_export_format_is_available (format))
+  if (!rpt_exporter_format_is_available (format))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _ ("This build of Rapporteur cannot write %s files yet"), formats[format].name);
       return FALSE;
     }
-  if (format == RPT_EXPORT_XML)
+  if (format == RPT_EXPORTER_XML)
     {
       GError *local = NULL;
       if (!g_file_set_contents_full (path, letter_xml, -1,
@@ -194,9 +197,9 @@ rpt_export_write (const char *letter_xml, RptExportFormat format, const char *pa
       return FALSE;
     }
   close (fd);
-  if (format == RPT_EXPORT_PDF)
+  if (format == RPT_EXPORTER_PDF)
     ok = write_pdf (letter_xml, tmp, error);
-  else if (format == RPT_EXPORT_DOCUMENT)
+  else if (format == RPT_EXPORTER_DOCUMENT)
     ok = write_document (letter_xml, tmp, error);
   if (ok && g_rename (tmp, path) != 0)
     {
@@ -211,7 +214,7 @@ rpt_export_write (const char *letter_xml, RptExportFormat format, const char *pa
 typedef struct
 {
   char *xml;
-  RptExportFormat format;
+  RptExporterFormat format;
   char *path;
 } ExportData;
 
@@ -229,19 +232,19 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   ExportData *d = task_data;
   GError *error = NULL;
 
-  if (rpt_export_write (d->xml, d->format, d->path, &error))
+  if (rpt_exporter_write (d->xml, d->format, d->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 }
 
 void
-rpt_export_async (RptLetter *letter,
-                  RptExportFormat format,
-                  const char *path,
-                  GCancellable *cancellable,
-                  GAsyncReadyCallback callback,
-                  gpointer user_data)
+rpt_exporter_async (RptLetter *letter,
+                    RptExporterFormat format,
+                    const char *path,
+                    GCancellable *cancellable,
+                    GAsyncReadyCallback callback,
+                    gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
   ExportData *d;
@@ -250,7 +253,7 @@ rpt_export_async (RptLetter *letter,
   g_return_if_fail (path != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rpt_export_async);
+  g_task_set_source_tag (task, rpt_exporter_async);
   d = g_new0 (ExportData, 1);
   d->xml = rpt_letter_to_xml (letter, NULL);
   d->format = format;
@@ -260,7 +263,7 @@ rpt_export_async (RptLetter *letter,
 }
 
 gboolean
-rpt_export_finish (GAsyncResult *result, GError **error)
+rpt_exporter_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

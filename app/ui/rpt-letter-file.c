@@ -1,26 +1,26 @@
-/* rpt-document.c
+/* rpt-letter-file.c
  *
  * Copyright 2026 The Rapporteur authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "rpt-document"
+#define G_LOG_DOMAIN "rpt-letter-file"
 
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "rpt-document.h"
+#include "rpt-letter-file.h"
 
 /**
- * RptDocument:
+ * RptLetterFile:
  *
  * A letter and the file it lives in, kept in step by autosave. Knows nothing
  * of GTK, so that its rules (when to save, where drafts go, what the title
  * says) are tested without a display.
  *
- * Every change to the letter starts a timer of RPT_DOCUMENT_AUTOSAVE_DELAY_MS
+ * Every change to the letter starts a timer of RPT_LETTER_FILE_AUTOSAVE_DELAY_MS
  * that is not pushed back by later changes: a burst of typing becomes one
  * save and every change reaches the disk within a second. The letter is
  * serialized on the main thread (a snapshot, about a millisecond for a long
@@ -31,7 +31,7 @@
  * The store is only ever used from worker threads, under store_lock, so the
  * main thread never runs SQL nor waits on the disk.
  */
-struct _RptDocument
+struct _RptLetterFile
 {
   GObject parent_instance;
 
@@ -50,11 +50,11 @@ struct _RptDocument
   guint64 saving_revision;
   guint64 saved_revision;
   GError *save_error;
-  /* GTasks of rpt_document_save_async() waiting for the letter to be on disk. */
+  /* GTasks of rpt_letter_file_save_async() waiting for the letter to be on disk. */
   GPtrArray *waiters;
 };
 
-G_DEFINE_FINAL_TYPE (RptDocument, rpt_document, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (RptLetterFile, rpt_letter_file, G_TYPE_OBJECT)
 
 enum
 {
@@ -71,30 +71,30 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static void start_save (RptDocument *self);
+static void start_save (RptLetterFile *self);
 
 /* --- helpers -------------------------------------------------------- */
 
 /**
- * rpt_document_dup_drafts_dir:
+ * rpt_letter_file_dup_drafts_dir:
  *
  * Returns: where new letters are saved from their first change:
  *   $XDG_DATA_HOME/rapporteur/drafts
  */
 char *
-rpt_document_dup_drafts_dir (void)
+rpt_letter_file_dup_drafts_dir (void)
 {
   return g_build_filename (g_get_user_data_dir (), "rapporteur", "drafts", NULL);
 }
 
 /**
- * rpt_document_dup_title_for_letter:
+ * rpt_letter_file_dup_title_for_letter:
  *
  * The window title: the reference once the letter has one, else the start
  * of its summary, else what kind of letter it is.
  */
 char *
-rpt_document_dup_title_for_letter (RptLetter *letter)
+rpt_letter_file_dup_title_for_letter (RptLetter *letter)
 {
   g_autofree char *reference = NULL;
   g_autofree char *summary = NULL;
@@ -128,22 +128,22 @@ rpt_document_dup_title_for_letter (RptLetter *letter)
 
   switch (rpt_letter_get_kind (letter))
     {
-      case RPT_LETTER_KIND_UA:
-        return g_strdup (_ ("New Urgent Appeal"));
-      case RPT_LETTER_KIND_OL:
-        return g_strdup (_ ("New Letter on Legislation"));
-      case RPT_LETTER_KIND_AL:
-      default:
-        if (!rpt_letter_is_to_state (letter) && rpt_letter_get_country (letter) != NULL)
-          return g_strdup (_ ("New Letter to a Non-State Actor"));
-        return g_strdup (_ ("New Allegation Letter"));
+    case RPT_LETTER_KIND_UA:
+      return g_strdup (_ ("New Urgent Appeal"));
+    case RPT_LETTER_KIND_OL:
+      return g_strdup (_ ("New Letter on Legislation"));
+    case RPT_LETTER_KIND_AL:
+    default:
+      if (!rpt_letter_is_to_state (letter) && rpt_letter_get_country (letter) != NULL)
+        return g_strdup (_ ("New Letter to a Non-State Actor"));
+      return g_strdup (_ ("New Allegation Letter"));
     }
 }
 
 /* --- GObject -------------------------------------------------------- */
 
 static void
-set_saving (RptDocument *self, gboolean saving)
+set_saving (RptLetterFile *self, gboolean saving)
 {
   if (self->saving != saving)
     {
@@ -153,13 +153,13 @@ set_saving (RptDocument *self, gboolean saving)
 }
 
 static gboolean
-compute_dirty (RptDocument *self)
+compute_dirty (RptLetterFile *self)
 {
   return !self->read_only && rpt_letter_get_revision (self->letter) != self->saved_revision;
 }
 
 static void
-notify_dirty (RptDocument *self, gboolean was_dirty)
+notify_dirty (RptLetterFile *self, gboolean was_dirty)
 {
   if (was_dirty != compute_dirty (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
@@ -168,7 +168,7 @@ notify_dirty (RptDocument *self, gboolean was_dirty)
 static gboolean
 autosave_timeout_cb (gpointer user_data)
 {
-  RptDocument *self = user_data;
+  RptLetterFile *self = user_data;
 
   self->autosave_id = 0;
   start_save (self);
@@ -176,7 +176,7 @@ autosave_timeout_cb (gpointer user_data)
 }
 
 static void
-schedule_autosave (RptDocument *self)
+schedule_autosave (RptLetterFile *self)
 {
   /* Not restarted by later changes: that is what bounds the delay. */
   if (self->autosave_id == 0 && !self->saving)
@@ -184,7 +184,7 @@ schedule_autosave (RptDocument *self)
 }
 
 static void
-letter_changed_cb (RptLetter *letter, RptDocument *self)
+letter_changed_cb (RptLetter *letter, RptLetterFile *self)
 {
   if (self->read_only)
     return;
@@ -195,7 +195,7 @@ letter_changed_cb (RptLetter *letter, RptDocument *self)
 }
 
 static void
-set_letter (RptDocument *self, RptLetter *letter)
+set_letter (RptLetterFile *self, RptLetter *letter)
 {
   if (self->letter != NULL)
     g_signal_handlers_disconnect_by_func (self->letter, letter_changed_cb, self);
@@ -205,22 +205,22 @@ set_letter (RptDocument *self, RptLetter *letter)
 }
 
 static void
-rpt_document_dispose (GObject *object)
+rpt_letter_file_dispose (GObject *object)
 {
-  RptDocument *self = RPT_DOCUMENT (object);
+  RptLetterFile *self = RPT_LETTER_FILE (object);
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   if (self->letter != NULL)
     g_signal_handlers_disconnect_by_func (self->letter, letter_changed_cb, self);
 
-  G_OBJECT_CLASS (rpt_document_parent_class)->dispose (object);
+  G_OBJECT_CLASS (rpt_letter_file_parent_class)->dispose (object);
 }
 
 static void
-rpt_document_finalize (GObject *object)
+rpt_letter_file_finalize (GObject *object)
 {
-  RptDocument *self = RPT_DOCUMENT (object);
+  RptLetterFile *self = RPT_LETTER_FILE (object);
 
   g_clear_object (&self->letter);
   g_clear_object (&self->store);
@@ -230,51 +230,51 @@ rpt_document_finalize (GObject *object)
   g_clear_error (&self->save_error);
   g_ptr_array_unref (self->waiters);
 
-  G_OBJECT_CLASS (rpt_document_parent_class)->finalize (object);
+  G_OBJECT_CLASS (rpt_letter_file_parent_class)->finalize (object);
 }
 
 static void
-rpt_document_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+rpt_letter_file_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  RptDocument *self = RPT_DOCUMENT (object);
+  RptLetterFile *self = RPT_LETTER_FILE (object);
 
   switch (prop_id)
     {
-      case PROP_LETTER:
-        g_value_set_object (value, self->letter);
-        break;
-      case PROP_PATH:
-        g_value_set_string (value, self->path);
-        break;
-      case PROP_READ_ONLY:
-        g_value_set_boolean (value, self->read_only);
-        break;
-      case PROP_DIRTY:
-        g_value_set_boolean (value, rpt_document_get_dirty (self));
-        break;
-      case PROP_SAVING:
-        g_value_set_boolean (value, self->saving);
-        break;
-      case PROP_SAVE_ERROR:
-        g_value_set_boxed (value, self->save_error);
-        break;
-      case PROP_TITLE:
-        g_value_take_string (value, rpt_document_dup_title (self));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_LETTER:
+      g_value_set_object (value, self->letter);
+      break;
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_DIRTY:
+      g_value_set_boolean (value, rpt_letter_file_get_dirty (self));
+      break;
+    case PROP_SAVING:
+      g_value_set_boolean (value, self->saving);
+      break;
+    case PROP_SAVE_ERROR:
+      g_value_set_boxed (value, self->save_error);
+      break;
+    case PROP_TITLE:
+      g_value_take_string (value, rpt_letter_file_dup_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-rpt_document_class_init (RptDocumentClass *klass)
+rpt_letter_file_class_init (RptLetterFileClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
-  object_class->dispose = rpt_document_dispose;
-  object_class->finalize = rpt_document_finalize;
-  object_class->get_property = rpt_document_get_property;
+  object_class->dispose = rpt_letter_file_dispose;
+  object_class->finalize = rpt_letter_file_finalize;
+  object_class->get_property = rpt_letter_file_get_property;
 
   properties[PROP_LETTER] = g_param_spec_object ("letter", NULL, NULL, RPT_TYPE_LETTER, flags);
   properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, flags);
@@ -287,32 +287,32 @@ rpt_document_class_init (RptDocumentClass *klass)
 }
 
 static void
-rpt_document_init (RptDocument *self)
+rpt_letter_file_init (RptLetterFile *self)
 {
   g_mutex_init (&self->store_lock);
-  self->autosave_delay = RPT_DOCUMENT_AUTOSAVE_DELAY_MS;
+  self->autosave_delay = RPT_LETTER_FILE_AUTOSAVE_DELAY_MS;
   self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
- * rpt_document_new_draft:
+ * rpt_letter_file_new_draft:
  * @letter: a new letter
  * @drafts_dir: (nullable): the drafts folder, or %NULL for the default one
  *
  * A document without a file: its first change creates
  * `<drafts_dir>/<letter id>.rapporteur`.
  */
-RptDocument *
-rpt_document_new_draft (RptLetter *letter, const char *drafts_dir)
+RptLetterFile *
+rpt_letter_file_new_draft (RptLetter *letter, const char *drafts_dir)
 {
-  RptDocument *self;
+  RptLetterFile *self;
   g_autofree char *dir = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (RPT_IS_LETTER (letter), NULL);
 
-  self = g_object_new (RPT_TYPE_DOCUMENT, NULL);
-  dir = drafts_dir != NULL ? g_strdup (drafts_dir) : rpt_document_dup_drafts_dir ();
+  self = g_object_new (RPT_TYPE_LETTER_FILE, NULL);
+  dir = drafts_dir != NULL ? g_strdup (drafts_dir) : rpt_letter_file_dup_drafts_dir ();
   /* The letter's id is a UUID: unique, stable, and no title to sanitize. */
   name = g_strconcat (rpt_letter_get_id (letter), ".rapporteur", NULL);
   self->draft_path = g_build_filename (dir, name, NULL);
@@ -321,19 +321,19 @@ rpt_document_new_draft (RptLetter *letter, const char *drafts_dir)
 }
 
 /**
- * rpt_document_new_for_version:
+ * rpt_letter_file_new_for_version:
  *
  * A read-only document showing named version @number of @self.
  */
-RptDocument *
-rpt_document_new_for_version (RptDocument *self, RptLetter *letter, guint number)
+RptLetterFile *
+rpt_letter_file_new_for_version (RptLetterFile *self, RptLetter *letter, guint number)
 {
-  RptDocument *doc;
+  RptLetterFile *doc;
 
-  g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), NULL);
   g_return_val_if_fail (RPT_IS_LETTER (letter), NULL);
 
-  doc = g_object_new (RPT_TYPE_DOCUMENT, NULL);
+  doc = g_object_new (RPT_TYPE_LETTER_FILE, NULL);
   doc->read_only = TRUE;
   doc->version_number = number;
   doc->path = g_strdup (self->path);
@@ -382,17 +382,17 @@ open_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
 }
 
 /**
- * rpt_document_open_async:
+ * rpt_letter_file_open_async:
  * @path: a .rapporteur document
  *
  * Opens and reads the document in a worker thread.
  */
 void
-rpt_document_open_async (const char *path,
-                         gboolean read_only,
-                         GCancellable *cancellable,
-                         GAsyncReadyCallback callback,
-                         gpointer user_data)
+rpt_letter_file_open_async (const char *path,
+                            gboolean read_only,
+                            GCancellable *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
   OpenData *d;
@@ -400,7 +400,7 @@ rpt_document_open_async (const char *path,
   g_return_if_fail (path != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rpt_document_open_async);
+  g_task_set_source_tag (task, rpt_letter_file_open_async);
   d = g_new0 (OpenData, 1);
   d->path = g_strdup (path);
   d->read_only = read_only;
@@ -408,10 +408,10 @@ rpt_document_open_async (const char *path,
   g_task_run_in_thread (task, open_thread);
 }
 
-RptDocument *
-rpt_document_open_finish (GAsyncResult *result, GError **error)
+RptLetterFile *
+rpt_letter_file_open_finish (GAsyncResult *result, GError **error)
 {
-  RptDocument *self;
+  RptLetterFile *self;
   OpenData *d;
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
@@ -419,7 +419,7 @@ rpt_document_open_finish (GAsyncResult *result, GError **error)
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return NULL;
   d = g_task_get_task_data (G_TASK (result));
-  self = g_object_new (RPT_TYPE_DOCUMENT, NULL);
+  self = g_object_new (RPT_TYPE_LETTER_FILE, NULL);
   self->store = g_steal_pointer (&d->store);
   self->path = g_strdup (rpt_store_get_path (self->store));
   self->read_only = rpt_store_is_read_only (self->store);
@@ -481,7 +481,7 @@ create_draft (const char *path, RptStoreSnapshot *snapshot, GError **error)
 static void
 save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  RptDocument *self = source;
+  RptLetterFile *self = source;
   SaveData *d = task_data;
   GError *error = NULL;
   gboolean ok;
@@ -503,7 +503,7 @@ save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
 }
 
 static void
-resolve_waiters (RptDocument *self, const GError *error)
+resolve_waiters (RptLetterFile *self, const GError *error)
 {
   g_autoptr (GPtrArray) waiters = g_steal_pointer (&self->waiters);
 
@@ -521,7 +521,7 @@ resolve_waiters (RptDocument *self, const GError *error)
 static gboolean
 retry_timeout_cb (gpointer user_data)
 {
-  RptDocument *self = user_data;
+  RptLetterFile *self = user_data;
 
   self->retry_id = 0;
   if (compute_dirty (self))
@@ -532,7 +532,7 @@ retry_timeout_cb (gpointer user_data)
 static void
 save_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  RptDocument *self = RPT_DOCUMENT (source);
+  RptLetterFile *self = RPT_LETTER_FILE (source);
   g_autoptr (GError) error = NULL;
   SaveData *d = g_task_get_task_data (G_TASK (result));
   gboolean was_dirty = compute_dirty (self);
@@ -579,7 +579,7 @@ save_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-start_save (RptDocument *self)
+start_save (RptLetterFile *self)
 {
   g_autoptr (GTask) task = NULL;
   SaveData *d;
@@ -604,33 +604,33 @@ start_save (RptDocument *self)
 }
 
 void
-rpt_document_set_autosave_delay (RptDocument *self, guint delay_ms)
+rpt_letter_file_set_autosave_delay (RptLetterFile *self, guint delay_ms)
 {
-  g_return_if_fail (RPT_IS_DOCUMENT (self));
+  g_return_if_fail (RPT_IS_LETTER_FILE (self));
   self->autosave_delay = delay_ms;
 }
 
 /**
- * rpt_document_save_async:
+ * rpt_letter_file_save_async:
  *
  * Completes once every change made before the call is in the file: at once
  * when there is nothing to save, else after the save in flight or a new
  * one. What closing a window and quitting wait for.
  */
 static GTask *
-task_new_flush (RptDocument *self,
+task_new_flush (RptLetterFile *self,
                 GCancellable *cancellable,
                 GAsyncReadyCallback callback,
                 gpointer user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
-  g_task_set_source_tag (task, rpt_document_save_async);
+  g_task_set_source_tag (task, rpt_letter_file_save_async);
   return task;
 }
 
 static void
-queue_save (RptDocument *self, GTask *task, gboolean force)
+queue_save (RptLetterFile *self, GTask *task, gboolean force)
 {
   if (!force && !compute_dirty (self) && !self->saving)
     {
@@ -644,19 +644,19 @@ queue_save (RptDocument *self, GTask *task, gboolean force)
 }
 
 /**
- * rpt_document_save_async:
+ * rpt_letter_file_save_async:
  *
  * Completes once every change made before the call is in the file: at once
  * when there is nothing to save, else after the save in flight or a new
  * one. What closing a window and quitting wait for.
  */
 void
-rpt_document_save_async (RptDocument *self,
-                         GCancellable *cancellable,
-                         GAsyncReadyCallback callback,
-                         gpointer user_data)
+rpt_letter_file_save_async (RptLetterFile *self,
+                            GCancellable *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer user_data)
 {
-  g_return_if_fail (RPT_IS_DOCUMENT (self));
+  g_return_if_fail (RPT_IS_LETTER_FILE (self));
 
   if (self->read_only)
     {
@@ -668,7 +668,7 @@ rpt_document_save_async (RptDocument *self,
 }
 
 gboolean
-rpt_document_save_finish (RptDocument *self, GAsyncResult *result, GError **error)
+rpt_letter_file_save_finish (RptLetterFile *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -701,7 +701,7 @@ version_data_free (VersionData *d)
 }
 
 static GTask *
-version_task_new (RptDocument *self,
+version_task_new (RptLetterFile *self,
                   gpointer source_tag,
                   GCancellable *cancellable,
                   GAsyncReadyCallback callback,
@@ -733,7 +733,7 @@ check_store (GTask *task, VersionData *d)
 static void
 save_version_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  RptDocument *self = source;
+  RptLetterFile *self = source;
   VersionData *d = task_data;
   GError *error = NULL;
 
@@ -750,12 +750,12 @@ save_version_thread (GTask *task, gpointer source, gpointer task_data, GCancella
 static void
 save_version_flushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  RptDocument *self = RPT_DOCUMENT (source);
+  RptLetterFile *self = RPT_LETTER_FILE (source);
   g_autoptr (GTask) task = user_data;
   VersionData *d = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (!rpt_document_save_finish (self, result, &error))
+  if (!rpt_letter_file_save_finish (self, result, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -767,26 +767,26 @@ save_version_flushed_cb (GObject *source, GAsyncResult *result, gpointer user_da
 }
 
 /**
- * rpt_document_save_version_async:
+ * rpt_letter_file_save_version_async:
  *
  * Saves the working state, then keeps it as a named version.
  */
 void
-rpt_document_save_version_async (RptDocument *self,
-                                 const char *author,
-                                 const char *message,
-                                 GCancellable *cancellable,
-                                 GAsyncReadyCallback callback,
-                                 gpointer user_data)
+rpt_letter_file_save_version_async (RptLetterFile *self,
+                                    const char *author,
+                                    const char *message,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data)
 {
   VersionData *d;
   GTask *task;
 
-  g_return_if_fail (RPT_IS_DOCUMENT (self));
+  g_return_if_fail (RPT_IS_LETTER_FILE (self));
   g_return_if_fail (!self->read_only);
 
-  task =
-    version_task_new (self, rpt_document_save_version_async, cancellable, callback, user_data, &d);
+  task = version_task_new (self, rpt_letter_file_save_version_async, cancellable, callback,
+                           user_data, &d);
   d->snapshot = rpt_store_snapshot_new (self->letter);
   d->author = g_strdup (author != NULL ? author : "");
   d->message = g_strdup (message != NULL ? message : "");
@@ -796,7 +796,7 @@ rpt_document_save_version_async (RptDocument *self,
 }
 
 guint
-rpt_document_save_version_finish (RptDocument *self, GAsyncResult *result, GError **error)
+rpt_letter_file_save_version_finish (RptLetterFile *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
   if (!g_task_propagate_boolean (G_TASK (result), error))
@@ -807,7 +807,7 @@ rpt_document_save_version_finish (RptDocument *self, GAsyncResult *result, GErro
 static void
 list_versions_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  RptDocument *self = source;
+  RptLetterFile *self = source;
   VersionData *d = task_data;
   GError *error = NULL;
 
@@ -821,18 +821,18 @@ list_versions_thread (GTask *task, gpointer source, gpointer task_data, GCancell
 }
 
 void
-rpt_document_list_versions_async (RptDocument *self,
-                                  GCancellable *cancellable,
-                                  GAsyncReadyCallback callback,
-                                  gpointer user_data)
+rpt_letter_file_list_versions_async (RptLetterFile *self,
+                                     GCancellable *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
   VersionData *d;
 
-  g_return_if_fail (RPT_IS_DOCUMENT (self));
+  g_return_if_fail (RPT_IS_LETTER_FILE (self));
 
-  task =
-    version_task_new (self, rpt_document_list_versions_async, cancellable, callback, user_data, &d);
+  task = version_task_new (self, rpt_letter_file_list_versions_async, cancellable, callback,
+                           user_data, &d);
   if (d->store == NULL)
     {
       /* No file yet, so no versions: an empty list, not an error. */
@@ -844,7 +844,7 @@ rpt_document_list_versions_async (RptDocument *self,
 }
 
 GListModel *
-rpt_document_list_versions_finish (RptDocument *self, GAsyncResult *result, GError **error)
+rpt_letter_file_list_versions_finish (RptLetterFile *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   if (!g_task_propagate_boolean (G_TASK (result), error))
@@ -855,7 +855,7 @@ rpt_document_list_versions_finish (RptDocument *self, GAsyncResult *result, GErr
 static void
 load_version_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  RptDocument *self = source;
+  RptLetterFile *self = source;
   VersionData *d = task_data;
   GError *error = NULL;
 
@@ -869,19 +869,19 @@ load_version_thread (GTask *task, gpointer source, gpointer task_data, GCancella
 }
 
 void
-rpt_document_load_version_async (RptDocument *self,
-                                 guint number,
-                                 GCancellable *cancellable,
-                                 GAsyncReadyCallback callback,
-                                 gpointer user_data)
+rpt_letter_file_load_version_async (RptLetterFile *self,
+                                    guint number,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
   VersionData *d;
 
-  g_return_if_fail (RPT_IS_DOCUMENT (self));
+  g_return_if_fail (RPT_IS_LETTER_FILE (self));
 
-  task =
-    version_task_new (self, rpt_document_load_version_async, cancellable, callback, user_data, &d);
+  task = version_task_new (self, rpt_letter_file_load_version_async, cancellable, callback,
+                           user_data, &d);
   d->number = number;
   if (!check_store (task, d))
     return;
@@ -889,7 +889,7 @@ rpt_document_load_version_async (RptDocument *self,
 }
 
 RptLetter *
-rpt_document_load_version_finish (RptDocument *self, GAsyncResult *result, GError **error)
+rpt_letter_file_load_version_finish (RptLetterFile *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   if (!g_task_propagate_boolean (G_TASK (result), error))
@@ -900,7 +900,7 @@ rpt_document_load_version_finish (RptDocument *self, GAsyncResult *result, GErro
 static void
 restore_version_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  RptDocument *self = source;
+  RptLetterFile *self = source;
   VersionData *d = task_data;
   GError *error = NULL;
 
@@ -916,12 +916,12 @@ restore_version_thread (GTask *task, gpointer source, gpointer task_data, GCance
 static void
 restore_flushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  RptDocument *self = RPT_DOCUMENT (source);
+  RptLetterFile *self = RPT_LETTER_FILE (source);
   g_autoptr (GTask) task = user_data;
   VersionData *d = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (!rpt_document_save_finish (self, result, &error))
+  if (!rpt_letter_file_save_finish (self, result, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -933,27 +933,27 @@ restore_flushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 /**
- * rpt_document_restore_version_async:
+ * rpt_letter_file_restore_version_async:
  *
  * Saves the working state, then makes version @number the working state;
  * the store keeps the state it replaces as a version of its own. The
  * document's letter is replaced (notify::letter).
  */
 void
-rpt_document_restore_version_async (RptDocument *self,
-                                    guint number,
-                                    const char *author,
-                                    GCancellable *cancellable,
-                                    GAsyncReadyCallback callback,
-                                    gpointer user_data)
+rpt_letter_file_restore_version_async (RptLetterFile *self,
+                                       guint number,
+                                       const char *author,
+                                       GCancellable *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer user_data)
 {
   VersionData *d;
   GTask *task;
 
-  g_return_if_fail (RPT_IS_DOCUMENT (self));
+  g_return_if_fail (RPT_IS_LETTER_FILE (self));
   g_return_if_fail (!self->read_only);
 
-  task = version_task_new (self, rpt_document_restore_version_async, cancellable, callback,
+  task = version_task_new (self, rpt_letter_file_restore_version_async, cancellable, callback,
                            user_data, &d);
   d->number = number;
   d->author = g_strdup (author != NULL ? author : "");
@@ -961,10 +961,10 @@ rpt_document_restore_version_async (RptDocument *self,
 }
 
 gboolean
-rpt_document_restore_version_finish (RptDocument *self,
-                                     GAsyncResult *result,
-                                     guint *backup_number,
-                                     GError **error)
+rpt_letter_file_restore_version_finish (RptLetterFile *self,
+                                        GAsyncResult *result,
+                                        guint *backup_number,
+                                        GError **error)
 {
   VersionData *d;
 
@@ -983,81 +983,81 @@ rpt_document_restore_version_finish (RptDocument *self,
 /* --- getters -------------------------------------------------------- */
 
 RptLetter *
-rpt_document_get_letter (RptDocument *self)
+rpt_letter_file_get_letter (RptLetterFile *self)
 {
-  g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), NULL);
   return self->letter;
 }
 
 /**
- * rpt_document_get_path:
+ * rpt_letter_file_get_path:
  *
  * Returns: (nullable): the document file; %NULL for a draft not yet saved
  */
 const char *
-rpt_document_get_path (RptDocument *self)
+rpt_letter_file_get_path (RptLetterFile *self)
 {
-  g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), NULL);
   return self->path;
 }
 
 const char *
-rpt_document_get_draft_path (RptDocument *self)
+rpt_letter_file_get_draft_path (RptLetterFile *self)
 {
-  g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), NULL);
   return self->draft_path;
 }
 
 gboolean
-rpt_document_get_read_only (RptDocument *self)
+rpt_letter_file_get_read_only (RptLetterFile *self)
 {
-  g_return_val_if_fail (RPT_IS_DOCUMENT (self), TRUE);
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), TRUE);
   return self->read_only;
 }
 
 guint
-rpt_document_get_version_number (RptDocument *self)
+rpt_letter_file_get_version_number (RptLetterFile *self)
 {
-  g_return_val_if_fail (RPT_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), 0);
   return self->version_number;
 }
 
 gboolean
-rpt_document_get_dirty (RptDocument *self)
+rpt_letter_file_get_dirty (RptLetterFile *self)
 {
-  g_return_val_if_fail (RPT_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), FALSE);
   return compute_dirty (self) || self->saving;
 }
 
 gboolean
-rpt_document_get_saving (RptDocument *self)
+rpt_letter_file_get_saving (RptLetterFile *self)
 {
-  g_return_val_if_fail (RPT_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), FALSE);
   return self->saving;
 }
 
 const GError *
-rpt_document_get_save_error (RptDocument *self)
+rpt_letter_file_get_save_error (RptLetterFile *self)
 {
-  g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), NULL);
   return self->save_error;
 }
 
 char *
-rpt_document_dup_title (RptDocument *self)
+rpt_letter_file_dup_title (RptLetterFile *self)
 {
-  g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
-  return rpt_document_dup_title_for_letter (self->letter);
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), NULL);
+  return rpt_letter_file_dup_title_for_letter (self->letter);
 }
 
 /**
- * rpt_document_has_path:
+ * rpt_letter_file_has_path:
  *
  * Whether @path names this document's file (or the draft it will create),
  * following symbolic links, so that opening a file twice finds its window.
  */
 gboolean
-rpt_document_has_path (RptDocument *self, const char *path)
+rpt_letter_file_has_path (RptLetterFile *self, const char *path)
 {
   g_autoptr (GFile) a = NULL;
   g_autoptr (GFile) b = NULL;
@@ -1065,7 +1065,7 @@ rpt_document_has_path (RptDocument *self, const char *path)
   g_autofree char *real_b = NULL;
   const char *mine;
 
-  g_return_val_if_fail (RPT_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), FALSE);
 
   if (self->read_only && self->version_number != 0)
     return FALSE;
