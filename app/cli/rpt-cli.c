@@ -181,8 +181,9 @@ print_help (void)
           _("Create a new letter"));
   printf ("  import IN.xml OUT.rapporteur\n    %s\n",
           _("Create a document from letter XML"));
-  printf ("  export --format xml [--version N] IN -o OUT\n    %s\n",
-          _("Write the letter as letter XML (“-o -” writes to standard output)"));
+  printf ("  export --format odt|xml|document-xml [--version N] IN -o OUT\n    %s\n",
+          _("Write the letter as an ODT document, letter XML or document XML (“-o -” writes "
+            "to standard output)"));
   printf ("  show IN\n    %s\n", _("Print a readable summary of the letter"));
   printf ("  version save IN -m MESSAGE [--author NAME]\n    %s\n",
           _("Keep the working state as a named version"));
