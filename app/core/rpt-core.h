@@ -8,15 +8,20 @@
 #pragma once
 
 #include "rpt-communication.h"
+#include "rpt-document-xml.h"
 #include "rpt-error.h"
+#include "rpt-export.h"
 #include "rpt-letter-xml.h"
 #include "rpt-letter.h"
 #include "rpt-mandate.h"
 #include "rpt-markup.h"
+#include "rpt-odt.h"
 #include "rpt-paragraph.h"
 #include "rpt-person.h"
+#include "rpt-reference.h"
 #include "rpt-signatory.h"
 #include "rpt-store.h"
+#include "rpt-template.h"
 #include "rpt-types.h"
 #include "rpt-version.h"
 
