@@ -86,7 +86,7 @@ index_to_language (GBinding *binding, const GValue *from, GValue *to, gpointer u
 static gboolean
 country_to_name (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
 {
-  g_value_take_string (to, rpt_reference_dup_country_name (g_value_get_string (from)));
+  g_value_take_string (to, rpt_reference_data_dup_country_name (g_value_get_string (from)));
   return TRUE;
 }
 
@@ -151,7 +151,7 @@ static void
 choose_country_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   RptLetterSection *self = RPT_LETTER_SECTION (widget);
-  g_autoptr (GListModel) countries = rpt_reference_dup_countries ();
+  g_autoptr (GListModel) countries = rpt_reference_data_dup_countries ();
   GtkWidget *dialog;
 
   if (!rpt_section_get_writable (RPT_SECTION (self)))

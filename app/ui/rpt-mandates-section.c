@@ -50,7 +50,7 @@ find_signatory (RptLetter *letter, RptMandate *mandate)
 static void
 update_mandate_row (AdwExpanderRow *row, RptMandate *mandate, GListModel *reference)
 {
-  RptChoice *choice = rpt_reference_find (reference, rpt_mandate_get_key (mandate));
+  RptChoice *choice = rpt_reference_data_find (reference, rpt_mandate_get_key (mandate));
   const char *const *resolutions = rpt_mandate_get_resolutions (mandate);
   const char *title = rpt_mandate_get_title (mandate);
   g_autofree char *res = NULL;
@@ -338,7 +338,7 @@ rpt_mandates_section_init (RptMandatesSection *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->reference = rpt_reference_dup_mandates ();
+  self->reference = rpt_reference_data_dup_mandates ();
   placeholder = gtk_label_new (_ ("No mandates yet"));
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_margin_top (placeholder, 18);

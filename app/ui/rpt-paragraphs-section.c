@@ -232,7 +232,7 @@ rpt_paragraphs_section_constructed (GObject *object)
                                         _ (texts[i].title), -1);
       }
 
-  self->clauses = rpt_reference_dup_clauses (self->part);
+  self->clauses = rpt_reference_data_dup_clauses (self->part, "en");
   gtk_widget_set_visible (self->clause_button,
                           self->clauses != NULL && g_list_model_get_n_items (self->clauses) > 0);
   if (self->clauses != NULL && g_list_model_get_n_items (self->clauses) == 0)

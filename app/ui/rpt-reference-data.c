@@ -60,14 +60,14 @@ compare_titles (gconstpointer a, gconstpointer b, gpointer user_data)
 }
 
 /**
- * rpt_reference_parse_iso_3166:
+ * rpt_reference_data_parse_iso_3166:
  * @json: iso-codes' iso_3166-1.json
  *
  * Returns: (transfer full): the countries, by alpha-3 code, with their
  *   names in the user's language, sorted by name
  */
 GListModel *
-rpt_reference_parse_iso_3166 (const char *json, gsize length)
+rpt_reference_data_parse_iso_3166 (const char *json, gsize length)
 {
   GListStore *store = g_list_store_new (RPT_TYPE_CHOICE);
   const char *p = json;
@@ -114,14 +114,14 @@ load_countries (void)
       model = G_LIST_MODEL (g_list_store_new (RPT_TYPE_CHOICE));
     }
   else
-    model = rpt_reference_parse_iso_3166 (json, len);
+    model = rpt_reference_data_parse_iso_3166 (json, len);
   other = rpt_choice_new ("OTH", _ ("Company or Organisation (not a State)"), "OTH", NULL);
   g_list_store_insert (G_LIST_STORE (model), 0, other);
   return model;
 }
 
 GListModel *
-rpt_reference_dup_countries (void)
+rpt_reference_data_dup_countries (void)
 {
   static GListModel *countries;
   static gsize once = 0;
@@ -134,47 +134,88 @@ rpt_reference_dup_countries (void)
   return g_object_ref (countries);
 }
 
+static GListModel *
+load_mandates (void)
+{
+  GListStore *store = g_list_store_new (RPT_TYPE_CHOICE);
+  g_autoptr (GPtrArray) mandates = rpt_reference_list_mandates (rpt_reference_get_default ());
+
+  for (guint i = 0; i < mandates->len; i++)
+    {
+      const RptMandateInfo *info = g_ptr_array_index (mandates, i);
+      g_autofree char *resolutions = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autoptr (RptChoice) choice = NULL;
+
+      if (info->resolutions != NULL && info->resolutions[0] != NULL)
+        {
+          resolutions = g_strjoinv (", ", (char **) info->resolutions);
+          /* Translators: %s is a list of Human Rights Council resolutions */
+          subtitle = g_strdup_printf (_("Resolutions %s"), resolutions);
+        }
+      choice = rpt_choice_new (info->key, info->title, subtitle, NULL);
+      rpt_choice_set_values (choice, info->resolutions);
+      g_list_store_append (store, choice);
+    }
+  return G_LIST_MODEL (store);
+}
+
 /**
- * rpt_reference_dup_mandates:
+ * rpt_reference_data_dup_mandates:
  *
  * Returns: (transfer full): the Special Procedures mandates: key, title,
  *   and resolutions as the subtitle and values
  */
 GListModel *
-rpt_reference_dup_mandates (void)
+rpt_reference_data_dup_mandates (void)
 {
   static GListModel *mandates;
   static gsize once = 0;
 
   if (g_once_init_enter (&once))
     {
-      mandates = G_LIST_MODEL (g_list_store_new (RPT_TYPE_CHOICE));
+      mandates = load_mandates ();
       g_once_init_leave (&once, 1);
     }
   return g_object_ref (mandates);
 }
 
 /**
- * rpt_reference_dup_clauses:
+ * rpt_reference_data_dup_clauses:
+ * @language: the letter language
  *
  * Returns: (transfer full) (nullable): the standard paragraphs for @part
- *   from the clause library
+ *   from the clause library, in @language; the choice's key is the legal
+ *   reference the paragraph cites, if any
  */
 GListModel *
-rpt_reference_dup_clauses (RptPart part)
+rpt_reference_data_dup_clauses (RptPart part, const char *language)
 {
+  g_autoptr (GPtrArray) clauses = NULL;
+  GListStore *store;
+
   if (part != RPT_PART_CONCERNS && part != RPT_PART_QUESTIONS && part != RPT_PART_ANNEX)
     return NULL;
-  return G_LIST_MODEL (g_list_store_new (RPT_TYPE_CHOICE));
+  store = g_list_store_new (RPT_TYPE_CHOICE);
+  clauses = rpt_reference_list_clauses (rpt_reference_get_default (), language, part);
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      const RptClause *clause = g_ptr_array_index (clauses, i);
+      g_autofree char *plain = rpt_markup_to_plain (clause->markup);
+      g_autoptr (RptChoice) choice = rpt_choice_new (clause->reference, clause->title, plain,
+                                                     clause->markup);
+      g_list_store_append (store, choice);
+    }
+  return G_LIST_MODEL (store);
 }
 
 /**
- * rpt_reference_find:
+ * rpt_reference_data_find:
  *
  * Returns: (transfer none) (nullable): the choice with @key
  */
 RptChoice *
-rpt_reference_find (GListModel *model, const char *key)
+rpt_reference_data_find (GListModel *model, const char *key)
 {
   guint n = g_list_model_get_n_items (model);
 
@@ -190,10 +231,10 @@ rpt_reference_find (GListModel *model, const char *key)
 }
 
 char *
-rpt_reference_dup_country_name (const char *code)
+rpt_reference_data_dup_country_name (const char *code)
 {
-  g_autoptr (GListModel) countries = rpt_reference_dup_countries ();
-  RptChoice *choice = rpt_reference_find (countries, code);
+  g_autoptr (GListModel) countries = rpt_reference_data_dup_countries ();
+  RptChoice *choice = rpt_reference_data_find (countries, code);
 
   if (code == NULL)
     return g_strdup (_ ("No addressee"));
