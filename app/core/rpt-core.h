@@ -8,15 +8,19 @@
 #pragma once
 
 #include "rpt-communication.h"
+#include "rpt-document.h"
 #include "rpt-error.h"
 #include "rpt-letter-xml.h"
+#include "rpt-layout.h"
 #include "rpt-letter.h"
 #include "rpt-mandate.h"
 #include "rpt-markup.h"
 #include "rpt-paragraph.h"
+#include "rpt-pdf.h"
 #include "rpt-person.h"
 #include "rpt-signatory.h"
 #include "rpt-store.h"
+#include "rpt-style-sheet.h"
 #include "rpt-types.h"
 #include "rpt-version.h"
 
