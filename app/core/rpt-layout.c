@@ -52,6 +52,7 @@ struct _BlockLayout
   RptBlock *block;
   PangoLayout *layout;
   guint label_length; /* bytes of list label + tab before the block's text */
+  GArray *selectors;  /* layout indices where a U+FE0E was inserted (guint) */
   double x;           /* left of the Pango layout, from the body's left edge */
   guint n_lines;
   double *line_top; /* n_lines + 1 entries, from the top of the block */
@@ -114,6 +115,7 @@ block_layout_clear (BlockLayout *bl)
 {
   g_clear_object (&bl->layout);
   g_clear_pointer (&bl->block, rpt_block_unref);
+  g_clear_pointer (&bl->selectors, g_array_unref);
   g_free (bl->line_top);
   g_free (bl->line_x);
   g_free (bl->baseline);
@@ -303,6 +305,72 @@ list_label (const RptListFormat *list, guint number)
   return g_strdup (list->bullet);
 }
 
+/* Characters that fonts draw as colour emoji unless asked for text
+ * presentation (Unicode Emoji_Presentation, in the blocks where it
+ * occurs; text-default characters there are harmless to include). */
+static gboolean
+is_emoji (gunichar c)
+{
+  return (c >= 0x2600 && c <= 0x27bf) || (c >= 0x1f000 && c <= 0x1faff) || c == 0x231a ||
+         c == 0x231b || (c >= 0x23e9 && c <= 0x23f3) || c == 0x2b50 || c == 0x2b55;
+}
+
+#define VS15 "\xef\xb8\x8e" /* U+FE0E, text presentation */
+#define VS16 "\xef\xb8\x8f" /* U+FE0F, emoji presentation */
+
+/* cairo 1.16 draws colour emoji as pictures, which text extraction, search
+ * and screen readers cannot find. Asking for text presentation (U+FE0E
+ * after each emoji, in place of U+FE0F) makes Pango use an outline font
+ * (Symbola, Noto Sans Symbols 2), so emoji stay text in the PDF; the
+ * preview shows the same glyphs. The document's text is unchanged: only
+ * the text given to Pango, whose indices are mapped with map_index(). */
+static char *
+text_presentation (const char *text, guint length, GArray **selectors)
+{
+  GString *out = g_string_sized_new (length + 16);
+  const char *p = text, *end = text + length;
+
+  *selectors = NULL;
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      g_string_append_len (out, p, next - p);
+      if (is_emoji (c))
+        {
+          if (next + 3 <= end && memcmp (next, VS16, 3) == 0)
+            {
+              g_string_append (out, VS15);
+              next += 3;
+            }
+          else if (!(next + 3 <= end && memcmp (next, VS15, 3) == 0))
+            {
+              guint at = (guint) (next - text);
+              if (*selectors == NULL)
+                *selectors = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_array_append_val (*selectors, at);
+              g_string_append (out, VS15);
+            }
+        }
+      p = next;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Index in the Pango layout of byte @offset of the block's text. */
+static int
+map_index (const BlockLayout *bl, guint offset)
+{
+  guint o = offset + bl->label_length;
+  guint shift = 0;
+
+  for (guint i = 0; bl->selectors != NULL && i < bl->selectors->len; i++)
+    if (g_array_index (bl->selectors, guint, i) <= o)
+      shift += 3;
+  return (int) (o + shift);
+}
+
 static BlockLayout *
 block_layout_new (RptLayout *self, RptBlock *block, const char *label, double body_width)
 {
@@ -312,6 +380,7 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
   BlockLayout *bl = g_rc_box_new0 (BlockLayout);
   g_autofree char *own_label = NULL;
   g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *shaped = NULL;
   PangoFontDescription *desc;
   PangoAttrList *attrs;
   PangoLayoutIter *iter;
@@ -349,6 +418,7 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
     }
   bl->label_length = text->len;
   g_string_append (text, block->text);
+  shaped = text_presentation (text->str, text->len, &bl->selectors);
 
   /* ODF: the first line starts at margin + indent, the others at margin.
    * Pango: a negative indent is a hanging indent from the layout's edge. */
@@ -413,7 +483,7 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
     {
       const RptSpan *span = &g_array_index (block->spans, RptSpan, i);
       const RptTextFormat *ts = rpt_style_sheet_get_text_format (self->styles, span->style_name);
-      guint s = span->start + bl->label_length, e = span->end + bl->label_length;
+      guint s = (guint) map_index (bl, span->start), e = (guint) map_index (bl, span->end);
 
       if (ts == NULL)
         continue;
@@ -444,7 +514,7 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
       if (ts->size != 1.0)
         pango_attr_list_insert (attrs, ranged (pango_attr_scale_new (ts->size), s, e));
     }
-  pango_layout_set_text (bl->layout, text->str, (int) text->len);
+  pango_layout_set_text (bl->layout, shaped, -1);
   pango_layout_set_attributes (bl->layout, attrs);
   pango_attr_list_unref (attrs);
   pango_font_description_free (desc);
@@ -493,8 +563,8 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
           NoteLayout nl = { 0 };
           int line = 0;
 
-          pango_layout_index_to_line_x (bl->layout, (int) (note->offset + bl->label_length), FALSE,
-                                        &line, NULL);
+          pango_layout_index_to_line_x (bl->layout, map_index (bl, note->offset), FALSE, &line,
+                                        NULL);
           nl.line = (guint) MAX (line, 0);
           nl.paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify) block_layout_unref);
           for (guint j = 0; j < note->body->len; j++)
@@ -941,8 +1011,8 @@ rpt_layout_find_bookmark (RptLayout *self, const char *name, guint *page, cairo_
 
               if (!g_str_equal (mark->name, name))
                 continue;
-              pango_layout_index_to_line_x (bl->layout, (int) (mark->offset + bl->label_length),
-                                            FALSE, &line, NULL);
+              pango_layout_index_to_line_x (bl->layout, map_index (bl, mark->offset), FALSE, &line,
+                                            NULL);
               if ((guint) line < frag->first_line ||
                   (guint) line >= frag->first_line + frag->n_lines)
                 continue;
@@ -1015,8 +1085,8 @@ tag_links (cairo_t *cr, BlockLayout *bl, guint first, guint n, double x0, double
       const RptLink *link = &g_array_index (block->links, RptLink, l);
       g_autoptr (GString) attrs = g_string_new ("rect=[");
       gboolean any = FALSE;
-      int start = (int) (link->start + bl->label_length);
-      int end = (int) (link->end + bl->label_length);
+      int start = map_index (bl, link->start);
+      int end = map_index (bl, link->end);
 
       for (guint i = first; i < first + n; i++)
         {
