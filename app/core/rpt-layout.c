@@ -358,6 +358,40 @@ text_presentation (const char *text, guint length, GArray **selectors)
   return g_string_free (out, FALSE);
 }
 
+/* Line breaks only at spaces in words with a slash or a hyphen
+ * ("CCPR/C/GC/35", "non-disclosure", "6(a)-(c)"): a break there makes text
+ * extraction return two words, or join them without the hyphen, so the
+ * PDF's text would no longer be the letter's. Runs of wide (CJK) characters
+ * keep their breaks; a word longer than the line still breaks (WORD_CHAR). */
+static void
+keep_compounds_whole (PangoAttrList *attrs, const char *text)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *second = NULL;
+      gboolean compound = FALSE, wide = FALSE;
+
+      while (*p != '\0' && (g_unichar_isspace (g_utf8_get_char (p))))
+        p = g_utf8_next_char (p);
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          gunichar c = g_utf8_get_char (p);
+          if (c == '/' || c == '-' || c == 0x2010 || c == 0x2011)
+            compound = TRUE;
+          if (g_unichar_iswide (c))
+            wide = TRUE;
+          p = g_utf8_next_char (p);
+          if (second == NULL)
+            second = p;
+        }
+      if (compound && !wide && second != NULL && second < p)
+        pango_attr_list_insert (attrs, ranged (pango_attr_allow_breaks_new (FALSE),
+                                               (guint) (second - text), (guint) (p - text)));
+    }
+}
+
 /* Index in the Pango layout of byte @offset of the block's text. */
 static int
 map_index (const BlockLayout *bl, guint offset)
@@ -514,6 +548,7 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
       if (ts->size != 1.0)
         pango_attr_list_insert (attrs, ranged (pango_attr_scale_new (ts->size), s, e));
     }
+  keep_compounds_whole (attrs, shaped);
   pango_layout_set_text (bl->layout, shaped, -1);
   pango_layout_set_attributes (bl->layout, attrs);
   pango_attr_list_unref (attrs);
