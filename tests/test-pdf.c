@@ -353,7 +353,8 @@ test_missing_font (void)
     return;
   /* A font configuration with DejaVu only: no Liberation Serif. */
   conf_text = g_strdup_printf ("<?xml version=\"1.0\"?><fontconfig><dir>%s</dir>"
-                               "<cachedir>%s</cachedir></fontconfig>",
+                               "<cachedir>%s</cachedir><include ignore_missing=\"yes\">"
+                               "/etc/fonts/conf.d</include></fontconfig>",
                                dejavu, cache);
   g_assert_true (g_file_set_contents (conf, conf_text, -1, NULL));
   g_setenv ("FONTCONFIG_FILE", conf, TRUE);
@@ -361,6 +362,9 @@ test_missing_font (void)
   g_unsetenv ("FONTCONFIG_FILE");
   g_assert_nonnull (strstr (serr, "warning"));
   g_assert_nonnull (strstr (serr, "Liberation Serif"));
+  /* One warning per family, and the serif fallback (style:font-family-generic). */
+  g_assert_nonnull (strstr (serr, "DejaVu Serif"));
+  g_assert_null (strstr (strstr (serr, "\n") + 1, "warning"));
   check_valid (out);
 }
 

@@ -265,16 +265,22 @@ warn (RptLayout *self, char *message)
 static void
 check_font (RptLayout *self, const PangoFontDescription *desc)
 {
-  g_autofree char *key = pango_font_description_to_string (desc);
-  g_autoptr (PangoFont) font = NULL;
-  PangoFontDescription *used;
   const char *wanted = pango_font_description_get_family (desc);
+  g_autoptr (PangoFont) font = NULL;
+  PangoFontDescription *regular;
+  PangoFontDescription *used;
   const char *got;
 
-  if (g_hash_table_contains (self->checked_fonts, key))
+  /* Once per family, with its regular face: bold and italic are
+   * synthesised when a family lacks them, which is not worth a warning. */
+  if (wanted == NULL || g_hash_table_contains (self->checked_fonts, wanted))
     return;
-  g_hash_table_add (self->checked_fonts, g_steal_pointer (&key));
-  font = pango_font_map_load_font (self->font_map, self->context, desc);
+  g_hash_table_add (self->checked_fonts, g_strdup (wanted));
+  regular = pango_font_description_new ();
+  pango_font_description_set_family (regular, wanted);
+  pango_font_description_set_size (regular, 12 * PANGO_SCALE);
+  font = pango_font_map_load_font (self->font_map, self->context, regular);
+  pango_font_description_free (regular);
   if (font == NULL)
     {
       warn (self, g_strdup_printf (_ ("No font could be loaded for “%s”"), wanted));
@@ -282,7 +288,7 @@ check_font (RptLayout *self, const PangoFontDescription *desc)
     }
   used = pango_font_describe (font);
   got = pango_font_description_get_family (used);
-  if (wanted != NULL && got != NULL && g_ascii_strcasecmp (wanted, got) != 0)
+  if (got != NULL && g_ascii_strcasecmp (wanted, got) != 0)
     warn (self, g_strdup_printf (_ ("The font “%s” is not installed; “%s” is used instead, so "
                                     "lines and pages may break differently from the ODT"),
                                  wanted, got));
@@ -491,11 +497,17 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
 
   desc = pango_font_description_new ();
   pango_font_description_set_family (desc, style->font_family);
+  check_font (self, desc);
+  if (style->font_generic != NULL)
+    {
+      g_autofree char *families =
+        g_strdup_printf ("%s,%s", style->font_family, style->font_generic);
+      pango_font_description_set_family (desc, families);
+    }
   pango_font_description_set_size (desc, pango_units_from_double (style->font_size));
   pango_font_description_set_weight (desc, style->weight);
   pango_font_description_set_style (desc, style->style);
   pango_layout_set_font_description (bl->layout, desc);
-  check_font (self, desc);
 
   attrs = pango_attr_list_new ();
   language = rpt_document_get_language (self->document);
@@ -522,13 +534,7 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
       if (ts == NULL)
         continue;
       if (ts->set_weight)
-        {
-          PangoFontDescription *d = pango_font_description_copy (desc);
-          pango_font_description_set_weight (d, ts->weight);
-          check_font (self, d);
-          pango_font_description_free (d);
-          pango_attr_list_insert (attrs, ranged (pango_attr_weight_new (ts->weight), s, e));
-        }
+        pango_attr_list_insert (attrs, ranged (pango_attr_weight_new (ts->weight), s, e));
       if (ts->set_style)
         pango_attr_list_insert (attrs, ranged (pango_attr_style_new (ts->style), s, e));
       if (ts->set_color)

@@ -70,6 +70,7 @@ paragraph_style_free (RptParagraphFormat *s)
 {
   g_free (s->name);
   g_free (s->font_family);
+  g_free (s->font_generic);
   g_free (s->master_page);
   g_free (s->language);
   g_free (s);
@@ -272,8 +273,11 @@ apply_props (RptStyleSheet *self, GHashTable *fonts, RptParagraphFormat *s, GHas
   if ((v = g_hash_table_lookup (props, "style:font-name")) != NULL)
     {
       const char *family = g_hash_table_lookup (fonts, v);
+      g_autofree char *generic_key = g_strconcat ("\x1f", v, NULL);
       g_free (s->font_family);
       s->font_family = g_strdup (family != NULL ? family : v);
+      g_free (s->font_generic);
+      s->font_generic = g_strdup (g_hash_table_lookup (fonts, generic_key));
     }
   if ((v = g_hash_table_lookup (props, "fo:font-family")) != NULL)
     {
@@ -643,8 +647,20 @@ load (RptStyleSheet *self, xmlNode *root, const char *filename, GError **error)
       {
         g_autofree char *name = rpt_xml_dup_attr (f, NS_STYLE, "name");
         g_autofree char *family = rpt_xml_dup_attr (f, NS_SVG, "font-family");
+        g_autofree char *generic = rpt_xml_dup_attr (f, NS_STYLE, "font-family-generic");
         if (name == NULL)
           continue;
+        /* ODF's generic families, as fontconfig names them: the fallback
+         * when the font itself is missing. */
+        if (generic != NULL)
+          {
+            const char *fc = g_str_equal (generic, "roman")    ? "serif"
+                             : g_str_equal (generic, "swiss")  ? "sans-serif"
+                             : g_str_equal (generic, "modern") ? "monospace"
+                                                               : NULL;
+            if (fc != NULL)
+              g_hash_table_replace (fonts, g_strconcat ("\x1f", name, NULL), g_strdup (fc));
+          }
         if (family == NULL)
           family = g_strdup (name);
         g_strdelimit (family, "'\"", ' ');

@@ -36,6 +36,7 @@ typedef struct
 {
   char *name;
   char *font_family;
+  char *font_generic; /* "serif", "sans-serif", "monospace" or NULL: the fallback */
   double font_size;
   PangoWeight weight;
   PangoStyle style;
