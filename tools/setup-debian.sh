@@ -16,6 +16,7 @@ packages=(
   clang-format python3 jing poppler-utils qpdf unzip
   xvfb xauth xdotool imagemagick dbus-x11 at-spi2-core
   fonts-liberation fonts-liberation2 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
+  fonts-dejavu-core fonts-symbola
 )
 if [ "${1:-}" = "--bench" ]; then
   packages+=(pandoc libreoffice-writer-nogui gnome-text-editor hyperfine)

@@ -1,0 +1,1262 @@
+/* rpt-layout.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rpt-layout"
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "rpt-document-private.h"
+#include "rpt-layout.h"
+
+/*
+ * The layout engine: document XML + house style → pages, drawn with Cairo
+ * onto any cairo_t (PDF, printing, the on-screen preview), so all three
+ * show the same pages.
+ *
+ * Two stages, so an edit costs little:
+ *  1. each block is shaped and broken into lines by Pango once; the result
+ *     (a BlockLayout) is cached under a key made of everything that affects
+ *     it (text, spans, style, list number, language). Setting a new version
+ *     of the document reuses every block whose key is unchanged, so editing
+ *     one paragraph re-shapes one paragraph.
+ *  2. pagination places the lines of every block on pages: only arithmetic
+ *     on cached line heights, applying break-before, keep-with-next,
+ *     keep-together, widows, orphans and footnotes.
+ *
+ * Metrics do not depend on the target: the layout has its own font map at
+ * 72 dpi (one Pango unit is 1/1024 pt) with hinting off, so the preview at
+ * any zoom, the printout and the PDF break lines at the same places. The
+ * font map is the layout's own, not Pango's per-thread default, so a layout
+ * made in a worker thread (export) never shares Pango state with one on the
+ * main thread (preview); an RptLayout itself is used from one thread at a
+ * time.
+ */
+
+typedef struct _BlockLayout BlockLayout;
+
+typedef struct
+{
+  guint line;            /* line of the parent block holding the citation */
+  double height;         /* of all the note's paragraphs */
+  GPtrArray *paragraphs; /* of BlockLayout */
+} NoteLayout;
+
+struct _BlockLayout
+{
+  RptBlock *block;
+  PangoLayout *layout;
+  guint label_length; /* bytes of list label + tab before the block's text */
+  GArray *selectors;  /* layout indices where a U+FE0E was inserted (guint) */
+  double x;           /* left of the Pango layout, from the body's left edge */
+  guint n_lines;
+  double *line_top; /* n_lines + 1 entries, from the top of the block */
+  double *line_x;   /* left of each line's logical extents, in the layout */
+  double *baseline;
+  double space_before;
+  double space_after;
+  gboolean keep_with_next;
+  gboolean keep_together;
+  gboolean break_before;
+  const char *master_page; /* owned by the style sheet */
+  int orphans;
+  int widows;
+  GArray *notes; /* of NoteLayout */
+};
+
+typedef struct
+{
+  BlockLayout *paragraph;
+  double y;
+} NotePlace;
+
+typedef struct
+{
+  const RptMasterPage *master;
+  double top;
+  double bottom;
+  double notes_height;
+  GArray *fragments; /* of RptLayoutFragment */
+  GArray *notes;     /* of NotePlace */
+} Page;
+
+struct _RptLayout
+{
+  GObject parent_instance;
+
+  RptStyleSheet *styles;
+  RptDocument *document;
+  PangoFontMap *font_map;
+  PangoContext *context;
+
+  GHashTable *cache; /* key → BlockLayout */
+  GPtrArray *blocks; /* of BlockLayout, one per document block */
+  GPtrArray *pages;  /* of Page */
+  guint n_relaid;
+
+  GPtrArray *warnings;
+  GHashTable *warned;        /* warnings already given */
+  GHashTable *checked_fonts; /* font descriptions already checked */
+};
+
+G_DEFINE_FINAL_TYPE (RptLayout, rpt_layout, G_TYPE_OBJECT)
+
+/* Space between the body text and the footnotes, and the rule's length. */
+#define NOTE_SEPARATOR_SPACE 12.0
+#define NOTE_RULE_FRACTION 0.25
+
+static void
+block_layout_clear (BlockLayout *bl)
+{
+  g_clear_object (&bl->layout);
+  g_clear_pointer (&bl->block, rpt_block_unref);
+  g_clear_pointer (&bl->selectors, g_array_unref);
+  g_free (bl->line_top);
+  g_free (bl->line_x);
+  g_free (bl->baseline);
+  if (bl->notes != NULL)
+    {
+      for (guint i = 0; i < bl->notes->len; i++)
+        g_ptr_array_unref (g_array_index (bl->notes, NoteLayout, i).paragraphs);
+      g_array_unref (bl->notes);
+    }
+}
+
+static BlockLayout *
+block_layout_ref (BlockLayout *bl)
+{
+  return g_rc_box_acquire (bl);
+}
+
+static void
+block_layout_unref (BlockLayout *bl)
+{
+  g_rc_box_release_full (bl, (GDestroyNotify) block_layout_clear);
+}
+
+static void
+page_free (Page *page)
+{
+  g_array_unref (page->fragments);
+  g_array_unref (page->notes);
+  g_free (page);
+}
+
+static void
+rpt_layout_dispose (GObject *object)
+{
+  RptLayout *self = RPT_LAYOUT (object);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->styles);
+  g_clear_object (&self->context);
+  g_clear_object (&self->font_map);
+  G_OBJECT_CLASS (rpt_layout_parent_class)->dispose (object);
+}
+
+static void
+rpt_layout_finalize (GObject *object)
+{
+  RptLayout *self = RPT_LAYOUT (object);
+
+  g_ptr_array_unref (self->pages);
+  g_ptr_array_unref (self->blocks);
+  g_hash_table_unref (self->cache);
+  g_ptr_array_unref (self->warnings);
+  g_hash_table_unref (self->warned);
+  g_hash_table_unref (self->checked_fonts);
+  G_OBJECT_CLASS (rpt_layout_parent_class)->finalize (object);
+}
+
+static void
+rpt_layout_class_init (RptLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rpt_layout_dispose;
+  object_class->finalize = rpt_layout_finalize;
+}
+
+static void
+rpt_layout_init (RptLayout *self)
+{
+  cairo_font_options_t *options;
+
+  self->cache =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) block_layout_unref);
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_layout_unref);
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->checked_fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->font_map = pango_cairo_font_map_new ();
+  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (self->font_map), 72.0);
+  self->context = pango_font_map_create_context (self->font_map);
+  /* Unhinted outlines and metrics: line breaks must not depend on the
+   * device or the zoom. */
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+  /* The letter's writing mode is the page's: left to right for the
+   * languages of the letters. Right-to-left runs are still ordered by
+   * the bidirectional algorithm inside each line. */
+  pango_context_set_base_dir (self->context, PANGO_DIRECTION_LTR);
+}
+
+/**
+ * rpt_layout_new:
+ * @styles: the house style
+ *
+ * Returns: (transfer full): an empty layout
+ */
+RptLayout *
+rpt_layout_new (RptStyleSheet *styles)
+{
+  RptLayout *self;
+
+  g_return_val_if_fail (RPT_IS_STYLE_SHEET (styles), NULL);
+  self = g_object_new (RPT_TYPE_LAYOUT, NULL);
+  self->styles = g_object_ref (styles);
+  return self;
+}
+
+RptStyleSheet *
+rpt_layout_get_style_sheet (RptLayout *self)
+{
+  g_return_val_if_fail (RPT_IS_LAYOUT (self), NULL);
+  return self->styles;
+}
+
+/**
+ * rpt_layout_get_document:
+ *
+ * Returns: (transfer none) (nullable): the document laid out
+ */
+RptDocument *
+rpt_layout_get_document (RptLayout *self)
+{
+  g_return_val_if_fail (RPT_IS_LAYOUT (self), NULL);
+  return self->document;
+}
+
+static void
+warn (RptLayout *self, char *message)
+{
+  if (g_hash_table_contains (self->warned, message))
+    {
+      g_free (message);
+      return;
+    }
+  g_hash_table_add (self->warned, g_strdup (message));
+  g_ptr_array_add (self->warnings, message);
+}
+
+/* Fontconfig substitutes a missing family silently: compare the family
+ * asked for with the one that is used, and say so once. */
+static void
+check_font (RptLayout *self, const PangoFontDescription *desc)
+{
+  const char *wanted = pango_font_description_get_family (desc);
+  g_autoptr (PangoFont) font = NULL;
+  PangoFontDescription *regular;
+  PangoFontDescription *used;
+  const char *got;
+
+  /* Once per family, with its regular face: bold and italic are
+   * synthesised when a family lacks them, which is not worth a warning. */
+  if (wanted == NULL || g_hash_table_contains (self->checked_fonts, wanted))
+    return;
+  g_hash_table_add (self->checked_fonts, g_strdup (wanted));
+  regular = pango_font_description_new ();
+  pango_font_description_set_family (regular, wanted);
+  pango_font_description_set_size (regular, 12 * PANGO_SCALE);
+  font = pango_font_map_load_font (self->font_map, self->context, regular);
+  pango_font_description_free (regular);
+  if (font == NULL)
+    {
+      warn (self, g_strdup_printf (_ ("No font could be loaded for “%s”"), wanted));
+      return;
+    }
+  used = pango_font_describe (font);
+  got = pango_font_description_get_family (used);
+  if (got != NULL && g_ascii_strcasecmp (wanted, got) != 0)
+    warn (self, g_strdup_printf (_ ("The font “%s” is not installed; “%s” is used instead, so "
+                                    "lines and pages may break differently from the ODT"),
+                                 wanted, got));
+  pango_font_description_free (used);
+}
+
+static PangoAttribute *
+ranged (PangoAttribute *attr, guint start, guint end)
+{
+  attr->start_index = start;
+  attr->end_index = end;
+  return attr;
+}
+
+static char *
+list_label (const RptListFormat *list, guint number)
+{
+  if (list->numbered)
+    return g_strdup_printf ("%s%u%s", list->prefix, number, list->suffix);
+  return g_strdup (list->bullet);
+}
+
+/* Characters that fonts draw as colour emoji unless asked for text
+ * presentation (Unicode Emoji_Presentation, in the blocks where it
+ * occurs; text-default characters there are harmless to include). */
+static gboolean
+is_emoji (gunichar c)
+{
+  return (c >= 0x2600 && c <= 0x27bf) || (c >= 0x1f000 && c <= 0x1faff) || c == 0x231a ||
+         c == 0x231b || (c >= 0x23e9 && c <= 0x23f3) || c == 0x2b50 || c == 0x2b55;
+}
+
+#define VS15 "\xef\xb8\x8e" /* U+FE0E, text presentation */
+#define VS16 "\xef\xb8\x8f" /* U+FE0F, emoji presentation */
+
+/* cairo 1.16 draws colour emoji as pictures, which text extraction, search
+ * and screen readers cannot find. Asking for text presentation (U+FE0E
+ * after each emoji, in place of U+FE0F) makes Pango use an outline font
+ * (Symbola, Noto Sans Symbols 2), so emoji stay text in the PDF; the
+ * preview shows the same glyphs. The document's text is unchanged: only
+ * the text given to Pango, whose indices are mapped with map_index(). */
+static char *
+text_presentation (const char *text, guint length, GArray **selectors)
+{
+  GString *out = g_string_sized_new (length + 16);
+  const char *p = text, *end = text + length;
+
+  *selectors = NULL;
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      g_string_append_len (out, p, next - p);
+      if (is_emoji (c))
+        {
+          if (next + 3 <= end && memcmp (next, VS16, 3) == 0)
+            {
+              g_string_append (out, VS15);
+              next += 3;
+            }
+          else if (!(next + 3 <= end && memcmp (next, VS15, 3) == 0))
+            {
+              guint at = (guint) (next - text);
+              if (*selectors == NULL)
+                *selectors = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_array_append_val (*selectors, at);
+              g_string_append (out, VS15);
+            }
+        }
+      p = next;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Line breaks only at spaces in words with a slash or a hyphen
+ * ("CCPR/C/GC/35", "non-disclosure", "6(a)-(c)"): a break there makes text
+ * extraction return two words, or join them without the hyphen, so the
+ * PDF's text would no longer be the letter's. Runs of wide (CJK) characters
+ * keep their breaks; a word longer than the line still breaks (WORD_CHAR). */
+static void
+keep_compounds_whole (PangoAttrList *attrs, const char *text)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *second = NULL;
+      gboolean compound = FALSE, wide = FALSE;
+
+      while (*p != '\0' && (g_unichar_isspace (g_utf8_get_char (p))))
+        p = g_utf8_next_char (p);
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          gunichar c = g_utf8_get_char (p);
+          if (c == '/' || c == '-' || c == 0x2010 || c == 0x2011)
+            compound = TRUE;
+          if (g_unichar_iswide (c))
+            wide = TRUE;
+          p = g_utf8_next_char (p);
+          if (second == NULL)
+            second = p;
+        }
+      if (compound && !wide && second != NULL && second < p)
+        pango_attr_list_insert (attrs, ranged (pango_attr_allow_breaks_new (FALSE),
+                                               (guint) (second - text), (guint) (p - text)));
+    }
+}
+
+/* Index in the Pango layout of byte @offset of the block's text. */
+static int
+map_index (const BlockLayout *bl, guint offset)
+{
+  guint o = offset + bl->label_length;
+  guint shift = 0;
+
+  for (guint i = 0; bl->selectors != NULL && i < bl->selectors->len; i++)
+    if (g_array_index (bl->selectors, guint, i) <= o)
+      shift += 3;
+  return (int) (o + shift);
+}
+
+static BlockLayout *
+block_layout_new (RptLayout *self, RptBlock *block, const char *label, double body_width)
+{
+  const RptParagraphFormat *style =
+    rpt_style_sheet_get_paragraph_format (self->styles, block->style_name);
+  const RptListFormat *list = rpt_style_sheet_get_list_format (self->styles, block->list_style);
+  BlockLayout *bl = g_rc_box_new0 (BlockLayout);
+  g_autofree char *own_label = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *shaped = NULL;
+  PangoFontDescription *desc;
+  PangoAttrList *attrs;
+  PangoLayoutIter *iter;
+  const char *language;
+  double margin_left = style->margin_left;
+  double indent = style->text_indent;
+  double tab = -1;
+  guint n = 0;
+  int unknown;
+
+  bl->block = rpt_block_ref (block);
+  bl->space_before = style->margin_top;
+  bl->space_after = style->margin_bottom;
+  bl->keep_with_next = style->keep_with_next;
+  bl->keep_together = style->keep_together;
+  bl->break_before = style->break_before;
+  bl->master_page = style->master_page;
+  bl->orphans = style->orphans;
+  bl->widows = style->widows;
+
+  if (list != NULL)
+    {
+      margin_left = list->margin_left;
+      indent = list->text_indent;
+      tab = list->tab_position;
+      own_label = list_label (list, block->list_number);
+      label = own_label;
+    }
+  else if (label != NULL && indent < 0)
+    tab = margin_left;
+  if (label != NULL)
+    {
+      g_string_append (text, label);
+      g_string_append_c (text, '\t');
+    }
+  bl->label_length = text->len;
+  g_string_append (text, block->text);
+  shaped = text_presentation (text->str, text->len, &bl->selectors);
+
+  /* ODF: the first line starts at margin + indent, the others at margin.
+   * Pango: a negative indent is a hanging indent from the layout's edge. */
+  bl->x = indent < 0 ? margin_left + indent : margin_left;
+  bl->layout = pango_layout_new (self->context);
+  pango_layout_set_auto_dir (bl->layout, FALSE);
+  pango_layout_set_width (
+    bl->layout, pango_units_from_double (MAX (1.0, body_width - bl->x - style->margin_right)));
+  pango_layout_set_wrap (bl->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_indent (bl->layout, pango_units_from_double (indent));
+  switch (style->align)
+    {
+      case RPT_ALIGN_CENTER:
+        pango_layout_set_alignment (bl->layout, PANGO_ALIGN_CENTER);
+        break;
+      case RPT_ALIGN_END:
+        pango_layout_set_alignment (bl->layout, PANGO_ALIGN_RIGHT);
+        break;
+      case RPT_ALIGN_JUSTIFY:
+        pango_layout_set_justify (bl->layout, TRUE);
+        G_GNUC_FALLTHROUGH;
+      case RPT_ALIGN_START:
+      default:
+        pango_layout_set_alignment (bl->layout, PANGO_ALIGN_LEFT);
+        break;
+    }
+  if (style->line_height > 0 && style->line_height != 1.0)
+    pango_layout_set_line_spacing (bl->layout, (float) style->line_height);
+  if (tab >= 0)
+    {
+      PangoTabArray *tabs = pango_tab_array_new_with_positions (
+        1, FALSE, PANGO_TAB_LEFT, pango_units_from_double (MAX (0.0, tab - bl->x)));
+      pango_layout_set_tabs (bl->layout, tabs);
+      pango_tab_array_free (tabs);
+    }
+
+  desc = pango_font_description_new ();
+  pango_font_description_set_family (desc, style->font_family);
+  check_font (self, desc);
+  if (style->font_generic != NULL)
+    {
+      g_autofree char *families =
+        g_strdup_printf ("%s,%s", style->font_family, style->font_generic);
+      pango_font_description_set_family (desc, families);
+    }
+  pango_font_description_set_size (desc, pango_units_from_double (style->font_size));
+  pango_font_description_set_weight (desc, style->weight);
+  pango_font_description_set_style (desc, style->style);
+  pango_layout_set_font_description (bl->layout, desc);
+
+  attrs = pango_attr_list_new ();
+  language = rpt_document_get_language (self->document);
+  if (language == NULL || (style->language != NULL &&
+                           g_ascii_strncasecmp (style->language, language, strlen (language)) == 0))
+    language = style->language;
+  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string (language)));
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (style->hyphenate));
+  if (style->letter_spacing != 0)
+    pango_attr_list_insert (
+      attrs, pango_attr_letter_spacing_new (pango_units_from_double (style->letter_spacing)));
+  if (style->color != 0)
+    pango_attr_list_insert (attrs, pango_attr_foreground_new ((style->color >> 16 & 0xff) * 257,
+                                                              (style->color >> 8 & 0xff) * 257,
+                                                              (style->color & 0xff) * 257));
+  if (style->underline)
+    pango_attr_list_insert (attrs, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE));
+  for (guint i = 0; i < block->spans->len; i++)
+    {
+      const RptSpan *span = &g_array_index (block->spans, RptSpan, i);
+      const RptTextFormat *ts = rpt_style_sheet_get_text_format (self->styles, span->style_name);
+      guint s = (guint) map_index (bl, span->start), e = (guint) map_index (bl, span->end);
+
+      if (ts == NULL)
+        continue;
+      if (ts->set_weight)
+        pango_attr_list_insert (attrs, ranged (pango_attr_weight_new (ts->weight), s, e));
+      if (ts->set_style)
+        pango_attr_list_insert (attrs, ranged (pango_attr_style_new (ts->style), s, e));
+      if (ts->set_color)
+        pango_attr_list_insert (attrs,
+                                ranged (pango_attr_foreground_new ((ts->color >> 16 & 0xff) * 257,
+                                                                   (ts->color >> 8 & 0xff) * 257,
+                                                                   (ts->color & 0xff) * 257),
+                                        s, e));
+      if (ts->underline)
+        pango_attr_list_insert (attrs,
+                                ranged (pango_attr_underline_new (PANGO_UNDERLINE_SINGLE), s, e));
+      if (ts->rise != 0)
+        pango_attr_list_insert (
+          attrs,
+          ranged (pango_attr_rise_new (pango_units_from_double (ts->rise * style->font_size)), s,
+                  e));
+      if (ts->size != 1.0)
+        pango_attr_list_insert (attrs, ranged (pango_attr_scale_new (ts->size), s, e));
+    }
+  keep_compounds_whole (attrs, shaped);
+  pango_layout_set_text (bl->layout, shaped, -1);
+  pango_layout_set_attributes (bl->layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_font_description_free (desc);
+
+  unknown = pango_layout_get_unknown_glyphs_count (bl->layout);
+  if (unknown > 0)
+    {
+      g_autofree char *start =
+        g_utf8_substring (block->text, 0, MIN (40, g_utf8_strlen (block->text, -1)));
+      warn (self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%d character in the paragraph beginning “%s” "
+                                                "has no glyph in any installed font",
+                                                "%d characters in the paragraph beginning “%s” "
+                                                "have no glyph in any installed font",
+                                                unknown),
+                                   unknown, start));
+    }
+
+  bl->n_lines = (guint) pango_layout_get_line_count (bl->layout);
+  bl->line_top = g_new0 (double, bl->n_lines + 1);
+  bl->line_x = g_new0 (double, bl->n_lines);
+  bl->baseline = g_new0 (double, bl->n_lines);
+  iter = pango_layout_get_iter (bl->layout);
+  do
+    {
+      PangoRectangle logical;
+      int y0, y1;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      bl->line_top[n] = pango_units_to_double (y0);
+      bl->line_top[n + 1] = pango_units_to_double (y1);
+      bl->line_x[n] = pango_units_to_double (logical.x);
+      bl->baseline[n] = pango_units_to_double (pango_layout_iter_get_baseline (iter));
+      n++;
+    }
+  while (n < bl->n_lines && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  if (block->notes->len > 0)
+    {
+      bl->notes = g_array_new (FALSE, TRUE, sizeof (NoteLayout));
+      for (guint i = 0; i < block->notes->len; i++)
+        {
+          RptNote *note = g_ptr_array_index (block->notes, i);
+          NoteLayout nl = { 0 };
+          int line = 0;
+
+          pango_layout_index_to_line_x (bl->layout, map_index (bl, note->offset), FALSE, &line,
+                                        NULL);
+          nl.line = (guint) MAX (line, 0);
+          nl.paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify) block_layout_unref);
+          for (guint j = 0; j < note->body->len; j++)
+            {
+              BlockLayout *p = block_layout_new (self, g_ptr_array_index (note->body, j),
+                                                 j == 0 ? note->citation : NULL, body_width);
+              nl.height += p->space_before + p->line_top[p->n_lines] + p->space_after;
+              g_ptr_array_add (nl.paragraphs, p);
+            }
+          g_array_append_val (bl->notes, nl);
+        }
+    }
+  return bl;
+}
+
+static double
+body_width (RptLayout *self, const RptMasterPage *master)
+{
+  const RptPageLayout *pl = master->page_layout;
+
+  return pl->width - pl->margin_left - pl->margin_right;
+}
+
+static PangoLayout *
+furniture_layout (RptLayout *self, const RptFurniture *f, guint page_number, double width)
+{
+  /* A throwaway block: furniture changes with the page number. */
+  RptBlock *block = g_atomic_rc_box_new0 (RptBlock);
+  BlockLayout *bl;
+  PangoLayout *layout;
+
+  block->style_name = g_strdup (f->style_name);
+  block->text =
+    rpt_furniture_dup_text (f, page_number, rpt_document_get_reference (self->document));
+  block->spans = g_array_new (FALSE, FALSE, sizeof (RptSpan));
+  block->links = g_array_new (FALSE, FALSE, sizeof (RptLink));
+  block->bookmarks = g_array_new (FALSE, FALSE, sizeof (RptBookmark));
+  block->notes = g_ptr_array_new ();
+  bl = block_layout_new (self, block, NULL, width);
+  rpt_block_unref (block);
+  layout = g_object_ref (bl->layout);
+  block_layout_unref (bl);
+  return layout;
+}
+
+static double
+furniture_height (RptLayout *self, GPtrArray *furniture, double width)
+{
+  double h = 0;
+
+  for (guint i = 0; i < furniture->len; i++)
+    {
+      g_autoptr (PangoLayout) layout =
+        furniture_layout (self, g_ptr_array_index (furniture, i), 1, width);
+      int ph;
+      pango_layout_get_size (layout, NULL, &ph);
+      h += pango_units_to_double (ph);
+    }
+  return h;
+}
+
+static Page *
+page_new (RptLayout *self, const RptMasterPage *master)
+{
+  Page *page = g_new0 (Page, 1);
+  const RptPageLayout *pl = master->page_layout;
+  double w = body_width (self, master);
+
+  page->master = master;
+  page->fragments = g_array_new (FALSE, FALSE, sizeof (RptLayoutFragment));
+  page->notes = g_array_new (FALSE, FALSE, sizeof (NotePlace));
+  page->top = pl->margin_top;
+  if (master->header->len > 0)
+    page->top +=
+      MAX (pl->header_min_height, furniture_height (self, master->header, w)) + pl->header_spacing;
+  page->bottom = pl->height - pl->margin_bottom;
+  if (master->footer->len > 0)
+    page->bottom -=
+      MAX (pl->footer_min_height, furniture_height (self, master->footer, w)) + pl->footer_spacing;
+  g_ptr_array_add (self->pages, page);
+  return page;
+}
+
+static const RptMasterPage *
+next_master (RptLayout *self, const RptMasterPage *master)
+{
+  return rpt_style_sheet_get_master_page (
+    self->styles, master->next_style_name != NULL ? master->next_style_name : master->name);
+}
+
+/* Height of the footnotes whose citations are in lines [first, first + n). */
+static double
+notes_height (BlockLayout *bl, guint first, guint n)
+{
+  double h = 0;
+
+  for (guint i = 0; bl->notes != NULL && i < bl->notes->len; i++)
+    {
+      NoteLayout *nl = &g_array_index (bl->notes, NoteLayout, i);
+      if (nl->line >= first && nl->line < first + n)
+        h += nl->height;
+    }
+  return h;
+}
+
+static void
+place (Page *page, BlockLayout *bl, guint index, guint first, guint n, double y)
+{
+  RptLayoutFragment frag = { index, first, n, y, bl->line_top[first + n] - bl->line_top[first] };
+  double h = notes_height (bl, first, n);
+
+  if (h > 0 && page->notes_height == 0)
+    page->notes_height = NOTE_SEPARATOR_SPACE;
+  page->notes_height += h;
+  g_array_append_val (page->fragments, frag);
+}
+
+/* Takes the fragments from @from on back off @page (keep-with-next). */
+static void
+unplace (Page *page, GPtrArray *blocks, guint from)
+{
+  for (guint i = from; i < page->fragments->len; i++)
+    {
+      RptLayoutFragment *f = &g_array_index (page->fragments, RptLayoutFragment, i);
+      page->notes_height -=
+        notes_height (g_ptr_array_index (blocks, f->block), f->first_line, f->n_lines);
+    }
+  g_array_set_size (page->fragments, from);
+  if (page->notes_height <= NOTE_SEPARATOR_SPACE + 0.001)
+    page->notes_height = 0;
+}
+
+static void
+paginate (RptLayout *self)
+{
+  const RptMasterPage *master;
+  Page *page;
+  guint n_blocks = self->blocks->len;
+  guint i = 0, line = 0;
+  double y;
+
+  g_ptr_array_set_size (self->pages, 0);
+  master = rpt_style_sheet_get_master_page (
+    self->styles,
+    n_blocks > 0 ? ((BlockLayout *) g_ptr_array_index (self->blocks, 0))->master_page : NULL);
+  page = page_new (self, master);
+  y = page->top;
+
+  while (i < n_blocks)
+    {
+      BlockLayout *bl = g_ptr_array_index (self->blocks, i);
+      gboolean empty = page->fragments->len == 0;
+      guint rem = bl->n_lines - line;
+      double sb = line == 0 ? bl->space_before : 0;
+      double avail;
+      guint k;
+
+      if (line == 0 && !empty && (bl->break_before || (bl->master_page != NULL && i > 0)))
+        {
+          page = page_new (self, bl->master_page != NULL
+                                   ? rpt_style_sheet_get_master_page (self->styles, bl->master_page)
+                                   : next_master (self, page->master));
+          y = page->top;
+          continue;
+        }
+
+      avail = page->bottom - y - sb;
+      /* How many of the remaining lines fit, footnotes included. */
+      for (k = 0; k < rem; k++)
+        {
+          double h = bl->line_top[line + k + 1] - bl->line_top[line];
+          double notes = page->notes_height + notes_height (bl, line, k + 1);
+          if (notes > 0 && page->notes_height == 0)
+            notes += NOTE_SEPARATOR_SPACE;
+          if (h + notes > avail + 0.001)
+            break;
+        }
+
+      if (k == rem)
+        {
+          place (page, bl, i, line, rem, y + sb);
+          y += sb + bl->line_top[bl->n_lines] - bl->line_top[line] + bl->space_after;
+          i++;
+          line = 0;
+          continue;
+        }
+
+      /* The block does not fit whole: split it, or move it on. */
+      if (line == 0 && bl->keep_together)
+        k = 0;
+      if (line == 0 && k < (guint) bl->orphans)
+        k = 0;
+      if (k > 0 && rem - k < (guint) bl->widows)
+        {
+          k = rem > (guint) bl->widows ? rem - bl->widows : 0;
+          if (line == 0 && k < (guint) bl->orphans)
+            k = 0;
+        }
+      if (k == 0 && empty)
+        {
+          /* Nothing fits an empty page either: break the rules rather
+           * than lose text or loop. */
+          for (k = 1; k < rem; k++)
+            if (bl->line_top[line + k + 1] - bl->line_top[line] > avail)
+              break;
+        }
+
+      if (k > 0)
+        {
+          place (page, bl, i, line, k, y + sb);
+          line += k;
+          page = page_new (self, next_master (self, page->master));
+          y = page->top;
+          continue;
+        }
+
+      /* Moving block i to the next page: the blocks before it that keep
+       * with their next go along, as long as something stays behind. */
+      if (line == 0)
+        {
+          guint from = page->fragments->len;
+          while (from > 1)
+            {
+              RptLayoutFragment *f = &g_array_index (page->fragments, RptLayoutFragment, from - 1);
+              BlockLayout *prev = g_ptr_array_index (self->blocks, f->block);
+              if (!prev->keep_with_next || f->first_line + f->n_lines != prev->n_lines)
+                break;
+              from--;
+            }
+          if (from < page->fragments->len && from > 0)
+            {
+              RptLayoutFragment *f = &g_array_index (page->fragments, RptLayoutFragment, from);
+              i = f->block;
+              line = f->first_line;
+              unplace (page, self->blocks, from);
+            }
+        }
+      page = page_new (self, next_master (self, page->master));
+      y = page->top;
+    }
+
+  /* Footnotes stack upwards from the bottom of the body. */
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      Page *pg = g_ptr_array_index (self->pages, p);
+      double ny = pg->bottom - pg->notes_height + (pg->notes_height > 0 ? NOTE_SEPARATOR_SPACE : 0);
+
+      for (guint f = 0; f < pg->fragments->len; f++)
+        {
+          RptLayoutFragment *frag = &g_array_index (pg->fragments, RptLayoutFragment, f);
+          BlockLayout *bl = g_ptr_array_index (self->blocks, frag->block);
+
+          for (guint n = 0; bl->notes != NULL && n < bl->notes->len; n++)
+            {
+              NoteLayout *nl = &g_array_index (bl->notes, NoteLayout, n);
+              if (nl->line < frag->first_line || nl->line >= frag->first_line + frag->n_lines)
+                continue;
+              for (guint q = 0; q < nl->paragraphs->len; q++)
+                {
+                  BlockLayout *para = g_ptr_array_index (nl->paragraphs, q);
+                  NotePlace place = { para, ny + para->space_before };
+                  g_array_append_val (pg->notes, place);
+                  ny += para->space_before + para->line_top[para->n_lines] + para->space_after;
+                }
+            }
+        }
+    }
+}
+
+/**
+ * rpt_layout_set_document:
+ *
+ * Lays out @document. Blocks that are the same as in the document laid
+ * out before (same text, formatting and style) keep their layout, so
+ * setting a document that differs by one paragraph re-shapes only that
+ * paragraph and re-paginates.
+ */
+void
+rpt_layout_set_document (RptLayout *self, RptDocument *document)
+{
+  g_autoptr (GHashTable) cache = NULL;
+  const RptMasterPage *master;
+  double width;
+  guint n;
+
+  g_return_if_fail (RPT_IS_LAYOUT (self));
+  g_return_if_fail (RPT_IS_DOCUMENT (document));
+
+  /* A different language changes shaping: start afresh. */
+  if (self->document != NULL && g_strcmp0 (rpt_document_get_language (self->document),
+                                           rpt_document_get_language (document)) != 0)
+    g_hash_table_remove_all (self->cache);
+  g_set_object (&self->document, document);
+  n = rpt_document_get_n_blocks (document);
+  master = rpt_style_sheet_get_master_page (self->styles, "Standard");
+  width = body_width (self, master);
+
+  cache =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) block_layout_unref);
+  g_ptr_array_set_size (self->blocks, 0);
+  self->n_relaid = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      RptBlock *block = _rpt_document_get_block (document, i);
+      BlockLayout *bl = g_hash_table_lookup (cache, block->key);
+
+      if (bl == NULL)
+        {
+          bl = g_hash_table_lookup (self->cache, block->key);
+          if (bl != NULL)
+            block_layout_ref (bl);
+          else
+            {
+              bl = block_layout_new (self, block, NULL, width);
+              self->n_relaid++;
+            }
+          g_hash_table_insert (cache, g_strdup (block->key), bl);
+        }
+      g_ptr_array_add (self->blocks, block_layout_ref (bl));
+    }
+  /* Only what the current document uses stays cached. */
+  g_hash_table_unref (self->cache);
+  self->cache = g_steal_pointer (&cache);
+  paginate (self);
+}
+
+/**
+ * rpt_layout_get_n_relaid_blocks:
+ *
+ * Returns: how many blocks the last rpt_layout_set_document() had to shape
+ * anew (the others came from the cache)
+ */
+guint
+rpt_layout_get_n_relaid_blocks (RptLayout *self)
+{
+  g_return_val_if_fail (RPT_IS_LAYOUT (self), 0);
+  return self->n_relaid;
+}
+
+guint
+rpt_layout_get_n_pages (RptLayout *self)
+{
+  g_return_val_if_fail (RPT_IS_LAYOUT (self), 0);
+  return self->pages->len;
+}
+
+void
+rpt_layout_get_page_size (RptLayout *self, guint page, double *width, double *height)
+{
+  const RptPageLayout *pl;
+
+  g_return_if_fail (RPT_IS_LAYOUT (self));
+  g_return_if_fail (page < self->pages->len);
+  pl = ((Page *) g_ptr_array_index (self->pages, page))->master->page_layout;
+  if (width != NULL)
+    *width = pl->width;
+  if (height != NULL)
+    *height = pl->height;
+}
+
+/**
+ * rpt_layout_get_page_fragments:
+ * @page: 0-based page index
+ *
+ * Returns: (array length=n_fragments): the parts of blocks on @page, in
+ * reading order
+ */
+const RptLayoutFragment *
+rpt_layout_get_page_fragments (RptLayout *self, guint page, guint *n_fragments)
+{
+  Page *pg;
+
+  g_return_val_if_fail (RPT_IS_LAYOUT (self), NULL);
+  g_return_val_if_fail (page < self->pages->len, NULL);
+  pg = g_ptr_array_index (self->pages, page);
+  *n_fragments = pg->fragments->len;
+  return (const RptLayoutFragment *) (gpointer) pg->fragments->data;
+}
+
+guint
+rpt_layout_get_block_n_lines (RptLayout *self, guint block)
+{
+  g_return_val_if_fail (RPT_IS_LAYOUT (self), 0);
+  g_return_val_if_fail (block < self->blocks->len, 0);
+  return ((BlockLayout *) g_ptr_array_index (self->blocks, block))->n_lines;
+}
+
+/**
+ * rpt_layout_find_block:
+ * @page: (out): the page where block @block starts
+ * @y: (out): the top of its first line on that page
+ */
+gboolean
+rpt_layout_find_block (RptLayout *self, guint block, guint *page, double *y)
+{
+  g_return_val_if_fail (RPT_IS_LAYOUT (self), FALSE);
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      Page *pg = g_ptr_array_index (self->pages, p);
+      for (guint f = 0; f < pg->fragments->len; f++)
+        {
+          RptLayoutFragment *frag = &g_array_index (pg->fragments, RptLayoutFragment, f);
+          if (frag->block == block)
+            {
+              if (page != NULL)
+                *page = p;
+              if (y != NULL)
+                *y = frag->y;
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * rpt_layout_find_bookmark:
+ * @name: a bookmark ("rpt-<item id>")
+ * @page: (out): its page
+ * @rect: (out): the line it is on, in points on that page
+ *
+ * Where the preview scrolls to show an item.
+ */
+gboolean
+rpt_layout_find_bookmark (RptLayout *self, const char *name, guint *page, cairo_rectangle_t *rect)
+{
+  g_return_val_if_fail (RPT_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      Page *pg = g_ptr_array_index (self->pages, p);
+      const RptPageLayout *pl = pg->master->page_layout;
+
+      for (guint f = 0; f < pg->fragments->len; f++)
+        {
+          RptLayoutFragment *frag = &g_array_index (pg->fragments, RptLayoutFragment, f);
+          BlockLayout *bl = g_ptr_array_index (self->blocks, frag->block);
+
+          for (guint m = 0; m < bl->block->bookmarks->len; m++)
+            {
+              RptBookmark *mark = &g_array_index (bl->block->bookmarks, RptBookmark, m);
+              int line = 0;
+
+              if (!g_str_equal (mark->name, name))
+                continue;
+              pango_layout_index_to_line_x (bl->layout, map_index (bl, mark->offset), FALSE, &line,
+                                            NULL);
+              if ((guint) line < frag->first_line ||
+                  (guint) line >= frag->first_line + frag->n_lines)
+                continue;
+              if (page != NULL)
+                *page = p;
+              if (rect != NULL)
+                {
+                  rect->x = pl->margin_left;
+                  rect->width = pl->width - pl->margin_left - pl->margin_right;
+                  rect->y = frag->y + bl->line_top[line] - bl->line_top[frag->first_line];
+                  rect->height = bl->line_top[line + 1] - bl->line_top[line];
+                }
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * rpt_layout_dup_warnings:
+ *
+ * Returns: (transfer full) (element-type utf8): what the layout had to do
+ * that the user should know (a missing font, characters without a glyph)
+ */
+GPtrArray *
+rpt_layout_dup_warnings (RptLayout *self)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (RPT_IS_LAYOUT (self), copy);
+  for (guint i = 0; i < self->warnings->len; i++)
+    g_ptr_array_add (copy, g_strdup (g_ptr_array_index (self->warnings, i)));
+  return copy;
+}
+
+/* --- drawing -------------------------------------------------------- */
+
+static void
+append_attr_double (GString *s, double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.2f", v));
+  g_string_append_c (s, ' ');
+}
+
+static void
+append_quoted (GString *s, const char *value)
+{
+  g_string_append_c (s, '\'');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '\'');
+}
+
+/* Links as PDF link annotations: the rectangles of the link's text on the
+ * lines drawn. Other surfaces ignore the tags. */
+static void
+tag_links (cairo_t *cr, BlockLayout *bl, guint first, guint n, double x0, double y0)
+{
+  RptBlock *block = bl->block;
+
+  for (guint l = 0; l < block->links->len; l++)
+    {
+      const RptLink *link = &g_array_index (block->links, RptLink, l);
+      g_autoptr (GString) attrs = g_string_new ("rect=[");
+      gboolean any = FALSE;
+      int start = map_index (bl, link->start);
+      int end = map_index (bl, link->end);
+
+      for (guint i = first; i < first + n; i++)
+        {
+          PangoLayoutLine *line = pango_layout_get_line_readonly (bl->layout, (int) i);
+          int ls = line->start_index, le = line->start_index + line->length;
+          int *ranges = NULL, n_ranges = 0;
+
+          if (end <= ls || start >= le)
+            continue;
+          pango_layout_line_get_x_ranges (line, MAX (start, ls), MIN (end, le), &ranges, &n_ranges);
+          for (int r = 0; r < n_ranges; r++)
+            {
+              double rx0 = pango_units_to_double (ranges[2 * r]);
+              double rx1 = pango_units_to_double (ranges[2 * r + 1]);
+              append_attr_double (attrs, x0 + rx0);
+              append_attr_double (attrs, y0 + bl->line_top[i] - bl->line_top[first]);
+              append_attr_double (attrs, rx1 - rx0);
+              append_attr_double (attrs, bl->line_top[i + 1] - bl->line_top[i]);
+              any = TRUE;
+            }
+          g_free (ranges);
+        }
+      if (!any)
+        continue;
+      g_string_append (attrs, "] uri=");
+      append_quoted (attrs, link->href);
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, attrs->str);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+    }
+}
+
+/* Line by line, in reading order: each line is one run of text in the
+ * PDF, so text extraction gets the words in order with single spaces. */
+static void
+draw_lines (cairo_t *cr, BlockLayout *bl, guint first, guint n, double x0, double y0)
+{
+  for (guint i = first; i < first + n; i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (bl->layout, (int) i);
+      cairo_move_to (cr, x0 + bl->line_x[i], y0 + bl->baseline[i] - bl->line_top[first]);
+      pango_cairo_show_layout_line (cr, line);
+    }
+  tag_links (cr, bl, first, n, x0, y0);
+}
+
+static void
+draw_furniture (RptLayout *self,
+                cairo_t *cr,
+                GPtrArray *furniture,
+                guint page_number,
+                double x,
+                double y,
+                double width)
+{
+  for (guint i = 0; i < furniture->len; i++)
+    {
+      g_autoptr (PangoLayout) layout =
+        furniture_layout (self, g_ptr_array_index (furniture, i), page_number, width);
+      PangoLayoutIter *iter = pango_layout_get_iter (layout);
+      int h;
+
+      do
+        {
+          PangoRectangle logical;
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (cr, x + pango_units_to_double (logical.x),
+                         y + pango_units_to_double (pango_layout_iter_get_baseline (iter)));
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+      pango_layout_get_size (layout, NULL, &h);
+      y += pango_units_to_double (h);
+    }
+}
+
+/**
+ * rpt_layout_draw_page:
+ * @page: 0-based page index
+ * @cr: where to draw, in points with the origin at the page's top left
+ *
+ * Draws the text of @page (header, body, footnotes, footer) in black on
+ * whatever is there: the caller paints the paper, scales for the zoom and
+ * clips as it likes.
+ */
+void
+rpt_layout_draw_page (RptLayout *self, guint page, cairo_t *cr)
+{
+  Page *pg;
+  const RptPageLayout *pl;
+  double width;
+
+  g_return_if_fail (RPT_IS_LAYOUT (self));
+  g_return_if_fail (page < self->pages->len);
+  g_return_if_fail (cr != NULL);
+
+  pg = g_ptr_array_index (self->pages, page);
+  pl = pg->master->page_layout;
+  width = body_width (self, pg->master);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  draw_furniture (self, cr, pg->master->header, page + 1, pl->margin_left, pl->margin_top, width);
+
+  for (guint f = 0; f < pg->fragments->len; f++)
+    {
+      RptLayoutFragment *frag = &g_array_index (pg->fragments, RptLayoutFragment, f);
+      BlockLayout *bl = g_ptr_array_index (self->blocks, frag->block);
+      draw_lines (cr, bl, frag->first_line, frag->n_lines, pl->margin_left + bl->x, frag->y);
+    }
+
+  if (pg->notes->len > 0)
+    {
+      double rule_y = pg->bottom - pg->notes_height + NOTE_SEPARATOR_SPACE / 2;
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, pl->margin_left, rule_y);
+      cairo_line_to (cr, pl->margin_left + width * NOTE_RULE_FRACTION, rule_y);
+      cairo_stroke (cr);
+      for (guint i = 0; i < pg->notes->len; i++)
+        {
+          NotePlace *np = &g_array_index (pg->notes, NotePlace, i);
+          draw_lines (cr, np->paragraph, 0, np->paragraph->n_lines,
+                      pl->margin_left + np->paragraph->x, np->y);
+        }
+    }
+
+  if (pg->master->footer->len > 0)
+    draw_furniture (self, cr, pg->master->footer, page + 1, pl->margin_left,
+                    pl->height - pl->margin_bottom - pl->footer_min_height, width);
+  cairo_restore (cr);
+}

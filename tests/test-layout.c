@@ -1,0 +1,436 @@
+/* test-layout.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "rpt-test-util.h"
+
+/*
+ * Layout invariants on the sample letter and on generated letters that put
+ * headings, leads and long paragraphs at every position on a page: every
+ * line laid out once and in order, no heading or lead last on a page,
+ * widows and orphans respected, forced breaks honoured, pagination
+ * growing linearly, and relayout after an edit equal to a fresh layout.
+ */
+
+static RptStyleSheet *styles;
+
+static char *
+document_xml (const char *body)
+{
+  return g_strconcat (
+    "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+    "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" "
+    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><office:meta><dc:title>AL TST 1/2025</dc:title>"
+    "<meta:user-defined meta:name=\"Reference\">AL TST 1/2025</meta:user-defined></office:meta>"
+    "<office:body><office:text>\n<text:p text:style-name=\"Mandates\">Mandate of the Special "
+    "Rapporteur on tests</text:p>\n",
+    body, "</office:text></office:body></office:document>", NULL);
+}
+
+static RptDocument *
+document_new (const char *body)
+{
+  g_autofree char *xml = document_xml (body);
+  g_autoptr (GError) error = NULL;
+  RptDocument *doc = rpt_document_new_from_data (xml, -1, "generated.xml", &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static void
+append_filler (GString *body, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (body, "<text:p text:style-name=\"Body\">Filler %u.</text:p>\n", i);
+}
+
+static void
+append_long (GString *body, const char *style, guint words)
+{
+  g_string_append_printf (body, "<text:p text:style-name=\"%s\">", style);
+  for (guint i = 0; i < words; i++)
+    g_string_append_printf (body, "%sword%u", i > 0 ? " " : "", i);
+  g_string_append (body, ".</text:p>\n");
+}
+
+static RptDocument *
+sample_document (void)
+{
+  g_autofree char *path = rpt_test_source_path ("tests", "data", "sample-document.xml", NULL);
+  g_autoptr (GError) error = NULL;
+  RptDocument *doc = rpt_document_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static RptLayout *
+layout_new (RptDocument *doc)
+{
+  RptLayout *layout = rpt_layout_new (styles);
+
+  rpt_layout_set_document (layout, doc);
+  return layout;
+}
+
+static const RptParagraphFormat *
+format_of (RptDocument *doc, guint block)
+{
+  return rpt_style_sheet_get_paragraph_format (styles, rpt_document_get_block_style (doc, block));
+}
+
+/* The rules every pagination must keep. */
+static void
+check_invariants (RptLayout *layout, RptDocument *doc)
+{
+  guint n_pages = rpt_layout_get_n_pages (layout);
+  guint n_blocks = rpt_document_get_n_blocks (doc);
+  guint block = 0, line = 0;
+
+  g_assert_cmpuint (n_pages, >, 0);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      guint n = 0;
+      const RptLayoutFragment *frags = rpt_layout_get_page_fragments (layout, p, &n);
+      double width, height;
+
+      rpt_layout_get_page_size (layout, p, &width, &height);
+      g_assert_cmpuint (n, >, 0); /* no empty page */
+      for (guint f = 0; f < n; f++)
+        {
+          const RptLayoutFragment *frag = &frags[f];
+          const RptParagraphFormat *fmt = format_of (doc, frag->block);
+          guint total = rpt_layout_get_block_n_lines (layout, frag->block);
+          gboolean split = frag->first_line > 0 || frag->n_lines < total;
+
+          /* Every line once, in reading order. */
+          g_assert_cmpuint (frag->block, ==, block);
+          g_assert_cmpuint (frag->first_line, ==, line);
+          g_assert_cmpuint (frag->n_lines, >, 0);
+          line += frag->n_lines;
+          if (line == total)
+            {
+              block++;
+              line = 0;
+            }
+          /* Inside the page's margins. */
+          g_assert_cmpfloat (frag->y, >=, 1.5 * RPT_PT_PER_CM);
+          g_assert_cmpfloat (frag->y + frag->height, <=, height - 1.5 * RPT_PT_PER_CM + 0.01);
+          if (fmt->break_before && frag->first_line == 0)
+            g_assert_cmpuint (f, ==, 0);
+          if (split)
+            {
+              g_assert_false (fmt->keep_together);
+              if (frag->first_line == 0)
+                g_assert_cmpuint (frag->n_lines, >=, (guint) fmt->orphans);
+              if (frag->first_line + frag->n_lines == total)
+                g_assert_cmpuint (frag->n_lines, >=, (guint) fmt->widows);
+            }
+        }
+      /* No heading, lead or closing at the foot of a page. */
+      if (p + 1 < n_pages)
+        {
+          const RptLayoutFragment *last = &frags[n - 1];
+          const RptParagraphFormat *fmt = format_of (doc, last->block);
+          if (fmt->keep_with_next && last->first_line + last->n_lines ==
+                                       rpt_layout_get_block_n_lines (layout, last->block))
+            g_error ("page %u ends with block %u (%s), which keeps with the next", p + 1,
+                     last->block, fmt->name);
+        }
+    }
+  g_assert_cmpuint (block, ==, n_blocks);
+}
+
+static void
+assert_same_pages (RptLayout *a, RptLayout *b)
+{
+  g_assert_cmpuint (rpt_layout_get_n_pages (a), ==, rpt_layout_get_n_pages (b));
+  for (guint p = 0; p < rpt_layout_get_n_pages (a); p++)
+    {
+      guint na = 0, nb = 0;
+      const RptLayoutFragment *fa = rpt_layout_get_page_fragments (a, p, &na);
+      const RptLayoutFragment *fb = rpt_layout_get_page_fragments (b, p, &nb);
+
+      g_assert_cmpuint (na, ==, nb);
+      for (guint f = 0; f < na; f++)
+        {
+          g_assert_cmpuint (fa[f].block, ==, fb[f].block);
+          g_assert_cmpuint (fa[f].first_line, ==, fb[f].first_line);
+          g_assert_cmpuint (fa[f].n_lines, ==, fb[f].n_lines);
+          g_assert_cmpfloat_with_epsilon (fa[f].y, fb[f].y, 1e-6);
+        }
+    }
+}
+
+static void
+test_sample (void)
+{
+  g_autoptr (RptDocument) doc = sample_document ();
+  g_autoptr (RptLayout) layout = layout_new (doc);
+  g_autoptr (RptLayout) again = layout_new (doc);
+  g_autoptr (GPtrArray) warnings = rpt_layout_dup_warnings (layout);
+  guint annex = 0, page = 0;
+  double y = 0;
+
+  check_invariants (layout, doc);
+  /* The published letter has 8 pages; ours must stay near that. */
+  g_assert_cmpuint (rpt_layout_get_n_pages (layout), >=, 7);
+  g_assert_cmpuint (rpt_layout_get_n_pages (layout), <=, 9);
+  assert_same_pages (layout, again);
+  g_assert_cmpuint (warnings->len, ==, 0);
+
+  /* The annex starts a page. */
+  for (annex = 0; annex < rpt_document_get_n_blocks (doc); annex++)
+    if (g_strcmp0 (rpt_document_get_block_style (doc, annex), "AnnexHeading") == 0)
+      break;
+  g_assert_true (rpt_layout_find_block (layout, annex, &page, &y));
+  g_assert_cmpuint (page, >, 0);
+  g_assert_cmpuint (rpt_layout_get_page_fragments (layout, page, &(guint){ 0 })[0].block, ==,
+                    annex);
+}
+
+/* A heading and a lead at every position on a page: never left behind. */
+static void
+test_keep_with_next (void)
+{
+  for (guint n = 0; n < 70; n++)
+    {
+      g_autoptr (GString) body = g_string_new (NULL);
+      g_autoptr (RptDocument) doc = NULL;
+      g_autoptr (RptLayout) layout = NULL;
+      guint heading = n + 1;
+      guint hp = 0, np = 0;
+
+      append_filler (body, n);
+      g_string_append (body, "<text:h text:style-name=\"AnnexTitle\" text:outline-level=\"2\">"
+                             "A heading</text:h>\n");
+      append_long (body, "Lead", 30);
+      append_long (body, "Body", 120);
+      doc = document_new (body->str);
+      layout = layout_new (doc);
+      check_invariants (layout, doc);
+      g_assert_true (rpt_layout_find_block (layout, heading, &hp, NULL));
+      g_assert_true (rpt_layout_find_block (layout, heading + 2, &np, NULL));
+      g_assert_cmpuint (hp, ==, np); /* heading, lead and the start of the body together */
+    }
+}
+
+static void
+test_widows_orphans (void)
+{
+  for (guint n = 0; n < 70; n++)
+    {
+      g_autoptr (GString) body = g_string_new (NULL);
+      g_autoptr (RptDocument) doc = NULL;
+      g_autoptr (RptLayout) layout = NULL;
+
+      append_filler (body, n);
+      append_long (body, "Body", 200);
+      g_string_append (body, "<text:list text:style-name=\"Questions\">");
+      for (guint i = 0; i < 3; i++)
+        {
+          g_string_append (body, "<text:list-item>");
+          append_long (body, "Question", 40);
+          g_string_append (body, "</text:list-item>");
+        }
+      g_string_append (body, "</text:list>");
+      g_string_append (body, "<text:p text:style-name=\"Closing\">Please accept.</text:p>"
+                             "<text:p text:style-name=\"Signature\">A Name<text:line-break/>"
+                             "A title<text:line-break/>and more</text:p>");
+      doc = document_new (body->str);
+      layout = layout_new (doc);
+      check_invariants (layout, doc);
+    }
+}
+
+static void
+test_forced_break (void)
+{
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autoptr (RptDocument) doc = NULL;
+  g_autoptr (RptLayout) layout = NULL;
+  guint page = 0;
+
+  append_filler (body, 3);
+  g_string_append (body, "<text:h text:style-name=\"AnnexHeading\" text:outline-level=\"1\">"
+                         "Annex</text:h>\n");
+  append_filler (body, 2);
+  doc = document_new (body->str);
+  layout = layout_new (doc);
+  check_invariants (layout, doc);
+  g_assert_cmpuint (rpt_layout_get_n_pages (layout), ==, 2);
+  g_assert_true (rpt_layout_find_block (layout, 4, &page, NULL));
+  g_assert_cmpuint (page, ==, 1);
+}
+
+static void
+test_long_letter (void)
+{
+  guint pages[2];
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (GString) body = g_string_new (NULL);
+      g_autoptr (RptDocument) doc = NULL;
+      g_autoptr (RptLayout) layout = NULL;
+
+      for (guint f = 0; f < (i + 1) * 100; f++)
+        append_long (body, "Body", 60);
+      doc = document_new (body->str);
+      layout = layout_new (doc);
+      check_invariants (layout, doc);
+      pages[i] = rpt_layout_get_n_pages (layout);
+    }
+  /* 200 facts take twice the pages of 100, give or take a page break. */
+  g_assert_cmpuint (pages[0], >, 10);
+  g_assert_cmpuint (pages[1], >=, 2 * pages[0] - 2);
+  g_assert_cmpuint (pages[1], <=, 2 * pages[0] + 2);
+}
+
+/* Editing one paragraph re-shapes that paragraph only, and gives the same
+ * pages as laying out the edited letter from scratch. */
+static void
+test_relayout (void)
+{
+  g_autofree char *path = rpt_test_source_path ("tests", "data", "sample-document.xml", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptDocument) doc = NULL;
+  g_autoptr (RptDocument) doc2 = NULL;
+  g_autoptr (RptLayout) layout = NULL;
+  g_autoptr (RptLayout) fresh = NULL;
+  g_autoptr (RptLayout) fresh_original = NULL;
+  g_auto (GStrv) parts = NULL;
+
+  g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+  parts = g_strsplit (xml, "the Supreme Court upheld the verdict", 2);
+  g_assert_nonnull (parts[1]);
+  edited = g_strconcat (parts[0],
+                        "the Supreme Court of Tajikistan, in a hearing closed to the public, to "
+                        "the family and to the press, upheld the verdict",
+                        parts[1], NULL);
+
+  doc = rpt_document_new_from_data (xml, -1, path, &error);
+  g_assert_no_error (error);
+  doc2 = rpt_document_new_from_data (edited, -1, path, &error);
+  g_assert_no_error (error);
+
+  layout = layout_new (doc);
+  g_assert_cmpuint (rpt_layout_get_n_relaid_blocks (layout), ==, rpt_document_get_n_blocks (doc));
+  rpt_layout_set_document (layout, doc2);
+  g_assert_cmpuint (rpt_layout_get_n_relaid_blocks (layout), ==, 1);
+  check_invariants (layout, doc2);
+  fresh = layout_new (doc2);
+  assert_same_pages (layout, fresh);
+
+  rpt_layout_set_document (layout, doc);
+  g_assert_cmpuint (rpt_layout_get_n_relaid_blocks (layout), ==, 1);
+  fresh_original = layout_new (doc);
+  assert_same_pages (layout, fresh_original);
+}
+
+static void
+test_bookmarks (void)
+{
+  g_autoptr (RptDocument) doc = sample_document ();
+  g_autoptr (RptLayout) layout = layout_new (doc);
+  cairo_rectangle_t rect = { 0 };
+  guint page = 99;
+
+  /* The ninth fact ("On 2 April 2025, …"), on page 2 or 3. */
+  g_assert_true (
+    rpt_layout_find_bookmark (layout, "rpt-8b70df72-7b7c-5ea7-980e-f5c7bb02df4a", &page, &rect));
+  g_assert_cmpuint (page, >=, 1);
+  g_assert_cmpuint (page, <=, 2);
+  g_assert_cmpfloat (rect.y, >, 0);
+  g_assert_cmpfloat (rect.height, >, 10);
+  g_assert_cmpfloat (rect.height, <, 20);
+  g_assert_cmpfloat_with_epsilon (rect.x, 2.5 * RPT_PT_PER_CM, 0.01);
+  g_assert_false (rpt_layout_find_bookmark (layout, "rpt-nothing", NULL, NULL));
+}
+
+/* Drawing works on any surface: an image, as the preview does. */
+static void
+test_draw (void)
+{
+  g_autoptr (RptDocument) doc = sample_document ();
+  g_autoptr (RptLayout) layout = layout_new (doc);
+
+  for (guint p = 0; p < rpt_layout_get_n_pages (layout); p++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 210, 297);
+      cairo_t *cr = cairo_create (surface);
+      guint dark = 0;
+      unsigned char *data;
+      int stride;
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, 210 / 595.276, 210 / 595.276);
+      rpt_layout_draw_page (layout, p, cr);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_flush (surface);
+      data = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+      for (int y = 0; y < 297; y++)
+        for (int x = 0; x < 210; x++)
+          if (data[y * stride + 4 * x + 1] < 128)
+            dark++;
+      g_assert_cmpuint (dark, >, 20);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static gpointer
+layout_in_thread (gpointer data)
+{
+  RptDocument *doc = data;
+  g_autoptr (RptLayout) layout = rpt_layout_new (styles);
+
+  rpt_layout_set_document (layout, doc);
+  return GUINT_TO_POINTER (rpt_layout_get_n_pages (layout));
+}
+
+/* Export runs in a worker thread while the preview lays out on the main
+ * one: each layout has its own font map. */
+static void
+test_threads (void)
+{
+  g_autoptr (RptDocument) doc = sample_document ();
+  g_autoptr (RptLayout) layout = layout_new (doc);
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("layout", layout_in_thread, doc);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (threads[i])), ==,
+                      rpt_layout_get_n_pages (layout));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  rpt_test_init (&argc, &argv);
+  styles = rpt_style_sheet_new_default ();
+  g_test_add_func ("/layout/sample", test_sample);
+  g_test_add_func ("/layout/keep-with-next", test_keep_with_next);
+  g_test_add_func ("/layout/widows-orphans", test_widows_orphans);
+  g_test_add_func ("/layout/forced-break", test_forced_break);
+  g_test_add_func ("/layout/long-letter", test_long_letter);
+  g_test_add_func ("/layout/relayout", test_relayout);
+  g_test_add_func ("/layout/bookmarks", test_bookmarks);
+  g_test_add_func ("/layout/draw", test_draw);
+  g_test_add_func ("/layout/threads", test_threads);
+  status = g_test_run ();
+  g_object_unref (styles);
+  return status;
+}

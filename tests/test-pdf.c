@@ -1,0 +1,407 @@
+/* test-pdf.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rpt-test-util.h"
+
+/*
+ * The PDF as others read it: qpdf --check, pdffonts, pdfinfo and pdftotext
+ * (Debian packages qpdf and poppler-utils, which CI installs). Without
+ * them the tests fail under CI=true and are skipped otherwise.
+ */
+
+#define LETTERHEAD "PALAIS DES NATIONS • 1211 GENEVA 10, SWITZERLAND"
+
+static char *tmpdir;
+
+static gboolean
+have_tool (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  if (path != NULL)
+    return TRUE;
+  if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+    g_test_fail_printf ("%s is not installed (Debian: qpdf, poppler-utils)", name);
+  else
+    g_test_skip_printf ("%s is not installed (Debian: qpdf, poppler-utils)", name);
+  return FALSE;
+}
+
+/* Runs a tool; returns its exit status, its stdout in @out. */
+static int
+run (const char *const *argv, char **out, char **err)
+{
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out, err, &status,
+                &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* Exports tests/data/@name to PDF with the command line. */
+static char *export(const char *name)
+{
+  g_autofree char *in = rpt_test_source_path ("tests", "data", name, NULL);
+  g_autofree char *base = g_strconcat (name, ".pdf", NULL);
+  char *out = g_build_filename (tmpdir, base, NULL);
+  g_autofree char *sout = NULL;
+  g_autofree char *serr = NULL;
+  const char *args[] = { "export", "--format", "pdf", "--author", "Test Drafter",
+                         in,       "-o",       out,   NULL };
+
+  g_assert_cmpint (rpt_test_run_cli (args, &sout, &serr), ==, 0);
+  g_assert_cmpstr (serr, ==, "");
+  return out;
+}
+
+static char *
+pdftotext (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  char *out = NULL;
+
+  g_assert_cmpint (run (argv, &out, NULL), ==, 0);
+  return out;
+}
+
+static void
+check_valid (const char *pdf)
+{
+  const char *qpdf[] = { "qpdf", "--check", pdf, NULL };
+  const char *fonts[] = { "pdffonts", pdf, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto (GStrv) lines = NULL;
+  guint n_fonts = 0;
+
+  /* qpdf exits 3 for warnings: none are allowed. */
+  g_assert_cmpint (run (qpdf, &out, &err), ==, 0);
+  g_assert_null (strstr (out, "WARNING"));
+  g_assert_null (strstr (err, "WARNING"));
+  g_clear_pointer (&out, g_free);
+
+  /* Every font embedded: the "emb" column is "yes" on every line. */
+  g_assert_cmpint (run (fonts, &out, NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) cols = NULL;
+      guint n;
+
+      if (lines[i][0] == '\0')
+        continue;
+      /* name type… encoding emb sub uni object ID: emb is 5th from the end */
+      cols = g_regex_split_simple ("\\s+", g_strstrip (lines[i]), 0, 0);
+      n = g_strv_length (cols);
+      g_assert_cmpuint (n, >=, 6);
+      if (!g_str_equal (cols[n - 5], "yes"))
+        g_error ("font not embedded: %s", lines[i]);
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >, 0);
+}
+
+static GPtrArray *
+words_of (const char *text)
+{
+  g_auto (GStrv) tokens = g_regex_split_simple ("\\s+", text, 0, 0);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    if (tokens[i][0] != '\0' && !g_str_equal (tokens[i], "•"))
+      g_ptr_array_add (words, g_strdup (tokens[i]));
+  return words;
+}
+
+/* The published letter's text, without its Markdown marks. */
+static GPtrArray *
+published_words (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (GString) clean = g_string_new (NULL);
+  g_auto (GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      if (g_str_has_prefix (line, "- "))
+        line += 2;
+      g_string_append (clean, line);
+      g_string_append_c (clean, '\n');
+    }
+  {
+    g_autofree char *a = g_regex_replace_literal (g_regex_new ("\\[website\\]\\(#\\)", 0, 0, NULL),
+                                                  clean->str, -1, 0, "website", 0, NULL);
+    g_autofree char *b = NULL;
+    GRegex *marks = g_regex_new ("\\*+", 0, 0, NULL);
+    b = g_regex_replace_literal (marks, a, -1, 0, "", 0, NULL);
+    g_regex_unref (marks);
+    return words_of (b);
+  }
+}
+
+/* The PDF's text without the page furniture, checking the furniture on
+ * the way: the letterhead on page 1, the reference at the top and the
+ * page number at the foot of every later page. */
+static GPtrArray *
+pdf_words (const char *pdf, const char *reference)
+{
+  g_autofree char *text = pdftotext (pdf);
+  g_auto (GStrv) pages = g_strsplit (text, "\f", -1);
+  g_autoptr (GString) body = g_string_new (NULL);
+
+  for (guint p = 0; pages[p] != NULL; p++)
+    {
+      g_auto (GStrv) lines = g_strsplit (pages[p], "\n", -1);
+      g_autoptr (GPtrArray) kept = g_ptr_array_new ();
+      g_autofree char *number = g_strdup_printf ("%u", p + 1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (lines[i][0] != '\0')
+          {
+            /* pdftotext's default mode puts one space between words,
+             * justified or not. */
+            if (strstr (lines[i], "  ") != NULL)
+              g_error ("two spaces in “%s”", lines[i]);
+            g_ptr_array_add (kept, lines[i]);
+          }
+      if (kept->len == 0)
+        continue; /* after the last form feed */
+      if (p == 0)
+        {
+          g_assert_cmpstr (g_ptr_array_index (kept, 0), ==, LETTERHEAD);
+          g_ptr_array_remove_index (kept, 0);
+        }
+      else
+        {
+          g_assert_cmpstr (g_ptr_array_index (kept, 0), ==, reference);
+          g_assert_cmpstr (g_ptr_array_index (kept, kept->len - 1), ==, number);
+          g_ptr_array_remove_index (kept, kept->len - 1);
+          g_ptr_array_remove_index (kept, 0);
+        }
+      for (guint i = 0; i < kept->len; i++)
+        {
+          g_string_append (body, g_ptr_array_index (kept, i));
+          g_string_append_c (body, '\n');
+        }
+    }
+  return words_of (body->str);
+}
+
+static void
+compare_words (GPtrArray *expected, GPtrArray *got)
+{
+  guint n = MIN (expected->len, got->len);
+
+  for (guint i = 0; i < n; i++)
+    if (!g_str_equal (g_ptr_array_index (expected, i), g_ptr_array_index (got, i)))
+      {
+        g_autoptr (GString) a = g_string_new (NULL);
+        g_autoptr (GString) b = g_string_new (NULL);
+        for (guint j = i > 5 ? i - 5 : 0; j < MIN (n, i + 6); j++)
+          {
+            g_string_append_printf (a, "%s ", (char *) g_ptr_array_index (expected, j));
+            g_string_append_printf (b, "%s ", (char *) g_ptr_array_index (got, j));
+          }
+        g_error ("word %u differs:\n  published: %s\n  PDF:       %s", i, a->str, b->str);
+      }
+  g_assert_cmpuint (got->len, ==, expected->len);
+}
+
+static void
+test_sample_word_for_word (void)
+{
+  g_autofree char *published =
+    rpt_test_source_path ("..", "shared", "samples", "AL-TJK-1-2025.txt", NULL);
+  g_autofree char *pdf = NULL;
+  g_autoptr (GPtrArray) expected = NULL;
+  g_autoptr (GPtrArray) got = NULL;
+
+  if (!have_tool ("pdftotext") || !have_tool ("qpdf") || !have_tool ("pdffonts"))
+    return;
+  if (!g_file_test (published, G_FILE_TEST_EXISTS))
+    {
+      if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+        g_test_fail_printf ("%s is missing", published);
+      else
+        g_test_skip_printf ("%s is missing (../shared beside the checkout)", published);
+      return;
+    }
+  pdf = export("sample-document.xml");
+  check_valid (pdf);
+  expected = published_words (published);
+  got = pdf_words (pdf, "AL TJK 1/2025");
+  g_assert_cmpuint (expected->len, >, 3500);
+  compare_words (expected, got);
+}
+
+static void
+test_sample_metadata (void)
+{
+  g_autofree char *pdf = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+  const char *argv[] = { "pdfinfo", NULL, NULL };
+
+  if (!have_tool ("pdfinfo"))
+    return;
+  pdf = export("sample-document.xml");
+  argv[1] = pdf;
+  g_assert_cmpint (run (argv, &info, NULL), ==, 0);
+  g_assert_nonnull (strstr (info, "Title:           AL TJK 1/2025\n"));
+  g_assert_nonnull (strstr (info, "Author:          Test Drafter\n"));
+  g_assert_nonnull (strstr (info, "Subject:         alleged sentencing of an independent"));
+  g_assert_nonnull (strstr (info, "Keywords:        AL; Tajikistan; Special Rapporteur"));
+  g_assert_nonnull (strstr (info, "Creator:         Rapporteur"));
+  g_assert_nonnull (strstr (info, "CreationDate:"));
+  g_assert_nonnull (strstr (info, "Page size:       595.276 x 841.89 pts (A4)"));
+
+  /* What pdfinfo does not show: language, outline, the link. */
+  g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
+  g_assert_nonnull (memmem (bytes, length, "/Lang (en)", 10));
+  g_assert_nonnull (memmem (bytes, length, "/Outlines", 9));
+  g_assert_nonnull (memmem (bytes, length, "/Title (AL TJK 1/2025)", 22));
+  g_assert_nonnull (memmem (bytes, length, "/Title (Annex)", 14));
+  g_assert_nonnull (
+    memmem (bytes, length, "/Title (Reference to international human rights law)", 52));
+  g_assert_nonnull (memmem (bytes, length, "/URI (https://spcommreports.ohchr.org/)", 39));
+  /* A draft: readable by its owner only. */
+  {
+    GStatBuf st;
+    g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+}
+
+static void
+test_scripts (void)
+{
+  const char *expected[] = {
+    "Nguyễn Thị Hằng",
+    "São Tomé",
+    "Łódź",
+    "Dvořák",
+    "Şanlıurfa",
+    "Рухшона Ҳакимова",
+    "Душанбе",
+    "Ғафуров",
+    "Қурбонов",
+    "Ӯротеппа",
+    "Санкт-Петербург",
+    "مجلس",
+    "حقوق",
+    "عبد",
+    "محمد",
+    "人权理事会",
+    "言论自由",
+    "自由",
+    "✊",
+    "📢",
+    "🕊",
+    "A footnote in Cyrillic: Ҳакимова.",
+    "website",
+  };
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_tool ("pdftotext") || !have_tool ("qpdf") || !have_tool ("pdffonts"))
+    return;
+  pdf = export("scripts-document.xml");
+  check_valid (pdf);
+  text = pdftotext (pdf);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (text, expected[i]) == NULL)
+      g_error ("“%s” is not in the PDF's text:\n%s", expected[i], text);
+}
+
+/* Without the house font the export still succeeds, falls back, and says
+ * so on stderr. */
+static void
+test_missing_font (void)
+{
+  g_autofree char *in = rpt_test_source_path ("tests", "data", "sample-document.xml", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "nofont.pdf", NULL);
+  g_autofree char *conf = g_build_filename (tmpdir, "fonts.conf", NULL);
+  g_autofree char *cache = g_build_filename (tmpdir, "fc-cache", NULL);
+  g_autofree char *conf_text = NULL;
+  g_autofree char *sout = NULL;
+  g_autofree char *serr = NULL;
+  const char *dejavu = "/usr/share/fonts/truetype/dejavu";
+  const char *args[] = { "export", "--format", "pdf", in, "-o", out, NULL };
+
+  if (!g_file_test (dejavu, G_FILE_TEST_IS_DIR))
+    {
+      if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+        g_test_fail_printf ("%s is missing (Debian: fonts-dejavu-core)", dejavu);
+      else
+        g_test_skip_printf ("%s is missing (Debian: fonts-dejavu-core)", dejavu);
+      return;
+    }
+  if (!have_tool ("qpdf"))
+    return;
+  /* A font configuration with DejaVu only: no Liberation Serif. */
+  conf_text = g_strdup_printf ("<?xml version=\"1.0\"?><fontconfig><dir>%s</dir>"
+                               "<cachedir>%s</cachedir><include ignore_missing=\"yes\">"
+                               "/etc/fonts/conf.d</include></fontconfig>",
+                               dejavu, cache);
+  g_assert_true (g_file_set_contents (conf, conf_text, -1, NULL));
+  g_setenv ("FONTCONFIG_FILE", conf, TRUE);
+  g_assert_cmpint (rpt_test_run_cli (args, &sout, &serr), ==, 0);
+  g_unsetenv ("FONTCONFIG_FILE");
+  g_assert_nonnull (strstr (serr, "warning"));
+  g_assert_nonnull (strstr (serr, "Liberation Serif"));
+  /* One warning per family, and the serif fallback (style:font-family-generic). */
+  g_assert_nonnull (strstr (serr, "DejaVu Serif"));
+  g_assert_null (strstr (strstr (serr, "\n") + 1, "warning"));
+  check_valid (out);
+}
+
+static void
+test_bad_document (void)
+{
+  g_autofree char *in = g_build_filename (tmpdir, "bad.xml", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "bad.pdf", NULL);
+  g_autofree char *sout = NULL;
+  g_autofree char *serr = NULL;
+  const char *args[] = { "export", "--format", "pdf", in, "-o", out, NULL };
+
+  g_assert_true (g_file_set_contents (
+    in,
+    "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"\n"
+    " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>\n"
+    "<text:p>fine</text:p>\n<text:table/>\n</office:text></office:body></office:document>\n",
+    -1, NULL));
+  g_assert_cmpint (rpt_test_run_cli (args, &sout, &serr), ==, 1);
+  g_assert_nonnull (strstr (serr, "bad.xml:4:"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  rpt_test_init (&argc, &argv);
+  tmpdir = rpt_test_make_tmpdir ();
+  g_test_add_func ("/pdf/sample-word-for-word", test_sample_word_for_word);
+  g_test_add_func ("/pdf/sample-metadata", test_sample_metadata);
+  g_test_add_func ("/pdf/scripts", test_scripts);
+  g_test_add_func ("/pdf/missing-font", test_missing_font);
+  g_test_add_func ("/pdf/bad-document", test_bad_document);
+  status = g_test_run ();
+  rpt_test_rm_rf (tmpdir);
+  g_free (tmpdir);
+  return status;
+}
