@@ -7,7 +7,6 @@
 
 #define G_LOG_DOMAIN "rpt-exporter"
 
-#include <cairo-pdf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
@@ -62,7 +61,7 @@ rpt_exporter_format_get_mime_type (RptExporterFormat format)
 gboolean
 rpt_exporter_format_is_available (RptExporterFormat format)
 {
-  return format != RPT_EXPORTER_ODT;
+  return format <= RPT_EXPORTER_DOCUMENT;
 }
 
 /**
@@ -97,36 +96,32 @@ set_write_error (GError **error, int saved, const char *path)
 }
 
 static gboolean
-write_pdf (const char *letter_xml, const char *tmp, GError **error)
+write_pdf (const char *letter_xml, const char *author, const char *tmp, GError **error)
 {
-  g_autoptr (RptPageSource) pages = rpt_page_source_new_for_xml (letter_xml, error);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  guint n;
+  g_autoptr (RptLayout) layout = rpt_page_source_new_layout (letter_xml, error);
+  RptPdfOptions options = { author, NULL };
 
-  if (pages == NULL)
+  if (layout == NULL)
     return FALSE;
-  surface = cairo_pdf_surface_create (tmp, 595.276, 841.89);
-  cr = cairo_create (surface);
-  n = rpt_page_source_get_n_pages (pages);
-  for (guint i = 0; i < n; i++)
+  return rpt_pdf_write (layout, &options, tmp, error);
+}
+
+static gboolean
+write_odt (const char *letter_xml, const char *author, const char *tmp, GError **error)
+{
+  g_autoptr (RptExport) export = rpt_export_new_for_xml (letter_xml, -1);
+  g_autoptr (GBytes) bytes = NULL;
+  GError *local = NULL;
+
+  rpt_export_set_creator (export, author);
+  bytes = rpt_export_run (export, RPT_EXPORT_FORMAT_ODT, error);
+  if (bytes == NULL)
+    return FALSE;
+  if (!g_file_set_contents_full (tmp, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_DURABLE, 0600, &local))
     {
-      double w, h;
-      rpt_page_source_get_page_size (pages, i, &w, &h);
-      cairo_pdf_surface_set_size (surface, w, h);
-      rpt_page_source_draw_page (pages, i, cr);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, RPT_ERROR,
-                   status == CAIRO_STATUS_WRITE_ERROR ? RPT_ERROR_IO : RPT_ERROR_IO,
-                   _ ("Cannot write the PDF: %s"), cairo_status_to_string (status));
+      set_write_error (error, local->code == G_FILE_ERROR_NOSPC ? ENOSPC : EIO, tmp);
+      g_error_free (local);
       return FALSE;
     }
   return TRUE;
@@ -157,6 +152,7 @@ gboolean
 rpt_exporter_write (const char *letter_xml,
                     RptExporterFormat format,
                     const char *path,
+                    const char *author,
                     GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
@@ -198,7 +194,9 @@ rpt_exporter_write (const char *letter_xml,
     }
   close (fd);
   if (format == RPT_EXPORTER_PDF)
-    ok = write_pdf (letter_xml, tmp, error);
+    ok = write_pdf (letter_xml, author, tmp, error);
+  else if (format == RPT_EXPORTER_ODT)
+    ok = write_odt (letter_xml, author, tmp, error);
   else if (format == RPT_EXPORTER_DOCUMENT)
     ok = write_document (letter_xml, tmp, error);
   if (ok && g_rename (tmp, path) != 0)
@@ -216,6 +214,7 @@ typedef struct
   char *xml;
   RptExporterFormat format;
   char *path;
+  char *author;
 } ExportData;
 
 static void
@@ -223,6 +222,7 @@ export_data_free (ExportData *d)
 {
   g_free (d->xml);
   g_free (d->path);
+  g_free (d->author);
   g_free (d);
 }
 
@@ -232,7 +232,7 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   ExportData *d = task_data;
   GError *error = NULL;
 
-  if (rpt_exporter_write (d->xml, d->format, d->path, &error))
+  if (rpt_exporter_write (d->xml, d->format, d->path, d->author, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -242,6 +242,7 @@ void
 rpt_exporter_async (RptLetter *letter,
                     RptExporterFormat format,
                     const char *path,
+                    const char *author,
                     GCancellable *cancellable,
                     GAsyncReadyCallback callback,
                     gpointer user_data)
@@ -258,6 +259,7 @@ rpt_exporter_async (RptLetter *letter,
   d->xml = rpt_letter_to_xml (letter, NULL);
   d->format = format;
   d->path = g_strdup (path);
+  d->author = g_strdup (author);
   g_task_set_task_data (task, d, (GDestroyNotify) export_data_free);
   g_task_run_in_thread (task, export_thread);
 }

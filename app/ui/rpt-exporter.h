@@ -30,6 +30,7 @@ char *rpt_exporter_dup_suggested_name (RptLetter *letter, RptExporterFormat form
 void rpt_exporter_async (RptLetter *letter,
                          RptExporterFormat format,
                          const char *path,
+                         const char *author,
                          GCancellable *cancellable,
                          GAsyncReadyCallback callback,
                          gpointer user_data);
@@ -37,6 +38,7 @@ gboolean rpt_exporter_finish (GAsyncResult *result, GError **error);
 gboolean rpt_exporter_write (const char *letter_xml,
                              RptExporterFormat format,
                              const char *path,
+                             const char *author,
                              GError **error);
 
 G_END_DECLS

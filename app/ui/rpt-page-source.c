@@ -7,7 +7,7 @@
 
 #define G_LOG_DOMAIN "rpt-page-source"
 
-#include "rpt-draft-pages.h"
+#include "rpt-layout-pages.h"
 #include "rpt-page-source.h"
 
 G_DEFINE_INTERFACE (RptPageSource, rpt_page_source, G_TYPE_OBJECT)
@@ -47,20 +47,47 @@ rpt_page_source_find_bookmark (RptPageSource *self, const char *name, guint *pag
 }
 
 /**
- * rpt_page_source_new_for_xml:
+ * rpt_page_source_new_layout:
  * @letter_xml: the letter, as rpt_letter_to_xml() writes it
  *
- * Lays the letter out. Blocking: call it from a worker thread.
+ * Lays the letter out the one way every output does: templates, document
+ * XML, layout engine (docs/pipeline.md). Blocking: call it from a worker.
  *
- * Returns: (transfer full): the pages, or %NULL with @error set
+ * Returns: (transfer full): the layout, or %NULL with @error set
+ */
+RptLayout *
+rpt_page_source_new_layout (const char *letter_xml, GError **error)
+{
+  g_autoptr (RptExport) export = rpt_export_new_for_xml (letter_xml, -1);
+  g_autoptr (GBytes) document_xml = NULL;
+  g_autoptr (RptDocument) document = NULL;
+  g_autoptr (RptStyleSheet) styles = NULL;
+  RptLayout *layout;
+
+  document_xml = rpt_export_run (export, RPT_EXPORT_FORMAT_DOCUMENT_XML, error);
+  if (document_xml == NULL)
+    return NULL;
+  document = rpt_document_new_from_data (g_bytes_get_data (document_xml, NULL),
+                                         (gssize) g_bytes_get_size (document_xml), NULL, error);
+  if (document == NULL)
+    return NULL;
+  styles = rpt_style_sheet_new_default ();
+  layout = rpt_layout_new (styles);
+  rpt_layout_set_document (layout, document);
+  return layout;
+}
+
+/**
+ * rpt_page_source_new_for_xml:
+ *
+ * Returns: (transfer full): the letter's pages, or %NULL with @error set
  */
 RptPageSource *
 rpt_page_source_new_for_xml (const char *letter_xml, GError **error)
 {
-  g_autoptr (RptLetter) letter = NULL;
+  g_autoptr (RptLayout) layout = rpt_page_source_new_layout (letter_xml, error);
 
-  letter = rpt_letter_new_from_xml (letter_xml, -1, NULL, error);
-  if (letter == NULL)
+  if (layout == NULL)
     return NULL;
-  return RPT_PAGE_SOURCE (rpt_draft_pages_new (letter));
+  return RPT_PAGE_SOURCE (rpt_layout_pages_new (layout));
 }

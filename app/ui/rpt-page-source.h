@@ -46,6 +46,7 @@ void rpt_page_source_draw_page (RptPageSource *self, guint page, cairo_t *cr);
 gboolean
 rpt_page_source_find_bookmark (RptPageSource *self, const char *name, guint *page, double *y);
 
+RptLayout *rpt_page_source_new_layout (const char *letter_xml, GError **error);
 RptPageSource *rpt_page_source_new_for_xml (const char *letter_xml, GError **error);
 
 G_END_DECLS

@@ -151,7 +151,7 @@ load_mandates (void)
         {
           resolutions = g_strjoinv (", ", (char **) info->resolutions);
           /* Translators: %s is a list of Human Rights Council resolutions */
-          subtitle = g_strdup_printf (_("Resolutions %s"), resolutions);
+          subtitle = g_strdup_printf (_ ("Resolutions %s"), resolutions);
         }
       choice = rpt_choice_new (info->key, info->title, subtitle, NULL);
       rpt_choice_set_values (choice, info->resolutions);
@@ -202,8 +202,8 @@ rpt_reference_data_dup_clauses (RptPart part, const char *language)
     {
       const RptClause *clause = g_ptr_array_index (clauses, i);
       g_autofree char *plain = rpt_markup_to_plain (clause->markup);
-      g_autoptr (RptChoice) choice = rpt_choice_new (clause->reference, clause->title, plain,
-                                                     clause->markup);
+      g_autoptr (RptChoice) choice =
+        rpt_choice_new (clause->reference, clause->title, plain, clause->markup);
       g_list_store_append (store, choice);
     }
   return G_LIST_MODEL (store);

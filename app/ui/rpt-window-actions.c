@@ -222,10 +222,12 @@ export_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
               g_free (path);
               path = with;
             }
+          g_autofree char *author = rpt_application_dup_author (get_app (self));
+
           job->window = g_object_ref (self);
           job->path = g_strdup (path);
-          rpt_exporter_async (rpt_letter_file_get_letter (self->document), format, path, NULL,
-                              export_done_cb, job);
+          rpt_exporter_async (rpt_letter_file_get_letter (self->document), format, path, author,
+                              NULL, export_done_cb, job);
         }
     }
   gtk_native_dialog_destroy (dialog);
