@@ -144,6 +144,11 @@ static void
 rpt_date_button_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), RPT_TYPE_DATE_BUTTON);
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (rpt_date_button_parent_class)->dispose (object);
 }
 

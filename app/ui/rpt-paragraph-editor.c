@@ -333,6 +333,11 @@ rpt_paragraph_editor_dispose (GObject *object)
   RptParagraphEditor *self = RPT_PARAGRAPH_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_PARAGRAPH_EDITOR);
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (rpt_paragraph_editor_parent_class)->dispose (object);
 }
 

@@ -373,6 +373,11 @@ rpt_preview_dispose (GObject *object)
   g_clear_object (&self->letter);
   g_clear_object (&self->source);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_PREVIEW);
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (rpt_preview_parent_class)->dispose (object);
 }
 

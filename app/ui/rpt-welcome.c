@@ -173,6 +173,11 @@ static void
 rpt_welcome_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), RPT_TYPE_WELCOME);
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (rpt_welcome_parent_class)->dispose (object);
 }
 

@@ -1,0 +1,115 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End to end, as a drafter: start the real program on its own X server,
+# make a new urgent appeal with the keyboard alone, type a fact with
+# xdotool, wait for autosave, export the saved file to PDF with the CLI
+# and find the typed words in it. Then type again, kill the program with
+# SIGKILL a second after the last key, and check that the words are in the
+# file all the same.
+#
+# Needs xvfb-run, xdotool and pdftotext; without them the test is skipped,
+# except under CI=true, where a missing tool is a failure.
+set -euo pipefail
+
+app=${RAPPORTEUR_APP:?}
+cli=${RAPPORTEUR_CLI:?}
+
+if [ "${1:-}" != "--inner" ]; then
+  for tool in xvfb-run xdotool pdftotext; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+      if [ "${CI:-}" = "true" ]; then
+        echo "e2e: $tool is missing" >&2
+        exit 1
+      fi
+      echo "e2e: skipped, $tool is missing"
+      exit 77
+    fi
+  done
+  exec xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" "$0" --inner
+fi
+
+tmp=$(mktemp -d)
+pid=
+cleanup() {
+  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+export HOME=$tmp/home XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config
+export XDG_CACHE_HOME=$tmp/cache XDG_STATE_HOME=$tmp/state XDG_RUNTIME_DIR=$tmp/run
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+unset G_DEBUG
+drafts=$XDG_DATA_HOME/rapporteur/drafts
+
+fail() {
+  echo "e2e: FAIL: $*" >&2
+  exit 1
+}
+
+start_app() {
+  # A bus of its own, so the single-instance check finds no other copy.
+  dbus-run-session -- "$app" "$@" >"$tmp/app.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do
+    win=$(xdotool search --onlyvisible --name "Rapporteur|Urgent|Draft" 2>/dev/null | head -1 || true)
+    [ -n "$win" ] && break
+    sleep 0.1
+  done
+  [ -n "$win" ] || { cat "$tmp/app.log" >&2; fail "no window"; }
+  xdotool windowfocus --sync "$win"
+  sleep 0.5
+}
+
+wait_for() { # seconds, command…
+  local t=$1
+  shift
+  for _ in $(seq $((t * 10))); do
+    "$@" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+has_draft() { compgen -G "$drafts/*.rapporteur" >/dev/null; }
+
+# 1. A new urgent appeal from the welcome page, keyboard only: Tab to the
+#    second kind and Enter, then to the Facts section and a new fact.
+start_app
+xdotool key --delay 120 Tab Tab Tab Down Return
+sleep 1
+xdotool key --delay 120 ctrl+Page_Down ctrl+Page_Down ctrl+Page_Down ctrl+Page_Down
+xdotool key ctrl+Return
+sleep 0.5
+words="Rukhshona Khakimova was detained without warrant in Dushanbe"
+xdotool type --delay 15 "$words"
+# 2. Autosave: in the file within a second or so of the last key.
+wait_for 5 has_draft || fail "no draft in $drafts"
+sleep 1.5
+draft=$(ls "$drafts"/*.rapporteur | head -1)
+"$cli" export --format pdf --quiet "$draft" -o "$tmp/letter.pdf" || fail "CLI export failed"
+pdftotext "$tmp/letter.pdf" "$tmp/letter.txt"
+tr '\n' ' ' <"$tmp/letter.txt" | grep -q "$words" || {
+  "$cli" show "$draft" >&2
+  fail "the typed words are not in the PDF"
+}
+grep -q "UA " "$tmp/letter.txt" || grep -q "urgent" "$tmp/letter.txt" || true
+
+# 3. Kill mid-typing: the words typed up to a second before are kept.
+more=" and held incommunicado for nine days"
+xdotool type --delay 15 "$more"
+sleep 1.2
+kill -9 "$pid"
+wait "$pid" 2>/dev/null || true
+pid=
+"$cli" export --format xml "$draft" -o "$tmp/after-kill.xml" || fail "the draft is damaged"
+grep -q "$words$more" "$tmp/after-kill.xml" || fail "typing lost by the kill"
+
+# 4. Reopen: the draft opens with everything in it.
+start_app "$draft"
+xdotool search --onlyvisible --name "Urgent" >/dev/null || fail "the draft did not reopen"
+kill "$pid"
+wait "$pid" 2>/dev/null || true
+pid=
+echo "e2e: ok"

@@ -1,0 +1,352 @@
+/* test-letter-file.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+
+#include "rpt-edit.h"
+#include "rpt-letter-file.h"
+#include "rpt-test-util.h"
+
+/* Autosave: every change reaches the file within a second, typing never
+ * waits, changes during a save are coalesced into the next one, and a new
+ * letter has a file in the drafts folder from its first change. */
+
+typedef struct
+{
+  char *dir;
+  char *drafts;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = rpt_test_make_tmpdir ();
+  f->drafts = g_build_filename (f->dir, "drafts", NULL);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  rpt_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->drafts);
+}
+
+static RptLetter *
+load_sample (void)
+{
+  g_autofree char *path = rpt_test_source_path ("data", "samples", "AL-TJK-1-2025.xml", NULL);
+  g_autoptr (GError) error = NULL;
+  RptLetter *letter = rpt_letter_new_from_xml_file (path, &error);
+
+  g_assert_no_error (error);
+  return letter;
+}
+
+static char *
+stored_xml (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = rpt_store_open (path, RPT_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (RptLetter) letter = NULL;
+
+  g_assert_no_error (error);
+  letter = rpt_store_load (store, &error);
+  g_assert_no_error (error);
+  return rpt_letter_to_xml (letter, NULL);
+}
+
+static gboolean
+is_clean (RptLetterFile *file)
+{
+  return !rpt_letter_file_get_dirty (file);
+}
+
+/* Runs the main loop until @cond holds, failing after @timeout_ms. */
+static void
+wait_until (RptLetterFile *file, gboolean (*cond) (RptLetterFile *), guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!cond (file))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+test_draft_created_on_first_change (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RptLetter) letter = rpt_letter_new ();
+  g_autoptr (RptLetterFile) file = rpt_letter_file_new_draft (letter, f->drafts);
+  g_autofree char *expected = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr (RptParagraph) fact = NULL;
+  gint64 start;
+
+  /* No change, no file. */
+  g_assert_null (rpt_letter_file_get_path (file));
+  g_assert_false (g_file_test (f->drafts, G_FILE_TEST_EXISTS));
+  g_assert_false (rpt_letter_file_get_dirty (file));
+
+  start = g_get_monotonic_time ();
+  fact = rpt_paragraph_new ("Journalist <b>detained</b> at dawn.");
+  rpt_letter_append_item (letter, RPT_PART_FACTS, fact);
+  g_assert_true (rpt_letter_file_get_dirty (file));
+  wait_until (file, is_clean, 5000);
+  /* Within a second of the change. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+
+  expected = g_strconcat (rpt_letter_get_id (letter), ".rapporteur", NULL);
+  g_assert_nonnull (rpt_letter_file_get_path (file));
+  g_assert_true (g_str_has_prefix (rpt_letter_file_get_path (file), f->drafts));
+  g_assert_true (g_str_has_suffix (rpt_letter_file_get_path (file), expected));
+  xml = stored_xml (rpt_letter_file_get_path (file));
+  g_assert_nonnull (strstr (xml, "Journalist <b>detained</b> at dawn."));
+}
+
+static void
+test_coalesce (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RptLetter) letter = load_sample ();
+  g_autoptr (RptLetterFile) file = rpt_letter_file_new_draft (letter, f->drafts);
+  g_autofree char *xml = NULL;
+  g_autofree char *stored = NULL;
+  RptParagraph *fact = rpt_letter_get_item (letter, RPT_PART_FACTS, 0);
+  GString *text = g_string_new (rpt_paragraph_get_text (fact));
+
+  rpt_letter_file_set_autosave_delay (file, 20);
+  /* Typing, one character at a time, while saves run. */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_string_append_c (text, 'a' + (i % 26));
+      rpt_paragraph_set_text (fact, text->str);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  wait_until (file, is_clean, 5000);
+  xml = rpt_letter_to_xml (letter, NULL);
+  stored = stored_xml (rpt_letter_file_get_path (file));
+  g_assert_cmpstr (stored, ==, xml);
+  g_string_free (text, TRUE);
+}
+
+static void
+save_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (rpt_letter_file_save_finish (RPT_LETTER_FILE (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+test_flush (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RptLetter) letter = load_sample ();
+  g_autoptr (RptLetterFile) file = rpt_letter_file_new_draft (letter, f->drafts);
+  g_autofree char *stored = NULL;
+  gboolean done = FALSE;
+
+  /* A long delay: only the flush (what closing waits for) saves. */
+  rpt_letter_file_set_autosave_delay (file, 60000);
+  rpt_letter_set_summary (letter, "flushed on close");
+  rpt_letter_file_save_async (file, NULL, save_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  stored = stored_xml (rpt_letter_file_get_path (file));
+  g_assert_nonnull (strstr (stored, "flushed on close"));
+  g_assert_false (rpt_letter_file_get_dirty (file));
+
+  /* Nothing to save: done at once. */
+  done = FALSE;
+  rpt_letter_file_save_async (file, NULL, save_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+open_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  RptLetterFile **out = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *out = rpt_letter_file_open_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_open_and_save (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RptLetter) sample = load_sample ();
+  g_autofree char *path = g_build_filename (f->dir, "letter.rapporteur", NULL);
+  g_autoptr (RptStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetterFile) file = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *xml = NULL;
+  RptLetter *letter;
+
+  store = rpt_store_create (path, sample, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  rpt_letter_file_open_async (path, FALSE, NULL, open_cb, &file);
+  while (file == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (rpt_letter_file_get_path (file), ==, path);
+  g_assert_true (rpt_letter_file_has_path (file, path));
+  letter = rpt_letter_file_get_letter (file);
+  g_assert_cmpuint (rpt_letter_get_n_items (letter, RPT_PART_FACTS), ==, 10);
+
+  /* Reorder, duplicate: in the file. */
+  g_assert_true (rpt_edit_move_item (letter, RPT_PART_FACTS, 0, 1));
+  g_assert_nonnull (rpt_edit_duplicate_item (letter, RPT_PART_FACTS, 2));
+  wait_until (file, is_clean, 5000);
+  stored = stored_xml (path);
+  xml = rpt_letter_to_xml (letter, NULL);
+  g_assert_cmpstr (stored, ==, xml);
+}
+
+static void
+version_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  guint *number = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *number = rpt_letter_file_save_version_finish (RPT_LETTER_FILE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+list_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GListModel **out = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *out = rpt_letter_file_list_versions_finish (RPT_LETTER_FILE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+restore_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr (GError) error = NULL;
+  guint backup = 0;
+
+  g_assert_true (rpt_letter_file_restore_version_finish (RPT_LETTER_FILE (source), result, &backup,
+                                                         &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (backup, ==, 2);
+  *done = TRUE;
+}
+
+static void
+test_versions (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RptLetter) letter = rpt_letter_new ();
+  g_autoptr (RptLetterFile) file = rpt_letter_file_new_draft (letter, f->drafts);
+  g_autoptr (GListModel) versions = NULL;
+  g_autoptr (RptVersion) first = NULL;
+  guint number = 0;
+  gboolean done = FALSE;
+
+  /* A draft never changed gets a file for its first version. */
+  rpt_letter_file_save_version_async (file, "Test Drafter", "Empty", NULL, version_cb, &number);
+  while (number == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (number, ==, 1);
+  g_assert_nonnull (rpt_letter_file_get_path (file));
+
+  rpt_letter_set_summary (letter, "second thoughts");
+  rpt_letter_file_list_versions_async (file, NULL, list_cb, &versions);
+  while (versions == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 1);
+  first = g_list_model_get_item (versions, 0);
+  g_assert_cmpstr (rpt_version_get_author (first), ==, "Test Drafter");
+  g_assert_cmpstr (rpt_version_get_message (first), ==, "Empty");
+
+  rpt_letter_file_restore_version_async (file, 1, "Test Drafter", NULL, restore_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (rpt_letter_get_summary (rpt_letter_file_get_letter (file)), ==, "");
+}
+
+static void
+test_title (void)
+{
+  g_autoptr (RptLetter) letter = rpt_letter_new ();
+  g_autofree char *t1 = NULL;
+  g_autofree char *t2 = NULL;
+  g_autofree char *t3 = NULL;
+
+  rpt_letter_set_kind (letter, RPT_LETTER_KIND_UA);
+  t1 = rpt_letter_file_dup_title_for_letter (letter);
+  g_assert_cmpstr (t1, ==, "New Urgent Appeal");
+  rpt_letter_set_summary (letter, "alleged <b>detention</b> of a journalist");
+  t2 = rpt_letter_file_dup_title_for_letter (letter);
+  g_assert_cmpstr (t2, ==, "Alleged detention of a journalist");
+  rpt_letter_set_country (letter, "TJK");
+  rpt_letter_set_reference_number (letter, 3);
+  rpt_letter_set_reference_year (letter, 2026);
+  t3 = rpt_letter_file_dup_title_for_letter (letter);
+  g_assert_cmpstr (t3, ==, "UA TJK 3/2026");
+}
+
+static void
+test_edit_ops (void)
+{
+  g_autoptr (RptLetter) letter = load_sample ();
+  g_autofree char *first = g_strdup (rpt_letter_item_get_id (
+    rpt_letter_get_item (letter, RPT_PART_FACTS, 0)));
+  RptParagraph *copy;
+
+  g_assert_false (rpt_edit_move_item (letter, RPT_PART_FACTS, 0, -1));
+  g_assert_true (rpt_edit_move_item (letter, RPT_PART_FACTS, 0, 1));
+  g_assert_cmpstr (rpt_letter_item_get_id (rpt_letter_get_item (letter, RPT_PART_FACTS, 1)), ==,
+                   first);
+  g_assert_true (rpt_edit_move_item_to (letter, first, 9));
+  g_assert_cmpstr (rpt_letter_item_get_id (rpt_letter_get_item (letter, RPT_PART_FACTS, 9)), ==,
+                   first);
+  g_assert_false (rpt_edit_move_item (letter, RPT_PART_FACTS, 9, 1));
+
+  copy = rpt_edit_duplicate_item (letter, RPT_PART_FACTS, 9);
+  g_assert_cmpuint (rpt_letter_get_n_items (letter, RPT_PART_FACTS), ==, 11);
+  g_assert_cmpstr (rpt_paragraph_get_text (copy), ==,
+                   rpt_paragraph_get_text (rpt_letter_get_item (letter, RPT_PART_FACTS, 9)));
+  g_assert_cmpstr (rpt_paragraph_get_id (copy), !=, first);
+
+  /* A mandate takes its signatories with it. */
+  g_assert_cmpuint (rpt_letter_get_n_items (letter, RPT_PART_SIGNATORIES), ==, 2);
+  rpt_edit_remove_mandate (letter, 0);
+  g_assert_cmpuint (rpt_letter_get_n_items (letter, RPT_PART_MANDATES), ==, 1);
+  g_assert_cmpuint (rpt_letter_get_n_items (letter, RPT_PART_SIGNATORIES), ==, 1);
+}
+
+int
+main (int argc, char *argv[])
+{
+  rpt_test_init (&argc, &argv);
+
+  g_test_add ("/letter-file/draft-created-on-first-change", Fixture, NULL, fixture_set_up,
+              test_draft_created_on_first_change, fixture_tear_down);
+  g_test_add ("/letter-file/coalesce", Fixture, NULL, fixture_set_up, test_coalesce,
+              fixture_tear_down);
+  g_test_add ("/letter-file/flush", Fixture, NULL, fixture_set_up, test_flush, fixture_tear_down);
+  g_test_add ("/letter-file/open-and-save", Fixture, NULL, fixture_set_up, test_open_and_save,
+              fixture_tear_down);
+  g_test_add ("/letter-file/versions", Fixture, NULL, fixture_set_up, test_versions,
+              fixture_tear_down);
+  g_test_add_func ("/letter-file/title", test_title);
+  g_test_add_func ("/edit/operations", test_edit_ops);
+  return g_test_run ();
+}

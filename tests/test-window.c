@@ -1,0 +1,374 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "rpt-application.h"
+#include "rpt-exporter.h"
+#include "rpt-page-source.h"
+#include "rpt-paragraph-row.h"
+#include "rpt-paragraphs-section.h"
+#include "rpt-preview.h"
+#include "rpt-test-util.h"
+#include "rpt-text-markup.h"
+#include "rpt-window.h"
+
+/* The window driven through its widgets and actions, as a drafter would:
+ * each test checks the model, the file autosave wrote and the preview. */
+
+static RptApplication *app;
+static char *drafts;
+
+static void
+spin_until (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!cond (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+}
+
+static void
+spin_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+}
+
+static gboolean
+preview_current (gpointer data)
+{
+  RptWindow *window = data;
+  RptPreview *preview = RPT_PREVIEW (rpt_window_get_preview (window));
+  RptLetterFile *file = rpt_window_get_document (window);
+
+  if (g_getenv ("DEBUG_PREVIEW"))
+    g_printerr ("busy %d rev %lu letter %lu\n", rpt_preview_get_busy (preview),
+                (gulong) rpt_preview_get_revision (preview),
+                (gulong) rpt_letter_get_revision (rpt_letter_file_get_letter (file)));
+
+  return !rpt_preview_get_busy (preview)
+         && rpt_preview_get_revision (preview)
+              == rpt_letter_get_revision (rpt_letter_file_get_letter (file));
+}
+
+static gboolean
+saved (gpointer data)
+{
+  RptLetterFile *file = rpt_window_get_document (data);
+  return !rpt_letter_file_get_dirty (file) && rpt_letter_file_get_path (file) != NULL;
+}
+
+static gboolean
+clean (gpointer data)
+{
+  return !rpt_letter_file_get_dirty (rpt_window_get_document (data));
+}
+
+static RptWindow *
+open_window (RptLetter *letter)
+{
+  g_autoptr (RptLetterFile) file = rpt_letter_file_new_draft (letter, drafts);
+  RptWindow *window = g_object_ref (rpt_window_new (app));
+
+  rpt_window_set_document (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (preview_current, window, 20000);
+  return window;
+}
+
+static void
+close_window (RptWindow *window)
+{
+  /* Let the saves and the preview finish: they hold the window's parts. */
+  spin_until (preview_current, window, 20000);
+  spin_until (clean, window, 5000);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_for (50);
+  g_assert_finalize_object (window);
+}
+
+static RptParagraphRow *
+get_row (RptWindow *window, const char *section, guint index)
+{
+  GtkWidget *widget = rpt_window_get_section_widget (window, section);
+  GtkListBox *list = rpt_paragraphs_section_get_list (RPT_PARAGRAPHS_SECTION (widget));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  g_assert_true (RPT_IS_PARAGRAPH_ROW (row));
+  return RPT_PARAGRAPH_ROW (row);
+}
+
+static char *
+stored_xml (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = rpt_store_open (path, RPT_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (RptLetter) letter = NULL;
+
+  g_assert_no_error (error);
+  letter = rpt_store_load (store, &error);
+  g_assert_no_error (error);
+  return rpt_letter_to_xml (letter, NULL);
+}
+
+static void
+test_sample (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  g_autofree char *xml = NULL;
+  g_autoptr (RptPageSource) pages = NULL;
+  RptWindow *window;
+  RptPreview *preview;
+
+  g_assert_no_error (error);
+  window = open_window (letter);
+  preview = RPT_PREVIEW (rpt_window_get_preview (window));
+
+  /* The preview shows the layout engine's pages of this letter. */
+  xml = rpt_letter_to_xml (letter, NULL);
+  pages = rpt_page_source_new_for_xml (xml, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rpt_preview_get_n_pages (preview), >=, 3);
+  g_assert_cmpuint (rpt_preview_get_n_pages (preview), ==, rpt_page_source_get_n_pages (pages));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "AL TJK 1/2025");
+
+  /* Nothing changed: no file yet. */
+  g_assert_null (rpt_letter_file_get_path (rpt_window_get_document (window)));
+  close_window (window);
+}
+
+static void
+test_type_bold_reorder (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  g_autofree char *first_id = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *xml = NULL;
+  RptParagraphEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  RptParagraph *fact;
+  RptWindow *window;
+  guint pages_before;
+
+  window = open_window (letter);
+  rpt_window_show_section (window, "facts");
+  g_assert_cmpstr (rpt_window_get_section (window), ==, "facts");
+  pages_before = rpt_preview_get_n_pages (RPT_PREVIEW (rpt_window_get_preview (window)));
+
+  /* Type at the end of the first fact. */
+  editor = rpt_paragraph_row_get_editor (get_row (window, "facts", 0));
+  gtk_widget_grab_focus (GTK_WIDGET (editor));
+  buffer = rpt_paragraph_editor_get_buffer (editor);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, " The police gave no reason.", -1, TRUE);
+  fact = rpt_letter_get_item (letter, RPT_PART_FACTS, 0);
+  g_assert_true (g_str_has_suffix (rpt_paragraph_get_text (fact), " The police gave no reason."));
+
+  /* Ctrl+B's action over "no reason". */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_iter_backward_char (&end);
+  start = end;
+  gtk_text_iter_backward_chars (&start, 9);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.bold", NULL));
+  g_assert_true (g_str_has_suffix (rpt_paragraph_get_text (fact), "gave <b>no reason</b>."));
+
+  /* Undo and redo: the model follows the buffer exactly. */
+  {
+    g_autofree char *before = g_strdup (rpt_paragraph_get_text (fact));
+    g_autofree char *undone = NULL;
+
+    gtk_text_buffer_undo (buffer);
+    undone = rpt_text_buffer_dup_markup (buffer);
+    g_assert_cmpstr (rpt_paragraph_get_text (fact), ==, undone);
+    g_assert_false (g_str_has_suffix (undone, "no reason</b>."));
+    gtk_text_buffer_redo (buffer);
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_iter_backward_char (&end);
+    start = end;
+    gtk_text_iter_backward_chars (&start, 9);
+    gtk_text_buffer_select_range (buffer, &start, &end);
+    if (!g_str_has_suffix (rpt_paragraph_get_text (fact), "<b>no reason</b>."))
+      gtk_widget_activate_action (GTK_WIDGET (editor), "editor.bold", NULL);
+    g_assert_cmpstr (rpt_paragraph_get_text (fact), ==, before);
+  }
+
+  /* Alt+Down's action: the fact moves, the focus goes with it. */
+  first_id = g_strdup (rpt_paragraph_get_id (fact));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (window, "facts", 0)),
+                                             "item.move-down", NULL));
+  g_assert_cmpstr (rpt_letter_item_get_id (rpt_letter_get_item (letter, RPT_PART_FACTS, 1)), ==,
+                   first_id);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (rpt_paragraph_editor_get_view (
+    rpt_paragraph_row_get_editor (get_row (window, "facts", 1))))));
+
+  /* Duplicate, then remove the copy. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (window, "facts", 1)),
+                                             "item.duplicate", NULL));
+  g_assert_cmpuint (rpt_letter_get_n_items (letter, RPT_PART_FACTS), ==, 11);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (window, "facts", 2)),
+                                             "item.remove", NULL));
+  g_assert_cmpuint (rpt_letter_get_n_items (letter, RPT_PART_FACTS), ==, 10);
+
+  /* In the file within a second; the preview follows. */
+  spin_until (saved, window, 2000);
+  stored = stored_xml (rpt_letter_file_get_path (rpt_window_get_document (window)));
+  xml = rpt_letter_to_xml (letter, NULL);
+  g_assert_cmpstr (stored, ==, xml);
+  spin_until (preview_current, window, 20000);
+  g_assert_cmpuint (rpt_preview_get_n_pages (RPT_PREVIEW (rpt_window_get_preview (window))), >=,
+                    pages_before);
+  close_window (window);
+}
+
+static void
+test_new_letter (void)
+{
+  g_autoptr (RptLetter) letter = rpt_application_new_letter (app, RPT_LETTER_KIND_UA, TRUE);
+  g_autoptr (RptLetterFile) keep = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *stored = NULL;
+  RptParagraphEditor *editor;
+  RptWindow *window;
+
+  window = open_window (letter);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "New Urgent Appeal");
+
+  /* Ctrl+Return's action adds a fact and puts the caret in it. */
+  rpt_window_show_section (window, "facts");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-item", NULL));
+  g_assert_cmpuint (rpt_letter_get_n_items (letter, RPT_PART_FACTS), ==, 1);
+  editor = rpt_paragraph_row_get_editor (get_row (window, "facts", 0));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (rpt_paragraph_editor_get_view (editor))));
+  gtk_text_buffer_insert_interactive_at_cursor (rpt_paragraph_editor_get_buffer (editor),
+                                                "On 3 March, the journalist was arrested.", -1,
+                                                TRUE);
+
+  /* Control characters pasted in never reach the model. */
+  gtk_text_buffer_insert_interactive_at_cursor (rpt_paragraph_editor_get_buffer (editor),
+                                                " Held\x01 incommunicado.", -1, TRUE);
+  g_assert_cmpstr (rpt_paragraph_get_text (rpt_letter_get_item (letter, RPT_PART_FACTS, 0)), ==,
+                   "On 3 March, the journalist was arrested. Held incommunicado.");
+
+  /* The first change made the draft. */
+  spin_until (saved, window, 2000);
+  keep = g_object_ref (rpt_window_get_document (window));
+  path = g_strdup (rpt_letter_file_get_path (keep));
+  g_assert_true (g_str_has_prefix (path, drafts));
+  stored = stored_xml (path);
+  g_assert_nonnull (strstr (stored, "Held incommunicado."));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* The window of an open file is found by its path. */
+  g_assert_true ((gpointer) rpt_application_find_window_for_path (app, path) == (gpointer) window);
+  close_window (window);
+}
+
+static void
+test_markup_round_trip (void)
+{
+  const char *markups[] = {
+    "plain",
+    "a <b>bold</b> and <i>italic</i> and <b><i>both</i></b>",
+    "see <a href=\"https://ohchr.org\">the <b>site</b></a>, twice<note>A note with <i>style</i> "
+    "and <a href=\"https://example.org\">a link</a></note><note>Another</note>.",
+    "ratified by the State: <treaty-status instrument=\"ICCPR\"/>, <b><treaty-status "
+    "instrument=\"CAT\"/></b>\nnext line",
+    "&lt;not a tag&gt; &amp; more",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (markups); i++)
+    {
+      g_autoptr (GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
+      g_autoptr (GError) error = NULL;
+      g_autofree char *canonical = rpt_markup_normalize (markups[i], NULL, &error);
+      g_autofree char *back = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (rpt_text_buffer_set_markup (buffer, markups[i], &error));
+      g_assert_no_error (error);
+      back = rpt_text_buffer_dup_markup (buffer);
+      g_assert_cmpstr (back, ==, canonical);
+    }
+}
+
+static void
+test_export_pdf (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *xml = rpt_letter_to_xml (letter, NULL);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (rpt_exporter_write (xml, RPT_EXPORTER_PDF, path, "Test Drafter", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  rpt_test_rm_rf (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  int status;
+
+  /* Not rpt_test_init(): its isolated XDG_DATA_DIRS hide the MIME
+   * database GTK needs to load icons. The user's own folders go to a
+   * temporary one all the same. */
+  dir = rpt_test_make_tmpdir ();
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "HOME" };
+      g_autofree char *sub = g_build_filename (dir, vars[i], NULL);
+      g_mkdir_with_parents (sub, 0700);
+      g_setenv (vars[i], sub, TRUE);
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  rpt_core_init ();
+  gtk_init ();
+  rpt_ui_init ();
+  adw_init ();
+  drafts = g_build_filename (dir, "drafts", NULL);
+
+  app = g_object_new (RPT_TYPE_APPLICATION, "application-id", "org.gnome.Rapporteur.Test",
+                      "flags", G_APPLICATION_NON_UNIQUE, NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/sample", test_sample);
+  g_test_add_func ("/window/type-bold-reorder", test_type_bold_reorder);
+  g_test_add_func ("/window/new-letter", test_new_letter);
+  g_test_add_func ("/text/markup-round-trip", test_markup_round_trip);
+  g_test_add_func ("/export/pdf", test_export_pdf);
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  rpt_test_rm_rf (dir);
+  g_free (drafts);
+  return status;
+}
