@@ -295,6 +295,8 @@ rpt_window_set_document (RptWindow *self, RptLetterFile *document)
   update_banner (self);
   gtk_stack_set_visible_child_name (self->main_stack, "editor");
   rpt_window_show_section (self, "letter");
+  /* The keyboard starts in the form, on its first field. */
+  gtk_widget_child_focus (GTK_WIDGET (self->section_stack), GTK_DIR_TAB_FORWARD);
   _rpt_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 

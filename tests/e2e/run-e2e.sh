@@ -8,7 +8,7 @@
 # SIGKILL a second after the last key, and check that the words are in the
 # file all the same.
 #
-# Needs xvfb-run, xdotool and pdftotext; without them the test is skipped,
+# Needs xvfb-run, xdotool, pdftotext, dbus-run-session and pgrep; without them the test is skipped,
 # except under CI=true, where a missing tool is a failure.
 set -euo pipefail
 
@@ -16,7 +16,7 @@ app=${RAPPORTEUR_APP:?}
 cli=${RAPPORTEUR_CLI:?}
 
 if [ "${1:-}" != "--inner" ]; then
-  for tool in xvfb-run xdotool pdftotext; do
+  for tool in xvfb-run xdotool pdftotext dbus-run-session pgrep; do
     if ! command -v "$tool" >/dev/null 2>&1; then
       if [ "${CI:-}" = "true" ]; then
         echo "e2e: $tool is missing" >&2
@@ -31,8 +31,10 @@ fi
 
 tmp=$(mktemp -d)
 pid=
+session=
 cleanup() {
   [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+  [ -n "$session" ] && kill "$session" 2>/dev/null || true
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -45,13 +47,25 @@ drafts=$XDG_DATA_HOME/rapporteur/drafts
 
 fail() {
   echo "e2e: FAIL: $*" >&2
+  cat "$tmp/app.log" >&2 2>/dev/null || true
+  # What the screen showed, for whoever reads the log.
+  if [ -n "${RAPPORTEUR_E2E_SHOT:-}" ] && command -v import >/dev/null; then
+    import -window root "$RAPPORTEUR_E2E_SHOT" || true
+  fi
   exit 1
 }
 
 start_app() {
   # A bus of its own, so the single-instance check finds no other copy.
   dbus-run-session -- "$app" "$@" >"$tmp/app.log" 2>&1 &
-  pid=$!
+  session=$!
+  pid=
+  for _ in $(seq 100); do
+    pid=$(pgrep -P "$session" -x rapporteur || true)
+    [ -n "$pid" ] && break
+    sleep 0.1
+  done
+  [ -n "$pid" ] || fail "the program did not start"
   for _ in $(seq 100); do
     win=$(xdotool search --onlyvisible --name "Rapporteur|Urgent|Draft" 2>/dev/null | head -1 || true)
     [ -n "$win" ] && break
@@ -74,10 +88,10 @@ wait_for() { # seconds, command…
 
 has_draft() { compgen -G "$drafts/*.rapporteur" >/dev/null; }
 
-# 1. A new urgent appeal from the welcome page, keyboard only: Tab to the
-#    second kind and Enter, then to the Facts section and a new fact.
+# 1. A new urgent appeal from the welcome page, keyboard only: its mnemonic
+#    (Alt+U), then to the Facts section and a new fact.
 start_app
-xdotool key --delay 120 Tab Tab Tab Down Return
+xdotool key alt+u
 sleep 1
 xdotool key --delay 120 ctrl+Page_Down ctrl+Page_Down ctrl+Page_Down ctrl+Page_Down
 xdotool key ctrl+Return
@@ -101,15 +115,16 @@ more=" and held incommunicado for nine days"
 xdotool type --delay 15 "$more"
 sleep 1.2
 kill -9 "$pid"
-wait "$pid" 2>/dev/null || true
+wait "$session" 2>/dev/null || true
 pid=
 "$cli" export --format xml "$draft" -o "$tmp/after-kill.xml" || fail "the draft is damaged"
 grep -q "$words$more" "$tmp/after-kill.xml" || fail "typing lost by the kill"
 
 # 4. Reopen: the draft opens with everything in it.
 start_app "$draft"
-xdotool search --onlyvisible --name "Urgent" >/dev/null || fail "the draft did not reopen"
+has_window() { xdotool search --onlyvisible --name "Urgent" >/dev/null 2>&1; }
+wait_for 10 has_window || fail "the draft did not reopen"
 kill "$pid"
-wait "$pid" 2>/dev/null || true
+wait "$session" 2>/dev/null || true
 pid=
 echo "e2e: ok"
