@@ -242,8 +242,8 @@ restore_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   guint backup = 0;
 
-  g_assert_true (rpt_letter_file_restore_version_finish (RPT_LETTER_FILE (source), result, &backup,
-                                                         &error));
+  g_assert_true (
+    rpt_letter_file_restore_version_finish (RPT_LETTER_FILE (source), result, &backup, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (backup, ==, 2);
   *done = TRUE;
@@ -306,8 +306,8 @@ static void
 test_edit_ops (void)
 {
   g_autoptr (RptLetter) letter = load_sample ();
-  g_autofree char *first = g_strdup (rpt_letter_item_get_id (
-    rpt_letter_get_item (letter, RPT_PART_FACTS, 0)));
+  g_autofree char *first =
+    g_strdup (rpt_letter_item_get_id (rpt_letter_get_item (letter, RPT_PART_FACTS, 0)));
   RptParagraph *copy;
 
   g_assert_false (rpt_edit_move_item (letter, RPT_PART_FACTS, 0, -1));

@@ -59,10 +59,7 @@ text (GMarkupParseContext *context, const char *str, gsize len, gpointer user_da
 }
 
 static void
-end_element (GMarkupParseContext *context,
-             const char *element,
-             gpointer user_data,
-             GError **error)
+end_element (GMarkupParseContext *context, const char *element, gpointer user_data, GError **error)
 {
   Parse *p = user_data;
 

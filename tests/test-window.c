@@ -61,9 +61,9 @@ preview_current (gpointer data)
                 (gulong) rpt_preview_get_revision (preview),
                 (gulong) rpt_letter_get_revision (rpt_letter_file_get_letter (file)));
 
-  return !rpt_preview_get_busy (preview)
-         && rpt_preview_get_revision (preview)
-              == rpt_letter_get_revision (rpt_letter_file_get_letter (file));
+  return !rpt_preview_get_busy (preview) &&
+         rpt_preview_get_revision (preview) ==
+           rpt_letter_get_revision (rpt_letter_file_get_letter (file));
 }
 
 static gboolean
@@ -214,19 +214,19 @@ test_type_bold_reorder (void)
 
   /* Alt+Down's action: the fact moves, the focus goes with it. */
   first_id = g_strdup (rpt_paragraph_get_id (fact));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (window, "facts", 0)),
-                                             "item.move-down", NULL));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (get_row (window, "facts", 0)), "item.move-down", NULL));
   g_assert_cmpstr (rpt_letter_item_get_id (rpt_letter_get_item (letter, RPT_PART_FACTS, 1)), ==,
                    first_id);
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (rpt_paragraph_editor_get_view (
-    rpt_paragraph_row_get_editor (get_row (window, "facts", 1))))));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (
+    rpt_paragraph_editor_get_view (rpt_paragraph_row_get_editor (get_row (window, "facts", 1))))));
 
   /* Duplicate, then remove the copy. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (window, "facts", 1)),
-                                             "item.duplicate", NULL));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (get_row (window, "facts", 1)), "item.duplicate", NULL));
   g_assert_cmpuint (rpt_letter_get_n_items (letter, RPT_PART_FACTS), ==, 11);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (window, "facts", 2)),
-                                             "item.remove", NULL));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (get_row (window, "facts", 2)), "item.remove", NULL));
   g_assert_cmpuint (rpt_letter_get_n_items (letter, RPT_PART_FACTS), ==, 10);
 
   /* In the file within a second; the preview follows. */
@@ -259,9 +259,8 @@ test_new_letter (void)
   g_assert_cmpuint (rpt_letter_get_n_items (letter, RPT_PART_FACTS), ==, 1);
   editor = rpt_paragraph_row_get_editor (get_row (window, "facts", 0));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (rpt_paragraph_editor_get_view (editor))));
-  gtk_text_buffer_insert_interactive_at_cursor (rpt_paragraph_editor_get_buffer (editor),
-                                                "On 3 March, the journalist was arrested.", -1,
-                                                TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (
+    rpt_paragraph_editor_get_buffer (editor), "On 3 March, the journalist was arrested.", -1, TRUE);
 
   /* Control characters pasted in never reach the model. */
   gtk_text_buffer_insert_interactive_at_cursor (rpt_paragraph_editor_get_buffer (editor),
@@ -355,8 +354,8 @@ main (int argc, char *argv[])
   adw_init ();
   drafts = g_build_filename (dir, "drafts", NULL);
 
-  app = g_object_new (RPT_TYPE_APPLICATION, "application-id", "org.gnome.Rapporteur.Test",
-                      "flags", G_APPLICATION_NON_UNIQUE, NULL);
+  app = g_object_new (RPT_TYPE_APPLICATION, "application-id", "org.gnome.Rapporteur.Test", "flags",
+                      G_APPLICATION_NON_UNIQUE, NULL);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 

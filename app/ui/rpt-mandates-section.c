@@ -245,6 +245,9 @@ rpt_mandates_section_letter_set (RptSection *section, RptLetter *letter)
 {
   RptMandatesSection *self = RPT_MANDATES_SECTION (section);
 
+  /* The reference data is read when the section is first shown. */
+  if (self->reference == NULL)
+    self->reference = rpt_reference_data_dup_mandates ();
   gtk_list_box_bind_model (self->list,
                            letter != NULL ? rpt_letter_get_part (letter, RPT_PART_MANDATES) : NULL,
                            create_row_cb, self, NULL);
@@ -338,7 +341,6 @@ rpt_mandates_section_init (RptMandatesSection *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->reference = rpt_reference_data_dup_mandates ();
   placeholder = gtk_label_new (_ ("No mandates yet"));
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_margin_top (placeholder, 18);

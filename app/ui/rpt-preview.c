@@ -34,9 +34,11 @@ struct _RptPreview
   gint64 first_change;
   gboolean running;
   gboolean pending;
-  guint64 revision;   /* of the letter the pages show */
-  int rendered_width; /* in device pixels */
-  char *reveal_id;    /* waiting for pages */
+  guint64 revision;     /* of the letter the pages show */
+  int rendered_width;   /* in device pixels */
+  char *reveal_id;      /* waiting for pages */
+  gboolean pending_map; /* a letter, waiting for the widget to be shown */
+  guint first_idle_id;
 
   GtkStack *stack;
   GtkScrolledWindow *scroller;
@@ -282,6 +284,18 @@ letter_changed_cb (RptPreview *self)
   schedule (self, RPT_PREVIEW_DELAY_MS);
 }
 
+static gboolean
+first_layout_cb (gpointer user_data)
+{
+  RptPreview *self = user_data;
+
+  self->first_idle_id = 0;
+  self->pending_map = FALSE;
+  if (self->letter != NULL)
+    schedule (self, 0);
+  return G_SOURCE_REMOVE;
+}
+
 void
 rpt_preview_set_letter (RptPreview *self, RptLetter *letter)
 {
@@ -295,7 +309,31 @@ rpt_preview_set_letter (RptPreview *self, RptLetter *letter)
   if (letter != NULL)
     {
       g_signal_connect_swapped (letter, "changed", G_CALLBACK (letter_changed_cb), self);
-      schedule (self, 0);
+      /* The first layout waits for the window to be on screen: on a small
+       * machine it would otherwise compete with the window's first frame. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        schedule (self, 0);
+      else
+        {
+          /* Hidden, the pages are still made (for printing), later. */
+          self->pending_map = TRUE;
+          g_clear_handle_id (&self->first_idle_id, g_source_remove);
+          self->first_idle_id =
+            g_timeout_add_full (G_PRIORITY_LOW, 1000, first_layout_cb, self, NULL);
+        }
+    }
+}
+
+static void
+rpt_preview_map (GtkWidget *widget)
+{
+  RptPreview *self = RPT_PREVIEW (widget);
+
+  GTK_WIDGET_CLASS (rpt_preview_parent_class)->map (widget);
+  if (self->pending_map)
+    {
+      g_clear_handle_id (&self->first_idle_id, g_source_remove);
+      self->first_idle_id = g_timeout_add_full (G_PRIORITY_LOW, 50, first_layout_cb, self, NULL);
     }
 }
 
@@ -336,7 +374,7 @@ gboolean
 rpt_preview_get_busy (RptPreview *self)
 {
   g_return_val_if_fail (RPT_IS_PREVIEW (self), FALSE);
-  return self->running || self->timeout_id != 0;
+  return self->running || self->timeout_id != 0 || self->first_idle_id != 0 || self->pending_map;
 }
 
 /**
@@ -368,6 +406,7 @@ rpt_preview_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->first_idle_id, g_source_remove);
   if (self->letter != NULL)
     g_signal_handlers_disconnect_by_func (self->letter, letter_changed_cb, self);
   g_clear_object (&self->letter);
@@ -418,6 +457,7 @@ rpt_preview_class_init (RptPreviewClass *klass)
   object_class->dispose = rpt_preview_dispose;
   object_class->finalize = rpt_preview_finalize;
   object_class->get_property = rpt_preview_get_property;
+  widget_class->map = rpt_preview_map;
 
   properties[PROP_N_PAGES] =
     g_param_spec_uint ("n-pages", NULL, NULL, 0, G_MAXUINT, 0,

@@ -13,6 +13,9 @@ typedef struct
 {
   RptLetter *letter;
   gboolean writable;
+  /* Whether the subclass shows @letter: sections bind their letter when
+   * first shown, so that opening a long letter builds one form, not ten. */
+  gboolean bound;
 } RptSectionPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RptSection, rpt_section, GTK_TYPE_WIDGET)
@@ -26,6 +29,32 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+bind_letter (RptSection *self)
+{
+  RptSectionPrivate *priv = rpt_section_get_instance_private (self);
+
+  priv->bound = TRUE;
+  if (RPT_SECTION_GET_CLASS (self)->letter_set != NULL)
+    RPT_SECTION_GET_CLASS (self)->letter_set (self, priv->letter);
+}
+
+/**
+ * rpt_section_ensure_bound:
+ *
+ * Makes the section show its letter now, shown or not (for tests and for
+ * actions on a section not on screen).
+ */
+void
+rpt_section_ensure_bound (RptSection *self)
+{
+  RptSectionPrivate *priv = rpt_section_get_instance_private (self);
+
+  g_return_if_fail (RPT_IS_SECTION (self));
+  if (!priv->bound)
+    bind_letter (self);
+}
 
 RptLetter *
 rpt_section_get_letter (RptSection *self)
@@ -46,9 +75,21 @@ rpt_section_set_letter (RptSection *self, RptLetter *letter)
 
   if (!g_set_object (&priv->letter, letter))
     return;
-  if (RPT_SECTION_GET_CLASS (self)->letter_set != NULL)
-    RPT_SECTION_GET_CLASS (self)->letter_set (self, letter);
+  priv->bound = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    bind_letter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LETTER]);
+}
+
+static void
+rpt_section_map (GtkWidget *widget)
+{
+  RptSection *self = RPT_SECTION (widget);
+  RptSectionPrivate *priv = rpt_section_get_instance_private (self);
+
+  if (!priv->bound)
+    bind_letter (self);
+  GTK_WIDGET_CLASS (rpt_section_parent_class)->map (widget);
 }
 
 gboolean
@@ -81,6 +122,7 @@ rpt_section_add_item (RptSection *self)
 
   if (!rpt_section_get_writable (self) || RPT_SECTION_GET_CLASS (self)->add_item == NULL)
     return FALSE;
+  rpt_section_ensure_bound (self);
   return RPT_SECTION_GET_CLASS (self)->add_item (self);
 }
 
@@ -156,6 +198,7 @@ rpt_section_class_init (RptSectionClass *klass)
   object_class->dispose = rpt_section_dispose;
   object_class->get_property = rpt_section_get_property;
   object_class->set_property = rpt_section_set_property;
+  widget_class->map = rpt_section_map;
 
   properties[PROP_LETTER] =
     g_param_spec_object ("letter", NULL, NULL, RPT_TYPE_LETTER,

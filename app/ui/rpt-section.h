@@ -40,6 +40,7 @@ void rpt_section_set_letter (RptSection *self, RptLetter *letter);
 gboolean rpt_section_get_writable (RptSection *self);
 void rpt_section_set_writable (RptSection *self, gboolean writable);
 gboolean rpt_section_add_item (RptSection *self);
+void rpt_section_ensure_bound (RptSection *self);
 void rpt_section_show_toast (GtkWidget *widget, const char *text);
 
 G_END_DECLS
