@@ -319,6 +319,7 @@ static void
 buffer_changed_cb (RptParagraphEditor *self)
 {
   sync_to_model (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -383,6 +384,67 @@ rpt_paragraph_editor_set_property (GObject *object,
     }
 }
 
+/* GtkTextView in GTK 4.8 reports the height of the lines it has laid out
+ * so far, at the width it had before; outside a scrolled window that can
+ * leave a paragraph showing two lines of ten. The editor asks Pango for the
+ * height the text needs at the width it is offered instead. */
+static int
+text_height_for_width (RptParagraphEditor *self, int width)
+{
+  GtkTextView *view = self->view;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
+  int inner, height;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  text = gtk_text_buffer_get_slice (self->buffer, &start, &end, TRUE);
+  /* A field is shown as a short label; a trailing newline still takes a line. */
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), text[0] != '\0' ? text : " ");
+  inner = width - gtk_text_view_get_left_margin (view) - gtk_text_view_get_right_margin (view);
+  pango_layout_set_width (layout, MAX (inner, 1) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_spacing (layout, gtk_text_view_get_pixels_inside_wrap (view) * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  if (g_str_has_suffix (text, "\n"))
+    height += height / MAX (pango_layout_get_line_count (layout), 1);
+  return height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view) +
+         2 * pango_layout_get_line_count (layout);
+}
+
+static void
+rpt_paragraph_editor_measure (GtkWidget *widget,
+                              GtkOrientation orientation,
+                              int for_size,
+                              int *minimum,
+                              int *natural,
+                              int *minimum_baseline,
+                              int *natural_baseline)
+{
+  RptParagraphEditor *self = RPT_PARAGRAPH_EDITOR (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->view), orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size > 0)
+    {
+      int needed = text_height_for_width (self, for_size);
+      *minimum = MAX (*minimum, needed);
+      *natural = MAX (*natural, needed);
+    }
+}
+
+static GtkSizeRequestMode
+rpt_paragraph_editor_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+rpt_paragraph_editor_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  gtk_widget_allocate (GTK_WIDGET (RPT_PARAGRAPH_EDITOR (widget)->view), width, height, baseline,
+                       NULL);
+}
+
 static gboolean
 rpt_paragraph_editor_grab_focus (GtkWidget *widget)
 {
@@ -400,6 +462,9 @@ rpt_paragraph_editor_class_init (RptParagraphEditorClass *klass)
   object_class->get_property = rpt_paragraph_editor_get_property;
   object_class->set_property = rpt_paragraph_editor_set_property;
   widget_class->grab_focus = rpt_paragraph_editor_grab_focus;
+  widget_class->measure = rpt_paragraph_editor_measure;
+  widget_class->get_request_mode = rpt_paragraph_editor_get_request_mode;
+  widget_class->size_allocate = rpt_paragraph_editor_size_allocate;
 
   properties[PROP_MARKUP] = g_param_spec_string (
     "markup", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -410,7 +475,6 @@ rpt_paragraph_editor_class_init (RptParagraphEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RptParagraphEditor, view);
   gtk_widget_class_bind_template_child (widget_class, RptParagraphEditor, buffer);
   gtk_widget_class_bind_template_callback (widget_class, focus_leave_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "paragrapheditor");
 
   gtk_widget_class_install_action (widget_class, "editor.bold", NULL, bold_action);
