@@ -62,10 +62,10 @@ update_mandate_row (AdwExpanderRow *row, RptMandate *mandate, GListModel *refere
   if (title == NULL)
     title = rpt_mandate_get_key (mandate) != NULL ? rpt_mandate_get_key (mandate)
                                                   : _ ("Untitled mandate");
+  if ((resolutions == NULL || resolutions[0] == NULL) && choice != NULL)
+    resolutions = rpt_choice_get_values (choice);
   if (resolutions != NULL && resolutions[0] != NULL)
     res = g_strjoinv (", ", (char **) resolutions);
-  else if (choice != NULL && rpt_choice_get_subtitle (choice) != NULL)
-    res = g_strdup (rpt_choice_get_subtitle (choice));
   escaped_title = g_markup_escape_text (title, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
   if (res != NULL)
@@ -202,14 +202,15 @@ create_row_cb (gpointer item, gpointer user_data)
   update_mandate_row (ADW_EXPANDER_ROW (row), mandate, self->reference);
   g_signal_connect_object (mandate, "notify", G_CALLBACK (mandate_notify_cb), row, 0);
 
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               item_button (self, mandate, "go-up-symbolic", _ ("Move Up"), "up"));
-  adw_expander_row_add_action (
-    ADW_EXPANDER_ROW (row),
-    item_button (self, mandate, "go-down-symbolic", _ ("Move Down"), "down"));
+  /* Actions are shown right to left: up, down, remove. */
   adw_expander_row_add_action (
     ADW_EXPANDER_ROW (row),
     item_button (self, mandate, "user-trash-symbolic", _ ("Remove Mandate"), "remove"));
+  adw_expander_row_add_action (
+    ADW_EXPANDER_ROW (row),
+    item_button (self, mandate, "go-down-symbolic", _ ("Move Down"), "down"));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               item_button (self, mandate, "go-up-symbolic", _ ("Move Up"), "up"));
 
   child = entry_row (_ ("Signed by"), signatory != NULL ? rpt_signatory_get_name (signatory) : NULL,
                      "name");
