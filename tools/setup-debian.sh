@@ -14,7 +14,7 @@ packages=(
   libgtk-4-dev libadwaita-1-dev desktop-file-utils appstream iso-codes
   # checks and tests
   clang-format python3 jing poppler-utils qpdf unzip
-  xvfb xauth xdotool imagemagick dbus-x11 at-spi2-core
+  xvfb xauth xdotool imagemagick dbus-x11 dbus-daemon at-spi2-core procps librsvg2-common
   fonts-liberation fonts-liberation2 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
   fonts-dejavu-core fonts-symbola
 )
