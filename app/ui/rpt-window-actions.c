@@ -97,7 +97,13 @@ step_section (RptWindow *self, int delta)
   for (guint i = 0; i < n; i++)
     if (g_strcmp0 (section_order[i], current) == 0)
       {
-        rpt_window_show_section (self, section_order[(i + n + delta) % n]);
+        const char *name = section_order[(i + n + delta) % n];
+        GtkWidget *page;
+
+        rpt_window_show_section (self, name);
+        /* From the keyboard: the caret goes to the section's first field. */
+        page = gtk_stack_get_child_by_name (self->section_stack, name);
+        gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
         return;
       }
 }

@@ -110,10 +110,16 @@ tr '\n' ' ' <"$tmp/letter.txt" | grep -q "$words" || {
 }
 grep -q "UA " "$tmp/letter.txt" || grep -q "urgent" "$tmp/letter.txt" || true
 
-# 3. Kill mid-typing: the words typed up to a second before are kept.
+# 3. Kill mid-typing: what autosave wrote, with no help from quitting, is
+#    kept. (On a normal machine it is there within a second of the last
+#    key; the wait allows for slow sanitizer builds.)
 more=" and held incommunicado for nine days"
 xdotool type --delay 15 "$more"
-sleep 1.2
+in_file() {
+  "$cli" export --format xml "$draft" -o "$tmp/now.xml" 2>/dev/null && grep -q "$words$more" "$tmp/now.xml"
+}
+wait_for 10 in_file || fail "the typing never reached the file"
+xdotool type --delay 15 " still typing"
 kill -9 "$pid"
 wait "$session" 2>/dev/null || true
 pid=
