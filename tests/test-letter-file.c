@@ -216,6 +216,44 @@ test_open_and_save (Fixture *f, gconstpointer data)
 }
 
 static void
+test_import_xml (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = rpt_test_source_path ("data", "samples", "AL-TJK-1-2025.xml", NULL);
+  g_autoptr (RptLetterFile) file = NULL;
+
+  /* Letter XML opens as a new draft: the XML file is never written. */
+  rpt_letter_file_open_async (path, FALSE, NULL, open_cb, &file);
+  while (file == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (rpt_letter_file_get_path (file));
+  g_assert_false (rpt_letter_file_get_read_only (file));
+  g_assert_cmpuint (rpt_letter_get_n_items (rpt_letter_file_get_letter (file), RPT_PART_FACTS), ==,
+                    10);
+}
+
+static void
+test_two_drafts_of_one_letter (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RptLetter) a = load_sample ();
+  g_autoptr (RptLetter) b = load_sample ();
+  g_autoptr (RptLetterFile) fa = rpt_letter_file_new_draft (a, f->drafts);
+  g_autoptr (RptLetterFile) fb = rpt_letter_file_new_draft (b, f->drafts);
+  g_autofree char *xa = NULL;
+  g_autofree char *xb = NULL;
+
+  /* Same id, two drafts: neither overwrites the other. */
+  rpt_letter_set_summary (a, "first copy");
+  wait_until (fa, is_clean, 5000);
+  rpt_letter_set_summary (b, "second copy");
+  wait_until (fb, is_clean, 5000);
+  g_assert_cmpstr (rpt_letter_file_get_path (fa), !=, rpt_letter_file_get_path (fb));
+  xa = stored_xml (rpt_letter_file_get_path (fa));
+  xb = stored_xml (rpt_letter_file_get_path (fb));
+  g_assert_nonnull (strstr (xa, "first copy"));
+  g_assert_nonnull (strstr (xb, "second copy"));
+}
+
+static void
 version_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   guint *number = user_data;
@@ -344,6 +382,10 @@ main (int argc, char *argv[])
   g_test_add ("/letter-file/flush", Fixture, NULL, fixture_set_up, test_flush, fixture_tear_down);
   g_test_add ("/letter-file/open-and-save", Fixture, NULL, fixture_set_up, test_open_and_save,
               fixture_tear_down);
+  g_test_add ("/letter-file/import-xml", Fixture, NULL, fixture_set_up, test_import_xml,
+              fixture_tear_down);
+  g_test_add ("/letter-file/two-drafts-of-one-letter", Fixture, NULL, fixture_set_up,
+              test_two_drafts_of_one_letter, fixture_tear_down);
   g_test_add ("/letter-file/versions", Fixture, NULL, fixture_set_up, test_versions,
               fixture_tear_down);
   g_test_add_func ("/letter-file/title", test_title);

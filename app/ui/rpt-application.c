@@ -272,6 +272,7 @@ open_action (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_file_filter_set_name (letters, _ ("Letters"));
   gtk_file_filter_add_mime_type (letters, "application/x-rapporteur");
   gtk_file_filter_add_suffix (letters, "rapporteur");
+  gtk_file_filter_add_suffix (letters, "xml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), letters);
   gtk_file_filter_set_name (all, _ ("All Files"));
   gtk_file_filter_add_pattern (all, "*");

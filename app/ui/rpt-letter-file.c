@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "rpt-letter-file.h"
 
@@ -366,6 +367,16 @@ open_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   OpenData *d = task_data;
   GError *error = NULL;
 
+  if (g_str_has_suffix (d->path, ".xml"))
+    {
+      /* Letter XML is imported: the letter becomes a new draft. */
+      d->letter = rpt_letter_new_from_xml_file (d->path, &error);
+      if (d->letter == NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
   d->store = rpt_store_open (d->path, d->read_only ? RPT_STORE_OPEN_READ_ONLY : 0, &error);
   if (d->store == NULL)
     {
@@ -383,7 +394,8 @@ open_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
 
 /**
  * rpt_letter_file_open_async:
- * @path: a .rapporteur document
+ * @path: a .rapporteur document, or letter XML (.xml), which is imported as
+ *   a new draft
  *
  * Opens and reads the document in a worker thread.
  */
@@ -419,6 +431,8 @@ rpt_letter_file_open_finish (GAsyncResult *result, GError **error)
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return NULL;
   d = g_task_get_task_data (G_TASK (result));
+  if (d->store == NULL)
+    return rpt_letter_file_new_draft (d->letter, NULL);
   self = g_object_new (RPT_TYPE_LETTER_FILE, NULL);
   self->store = g_steal_pointer (&d->store);
   self->path = g_strdup (rpt_store_get_path (self->store));
@@ -451,8 +465,10 @@ static RptStore *
 create_draft (const char *path, RptStoreSnapshot *snapshot, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *stem = NULL;
   g_autoptr (RptLetter) copy = NULL;
-  g_autoptr (RptStore) store = NULL;
+
+  g_assert (g_str_has_suffix (path, ".rapporteur"));
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -466,16 +482,28 @@ create_draft (const char *path, RptStoreSnapshot *snapshot, GError **error)
   copy = rpt_letter_new_from_xml (rpt_store_snapshot_get_xml (snapshot), -1, path, error);
   if (copy == NULL)
     return NULL;
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+
+  /* Never into an existing file: a letter imported twice has one id and
+   * two drafts, "<id>.rapporteur" and "<id>~2.rapporteur". */
+  stem = g_strndup (path, strlen (path) - strlen (".rapporteur"));
+  for (guint n = 1; n < 100; n++)
     {
-      /* Left by an earlier run of this letter (a crash between create and
-       * the first callback): the working state is ours to replace. */
-      store = rpt_store_open (path, RPT_STORE_OPEN_READ_WRITE, error);
-      if (store == NULL || !rpt_store_save_snapshot (store, snapshot, error))
-        return NULL;
-      return g_steal_pointer (&store);
+      g_autoptr (GError) local = NULL;
+      g_autofree char *candidate =
+        n == 1 ? g_strdup (path) : g_strdup_printf ("%s~%u.rapporteur", stem, n);
+      RptStore *store = rpt_store_create (candidate, copy, &local);
+
+      if (store != NULL)
+        return store;
+      if (!g_error_matches (local, RPT_ERROR, RPT_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
     }
-  return rpt_store_create (path, copy, error);
+  g_set_error (error, RPT_ERROR, RPT_ERROR_EXISTS, _ ("%s already exists; choose another name"),
+               path);
+  return NULL;
 }
 
 static void
