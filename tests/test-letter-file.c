@@ -231,6 +231,32 @@ test_import_xml (Fixture *f, gconstpointer data)
                     10);
 }
 
+static gboolean
+has_error (RptLetterFile *file)
+{
+  return rpt_letter_file_get_save_error (file) != NULL;
+}
+
+static void
+test_save_error_keeps_letter (Fixture *f, gconstpointer data)
+{
+  g_autofree char *blocker = g_build_filename (f->dir, "not-a-folder", NULL);
+  g_autofree char *drafts = g_build_filename (blocker, "drafts", NULL);
+  g_autoptr (RptLetter) letter = rpt_letter_new ();
+  g_autoptr (RptLetterFile) file = NULL;
+
+  /* The drafts folder cannot be made (a file is in the way, which stops
+   * root too): the save fails, says why, and the letter stays dirty in
+   * memory for the next try. */
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  file = rpt_letter_file_new_draft (letter, drafts);
+  rpt_letter_set_summary (letter, "kept in memory");
+  wait_until (file, has_error, 5000);
+  g_assert_true (rpt_letter_file_get_dirty (file));
+  g_assert_null (rpt_letter_file_get_path (file));
+  g_assert_cmpstr (rpt_letter_get_summary (letter), ==, "kept in memory");
+}
+
 static void
 test_two_drafts_of_one_letter (Fixture *f, gconstpointer data)
 {
@@ -386,6 +412,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/letter-file/two-drafts-of-one-letter", Fixture, NULL, fixture_set_up,
               test_two_drafts_of_one_letter, fixture_tear_down);
+  g_test_add ("/letter-file/save-error-keeps-letter", Fixture, NULL, fixture_set_up,
+              test_save_error_keeps_letter, fixture_tear_down);
   g_test_add ("/letter-file/versions", Fixture, NULL, fixture_set_up, test_versions,
               fixture_tear_down);
   g_test_add_func ("/letter-file/title", test_title);

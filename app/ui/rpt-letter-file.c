@@ -594,7 +594,7 @@ save_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   else
     {
-      g_warning ("Autosave failed: %s", error->message);
+      g_message ("Autosave failed: %s", error->message);
       g_clear_error (&self->save_error);
       self->save_error = g_error_copy (error);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
