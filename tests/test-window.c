@@ -87,7 +87,7 @@ open_window (RptLetter *letter)
 
   rpt_window_set_document (window, file);
   gtk_window_present (GTK_WINDOW (window));
-  spin_until (preview_current, window, 20000);
+  spin_until (preview_current, window, 90000);
   return window;
 }
 
@@ -95,8 +95,8 @@ static void
 close_window (RptWindow *window)
 {
   /* Let the saves and the preview finish: they hold the window's parts. */
-  spin_until (preview_current, window, 20000);
-  spin_until (clean, window, 5000);
+  spin_until (preview_current, window, 90000);
+  spin_until (clean, window, 10000);
   gtk_window_destroy (GTK_WINDOW (window));
   spin_for (50);
   g_assert_finalize_object (window);
@@ -230,11 +230,11 @@ test_type_bold_reorder (void)
   g_assert_cmpuint (rpt_letter_get_n_items (letter, RPT_PART_FACTS), ==, 10);
 
   /* In the file within a second; the preview follows. */
-  spin_until (saved, window, 2000);
+  spin_until (saved, window, 10000);
   stored = stored_xml (rpt_letter_file_get_path (rpt_window_get_document (window)));
   xml = rpt_letter_to_xml (letter, NULL);
   g_assert_cmpstr (stored, ==, xml);
-  spin_until (preview_current, window, 20000);
+  spin_until (preview_current, window, 90000);
   g_assert_cmpuint (rpt_preview_get_n_pages (RPT_PREVIEW (rpt_window_get_preview (window))), >=,
                     pages_before);
   close_window (window);
@@ -269,7 +269,7 @@ test_new_letter (void)
                    "On 3 March, the journalist was arrested. Held incommunicado.");
 
   /* The first change made the draft. */
-  spin_until (saved, window, 2000);
+  spin_until (saved, window, 10000);
   keep = g_object_ref (rpt_window_get_document (window));
   path = g_strdup (rpt_letter_file_get_path (keep));
   g_assert_true (g_str_has_prefix (path, drafts));
