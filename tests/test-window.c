@@ -16,7 +16,7 @@
 #include "rpt-preview.h"
 #include "rpt-test-util.h"
 #include "rpt-text-markup.h"
-#include "rpt-window.h"
+#include "rpt-window-private.h"
 
 /* The window driven through its widgets and actions, as a drafter would:
  * each test checks the model, the file autosave wrote and the preview. */
@@ -282,6 +282,49 @@ test_new_letter (void)
   close_window (window);
 }
 
+static gboolean
+save_failed (gpointer data)
+{
+  return rpt_letter_file_get_save_error (rpt_window_get_document (data)) != NULL;
+}
+
+static void
+test_save_error_banner (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *blocker = g_build_filename (dir, "not-a-folder", NULL);
+  g_autofree char *bad_drafts = g_build_filename (blocker, "drafts", NULL);
+  g_autoptr (RptLetter) letter = rpt_letter_new ();
+  g_autoptr (RptLetterFile) file = NULL;
+  RptWindow *window;
+
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  file = rpt_letter_file_new_draft (letter, bad_drafts);
+  window = g_object_ref (rpt_window_new (app));
+  rpt_window_set_document (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  rpt_letter_set_summary (letter, "a letter that cannot be saved");
+  spin_until (save_failed, window, 10000);
+  /* The banner says what happened and what to do; the letter is intact. */
+  g_assert_true (gtk_revealer_get_reveal_child (window->banner));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->banner_label), "Try again"));
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "Not saved");
+
+  /* Closing does not drop it silently: the window stays. */
+  gtk_window_close (GTK_WINDOW (window));
+  spin_for (300);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpstr (rpt_letter_get_summary (letter), ==, "a letter that cannot be saved");
+
+  /* Freed once the way is clear. */
+  g_assert_true (g_unlink (blocker) == 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-save", NULL));
+  spin_until (clean, window, 10000);
+  g_assert_false (gtk_revealer_get_reveal_child (window->banner));
+  close_window (window);
+  rpt_test_rm_rf (dir);
+}
+
 static void
 test_markup_round_trip (void)
 {
@@ -362,6 +405,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/sample", test_sample);
   g_test_add_func ("/window/type-bold-reorder", test_type_bold_reorder);
   g_test_add_func ("/window/new-letter", test_new_letter);
+  g_test_add_func ("/window/save-error-banner", test_save_error_banner);
   g_test_add_func ("/text/markup-round-trip", test_markup_round_trip);
   g_test_add_func ("/export/pdf", test_export_pdf);
   status = g_test_run ();
