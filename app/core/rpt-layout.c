@@ -471,19 +471,19 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
   pango_layout_set_indent (bl->layout, pango_units_from_double (indent));
   switch (style->align)
     {
-      case RPT_ALIGN_CENTER:
-        pango_layout_set_alignment (bl->layout, PANGO_ALIGN_CENTER);
-        break;
-      case RPT_ALIGN_END:
-        pango_layout_set_alignment (bl->layout, PANGO_ALIGN_RIGHT);
-        break;
-      case RPT_ALIGN_JUSTIFY:
-        pango_layout_set_justify (bl->layout, TRUE);
-        G_GNUC_FALLTHROUGH;
-      case RPT_ALIGN_START:
-      default:
-        pango_layout_set_alignment (bl->layout, PANGO_ALIGN_LEFT);
-        break;
+    case RPT_ALIGN_CENTER:
+      pango_layout_set_alignment (bl->layout, PANGO_ALIGN_CENTER);
+      break;
+    case RPT_ALIGN_END:
+      pango_layout_set_alignment (bl->layout, PANGO_ALIGN_RIGHT);
+      break;
+    case RPT_ALIGN_JUSTIFY:
+      pango_layout_set_justify (bl->layout, TRUE);
+      G_GNUC_FALLTHROUGH;
+    case RPT_ALIGN_START:
+    default:
+      pango_layout_set_alignment (bl->layout, PANGO_ALIGN_LEFT);
+      break;
     }
   if (style->line_height > 0 && style->line_height != 1.0)
     pango_layout_set_line_spacing (bl->layout, (float) style->line_height);

@@ -887,16 +887,16 @@ rpt_furniture_dup_text (const RptFurniture *furniture, guint page_number, const 
       const RptFurniturePart *part = g_ptr_array_index (furniture->parts, i);
       switch (part->kind)
         {
-          case RPT_FIELD_PAGE_NUMBER:
-            g_string_append_printf (out, "%u", page_number);
-            break;
-          case RPT_FIELD_REFERENCE:
-            g_string_append (out, reference != NULL ? reference : "");
-            break;
-          case RPT_FIELD_TEXT:
-          default:
-            g_string_append (out, part->text != NULL ? part->text : "");
-            break;
+        case RPT_FIELD_PAGE_NUMBER:
+          g_string_append_printf (out, "%u", page_number);
+          break;
+        case RPT_FIELD_REFERENCE:
+          g_string_append (out, reference != NULL ? reference : "");
+          break;
+        case RPT_FIELD_TEXT:
+        default:
+          g_string_append (out, part->text != NULL ? part->text : "");
+          break;
         }
     }
   return g_string_free (out, FALSE);
