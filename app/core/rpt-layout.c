@@ -29,13 +29,15 @@
  *     on cached line heights, applying break-before, keep-with-next,
  *     keep-together, widows, orphans and footnotes.
  *
- * Metrics do not depend on the target: the layout has its own font map at
- * 72 dpi (one Pango unit is 1/1024 pt) with hinting off, so the preview at
- * any zoom, the printout and the PDF break lines at the same places. The
- * font map is the layout's own, not Pango's per-thread default, so a layout
- * made in a worker thread (export) never shares Pango state with one on the
- * main thread (preview); an RptLayout itself is used from one thread at a
- * time.
+ * Metrics do not depend on the target: layouts use a font map at 72 dpi
+ * (one Pango unit is 1/1024 pt) with hinting off, so the preview at any
+ * zoom, the printout and the PDF break lines at the same places.
+ *
+ * Threads: Pango objects are not thread-safe. Each thread has its own font
+ * map (not Pango's default one, whose resolution GTK sets), shared by the
+ * layouts made in that thread so fonts are loaded once per thread; an
+ * RptLayout is used in the thread that made it. Export in a worker thread
+ * makes its own RptLayout there from the (immutable) RptDocument.
  */
 
 typedef struct _BlockLayout BlockLayout;
@@ -182,6 +184,22 @@ rpt_layout_class_init (RptLayoutClass *klass)
   object_class->finalize = rpt_layout_finalize;
 }
 
+static GPrivate thread_font_map = G_PRIVATE_INIT (g_object_unref);
+
+static PangoFontMap *
+dup_thread_font_map (void)
+{
+  PangoFontMap *map = g_private_get (&thread_font_map);
+
+  if (map == NULL)
+    {
+      map = pango_cairo_font_map_new ();
+      pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (map), 72.0);
+      g_private_set (&thread_font_map, map);
+    }
+  return g_object_ref (map);
+}
+
 static void
 rpt_layout_init (RptLayout *self)
 {
@@ -195,8 +213,7 @@ rpt_layout_init (RptLayout *self)
   self->warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->checked_fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  self->font_map = pango_cairo_font_map_new ();
-  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (self->font_map), 72.0);
+  self->font_map = dup_thread_font_map ();
   self->context = pango_font_map_create_context (self->font_map);
   /* Unhinted outlines and metrics: line breaks must not depend on the
    * device or the zoom. */
