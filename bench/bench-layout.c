@@ -160,7 +160,7 @@ main (int argc, char **argv)
   for (guint f = 100; f <= 400; f *= 2)
     {
       g_autofree char *big = long_letter (xml, f);
-      guint n = 5;
+      guint n = 9;
       for (guint i = 0; i < n; i++)
         {
           double t0 = now_ms ();
