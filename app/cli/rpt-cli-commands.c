@@ -26,29 +26,33 @@ rpt_cli_new (int argc, char **argv)
   RptLetterKind kind;
   int status;
   const GOptionEntry entries[] = {
-    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_code, N_("AL, UA or OL"), "KIND" },
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_code, N_ ("AL, UA or OL"), "KIND" },
     { "country", 'c', 0, G_OPTION_ARG_STRING, &country,
-      N_("ISO 3166-1 alpha-3 code of the State, or OTH for a company or organisation"), "CODE" },
-    { "language", 'l', 0, G_OPTION_ARG_STRING, &language, N_("en, fr or es (default en)"),
+      N_ ("ISO 3166-1 alpha-3 code of the State, or OTH for a company or organisation"), "CODE" },
+    { "language", 'l', 0, G_OPTION_ARG_STRING, &language, N_ ("en, fr or es (default en)"),
       "LANG" },
     { NULL }
   };
 
   status = rpt_cli_parse ("new", entries, &argc, &argv, "OUT.rapporteur",
-                          _("Create a new, empty letter."));
+                          _ ("Create a new, empty letter."));
   if (status >= 0)
     return status;
   if (argc != 2)
-    return rpt_cli_usage (_("new needs one output file"));
+    return rpt_cli_usage (_ ("new needs one output file"));
   if (kind_code == NULL || !rpt_letter_kind_from_code (kind_code, &kind))
-    return rpt_cli_usage (_("--kind must be AL, UA or OL"));
+    return rpt_cli_usage (_ ("--kind must be AL, UA or OL"));
   if (country == NULL)
-    return rpt_cli_usage (_("--country is required (an ISO 3166-1 alpha-3 code, or OTH)"));
-  country = g_ascii_strup (g_steal_pointer (&country), -1);
+    return rpt_cli_usage (_ ("--country is required (an ISO 3166-1 alpha-3 code, or OTH)"));
+  {
+    char *upper = g_ascii_strup (country, -1);
+    g_free (country);
+    country = upper;
+  }
   if (!rpt_country_code_is_valid (country))
-    return rpt_cli_usage (_("“%s” is not an ISO 3166-1 alpha-3 code"), country);
+    return rpt_cli_usage (_ ("“%s” is not an ISO 3166-1 alpha-3 code"), country);
   if (language != NULL && !rpt_language_is_supported (language))
-    return rpt_cli_usage (_("--language must be en, fr or es"));
+    return rpt_cli_usage (_ ("--language must be en, fr or es"));
 
   letter = rpt_letter_new ();
   rpt_letter_set_kind (letter, kind);
@@ -73,11 +77,11 @@ rpt_cli_import (int argc, char **argv)
   int status;
 
   status = rpt_cli_parse ("import", NULL, &argc, &argv, "IN.xml OUT.rapporteur",
-                          _("Create a document from a letter in letter XML."));
+                          _ ("Create a document from a letter in letter XML."));
   if (status >= 0)
     return status;
   if (argc != 3)
-    return rpt_cli_usage (_("import needs an input file and an output file"));
+    return rpt_cli_usage (_ ("import needs an input file and an output file"));
 
   letter = rpt_letter_new_from_xml_file (argv[1], &error);
   if (letter == NULL)
@@ -98,7 +102,7 @@ print_notes (RptExport *export)
 
   for (guint i = 0; notes[i] != NULL; i++)
     /* Translators: something a drafter should check in an exported letter */
-    fprintf (stderr, _("rapporteur-cli: note: %s\n"), notes[i]);
+    fprintf (stderr, _ ("rapporteur-cli: note: %s\n"), notes[i]);
 }
 
 int
@@ -119,33 +123,33 @@ rpt_cli_export (int argc, char **argv)
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("Output format: odt, xml (letter XML) or document-xml (what the templates make)"),
+      N_ ("Output format: odt, xml (letter XML) or document-xml (what the templates make)"),
       "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Output file, or - for standard output"), "OUT" },
+      N_ ("Output file, or - for standard output"), "OUT" },
     { "version", 'V', 0, G_OPTION_ARG_INT, &version,
-      N_("Export named version N instead of the working state"), "N" },
+      N_ ("Export named version N instead of the working state"), "N" },
     { "author", 'a', 0, G_OPTION_ARG_STRING, &author,
-      N_("Author recorded in an ODT (default: your name)"), "NAME" },
+      N_ ("Author recorded in an ODT (default: your name)"), "NAME" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
-      N_("Do not print notes on unverified data and gaps in the letter"), NULL },
+      N_ ("Do not print notes on unverified data and gaps in the letter"), NULL },
     { NULL }
   };
 
   status = rpt_cli_parse ("export", entries, &argc, &argv, "IN",
-                          _("Export a letter. IN is a .rapporteur document or a letter .xml."));
+                          _ ("Export a letter. IN is a .rapporteur document or a letter .xml."));
   if (status >= 0)
     return status;
   if (argc != 2)
-    return rpt_cli_usage (_("export needs one input file"));
+    return rpt_cli_usage (_ ("export needs one input file"));
   if (output == NULL)
-    return rpt_cli_usage (_("export needs an output file (-o OUT, or -o - for standard output)"));
+    return rpt_cli_usage (_ ("export needs an output file (-o OUT, or -o - for standard output)"));
   if (format == NULL)
     format = g_strdup ("xml");
   if (!g_str_equal (format, "xml") && !rpt_export_format_from_string (format, &export_format))
-    return rpt_cli_usage (_("“%s” is not an export format (odt, xml, document-xml)"), format);
+    return rpt_cli_usage (_ ("“%s” is not an export format (odt, xml, document-xml)"), format);
   if (version < 0)
-    return rpt_cli_usage (_("--version must be a version number"));
+    return rpt_cli_usage (_ ("--version must be a version number"));
 
   letter = rpt_cli_open_letter (argv[1], (guint) version, &error);
   if (letter == NULL)
@@ -180,11 +184,11 @@ kind_name (RptLetterKind kind)
   switch (kind)
     {
     case RPT_LETTER_KIND_AL:
-      return _("Allegation letter");
+      return _ ("Allegation letter");
     case RPT_LETTER_KIND_UA:
-      return _("Urgent appeal");
+      return _ ("Urgent appeal");
     case RPT_LETTER_KIND_OL:
-      return _("Letter on legislation and policy");
+      return _ ("Letter on legislation and policy");
     default:
       g_return_val_if_reached ("?");
     }
@@ -193,7 +197,7 @@ kind_name (RptLetterKind kind)
 static const char *
 yes_no (gboolean value)
 {
-  return value ? _("yes") : _("no");
+  return value ? _ ("yes") : _ ("no");
 }
 
 static void
@@ -201,7 +205,7 @@ print_wrapped (const char *label, const char *markup)
 {
   g_autofree char *plain = rpt_markup_to_plain (markup);
 
-  printf ("%s: %s\n", label, plain[0] != '\0' ? plain : _("(none)"));
+  printf ("%s: %s\n", label, plain[0] != '\0' ? plain : _ ("(none)"));
 }
 
 static void
@@ -228,20 +232,19 @@ rpt_cli_show (int argc, char **argv)
   int version = 0;
   int status;
   guint n;
-  const GOptionEntry entries[] = {
-    { "version", 'V', 0, G_OPTION_ARG_INT, &version,
-      N_("Show named version N instead of the working state"), "N" },
-    { NULL }
-  };
+  const GOptionEntry entries[] = { { "version", 'V', 0, G_OPTION_ARG_INT, &version,
+                                     N_ ("Show named version N instead of the working state"),
+                                     "N" },
+                                   { NULL } };
 
   status = rpt_cli_parse ("show", entries, &argc, &argv, "IN",
-                          _("Print a readable summary of a letter."));
+                          _ ("Print a readable summary of a letter."));
   if (status >= 0)
     return status;
   if (argc != 2)
-    return rpt_cli_usage (_("show needs one input file"));
+    return rpt_cli_usage (_ ("show needs one input file"));
   if (version < 0)
-    return rpt_cli_usage (_("--version must be a version number"));
+    return rpt_cli_usage (_ ("--version must be a version number"));
 
   letter = rpt_cli_open_letter (argv[1], (guint) version, &error);
   if (letter == NULL)
@@ -249,21 +252,21 @@ rpt_cli_show (int argc, char **argv)
 
   reference = rpt_letter_dup_reference (letter);
   printf ("%s %s\n", kind_name (rpt_letter_get_kind (letter)),
-          reference != NULL ? reference : _("(no reference yet)"));
+          reference != NULL ? reference : _ ("(no reference yet)"));
   if (rpt_letter_is_to_state (letter))
-    printf (_("Addressee: the Government of %s\n"), rpt_letter_get_country (letter));
+    printf (_ ("Addressee: the Government of %s\n"), rpt_letter_get_country (letter));
   else if (rpt_letter_get_country (letter) != NULL)
-    printf (_("Addressee: %s (not a State)\n"),
-            rpt_letter_get_addressee_name (letter) != NULL ? rpt_letter_get_addressee_name (letter)
-                                                          : _("(no name)"));
+    printf (_ ("Addressee: %s (not a State)\n"), rpt_letter_get_addressee_name (letter) != NULL
+                                                   ? rpt_letter_get_addressee_name (letter)
+                                                   : _ ("(no name)"));
   else
-    printf (_("Addressee: (not chosen)\n"));
-  printf (_("Date: %s\n"),
-          rpt_letter_get_date (letter) != NULL ? rpt_letter_get_date (letter) : _("(none)"));
-  printf (_("Language: %s\n"), rpt_letter_get_language (letter));
+    printf (_ ("Addressee: (not chosen)\n"));
+  printf (_ ("Date: %s\n"),
+          rpt_letter_get_date (letter) != NULL ? rpt_letter_get_date (letter) : _ ("(none)"));
+  printf (_ ("Language: %s\n"), rpt_letter_get_language (letter));
 
   n = rpt_letter_get_n_items (letter, RPT_PART_MANDATES);
-  printf (_("Mandates: %u\n"), n);
+  printf (_ ("Mandates: %u\n"), n);
   for (guint i = 0; i < n; i++)
     {
       RptMandate *m = rpt_letter_get_item (letter, RPT_PART_MANDATES, i);
@@ -279,18 +282,18 @@ rpt_cli_show (int argc, char **argv)
     }
 
   n = rpt_letter_get_n_items (letter, RPT_PART_SIGNATORIES);
-  printf (_("Signatories: %u\n"), n);
+  printf (_ ("Signatories: %u\n"), n);
   for (guint i = 0; i < n; i++)
     {
       RptSignatory *s = rpt_letter_get_item (letter, RPT_PART_SIGNATORIES, i);
       printf ("  %u. %s\n", i + 1,
-              rpt_signatory_get_name (s) != NULL ? rpt_signatory_get_name (s) : _("(no name)"));
+              rpt_signatory_get_name (s) != NULL ? rpt_signatory_get_name (s) : _ ("(no name)"));
     }
 
-  print_wrapped (_("Summary"), rpt_letter_get_summary (letter));
+  print_wrapped (_ ("Summary"), rpt_letter_get_summary (letter));
 
   n = rpt_letter_get_n_items (letter, RPT_PART_PERSONS);
-  printf (_("Persons concerned: %u\n"), n);
+  printf (_ ("Persons concerned: %u\n"), n);
   for (guint i = 0; i < n; i++)
     {
       RptPerson *p = rpt_letter_get_item (letter, RPT_PART_PERSONS, i);
@@ -299,20 +302,20 @@ rpt_cli_show (int argc, char **argv)
       if (rpt_person_get_honorific (p) != NULL)
         g_string_append_printf (line, "%s ", rpt_person_get_honorific (p));
       g_string_append (line, rpt_person_get_name (p) != NULL ? rpt_person_get_name (p)
-                                                             : _("(anonymous)"));
+                                                             : _ ("(anonymous)"));
       if (rpt_person_get_age (p) >= 0)
-        g_string_append_printf (line, _(", %d years old"), rpt_person_get_age (p));
+        g_string_append_printf (line, _ (", %d years old"), rpt_person_get_age (p));
       if (rpt_person_get_occupation (p) != NULL)
         g_string_append_printf (line, ", %s", rpt_person_get_occupation (p));
       if (rpt_person_get_defender (p))
-        g_string_append_printf (line, ", %s", _("human rights defender"));
+        g_string_append_printf (line, ", %s", _ ("human rights defender"));
       if (rpt_person_get_deprived_of_liberty (p))
-        g_string_append_printf (line, ", %s", _("deprived of liberty"));
+        g_string_append_printf (line, ", %s", _ ("deprived of liberty"));
       printf ("  %u. %s\n", i + 1, line->str);
     }
 
   n = rpt_letter_get_n_items (letter, RPT_PART_COMMUNICATIONS);
-  printf (_("Previous communications: %u\n"), n);
+  printf (_ ("Previous communications: %u\n"), n);
   for (guint i = 0; i < n; i++)
     {
       RptCommunication *c = rpt_letter_get_item (letter, RPT_PART_COMMUNICATIONS, i);
@@ -322,23 +325,24 @@ rpt_cli_show (int argc, char **argv)
                                                           : "?",
               rpt_communication_get_date (c) != NULL ? rpt_communication_get_date (c) : "?");
       if (reply != NULL)
-        printf (_("reply of %s\n"), reply);
+        printf (_ ("reply of %s\n"), reply);
       else
-        printf (_("no reply\n"));
+        printf (_ ("no reply\n"));
     }
 
-  print_paragraph_count (letter, RPT_PART_PROFILE, _("Profile paragraphs"));
-  print_paragraph_count (letter, RPT_PART_FACTS, _("Facts"));
-  print_paragraph_count (letter, RPT_PART_CONCERNS, _("Concerns"));
-  print_paragraph_count (letter, RPT_PART_QUESTIONS, _("Questions"));
-  print_paragraph_count (letter, RPT_PART_ANNEX, _("Legal annex paragraphs"));
+  print_paragraph_count (letter, RPT_PART_PROFILE, _ ("Profile paragraphs"));
+  print_paragraph_count (letter, RPT_PART_FACTS, _ ("Facts"));
+  print_paragraph_count (letter, RPT_PART_CONCERNS, _ ("Concerns"));
+  print_paragraph_count (letter, RPT_PART_QUESTIONS, _ ("Questions"));
+  print_paragraph_count (letter, RPT_PART_ANNEX, _ ("Legal annex paragraphs"));
 
-  printf (_("Closing: press release %s; Working Group on Arbitrary Detention paragraph %s; "
-            "interim measures %s\n"),
+  printf (_ ("Closing: press release %s; Working Group on Arbitrary Detention paragraph %s; "
+             "interim measures %s\n"),
           yes_no (rpt_letter_get_press_release (letter)),
           rpt_letter_get_wgad (letter) == RPT_WGAD_AUTO
-            ? (rpt_letter_has_person_deprived_of_liberty (letter) ? _("yes (a person is deprived of liberty)")
-                                                                  : _("no (no one is deprived of liberty)"))
+            ? (rpt_letter_has_person_deprived_of_liberty (letter)
+                 ? _ ("yes (a person is deprived of liberty)")
+                 : _ ("no (no one is deprived of liberty)"))
             : yes_no (rpt_letter_get_wgad (letter) == RPT_WGAD_YES),
           yes_no (rpt_letter_get_interim_measures (letter)));
   return RPT_CLI_EXIT_OK;
@@ -356,22 +360,20 @@ version_save (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   guint number;
   int status;
-  const GOptionEntry entries[] = {
-    { "message", 'm', 0, G_OPTION_ARG_STRING, &message, N_("Why this version is kept"),
-      "MESSAGE" },
-    { "author", 'a', 0, G_OPTION_ARG_STRING, &author,
-      N_("Who keeps it (default: your name)"), "NAME" },
-    { NULL }
-  };
+  const GOptionEntry entries[] = { { "message", 'm', 0, G_OPTION_ARG_STRING, &message,
+                                     N_ ("Why this version is kept"), "MESSAGE" },
+                                   { "author", 'a', 0, G_OPTION_ARG_STRING, &author,
+                                     N_ ("Who keeps it (default: your name)"), "NAME" },
+                                   { NULL } };
 
   status = rpt_cli_parse ("version save", entries, &argc, &argv, "IN.rapporteur",
-                          _("Keep the working state as a named version."));
+                          _ ("Keep the working state as a named version."));
   if (status >= 0)
     return status;
   if (argc != 2)
-    return rpt_cli_usage (_("version save needs one document"));
+    return rpt_cli_usage (_ ("version save needs one document"));
   if (message == NULL || message[0] == '\0')
-    return rpt_cli_usage (_("version save needs a message (-m MESSAGE)"));
+    return rpt_cli_usage (_ ("version save needs a message (-m MESSAGE)"));
   if (author == NULL)
     author = g_strdup (g_get_real_name ());
 
@@ -381,7 +383,7 @@ version_save (int argc, char **argv)
   number = rpt_store_save_version (store, letter, author, message, &error);
   if (number == 0)
     return rpt_cli_fail (error);
-  printf (_("Saved version %u\n"), number);
+  printf (_ ("Saved version %u\n"), number);
   return RPT_CLI_EXIT_OK;
 }
 
@@ -395,26 +397,26 @@ version_list (int argc, char **argv)
   guint n;
 
   status = rpt_cli_parse ("version list", NULL, &argc, &argv, "IN.rapporteur",
-                          _("List the named versions of a document."));
+                          _ ("List the named versions of a document."));
   if (status >= 0)
     return status;
   if (argc != 2)
-    return rpt_cli_usage (_("version list needs one document"));
+    return rpt_cli_usage (_ ("version list needs one document"));
 
   store = rpt_store_open (argv[1], RPT_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL || (versions = rpt_store_list_versions (store, &error)) == NULL)
     return rpt_cli_fail (error);
   n = g_list_model_get_n_items (versions);
   if (n == 0)
-    printf (_("No versions yet\n"));
+    printf (_ ("No versions yet\n"));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (RptVersion) v = g_list_model_get_item (versions, i);
       g_autoptr (GDateTime) local = g_date_time_to_local (rpt_version_get_created (v));
       g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
       /* Translators: version number, time, author and message of a saved version */
-      printf (_("%u\t%s\t%s\t%s\n"), rpt_version_get_number (v), when,
-              rpt_version_get_author (v), rpt_version_get_message (v));
+      printf (_ ("%u\t%s\t%s\t%s\n"), rpt_version_get_number (v), when, rpt_version_get_author (v),
+              rpt_version_get_message (v));
     }
   return RPT_CLI_EXIT_OK;
 }
@@ -429,21 +431,19 @@ version_restore (int argc, char **argv)
   guint64 number;
   guint backup = 0;
   int status;
-  const GOptionEntry entries[] = {
-    { "author", 'a', 0, G_OPTION_ARG_STRING, &author,
-      N_("Who restores it (default: your name)"), "NAME" },
-    { NULL }
-  };
+  const GOptionEntry entries[] = { { "author", 'a', 0, G_OPTION_ARG_STRING, &author,
+                                     N_ ("Who restores it (default: your name)"), "NAME" },
+                                   { NULL } };
 
   status = rpt_cli_parse ("version restore", entries, &argc, &argv, "IN.rapporteur N",
-                          _("Make a named version the working state. The working state is "
-                            "kept as a new version first unless a version already holds it."));
+                          _ ("Make a named version the working state. The working state is "
+                             "kept as a new version first unless a version already holds it."));
   if (status >= 0)
     return status;
   if (argc != 3)
-    return rpt_cli_usage (_("version restore needs a document and a version number"));
+    return rpt_cli_usage (_ ("version restore needs a document and a version number"));
   if (!g_ascii_string_to_unsigned (argv[2], 10, 1, G_MAXUINT, &number, NULL))
-    return rpt_cli_usage (_("“%s” is not a version number"), argv[2]);
+    return rpt_cli_usage (_ ("“%s” is not a version number"), argv[2]);
   if (author == NULL)
     author = g_strdup (g_get_real_name ());
 
@@ -454,10 +454,10 @@ version_restore (int argc, char **argv)
   if (letter == NULL)
     return rpt_cli_fail (error);
   if (backup != 0)
-    printf (_("Restored version %u; the previous working state is version %u\n"),
-            (guint) number, backup);
+    printf (_ ("Restored version %u; the previous working state is version %u\n"), (guint) number,
+            backup);
   else
-    printf (_("Restored version %u\n"), (guint) number);
+    printf (_ ("Restored version %u\n"), (guint) number);
   return RPT_CLI_EXIT_OK;
 }
 
@@ -465,7 +465,7 @@ int
 rpt_cli_version (int argc, char **argv)
 {
   if (argc < 2)
-    return rpt_cli_usage (_("version needs a subcommand: save, list or restore"));
+    return rpt_cli_usage (_ ("version needs a subcommand: save, list or restore"));
   if (g_str_equal (argv[1], "save"))
     return version_save (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "list"))
@@ -474,8 +474,8 @@ rpt_cli_version (int argc, char **argv)
     return version_restore (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
-      printf ("%s\n", _("Usage: rapporteur-cli version save|list|restore IN.rapporteur …"));
+      printf ("%s\n", _ ("Usage: rapporteur-cli version save|list|restore IN.rapporteur …"));
       return RPT_CLI_EXIT_OK;
     }
-  return rpt_cli_usage (_("“%s” is not a version subcommand (save, list, restore)"), argv[1]);
+  return rpt_cli_usage (_ ("“%s” is not a version subcommand (save, list, restore)"), argv[1]);
 }

@@ -52,7 +52,7 @@ rpt_cli_usage (const char *format, ...)
   msg = g_strdup_vprintf (format, args);
   va_end (args);
   print_error ("%s", msg);
-  fprintf (stderr, _("Try “rapporteur-cli --help”.\n"));
+  fprintf (stderr, _ ("Try “rapporteur-cli --help”.\n"));
   return RPT_CLI_EXIT_USAGE;
 }
 
@@ -105,7 +105,7 @@ rpt_cli_open_letter (const char *path, guint version, GError **error)
       if (version != 0)
         {
           g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT,
-                       _("--version needs a .rapporteur document; %s is letter XML"), path);
+                       _ ("--version needs a .rapporteur document; %s is letter XML"), path);
           return NULL;
         }
       return rpt_letter_new_from_xml_file (path, error);
@@ -136,7 +136,7 @@ rpt_cli_write_output (const char *path, const char *data, gsize length, GError *
     {
       if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
         {
-          g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _("Cannot write to standard output"));
+          g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _ ("Cannot write to standard output"));
           return FALSE;
         }
       return TRUE;
@@ -145,53 +145,64 @@ rpt_cli_write_output (const char *path, const char *data, gsize length, GError *
   dir = g_path_get_dirname (path);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, _("The folder %s does not exist"), dir);
+      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, _ ("The folder %s does not exist"), dir);
       return FALSE;
     }
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT, _("%s is a folder"), path);
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT, _ ("%s is a folder"), path);
+      return FALSE;
+    }
+  /* An export replaces an earlier export, never a document: a slip of the
+   * keyboard (-o letter.rapporteur) must not destroy a draft. */
+  if (rpt_store_file_is_document (path))
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_EXISTS,
+                   _ ("%s is a Rapporteur document; exporting over it would destroy it. Choose "
+                      "another name."),
+                   path);
       return FALSE;
     }
   /* Exports hold the whole draft: private to the user, like the document. */
   if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local))
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600,
+                                 &local))
     {
       int code = RPT_ERROR_IO;
-      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_ACCES)
-          || g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_ROFS)
-          || g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_PERM))
+      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
+          g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_ROFS) ||
+          g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_PERM))
         code = RPT_ERROR_READ_ONLY;
       else if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
         code = RPT_ERROR_NO_SPACE;
-      g_set_error (error, RPT_ERROR, code, _("Cannot write %s: %s"), path, local->message);
+      g_set_error (error, RPT_ERROR, code, _ ("Cannot write %s: %s"), path, local->message);
       return FALSE;
     }
   return TRUE;
 }
 
 static void
-print_help (void)
+print_help (FILE *out)
 {
-  printf ("%s\n\n", _("Usage: rapporteur-cli COMMAND [OPTION…]"));
-  printf ("%s\n\n", _("Draft letters of the UN Special Procedures from the command line."));
-  printf ("%s\n", _("Commands:"));
-  printf ("  new --kind AL|UA|OL --country CODE OUT.rapporteur\n    %s\n",
-          _("Create a new letter"));
-  printf ("  import IN.xml OUT.rapporteur\n    %s\n",
-          _("Create a document from letter XML"));
-  printf ("  export --format odt|xml|document-xml [--version N] IN -o OUT\n    %s\n",
-          _("Write the letter as an ODT document, letter XML or document XML (“-o -” writes "
-            "to standard output)"));
-  printf ("  show IN\n    %s\n", _("Print a readable summary of the letter"));
-  printf ("  version save IN -m MESSAGE [--author NAME]\n    %s\n",
-          _("Keep the working state as a named version"));
-  printf ("  version list IN\n    %s\n", _("List the named versions"));
-  printf ("  version restore IN N [--author NAME]\n    %s\n",
-          _("Make version N the working state (the current one is kept as a version)"));
-  printf ("\n%s\n", _("IN is a .rapporteur document or, where it makes sense, a letter .xml."));
-  printf ("%s\n", _("Run “rapporteur-cli COMMAND --help” for the options of a command."));
+  fprintf (out, "%s\n\n", _ ("Usage: rapporteur-cli COMMAND [OPTION…]"));
+  fprintf (out, "%s\n\n", _ ("Draft letters of the UN Special Procedures from the command line."));
+  fprintf (out, "%s\n", _ ("Commands:"));
+  fprintf (out, "  new --kind AL|UA|OL --country CODE OUT.rapporteur\n    %s\n",
+           _ ("Create a new letter"));
+  fprintf (out, "  import IN.xml OUT.rapporteur\n    %s\n",
+           _ ("Create a document from letter XML"));
+  fprintf (out, "  export --format odt|xml|document-xml [--version N] IN -o OUT\n    %s\n",
+           _ ("Write the letter as an ODT document, letter XML or document XML (“-o -” writes "
+              "to standard output)"));
+  fprintf (out, "  show IN\n    %s\n", _ ("Print a readable summary of the letter"));
+  fprintf (out, "  version save IN -m MESSAGE [--author NAME]\n    %s\n",
+           _ ("Keep the working state as a named version"));
+  fprintf (out, "  version list IN\n    %s\n", _ ("List the named versions"));
+  fprintf (out, "  version restore IN N [--author NAME]\n    %s\n",
+           _ ("Make version N the working state (the current one is kept as a version)"));
+  fprintf (out, "\n%s\n",
+           _ ("IN is a .rapporteur document or, where it makes sense, a letter .xml."));
+  fprintf (out, "%s\n", _ ("Run “rapporteur-cli COMMAND --help” for the options of a command."));
 }
 
 typedef struct
@@ -201,9 +212,8 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "new", rpt_cli_new },         { "import", rpt_cli_import },
-  { "export", rpt_cli_export },   { "show", rpt_cli_show },
-  { "version", rpt_cli_version },
+  { "new", rpt_cli_new },   { "import", rpt_cli_import },   { "export", rpt_cli_export },
+  { "show", rpt_cli_show }, { "version", rpt_cli_version },
 };
 
 int
@@ -217,13 +227,13 @@ main (int argc, char **argv)
 
   if (argc < 2)
     {
-      print_help ();
+      print_help (stderr);
       return RPT_CLI_EXIT_USAGE;
     }
-  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
-      || g_str_equal (argv[1], "help"))
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
     {
-      print_help ();
+      print_help (stdout);
       return RPT_CLI_EXIT_OK;
     }
   if (g_str_equal (argv[1], "--version"))
@@ -236,5 +246,5 @@ main (int argc, char **argv)
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
 
-  return rpt_cli_usage (_("“%s” is not a command"), argv[1]);
+  return rpt_cli_usage (_ ("“%s” is not a command"), argv[1]);
 }

@@ -90,9 +90,9 @@ rpt_communication_get_property (GObject *object, guint prop_id, GValue *value, G
 
 static void
 rpt_communication_set_property (GObject *object,
-                            guint prop_id,
-                            const GValue *value,
-                            GParamSpec *pspec)
+                                guint prop_id,
+                                const GValue *value,
+                                GParamSpec *pspec)
 {
   RptCommunication *self = RPT_COMMUNICATION (object);
 
@@ -132,9 +132,14 @@ rpt_communication_class_init (RptCommunicationClass *klass)
 
   properties[PROP_ID] = g_param_spec_string (
     "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REFERENCE] = g_param_spec_string ("reference", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REPLY_DATE] = g_param_spec_string ("reply-date", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REFERENCE] =
+    g_param_spec_string ("reference", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATE] = g_param_spec_string (
+    "date", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REPLY_DATE] =
+    g_param_spec_string ("reply-date", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -179,7 +184,8 @@ rpt_communication_duplicate (RptCommunication *self)
 {
   g_return_val_if_fail (RPT_IS_COMMUNICATION (self), NULL);
 
-  return g_object_new (RPT_TYPE_COMMUNICATION, "reference", self->reference, "date", self->date, "reply-date", self->reply_date, NULL);
+  return g_object_new (RPT_TYPE_COMMUNICATION, "reference", self->reference, "date", self->date,
+                       "reply-date", self->reply_date, NULL);
 }
 
 const char *

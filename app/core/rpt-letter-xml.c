@@ -33,12 +33,12 @@
  */
 
 static const char *const part_container[RPT_N_PARTS] = {
-  "mandates", "signatories", "persons", "profile", "previous-communications",
+  "mandates", "signatories", "persons",   "profile", "previous-communications",
   "facts",    "concerns",    "questions", "annex",
 };
 
 static const char *const part_element[RPT_N_PARTS] = {
-  "mandate", "signatory", "person", "paragraph", "communication",
+  "mandate", "signatory", "person",   "paragraph", "communication",
   "fact",    "concern",   "question", "clause",
 };
 
@@ -307,15 +307,16 @@ rpt_letter_to_xml (RptLetter *letter, gsize *length)
   write_part (out, letter, RPT_PART_PERSONS, NULL);
   write_part (out, letter, RPT_PART_PROFILE, NULL);
   if (rpt_letter_get_communications_about (letter)[0] != '\0')
-    about = g_strdup_printf ("    <about>%s</about>\n",
-                             rpt_letter_get_communications_about (letter));
+    about =
+      g_strdup_printf ("    <about>%s</about>\n", rpt_letter_get_communications_about (letter));
   write_part (out, letter, RPT_PART_COMMUNICATIONS, about);
   write_part (out, letter, RPT_PART_FACTS, NULL);
   write_part (out, letter, RPT_PART_CONCERNS, NULL);
   write_part (out, letter, RPT_PART_QUESTIONS, NULL);
   write_part (out, letter, RPT_PART_ANNEX, NULL);
 
-  g_string_append_printf (out, "  <closing press-release=\"%s\" wgad=\"%s\" interim-measures=\"%s\"/>\n",
+  g_string_append_printf (out,
+                          "  <closing press-release=\"%s\" wgad=\"%s\" interim-measures=\"%s\"/>\n",
                           rpt_letter_get_press_release (letter) ? "true" : "false",
                           rpt_wgad_to_string (rpt_letter_get_wgad (letter)),
                           rpt_letter_get_interim_measures (letter) ? "true" : "false");
@@ -347,8 +348,8 @@ static void G_GNUC_PRINTF (4, 5)
   msg = g_strdup_vprintf (format, args);
   va_end (args);
   if (node != NULL)
-    g_set_error (&ctx->error, RPT_ERROR, code, "%s:%ld: %s", ctx->filename,
-                 xmlGetLineNo (node), msg);
+    g_set_error (&ctx->error, RPT_ERROR, code, "%s:%ld: %s", ctx->filename, xmlGetLineNo (node),
+                 msg);
   else
     g_set_error (&ctx->error, RPT_ERROR, code, "%s: %s", ctx->filename, msg);
 }
@@ -356,9 +357,9 @@ static void G_GNUC_PRINTF (4, 5)
 static gboolean
 is_element (xmlNode *node, const char *name)
 {
-  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL
-         && xmlStrEqual (node->ns->href, BAD_CAST RPT_LETTER_XML_NS)
-         && (name == NULL || xmlStrEqual (node->name, BAD_CAST name));
+  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+         xmlStrEqual (node->ns->href, BAD_CAST RPT_LETTER_XML_NS) &&
+         (name == NULL || xmlStrEqual (node->name, BAD_CAST name));
 }
 
 /* The element children of @node, skipping text, comments and PIs. */
@@ -410,7 +411,7 @@ check_id (ReadCtx *ctx, xmlNode *node, const char *id)
 {
   if (!_rpt_item_id_is_valid (id))
     {
-      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _("“%s” is not a valid id"),
+      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _ ("“%s” is not a valid id"),
                       id != NULL ? id : "");
       return FALSE;
     }
@@ -423,7 +424,7 @@ read_date_attr (ReadCtx *ctx, xmlNode *node, const char *name, char **out)
   *out = dup_attr (node, name);
   if (*out != NULL && !rpt_date_is_valid (*out))
     {
-      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _("“%s” is not a date (YYYY-MM-DD)"), *out);
+      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _ ("“%s” is not a date (YYYY-MM-DD)"), *out);
       return FALSE;
     }
   return TRUE;
@@ -442,7 +443,7 @@ read_bool_attr (ReadCtx *ctx, xmlNode *node, const char *name, gboolean *out)
     *out = FALSE;
   else
     {
-      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _("“%s” is not true or false"), v);
+      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _ ("“%s” is not true or false"), v);
       return FALSE;
     }
   return TRUE;
@@ -463,8 +464,7 @@ append_inline (ReadCtx *ctx, GString *out, xmlNode *parent, gboolean in_note)
         case XML_PI_NODE:
           break;
         case XML_ELEMENT_NODE:
-          if (is_element (c, "b") || is_element (c, "i")
-              || (is_element (c, "note") && !in_note))
+          if (is_element (c, "b") || is_element (c, "i") || (is_element (c, "note") && !in_note))
             {
               g_string_append_printf (out, "<%s>", (const char *) c->name);
               append_inline (ctx, out, c, in_note || is_element (c, "note"));
@@ -475,7 +475,7 @@ append_inline (ReadCtx *ctx, GString *out, xmlNode *parent, gboolean in_note)
               g_autofree char *href = dup_attr (c, "href");
               if (href == NULL || href[0] == '\0')
                 {
-                  set_node_error (ctx, c, RPT_ERROR_SCHEMA, _("A link needs a target (href)"));
+                  set_node_error (ctx, c, RPT_ERROR_SCHEMA, _ ("A link needs a target (href)"));
                   return;
                 }
               g_string_append (out, "<a href=\"");
@@ -490,7 +490,7 @@ append_inline (ReadCtx *ctx, GString *out, xmlNode *parent, gboolean in_note)
               if (instrument == NULL)
                 {
                   set_node_error (ctx, c, RPT_ERROR_SCHEMA,
-                                  _("<treaty-status> needs an instrument"));
+                                  _ ("<treaty-status> needs an instrument"));
                   return;
                 }
               g_string_append (out, "<treaty-status instrument=\"");
@@ -500,7 +500,7 @@ append_inline (ReadCtx *ctx, GString *out, xmlNode *parent, gboolean in_note)
           else
             {
               set_node_error (ctx, c, RPT_ERROR_SCHEMA,
-                              _("Paragraph text cannot hold the element <%s>"),
+                              _ ("Paragraph text cannot hold the element <%s>"),
                               (const char *) c->name);
               return;
             }
@@ -522,7 +522,7 @@ append_inline (ReadCtx *ctx, GString *out, xmlNode *parent, gboolean in_note)
         case XML_XINCLUDE_END:
         default:
           set_node_error (ctx, c, RPT_ERROR_UNSAFE,
-                          _("Paragraph text holds an entity or declaration"));
+                          _ ("Paragraph text holds an entity or declaration"));
           return;
         }
     }
@@ -555,7 +555,7 @@ read_mandate (ReadCtx *ctx, xmlNode *node, const char *id)
 
   if (key != NULL && !_rpt_key_is_valid (key))
     {
-      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _("“%s” is not a valid key"), key);
+      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _ ("“%s” is not a valid key"), key);
       return NULL;
     }
   rpt_mandate_set_key (m, key);
@@ -568,7 +568,7 @@ read_mandate (ReadCtx *ctx, xmlNode *node, const char *id)
         g_strv_builder_add (res, text);
       else
         {
-          set_node_error (ctx, c, RPT_ERROR_SCHEMA, _("Unexpected element <%s> in a mandate"),
+          set_node_error (ctx, c, RPT_ERROR_SCHEMA, _ ("Unexpected element <%s> in a mandate"),
                           (const char *) c->name);
           return NULL;
         }
@@ -596,7 +596,7 @@ read_signatory (ReadCtx *ctx, xmlNode *node, const char *id)
         rpt_signatory_set_title (s, text);
       else
         {
-          set_node_error (ctx, c, RPT_ERROR_SCHEMA, _("Unexpected element <%s> in a signatory"),
+          set_node_error (ctx, c, RPT_ERROR_SCHEMA, _ ("Unexpected element <%s> in a signatory"),
                           (const char *) c->name);
           return NULL;
         }
@@ -616,7 +616,7 @@ read_person (ReadCtx *ctx, xmlNode *node, const char *id)
 
   if (gender != NULL && (!rpt_gender_from_string (gender, &g) || g == RPT_GENDER_UNKNOWN))
     {
-      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _("“%s” is not a gender"), gender);
+      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _ ("“%s” is not a gender"), gender);
       return NULL;
     }
   if (age != NULL)
@@ -624,13 +624,13 @@ read_person (ReadCtx *ctx, xmlNode *node, const char *id)
       guint64 v;
       if (!g_ascii_string_to_unsigned (age, 10, 0, 150, &v, NULL))
         {
-          set_node_error (ctx, node, RPT_ERROR_SCHEMA, _("“%s” is not an age"), age);
+          set_node_error (ctx, node, RPT_ERROR_SCHEMA, _ ("“%s” is not an age"), age);
           return NULL;
         }
       rpt_person_set_age (p, (int) v);
     }
-  if (!read_bool_attr (ctx, node, "defender", &defender)
-      || !read_bool_attr (ctx, node, "deprived-of-liberty", &deprived))
+  if (!read_bool_attr (ctx, node, "defender", &defender) ||
+      !read_bool_attr (ctx, node, "deprived-of-liberty", &deprived))
     return NULL;
 
   rpt_person_set_honorific (p, honorific);
@@ -646,7 +646,7 @@ read_person (ReadCtx *ctx, xmlNode *node, const char *id)
         rpt_person_set_occupation (p, text);
       else
         {
-          set_node_error (ctx, c, RPT_ERROR_SCHEMA, _("Unexpected element <%s> in a person"),
+          set_node_error (ctx, c, RPT_ERROR_SCHEMA, _ ("Unexpected element <%s> in a person"),
                           (const char *) c->name);
           return NULL;
         }
@@ -661,8 +661,8 @@ read_communication (ReadCtx *ctx, xmlNode *node, const char *id)
   g_autofree char *date = NULL;
   g_autofree char *reply = NULL;
 
-  if (!read_date_attr (ctx, node, "date", &date)
-      || !read_date_attr (ctx, node, "reply-date", &reply))
+  if (!read_date_attr (ctx, node, "date", &date) ||
+      !read_date_attr (ctx, node, "reply-date", &reply))
     return NULL;
   rpt_communication_set_date (c, date);
   rpt_communication_set_reply_date (c, reply);
@@ -674,8 +674,7 @@ read_communication (ReadCtx *ctx, xmlNode *node, const char *id)
       else
         {
           set_node_error (ctx, e, RPT_ERROR_SCHEMA,
-                          _("Unexpected element <%s> in a communication"),
-                          (const char *) e->name);
+                          _ ("Unexpected element <%s> in a communication"), (const char *) e->name);
           return NULL;
         }
     }
@@ -713,12 +712,12 @@ read_paragraph (ReadCtx *ctx, xmlNode *node, RptPart part, const char *id)
     }
   if (ref != NULL && !_rpt_key_is_valid (ref))
     {
-      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _("“%s” is not a valid key"), ref);
+      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _ ("“%s” is not a valid key"), ref);
       return NULL;
     }
   if (style != NULL && !g_str_equal (style, "paragraph") && !g_str_equal (style, "bullet"))
     {
-      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _("“%s” is not a paragraph style"), style);
+      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _ ("“%s” is not a paragraph style"), style);
       return NULL;
     }
   rpt_paragraph_set_text (p, markup);
@@ -737,7 +736,7 @@ read_item (ReadCtx *ctx, xmlNode *node, RptPart part)
 
   if (!is_element (node, part_element[part]))
     {
-      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _("Expected <%s>, found <%s>"),
+      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _ ("Expected <%s>, found <%s>"),
                       part_element[part], (const char *) node->name);
       return NULL;
     }
@@ -786,7 +785,7 @@ read_part (ReadCtx *ctx, RptLetter *letter, xmlNode *container, RptPart part)
         return FALSE;
       if (rpt_letter_find_item (letter, rpt_letter_item_get_id (item), NULL, NULL) != NULL)
         {
-          set_node_error (ctx, c, RPT_ERROR_SCHEMA, _("The id %s is used twice"),
+          set_node_error (ctx, c, RPT_ERROR_SCHEMA, _ ("The id %s is used twice"),
                           rpt_letter_item_get_id (item));
           return FALSE;
         }
@@ -824,7 +823,7 @@ letter_from_tree (ReadCtx *ctx, xmlNode *root)
           g_autofree char *text = dup_text (c);
           RptLetterKind kind;
           if (!rpt_letter_kind_from_code (text, &kind))
-            set_node_error (ctx, c, RPT_ERROR_SCHEMA, _("“%s” is not a kind of letter"), text);
+            set_node_error (ctx, c, RPT_ERROR_SCHEMA, _ ("“%s” is not a kind of letter"), text);
           else
             rpt_letter_set_kind (letter, kind);
         }
@@ -833,7 +832,7 @@ letter_from_tree (ReadCtx *ctx, xmlNode *root)
           g_autofree char *country = dup_attr (c, "country");
           if (country != NULL && !rpt_country_code_is_valid (country))
             {
-              set_node_error (ctx, c, RPT_ERROR_SCHEMA, _("“%s” is not a country code"), country);
+              set_node_error (ctx, c, RPT_ERROR_SCHEMA, _ ("“%s” is not a country code"), country);
               break;
             }
           rpt_letter_set_country (letter, country);
@@ -851,9 +850,10 @@ letter_from_tree (ReadCtx *ctx, xmlNode *root)
           g_autofree char *number = dup_attr (c, "number");
           g_autofree char *year = dup_attr (c, "year");
           guint64 n = 0, y = 0;
-          if ((number != NULL && !g_ascii_string_to_unsigned (number, 10, 1, G_MAXINT, &n, NULL))
-              || (year != NULL && !g_ascii_string_to_unsigned (year, 10, 1946, 9999, &y, NULL)))
-            set_node_error (ctx, c, RPT_ERROR_SCHEMA, _("The reference number or year is not valid"));
+          if ((number != NULL && !g_ascii_string_to_unsigned (number, 10, 1, G_MAXINT, &n, NULL)) ||
+              (year != NULL && !g_ascii_string_to_unsigned (year, 10, 1946, 9999, &y, NULL)))
+            set_node_error (ctx, c, RPT_ERROR_SCHEMA,
+                            _ ("The reference number or year is not valid"));
           rpt_letter_set_reference_number (letter, (guint) n);
           rpt_letter_set_reference_year (letter, (guint) y);
         }
@@ -861,7 +861,7 @@ letter_from_tree (ReadCtx *ctx, xmlNode *root)
         {
           g_autofree char *text = dup_text (c);
           if (!rpt_date_is_valid (text))
-            set_node_error (ctx, c, RPT_ERROR_SCHEMA, _("“%s” is not a date (YYYY-MM-DD)"), text);
+            set_node_error (ctx, c, RPT_ERROR_SCHEMA, _ ("“%s” is not a date (YYYY-MM-DD)"), text);
           else
             rpt_letter_set_date (letter, text);
         }
@@ -869,7 +869,7 @@ letter_from_tree (ReadCtx *ctx, xmlNode *root)
         {
           g_autofree char *text = dup_text (c);
           if (!rpt_language_is_supported (text))
-            set_node_error (ctx, c, RPT_ERROR_SCHEMA, _("Letters cannot be written in “%s”"),
+            set_node_error (ctx, c, RPT_ERROR_SCHEMA, _ ("Letters cannot be written in “%s”"),
                             text);
           else
             rpt_letter_set_language (letter, text);
@@ -885,12 +885,12 @@ letter_from_tree (ReadCtx *ctx, xmlNode *root)
           gboolean press = FALSE, interim = TRUE;
           g_autofree char *wgad = dup_attr (c, "wgad");
           RptWgad w = RPT_WGAD_AUTO;
-          if (!read_bool_attr (ctx, c, "press-release", &press)
-              || !read_bool_attr (ctx, c, "interim-measures", &interim))
+          if (!read_bool_attr (ctx, c, "press-release", &press) ||
+              !read_bool_attr (ctx, c, "interim-measures", &interim))
             break;
           if (wgad != NULL && !rpt_wgad_from_string (wgad, &w))
             {
-              set_node_error (ctx, c, RPT_ERROR_SCHEMA, _("“%s” is not auto, yes or no"), wgad);
+              set_node_error (ctx, c, RPT_ERROR_SCHEMA, _ ("“%s” is not auto, yes or no"), wgad);
               break;
             }
           rpt_letter_set_press_release (letter, press);
@@ -898,7 +898,7 @@ letter_from_tree (ReadCtx *ctx, xmlNode *root)
           rpt_letter_set_wgad (letter, w);
         }
       else
-        set_node_error (ctx, c, RPT_ERROR_SCHEMA, _("Unexpected element <%s>"),
+        set_node_error (ctx, c, RPT_ERROR_SCHEMA, _ ("Unexpected element <%s>"),
                         (const char *) c->name);
     }
 
@@ -923,7 +923,7 @@ static void
 set_too_large_error (GError **error, const char *filename)
 {
   g_set_error (error, RPT_ERROR, RPT_ERROR_UNSAFE,
-               _("%s: the file is larger than %d MB; a letter never is"), filename,
+               _ ("%s: the file is larger than %d MB; a letter never is"), filename,
                RPT_LETTER_XML_MAX_SIZE / (1024 * 1024));
 }
 
@@ -940,13 +940,13 @@ check_bytes (const char *data, gsize length, const char *filename, GError **erro
     }
   if (length == 0)
     {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _("%s: the file is empty"), filename);
+      g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _ ("%s: the file is empty"), filename);
       return FALSE;
     }
   if (!g_utf8_validate_len (data, length, &end))
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_ENCODING,
-                   _("%s:%u: the text is not UTF-8; save the letter as UTF-8 and try again"),
+                   _ ("%s:%u: the text is not UTF-8; save the letter as UTF-8 and try again"),
                    filename, line_of_offset (data, end - data));
       return FALSE;
     }
@@ -965,7 +965,7 @@ check_bytes (const char *data, gsize length, const char *filename, GError **erro
           if (g_ascii_strncasecmp (q, "UTF-8", 5) != 0 || (q[5] != '"' && q[5] != '\''))
             {
               g_set_error (error, RPT_ERROR, RPT_ERROR_ENCODING,
-                           _("%s:1: the file declares an encoding other than UTF-8"), filename);
+                           _ ("%s:1: the file declares an encoding other than UTF-8"), filename);
               return FALSE;
             }
         }
@@ -977,12 +977,12 @@ check_bytes (const char *data, gsize length, const char *filename, GError **erro
   for (p = data; (p = memchr (p, '<', data + length - p)) != NULL; p++)
     {
       gsize left = data + length - p;
-      if ((left >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0)
-          || (left >= 8 && memcmp (p, "<!ENTITY", 8) == 0))
+      if ((left >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0) ||
+          (left >= 8 && memcmp (p, "<!ENTITY", 8) == 0))
         {
           g_set_error (error, RPT_ERROR, RPT_ERROR_UNSAFE,
-                       _("%s:%u: document type declarations and entities are not allowed in a "
-                         "letter"),
+                       _ ("%s:%u: document type declarations and entities are not allowed in a "
+                          "letter"),
                        filename, line_of_offset (data, p - data));
           return FALSE;
         }
@@ -990,38 +990,77 @@ check_bytes (const char *data, gsize length, const char *filename, GError **erro
   return TRUE;
 }
 
+typedef struct
+{
+  char *message;
+  int line;
+} FirstError;
+
+static void
+collect_first_error (void *data, xmlError *error)
+{
+  FirstError *first = data;
+
+  if (first->message != NULL || error == NULL || error->level < XML_ERR_ERROR)
+    return;
+  first->message = g_strstrip (g_strdup (error->message != NULL ? error->message : "invalid"));
+  first->line = error->line;
+  if (first->line == 0 && error->node != NULL)
+    first->line = (int) xmlGetLineNo (error->node);
+}
+
+/* libxml2 hands parser errors to sax->serror with the context as data. */
+static void
+parser_error_cb (void *data, xmlError *error)
+{
+  xmlParserCtxt *pctx = data;
+
+  collect_first_error (pctx->_private, error);
+}
+
 static xmlDoc *
 parse_xml (const char *data, gsize length, const char *filename, GError **error)
 {
   xmlParserCtxt *pctx;
   xmlDoc *doc;
+  FirstError first = { 0 };
 
   rpt_core_init ();
   pctx = xmlNewParserCtxt ();
   if (pctx == NULL)
     {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _("Out of memory"));
+      g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _ ("Out of memory"));
       return NULL;
     }
+  /* The first error is the one to report: what follows it is often only
+   * a consequence ("premature end of data"). */
+  pctx->_private = &first;
+  pctx->sax->serror = parser_error_cb;
   /* No NOENT (entities stay unexpanded), no DTDLOAD/DTDATTR/DTDVALID, no
    * XINCLUDE, NONET; HUGE is off so libxml2's own limits on depth and text
    * size apply. */
   doc = xmlCtxtReadMemory (pctx, data, (int) length, filename, "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
-                             | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                             XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
   if (doc == NULL || !pctx->wellFormed)
     {
       const xmlError *e = xmlCtxtGetLastError (pctx);
-      g_autofree char *msg = g_strdup (e != NULL && e->message != NULL ? e->message
-                                                                        : "not well-formed");
-      g_strstrip (msg);
-      g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _("%s:%d: not well-formed XML: %s"),
-                   filename, e != NULL ? e->line : 0, msg);
+
+      if (first.message == NULL)
+        {
+          first.message = g_strstrip (
+            g_strdup (e != NULL && e->message != NULL ? e->message : "not well-formed"));
+          first.line = e != NULL ? e->line : 0;
+        }
+      g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _ ("%s:%d: not well-formed XML: %s"),
+                   filename, first.line, first.message);
+      g_free (first.message);
       if (doc != NULL)
         xmlFreeDoc (doc);
       xmlFreeParserCtxt (pctx);
       return NULL;
     }
+  g_free (first.message);
   xmlFreeParserCtxt (pctx);
   return doc;
 }
@@ -1042,33 +1081,14 @@ get_schema (void)
       xmlRelaxNGParserCtxt *pctx;
 
       g_assert (bytes != NULL);
-      pctx = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (bytes, NULL),
-                                         (int) g_bytes_get_size (bytes));
+      pctx =
+        xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes));
       schema = xmlRelaxNGParse (pctx);
       xmlRelaxNGFreeParserCtxt (pctx);
       g_assert (schema != NULL);
       g_once_init_leave (&once, 1);
     }
   return schema;
-}
-
-typedef struct
-{
-  char *message;
-  int line;
-} FirstError;
-
-static void
-collect_first_error (void *data, xmlError *error)
-{
-  FirstError *first = data;
-
-  if (first->message != NULL || error == NULL)
-    return;
-  first->message = g_strstrip (g_strdup (error->message != NULL ? error->message : "invalid"));
-  first->line = error->line;
-  if (first->line == 0 && error->node != NULL)
-    first->line = (int) xmlGetLineNo (error->node);
 }
 
 static gboolean
@@ -1083,7 +1103,7 @@ validate (xmlDoc *doc, const char *filename, GError **error)
   xmlRelaxNGFreeValidCtxt (vctx);
   if (ret != 0)
     {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_SCHEMA, _("%s:%d: not a valid letter: %s"),
+      g_set_error (error, RPT_ERROR, RPT_ERROR_SCHEMA, _ ("%s:%d: not a valid letter: %s"),
                    filename, first.line, first.message != NULL ? first.message : "invalid");
       g_free (first.message);
       return FALSE;
@@ -1132,7 +1152,7 @@ rpt_letter_new_from_xml (const char *data, gssize length, const char *filename, 
   if (!is_element (root, "letter"))
     {
       set_node_error (&ctx, root, RPT_ERROR_PARSE,
-                      _("this is not a Rapporteur letter (the root element is <%s>)"),
+                      _ ("this is not a Rapporteur letter (the root element is <%s>)"),
                       root != NULL ? (const char *) root->name : "");
       goto out;
     }
@@ -1141,12 +1161,12 @@ rpt_letter_new_from_xml (const char *data, gssize length, const char *filename, 
   if (version != NULL)
     {
       guint64 v = 0;
-      if (g_ascii_string_to_unsigned (version, 10, 1, G_MAXINT, &v, NULL)
-          && v > RPT_LETTER_XML_VERSION)
+      if (g_ascii_string_to_unsigned (version, 10, 1, G_MAXINT, &v, NULL) &&
+          v > RPT_LETTER_XML_VERSION)
         {
           set_node_error (&ctx, root, RPT_ERROR_NEWER_VERSION,
-                          _("the letter is in format version %s, made by a newer Rapporteur; "
-                            "this one reads version %d"),
+                          _ ("the letter is in format version %s, made by a newer Rapporteur; "
+                             "this one reads version %d"),
                           version, RPT_LETTER_XML_VERSION);
           goto out;
         }
@@ -1178,8 +1198,8 @@ rpt_letter_new_from_xml_file (const char *path, GError **error)
   gsize length;
 
   /* Look at the size before reading: a huge file is refused unread. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
-                            NULL);
+  info =
+    g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL && g_file_info_get_size (info) > RPT_LETTER_XML_MAX_SIZE)
     {
       set_too_large_error (error, path);

@@ -17,10 +17,8 @@ G_BEGIN_DECLS
 #define RPT_LETTER_XML_MAX_SIZE (64 * 1024 * 1024)
 
 char *rpt_letter_to_xml (RptLetter *letter, gsize *length);
-RptLetter *rpt_letter_new_from_xml (const char *data,
-                                    gssize length,
-                                    const char *filename,
-                                    GError **error);
+RptLetter *
+rpt_letter_new_from_xml (const char *data, gssize length, const char *filename, GError **error);
 RptLetter *rpt_letter_new_from_xml_file (const char *path, GError **error);
 
 /* Pieces the document file stores row by row. */

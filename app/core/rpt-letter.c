@@ -329,26 +329,25 @@ rpt_letter_class_init (RptLetterClass *klass)
 
   properties[PROP_ID] = g_param_spec_string (
     "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, RPT_TYPE_LETTER_KIND,
-                                             RPT_LETTER_KIND_AL, flags);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, RPT_TYPE_LETTER_KIND, RPT_LETTER_KIND_AL, flags);
   properties[PROP_COUNTRY] = g_param_spec_string ("country", NULL, NULL, NULL, flags);
   properties[PROP_ADDRESSEE_NAME] = g_param_spec_string ("addressee-name", NULL, NULL, NULL, flags);
   properties[PROP_SALUTATION] = g_param_spec_string ("salutation", NULL, NULL, NULL, flags);
-  properties[PROP_REFERENCE_NUMBER]
-    = g_param_spec_uint ("reference-number", NULL, NULL, 0, G_MAXINT, 0, flags);
-  properties[PROP_REFERENCE_YEAR]
-    = g_param_spec_uint ("reference-year", NULL, NULL, 0, 9999, 0, flags);
+  properties[PROP_REFERENCE_NUMBER] =
+    g_param_spec_uint ("reference-number", NULL, NULL, 0, G_MAXINT, 0, flags);
+  properties[PROP_REFERENCE_YEAR] =
+    g_param_spec_uint ("reference-year", NULL, NULL, 0, 9999, 0, flags);
   properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
   properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, "en", flags);
   properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, "", flags);
-  properties[PROP_COMMUNICATIONS_ABOUT]
-    = g_param_spec_string ("communications-about", NULL, NULL, "", flags);
-  properties[PROP_PRESS_RELEASE]
-    = g_param_spec_boolean ("press-release", NULL, NULL, FALSE, flags);
-  properties[PROP_WGAD]
-    = g_param_spec_enum ("wgad", NULL, NULL, RPT_TYPE_WGAD, RPT_WGAD_AUTO, flags);
-  properties[PROP_INTERIM_MEASURES]
-    = g_param_spec_boolean ("interim-measures", NULL, NULL, TRUE, flags);
+  properties[PROP_COMMUNICATIONS_ABOUT] =
+    g_param_spec_string ("communications-about", NULL, NULL, "", flags);
+  properties[PROP_PRESS_RELEASE] = g_param_spec_boolean ("press-release", NULL, NULL, FALSE, flags);
+  properties[PROP_WGAD] =
+    g_param_spec_enum ("wgad", NULL, NULL, RPT_TYPE_WGAD, RPT_WGAD_AUTO, flags);
+  properties[PROP_INTERIM_MEASURES] =
+    g_param_spec_boolean ("interim-measures", NULL, NULL, TRUE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -358,8 +357,8 @@ rpt_letter_class_init (RptLetterClass *klass)
    * Something in the letter changed: a property, an item, or the items or
    * order of a part. Emitted once per change.
    */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -398,12 +397,12 @@ rpt_letter_new_with_id (const char *id)
   return g_object_new (RPT_TYPE_LETTER, "id", id, NULL);
 }
 
-#define NOTIFY(self, prop)                                                                         \
-  G_STMT_START                                                                                     \
-  {                                                                                                \
-    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);                                  \
-    emit_changed (self);                                                                           \
-  }                                                                                                \
+#define NOTIFY(self, prop)                                        \
+  G_STMT_START                                                    \
+  {                                                               \
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
+    emit_changed (self);                                          \
+  }                                                               \
   G_STMT_END
 
 const char *

@@ -91,10 +91,7 @@ rpt_mandate_get_property (GObject *object, guint prop_id, GValue *value, GParamS
 }
 
 static void
-rpt_mandate_set_property (GObject *object,
-                            guint prop_id,
-                            const GValue *value,
-                            GParamSpec *pspec)
+rpt_mandate_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   RptMandate *self = RPT_MANDATE (object);
 
@@ -134,9 +131,14 @@ rpt_mandate_class_init (RptMandateClass *klass)
 
   properties[PROP_ID] = g_param_spec_string (
     "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KEY] = g_param_spec_string ("key", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RESOLUTIONS] = g_param_spec_boxed ("resolutions", NULL, NULL, G_TYPE_STRV, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEY] = g_param_spec_string (
+    "key", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RESOLUTIONS] =
+    g_param_spec_boxed ("resolutions", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -181,7 +183,8 @@ rpt_mandate_duplicate (RptMandate *self)
 {
   g_return_val_if_fail (RPT_IS_MANDATE (self), NULL);
 
-  return g_object_new (RPT_TYPE_MANDATE, "key", self->key, "title", self->title, "resolutions", self->resolutions, NULL);
+  return g_object_new (RPT_TYPE_MANDATE, "key", self->key, "title", self->title, "resolutions",
+                       self->resolutions, NULL);
 }
 
 const char *

@@ -55,8 +55,8 @@ rpt_run_free (RptRun *run)
 static inline gboolean
 is_xml_char (gunichar c)
 {
-  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-         || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
 /**
@@ -307,7 +307,7 @@ markup_start_element (GMarkupParseContext *context,
   if (is_root)
     {
       if (g_strcmp0 (element_name, WRAPPER) != 0)
-        g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_MARKUP, _("Unexpected element <%s>"),
+        g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_MARKUP, _ ("Unexpected element <%s>"),
                      element_name);
       return;
     }
@@ -315,17 +315,17 @@ markup_start_element (GMarkupParseContext *context,
   if (st->in_field)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_MARKUP,
-                   _("The element <treaty-status> must be empty"));
+                   _ ("The element <treaty-status> must be empty"));
       return;
     }
 
-  if (g_str_equal (element_name, "b") || g_str_equal (element_name, "i")
-      || g_str_equal (element_name, "note"))
+  if (g_str_equal (element_name, "b") || g_str_equal (element_name, "i") ||
+      g_str_equal (element_name, "note"))
     {
       if (attribute_names[0] != NULL)
         {
           g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_MARKUP,
-                       _("The element <%s> takes no attribute “%s”"), element_name,
+                       _ ("The element <%s> takes no attribute “%s”"), element_name,
                        attribute_names[0]);
           return;
         }
@@ -335,7 +335,7 @@ markup_start_element (GMarkupParseContext *context,
         st->italic++;
       else if (st->note > 0)
         g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_MARKUP,
-                     _("A footnote cannot hold another footnote"));
+                     _ ("A footnote cannot hold another footnote"));
       else
         st->note = ++st->n_notes;
     }
@@ -350,12 +350,12 @@ markup_start_element (GMarkupParseContext *context,
       if (st->href != NULL)
         {
           g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_MARKUP,
-                       _("A link cannot hold another link"));
+                       _ ("A link cannot hold another link"));
           return;
         }
       if (*href == '\0')
         {
-          g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_MARKUP, _("A link needs a target"));
+          g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_MARKUP, _ ("A link needs a target"));
           return;
         }
       st->href = g_strdup (href);
@@ -371,7 +371,7 @@ markup_start_element (GMarkupParseContext *context,
       if (!instrument_code_is_valid (instrument))
         {
           g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_MARKUP,
-                       _("“%s” is not an instrument code"), instrument);
+                       _ ("“%s” is not an instrument code"), instrument);
           return;
         }
       g_ptr_array_add (st->runs,
@@ -381,7 +381,7 @@ markup_start_element (GMarkupParseContext *context,
   else
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_MARKUP,
-                   _("Paragraph text cannot hold the element <%s>"), element_name);
+                   _ ("Paragraph text cannot hold the element <%s>"), element_name);
     }
 }
 
@@ -408,8 +408,8 @@ markup_end_element (GMarkupParseContext *context,
 static gboolean
 run_same_format (const RptRun *a, RptRunFlags flags, const char *href, guint note)
 {
-  return a->kind == RPT_RUN_TEXT && a->flags == flags && g_strcmp0 (a->href, href) == 0
-         && a->note == note;
+  return a->kind == RPT_RUN_TEXT && a->flags == flags && g_strcmp0 (a->href, href) == 0 &&
+         a->note == note;
 }
 
 static void
@@ -428,7 +428,7 @@ markup_text (GMarkupParseContext *context,
   if (st->in_field)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_MARKUP,
-                   _("The element <treaty-status> must be empty"));
+                   _ ("The element <treaty-status> must be empty"));
       return;
     }
 
@@ -462,7 +462,7 @@ markup_passthrough (GMarkupParseContext *context,
   /* Comments, processing instructions and DOCTYPEs have no place in a
    * paragraph; refusing them keeps the text exactly what the user sees. */
   g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_MARKUP,
-               _("Paragraph text cannot hold comments or processing instructions"));
+               _ ("Paragraph text cannot hold comments or processing instructions"));
 }
 
 static const GMarkupParser markup_parser = {
@@ -491,17 +491,17 @@ rpt_markup_parse (const char *markup, GError **error)
 
   st.runs = runs;
   context = g_markup_parse_context_new (&markup_parser, G_MARKUP_PREFIX_ERROR_POSITION, &st, NULL);
-  if (!g_markup_parse_context_parse (context, "<" WRAPPER ">", -1, &local_error)
-      || !g_markup_parse_context_parse (context, markup, -1, &local_error)
-      || !g_markup_parse_context_parse (context, "</" WRAPPER ">", -1, &local_error)
-      || !g_markup_parse_context_end_parse (context, &local_error))
+  if (!g_markup_parse_context_parse (context, "<" WRAPPER ">", -1, &local_error) ||
+      !g_markup_parse_context_parse (context, markup, -1, &local_error) ||
+      !g_markup_parse_context_parse (context, "</" WRAPPER ">", -1, &local_error) ||
+      !g_markup_parse_context_end_parse (context, &local_error))
     {
       g_free (st.href);
       if (local_error->domain == RPT_ERROR)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_MARKUP,
-                     _("Paragraph text is not valid: %s"), local_error->message);
+                     _ ("Paragraph text is not valid: %s"), local_error->message);
       return NULL;
     }
   g_free (st.href);
@@ -671,7 +671,7 @@ rpt_markup_validate (const char *markup, GError **error)
   if (!rpt_text_is_clean (markup, FALSE))
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_MARKUP,
-                   _("Paragraph text holds characters XML cannot store"));
+                   _ ("Paragraph text holds characters XML cannot store"));
       return FALSE;
     }
   runs = rpt_markup_parse (markup, error);

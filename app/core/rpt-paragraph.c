@@ -109,10 +109,7 @@ rpt_paragraph_get_property (GObject *object, guint prop_id, GValue *value, GPara
 }
 
 static void
-rpt_paragraph_set_property (GObject *object,
-                            guint prop_id,
-                            const GValue *value,
-                            GParamSpec *pspec)
+rpt_paragraph_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   RptParagraph *self = RPT_PARAGRAPH (object);
 
@@ -165,18 +162,18 @@ rpt_paragraph_class_init (RptParagraphClass *klass)
     "text", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DATE] = g_param_spec_string (
     "date", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PLACE] = g_param_spec_string (
-    "place", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERSONS]
-    = g_param_spec_boxed ("persons", NULL, NULL, G_TYPE_STRV,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REFERENCE]
-    = g_param_spec_string ("reference", NULL, NULL, NULL,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STYLE]
-    = g_param_spec_enum ("style", NULL, NULL, RPT_TYPE_PARAGRAPH_STYLE,
-                         RPT_PARAGRAPH_STYLE_PARAGRAPH,
+  properties[PROP_PLACE] =
+    g_param_spec_string ("place", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERSONS] =
+    g_param_spec_boxed ("persons", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REFERENCE] =
+    g_param_spec_string ("reference", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STYLE] =
+    g_param_spec_enum ("style", NULL, NULL, RPT_TYPE_PARAGRAPH_STYLE, RPT_PARAGRAPH_STYLE_PARAGRAPH,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -223,8 +220,8 @@ rpt_paragraph_duplicate (RptParagraph *self)
   g_return_val_if_fail (RPT_IS_PARAGRAPH (self), NULL);
 
   return g_object_new (RPT_TYPE_PARAGRAPH, "text", self->text, "date", self->date, "place",
-                       self->place, "persons", self->persons, "reference", self->reference,
-                       "style", self->style, NULL);
+                       self->place, "persons", self->persons, "reference", self->reference, "style",
+                       self->style, NULL);
 }
 
 const char *

@@ -109,10 +109,7 @@ rpt_person_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
 }
 
 static void
-rpt_person_set_property (GObject *object,
-                            guint prop_id,
-                            const GValue *value,
-                            GParamSpec *pspec)
+rpt_person_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   RptPerson *self = RPT_PERSON (object);
 
@@ -164,13 +161,26 @@ rpt_person_class_init (RptPersonClass *klass)
 
   properties[PROP_ID] = g_param_spec_string (
     "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_HONORIFIC] = g_param_spec_string ("honorific", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_GENDER] = g_param_spec_enum ("gender", NULL, NULL, RPT_TYPE_GENDER, RPT_GENDER_UNKNOWN, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_AGE] = g_param_spec_int ("age", NULL, NULL, -1, 150, -1, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_OCCUPATION] = g_param_spec_string ("occupation", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DEFENDER] = g_param_spec_boolean ("defender", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DEPRIVED_OF_LIBERTY] = g_param_spec_boolean ("deprived-of-liberty", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] = g_param_spec_string (
+    "name", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HONORIFIC] =
+    g_param_spec_string ("honorific", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GENDER] =
+    g_param_spec_enum ("gender", NULL, NULL, RPT_TYPE_GENDER, RPT_GENDER_UNKNOWN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AGE] =
+    g_param_spec_int ("age", NULL, NULL, -1, 150, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OCCUPATION] =
+    g_param_spec_string ("occupation", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEFENDER] =
+    g_param_spec_boolean ("defender", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEPRIVED_OF_LIBERTY] =
+    g_param_spec_boolean ("deprived-of-liberty", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -216,7 +226,9 @@ rpt_person_duplicate (RptPerson *self)
 {
   g_return_val_if_fail (RPT_IS_PERSON (self), NULL);
 
-  return g_object_new (RPT_TYPE_PERSON, "name", self->name, "honorific", self->honorific, "gender", self->gender, "age", self->age, "occupation", self->occupation, "defender", self->defender, "deprived-of-liberty", self->deprived_of_liberty, NULL);
+  return g_object_new (RPT_TYPE_PERSON, "name", self->name, "honorific", self->honorific, "gender",
+                       self->gender, "age", self->age, "occupation", self->occupation, "defender",
+                       self->defender, "deprived-of-liberty", self->deprived_of_liberty, NULL);
 }
 
 const char *
@@ -273,7 +285,7 @@ rpt_person_set_honorific (RptPerson *self, const char *honorific)
  *
  * Returns: the gender, as far as known
  */
-RptGender 
+RptGender
 rpt_person_get_gender (RptPerson *self)
 {
   g_return_val_if_fail (RPT_IS_PERSON (self), RPT_GENDER_UNKNOWN);
@@ -297,7 +309,7 @@ rpt_person_set_gender (RptPerson *self, RptGender gender)
  *
  * Returns: the age in years, or -1 when not known
  */
-int 
+int
 rpt_person_get_age (RptPerson *self)
 {
   g_return_val_if_fail (RPT_IS_PERSON (self), -1);
@@ -343,7 +355,7 @@ rpt_person_set_occupation (RptPerson *self, const char *occupation)
  *
  * Returns: whether the person is a human rights defender
  */
-gboolean 
+gboolean
 rpt_person_get_defender (RptPerson *self)
 {
   g_return_val_if_fail (RPT_IS_PERSON (self), FALSE);
@@ -368,7 +380,7 @@ rpt_person_set_defender (RptPerson *self, gboolean defender)
  *
  * Returns: whether the person is deprived of liberty (this brings in the paragraph of the Working Group on Arbitrary Detention)
  */
-gboolean 
+gboolean
 rpt_person_get_deprived_of_liberty (RptPerson *self)
 {
   g_return_val_if_fail (RPT_IS_PERSON (self), FALSE);

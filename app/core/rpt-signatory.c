@@ -88,10 +88,7 @@ rpt_signatory_get_property (GObject *object, guint prop_id, GValue *value, GPara
 }
 
 static void
-rpt_signatory_set_property (GObject *object,
-                            guint prop_id,
-                            const GValue *value,
-                            GParamSpec *pspec)
+rpt_signatory_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   RptSignatory *self = RPT_SIGNATORY (object);
 
@@ -131,9 +128,14 @@ rpt_signatory_class_init (RptSignatoryClass *klass)
 
   properties[PROP_ID] = g_param_spec_string (
     "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MANDATE] = g_param_spec_string ("mandate", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MANDATE] =
+    g_param_spec_string ("mandate", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] = g_param_spec_string (
+    "name", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -178,7 +180,8 @@ rpt_signatory_duplicate (RptSignatory *self)
 {
   g_return_val_if_fail (RPT_IS_SIGNATORY (self), NULL);
 
-  return g_object_new (RPT_TYPE_SIGNATORY, "mandate", self->mandate, "name", self->name, "title", self->title, NULL);
+  return g_object_new (RPT_TYPE_SIGNATORY, "mandate", self->mandate, "name", self->name, "title",
+                       self->title, NULL);
 }
 
 const char *

@@ -19,6 +19,7 @@
 #include "rpt-letter-xml.h"
 #include "rpt-markup.h"
 #include "rpt-sqlite.h"
+#include "rpt-store-private.h"
 #include "rpt-store.h"
 
 /**
@@ -163,46 +164,52 @@ translate_error (GError **error, GError *db_error, const char *path)
     {
     case SQLITE_FULL:
       g_set_error (error, RPT_ERROR, RPT_ERROR_NO_SPACE,
-                   _("The disk is full, so %s could not be saved. The document still holds "
-                     "what it held before; free some space and save again."),
+                   _ ("The disk is full, so %s could not be saved. The document still holds "
+                      "what it held before; free some space and save again."),
                    path);
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT,
-                   _("%s is damaged and cannot be read (%s). Open a backup copy, or a copy "
-                     "exported as letter XML."),
+                   _ ("%s is damaged and cannot be read (%s). Open a backup copy, or a copy "
+                      "exported as letter XML."),
                    path, db_error->message);
       break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_AUTH:
       g_set_error (error, RPT_ERROR, RPT_ERROR_READ_ONLY,
-                   _("%s cannot be written: you do not have permission, or the disk is "
-                     "read-only"),
+                   _ ("%s cannot be written: you do not have permission, or the disk is "
+                      "read-only"),
                    path);
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, RPT_ERROR, RPT_ERROR_BUSY,
-                   _("%s is being written by another program; try again in a moment"), path);
+                   _ ("%s is being written by another program; try again in a moment"), path);
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, RPT_ERROR, RPT_ERROR_IO,
+                   _ ("Reading or writing %s failed (%s); the document still holds what it "
+                      "held before. Check the disk and try again."),
+                   path, db_error->message);
       break;
     case SQLITE_CANTOPEN:
-      g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _("%s cannot be opened"), path);
+      g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _ ("%s cannot be opened"), path);
       break;
     default:
-      g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _("Reading or writing %s failed: %s"), path,
+      g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _ ("Reading or writing %s failed: %s"), path,
                    db_error->message);
       break;
     }
   g_error_free (db_error);
 }
 
-#define TRANSLATE(error, local, path)                                                              \
-  G_STMT_START                                                                                     \
-  {                                                                                                \
-    translate_error ((error), g_steal_pointer (&(local)), (path));                                 \
-  }                                                                                                \
+#define TRANSLATE(error, local, path)                              \
+  G_STMT_START                                                     \
+  {                                                                \
+    translate_error ((error), g_steal_pointer (&(local)), (path)); \
+  }                                                                \
   G_STMT_END
 
 static gboolean
@@ -280,16 +287,16 @@ head_copy (const Head *h)
 static gboolean
 head_equal (const Head *a, const Head *b)
 {
-  return a != NULL && b != NULL && g_strcmp0 (a->letter_id, b->letter_id) == 0
-         && g_strcmp0 (a->kind, b->kind) == 0 && g_strcmp0 (a->country, b->country) == 0
-         && g_strcmp0 (a->addressee_name, b->addressee_name) == 0
-         && g_strcmp0 (a->salutation, b->salutation) == 0
-         && a->reference_number == b->reference_number
-         && a->reference_year == b->reference_year && g_strcmp0 (a->date, b->date) == 0
-         && g_strcmp0 (a->language, b->language) == 0 && g_strcmp0 (a->summary, b->summary) == 0
-         && g_strcmp0 (a->communications_about, b->communications_about) == 0
-         && a->press_release == b->press_release && g_strcmp0 (a->wgad, b->wgad) == 0
-         && a->interim_measures == b->interim_measures;
+  return a != NULL && b != NULL && g_strcmp0 (a->letter_id, b->letter_id) == 0 &&
+         g_strcmp0 (a->kind, b->kind) == 0 && g_strcmp0 (a->country, b->country) == 0 &&
+         g_strcmp0 (a->addressee_name, b->addressee_name) == 0 &&
+         g_strcmp0 (a->salutation, b->salutation) == 0 &&
+         a->reference_number == b->reference_number && a->reference_year == b->reference_year &&
+         g_strcmp0 (a->date, b->date) == 0 && g_strcmp0 (a->language, b->language) == 0 &&
+         g_strcmp0 (a->summary, b->summary) == 0 &&
+         g_strcmp0 (a->communications_about, b->communications_about) == 0 &&
+         a->press_release == b->press_release && g_strcmp0 (a->wgad, b->wgad) == 0 &&
+         a->interim_measures == b->interim_measures;
 }
 
 static void
@@ -500,8 +507,8 @@ read_rows (RptSqlite *db, GError **error)
       row->id = dup_column (stmt, 0);
       row->position = sqlite3_column_int64 (stmt, 2);
       row->xml = dup_column (stmt, 3);
-      if (row->id == NULL || row->xml == NULL
-          || !rpt_part_from_string ((const char *) sqlite3_column_text (stmt, 1), &part))
+      if (row->id == NULL || row->xml == NULL ||
+          !rpt_part_from_string ((const char *) sqlite3_column_text (stmt, 1), &part))
         {
           row_free (row);
           g_set_error (error, RPT_SQLITE_ERROR, SQLITE_CORRUPT, "an item row is malformed");
@@ -523,8 +530,8 @@ refresh_cache (RptStore *self, GError **error)
 
   if (!rpt_sqlite_get_int (self->db, "PRAGMA data_version", &data_version, error))
     return FALSE;
-  if (self->saved_rows != NULL && self->saved_head != NULL
-      && data_version == self->saved_data_version)
+  if (self->saved_rows != NULL && self->saved_head != NULL &&
+      data_version == self->saved_data_version)
     return TRUE;
 
   g_clear_pointer (&self->saved_rows, g_hash_table_unref);
@@ -559,10 +566,14 @@ write_snapshot (RptSqlite *db,
   Row *row;
   guint written = 0;
 
-  insert = rpt_sqlite_prepare (db, "INSERT INTO item (id, part, position, xml) "
-                                   "VALUES (?1, ?2, ?3, ?4)", error);
-  update = rpt_sqlite_prepare (db, "UPDATE item SET part = ?2, position = ?3, xml = ?4 "
-                                   "WHERE id = ?1", error);
+  insert = rpt_sqlite_prepare (db,
+                               "INSERT INTO item (id, part, position, xml) "
+                               "VALUES (?1, ?2, ?3, ?4)",
+                               error);
+  update = rpt_sqlite_prepare (db,
+                               "UPDATE item SET part = ?2, position = ?3, xml = ?4 "
+                               "WHERE id = ?1",
+                               error);
   delete = rpt_sqlite_prepare (db, "DELETE FROM item WHERE id = ?1", error);
   if (insert == NULL || update == NULL || delete == NULL)
     return FALSE;
@@ -650,9 +661,9 @@ create_schema (RptSqlite *db, RptLetter *letter, GError **error)
 
   if (!rpt_sqlite_begin (db, error))
     return FALSE;
-  if (!rpt_sqlite_exec (db, pragmas, error) || !rpt_sqlite_exec (db, schema_v2, error)
-      || !rpt_sqlite_exec (db, schema_version_table, error)
-      || !write_snapshot (db, snap, NULL, NULL, NULL, NULL, error))
+  if (!rpt_sqlite_exec (db, pragmas, error) || !rpt_sqlite_exec (db, schema_v2, error) ||
+      !rpt_sqlite_exec (db, schema_version_table, error) ||
+      !write_snapshot (db, snap, NULL, NULL, NULL, NULL, error))
     {
       rpt_sqlite_rollback (db);
       return FALSE;
@@ -685,12 +696,12 @@ letter_from_rows (const Head *h, GHashTable *rows, GError **error)
   Row *row;
   char *markup;
 
-#define BAD(what)                                                                                  \
-  G_STMT_START                                                                                     \
-  {                                                                                                \
-    g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT, "%s", (what));                               \
-    return NULL;                                                                                   \
-  }                                                                                                \
+#define BAD(what)                                                    \
+  G_STMT_START                                                       \
+  {                                                                  \
+    g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT, "%s", (what)); \
+    return NULL;                                                     \
+  }                                                                  \
   G_STMT_END
 
   if (!_rpt_item_id_is_valid (h->letter_id))
@@ -755,8 +766,8 @@ letter_from_rows (const Head *h, GHashTable *rows, GError **error)
               g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT, "%s", local->message);
               ok = FALSE;
             }
-          else if (g_strcmp0 (rpt_letter_item_get_id (item), r->id) != 0
-                   || rpt_letter_find_item (letter, r->id, NULL, NULL) != NULL)
+          else if (g_strcmp0 (rpt_letter_item_get_id (item), r->id) != 0 ||
+                   rpt_letter_find_item (letter, r->id, NULL, NULL) != NULL)
             {
               g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT, "an item id is not valid");
               ok = FALSE;
@@ -797,7 +808,7 @@ check_header (const char *path, GError **error)
     {
       int saved = errno;
       g_set_error (error, RPT_ERROR, saved == ENOENT ? RPT_ERROR_NOT_FOUND : RPT_ERROR_IO,
-                   _("%s cannot be opened: %s"), path, g_strerror (saved));
+                   _ ("%s cannot be opened: %s"), path, g_strerror (saved));
       return FALSE;
     }
   n = read (fd, header, sizeof header);
@@ -806,22 +817,47 @@ check_header (const char *path, GError **error)
   if (n == 0)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_A_DOCUMENT,
-                   _("%s is empty; it is not a Rapporteur document"), path);
+                   _ ("%s is empty; it is not a Rapporteur document"), path);
       return FALSE;
     }
   if (n < (gssize) sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_A_DOCUMENT,
-                   _("%s is not a Rapporteur document"), path);
+                   _ ("%s is not a Rapporteur document"), path);
       return FALSE;
     }
   if (read_be32 (header + 68) != RPT_STORE_APPLICATION_ID)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_A_DOCUMENT,
-                   _("%s is a database of another program, not a Rapporteur document"), path);
+                   _ ("%s is a database of another program, not a Rapporteur document"), path);
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * rpt_store_file_is_document:
+ * @path: any file
+ *
+ * Returns: whether @path is a Rapporteur document (by its header alone),
+ *   so that nothing else is ever written over one by mistake
+ */
+gboolean
+rpt_store_file_is_document (const char *path)
+{
+  guint8 header[100];
+  gssize n;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+  n = read (fd, header, sizeof header);
+  close (fd);
+  return n == (gssize) sizeof header && memcmp (header, "SQLite format 3", 16) == 0 &&
+         read_be32 (header + 68) == RPT_STORE_APPLICATION_ID;
 }
 
 static gboolean
@@ -830,8 +866,8 @@ check_version (RptSqlite *db, const char *path, gint64 *version, GError **error)
   g_autoptr (GError) local = NULL;
   gint64 app_id = 0;
 
-  if (!rpt_sqlite_get_int (db, "PRAGMA application_id", &app_id, &local)
-      || !rpt_sqlite_get_int (db, "PRAGMA user_version", version, &local))
+  if (!rpt_sqlite_get_int (db, "PRAGMA application_id", &app_id, &local) ||
+      !rpt_sqlite_get_int (db, "PRAGMA user_version", version, &local))
     {
       TRANSLATE (error, local, path);
       return FALSE;
@@ -839,21 +875,21 @@ check_version (RptSqlite *db, const char *path, gint64 *version, GError **error)
   if (app_id != RPT_STORE_APPLICATION_ID)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_A_DOCUMENT,
-                   _("%s is a database of another program, not a Rapporteur document"), path);
+                   _ ("%s is a database of another program, not a Rapporteur document"), path);
       return FALSE;
     }
   if (*version > RPT_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_NEWER_VERSION,
-                   _("%s was saved by a newer version of Rapporteur (document format %d; this "
-                     "version reads up to %d). Update Rapporteur to open it."),
+                   _ ("%s was saved by a newer version of Rapporteur (document format %d; this "
+                      "version reads up to %d). Update Rapporteur to open it."),
                    path, (int) *version, RPT_STORE_SCHEMA_VERSION);
       return FALSE;
     }
   if (*version < 1)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT,
-                   _("%s is damaged and cannot be read (no document format)"), path);
+                   _ ("%s is damaged and cannot be read (no document format)"), path);
       return FALSE;
     }
   return TRUE;
@@ -877,8 +913,8 @@ check_integrity (RptSqlite *db, const char *path, GError **error)
   if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT,
-                   _("%s is damaged and cannot be read (%s). Open a backup copy, or a copy "
-                     "exported as letter XML."),
+                   _ ("%s is damaged and cannot be read (%s). Open a backup copy, or a copy "
+                      "exported as letter XML."),
                    path, rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : "?");
       return FALSE;
     }
@@ -906,8 +942,8 @@ migrate_1_to_2 (RptSqlite *db, GError **error)
         g_set_error (error, RPT_SQLITE_ERROR, SQLITE_CORRUPT, "the document holds no letter");
         return FALSE;
       }
-    letter = rpt_letter_new_from_xml ((const char *) sqlite3_column_text (stmt, 0), -1, "letter",
-                                      &local);
+    letter =
+      rpt_letter_new_from_xml ((const char *) sqlite3_column_text (stmt, 0), -1, "letter", &local);
     if (letter == NULL)
       {
         g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT, "%s", local->message);
@@ -916,9 +952,9 @@ migrate_1_to_2 (RptSqlite *db, GError **error)
   }
 
   snap = rpt_store_snapshot_new (letter);
-  return rpt_sqlite_exec (db, schema_v2, error)
-         && write_snapshot (db, snap, NULL, NULL, NULL, NULL, error)
-         && rpt_sqlite_exec (db, "DROP TABLE letter", error);
+  return rpt_sqlite_exec (db, schema_v2, error) &&
+         write_snapshot (db, snap, NULL, NULL, NULL, NULL, error) &&
+         rpt_sqlite_exec (db, "DROP TABLE letter", error);
 }
 
 /* Forward migrations, each in the caller's transaction. */
@@ -964,7 +1000,7 @@ check_tables (RptSqlite *db, const char *path, gint64 version, GError **error)
       if (rc != SQLITE_ROW)
         {
           g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT,
-                       _("%s is damaged and cannot be read (the table “%s” is missing)"), path,
+                       _ ("%s is damaged and cannot be read (the table “%s” is missing)"), path,
                        want[i]);
           return FALSE;
         }
@@ -975,8 +1011,8 @@ check_tables (RptSqlite *db, const char *path, gint64 version, GError **error)
 static gboolean
 migrate_in_transaction (RptSqlite *db, gint64 from, GError **error)
 {
-  g_autofree char *set_version
-    = g_strdup_printf ("PRAGMA user_version = %d", RPT_STORE_SCHEMA_VERSION);
+  g_autofree char *set_version =
+    g_strdup_printf ("PRAGMA user_version = %d", RPT_STORE_SCHEMA_VERSION);
 
   if (!rpt_sqlite_begin (db, error))
     return FALSE;
@@ -986,6 +1022,57 @@ migrate_in_transaction (RptSqlite *db, gint64 from, GError **error)
       return FALSE;
     }
   return rpt_sqlite_commit (db, error);
+}
+
+/* A program that stopped in the middle of a save leaves a "hot" journal
+ * beside the document, and a read-only connection cannot roll it back
+ * (SQLITE_READONLY_ROLLBACK). Rolling it back only puts the document
+ * back into its last saved state, so a read-write connection does it
+ * here, and reading after a crash works like reading at any other time. */
+static gboolean
+recover_hot_journal (const char *path, GError **error)
+{
+  g_autoptr (RptSqlite) rw = rpt_sqlite_open (path, RPT_SQLITE_OPEN_READ_WRITE, error);
+
+  if (rw == NULL)
+    return FALSE;
+  return rpt_sqlite_exec (rw, "SELECT count(*) FROM sqlite_schema", error);
+}
+
+static RptSqlite *
+open_connection (const char *path, gboolean read_only, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  RptSqlite *db;
+
+  db = rpt_sqlite_open (path, read_only ? RPT_SQLITE_OPEN_READ_ONLY : 0, error);
+  if (db == NULL)
+    return NULL;
+  /* The first read is where SQLite finds a hot journal. */
+  if (set_pragmas (db, read_only, &local) &&
+      rpt_sqlite_exec (db, "SELECT count(*) FROM sqlite_schema", &local))
+    return db;
+
+  g_object_unref (db);
+  if (!read_only || !g_error_matches (local, RPT_SQLITE_ERROR, SQLITE_READONLY_ROLLBACK))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  g_clear_error (&local);
+  if (!recover_hot_journal (path, &local))
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_READ_ONLY,
+                   _ ("%s was being saved when a program stopped, and it cannot be written to "
+                      "finish restoring its last saved state (%s). Open it once where it can "
+                      "be written."),
+                   path, local->message);
+      return NULL;
+    }
+  db = rpt_sqlite_open (path, RPT_SQLITE_OPEN_READ_ONLY, error);
+  if (db != NULL && !set_pragmas (db, TRUE, error))
+    g_clear_object (&db);
+  return db;
 }
 
 /**
@@ -1015,14 +1102,14 @@ rpt_store_open (const char *path, RptStoreOpenFlags flags, GError **error)
   self = g_object_new (RPT_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->read_only = read_only;
-  self->db = rpt_sqlite_open (path, read_only ? RPT_SQLITE_OPEN_READ_ONLY : 0, &local);
-  if (self->db == NULL || !set_pragmas (self->db, read_only, &local))
+  self->db = open_connection (path, read_only, &local);
+  if (self->db == NULL)
     {
       TRANSLATE (error, local, path);
       return NULL;
     }
-  if (!check_version (self->db, path, &version, error) || !check_integrity (self->db, path, error)
-      || !check_tables (self->db, path, version, error))
+  if (!check_version (self->db, path, &version, error) ||
+      !check_integrity (self->db, path, error) || !check_tables (self->db, path, version, error))
     return NULL;
 
   if (version < RPT_STORE_SCHEMA_VERSION)
@@ -1116,8 +1203,8 @@ rpt_store_create (const char *path, RptLetter *letter, GError **error)
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_EXISTS,
-                   _("%s already exists; choose another name"), path);
+      g_set_error (error, RPT_ERROR, RPT_ERROR_EXISTS, _ ("%s already exists; choose another name"),
+                   path);
       return NULL;
     }
 
@@ -1125,14 +1212,14 @@ rpt_store_create (const char *path, RptLetter *letter, GError **error)
   base = g_path_get_basename (path);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, _("The folder %s does not exist"), dir);
+      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, _ ("The folder %s does not exist"), dir);
       return NULL;
     }
   tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
-      set_errno_error (error, errno, _("Cannot create a document in %s: %s"), dir);
+      set_errno_error (error, errno, _ ("Cannot create a document in %s: %s"), dir);
       return NULL;
     }
   close (fd);
@@ -1158,14 +1245,14 @@ rpt_store_create (const char *path, RptLetter *letter, GError **error)
           if (g_file_test (path, G_FILE_TEST_EXISTS) || g_rename (tmp, path) != 0)
             {
               set_errno_error (error, g_file_test (path, G_FILE_TEST_EXISTS) ? EEXIST : errno,
-                               _("Cannot create %s: %s"), path);
+                               _ ("Cannot create %s: %s"), path);
               remove_temporary (tmp);
               return NULL;
             }
         }
       else
         {
-          set_errno_error (error, saved, _("Cannot create %s: %s"), path);
+          set_errno_error (error, saved, _ ("Cannot create %s: %s"), path);
           remove_temporary (tmp);
           return NULL;
         }
@@ -1196,12 +1283,12 @@ check_open (RptStore *self, gboolean write, GError **error)
 {
   if (self->db == NULL)
     {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _("%s is closed"), self->path);
+      g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _ ("%s is closed"), self->path);
       return FALSE;
     }
   if (write && self->read_only)
     {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_READ_ONLY, _("%s is open read-only"), self->path);
+      g_set_error (error, RPT_ERROR, RPT_ERROR_READ_ONLY, _ ("%s is open read-only"), self->path);
       return FALSE;
     }
   return TRUE;
@@ -1229,8 +1316,8 @@ rpt_store_load (RptStore *self, GError **error)
     }
   letter = letter_from_rows (self->saved_head, self->saved_rows, &local);
   if (letter == NULL)
-    g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT,
-                 _("%s is damaged and cannot be read (%s)"), self->path, local->message);
+    g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT, _ ("%s is damaged and cannot be read (%s)"),
+                 self->path, local->message);
   return letter;
 }
 
@@ -1300,7 +1387,10 @@ rpt_store_get_last_save_rows (RptStore *self)
 }
 
 static guint
-insert_version (RptSqlite *db, const char *author, const char *message, const char *xml,
+insert_version (RptSqlite *db,
+                const char *author,
+                const char *message,
+                const char *xml,
                 GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -1308,8 +1398,7 @@ insert_version (RptSqlite *db, const char *author, const char *message, const ch
   g_autofree char *created = g_date_time_format_iso8601 (now);
   gint64 number = 0;
 
-  if (!rpt_sqlite_get_int (db, "SELECT coalesce(max(number), 0) + 1 FROM version", &number,
-                           error))
+  if (!rpt_sqlite_get_int (db, "SELECT coalesce(max(number), 0) + 1 FROM version", &number, error))
     return 0;
   stmt = rpt_sqlite_prepare (
     db, "INSERT INTO version (number, author, created, message, xml) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -1363,10 +1452,10 @@ rpt_store_save_version_snapshot (RptStore *self,
       TRANSLATE (error, local, self->path);
       return 0;
     }
-  if (!write_working (self, snapshot, &new_rows, &local)
-      || (number = insert_version (self->db, clean_author, clean_message, snapshot->xml, &local))
-           == 0
-      || !rpt_sqlite_commit (self->db, &local))
+  if (!write_working (self, snapshot, &new_rows, &local) ||
+      (number = insert_version (self->db, clean_author, clean_message, snapshot->xml, &local)) ==
+        0 ||
+      !rpt_sqlite_commit (self->db, &local))
     {
       rpt_sqlite_rollback (self->db);
       TRANSLATE (error, local, self->path);
@@ -1427,8 +1516,8 @@ rpt_store_list_versions (RptStore *self, GError **error)
   list = g_list_store_new (RPT_TYPE_VERSION);
   while ((rc = rpt_sqlite_step (self->db, stmt, &local)) == SQLITE_ROW)
     {
-      g_autoptr (GDateTime) created
-        = g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (stmt, 2), NULL);
+      g_autoptr (GDateTime) created =
+        g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (stmt, 2), NULL);
       g_autoptr (RptVersion) v = NULL;
 
       if (created == NULL)
@@ -1468,7 +1557,7 @@ read_version_xml (RptStore *self, guint number, GError **error)
     }
   if (rc != SQLITE_ROW)
     {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, _("%s has no version %u"), self->path,
+      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, _ ("%s has no version %u"), self->path,
                    number);
       return NULL;
     }
@@ -1498,7 +1587,7 @@ rpt_store_load_version (RptStore *self, guint number, GError **error)
   letter = rpt_letter_new_from_xml (xml, -1, self->path, &local);
   if (letter == NULL)
     g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT,
-                 _("Version %u of %s is damaged and cannot be read (%s)"), number, self->path,
+                 _ ("Version %u of %s is damaged and cannot be read (%s)"), number, self->path,
                  local->message);
   return letter;
 }
@@ -1563,8 +1652,8 @@ rpt_store_restore_version (RptStore *self,
     }
   if (g_strcmp0 (newest_xml, working_xml) != 0)
     {
-      g_autofree char *message
-        = g_strdup_printf (_("Working state before version %u was restored"), number);
+      g_autofree char *message =
+        g_strdup_printf (_ ("Working state before version %u was restored"), number);
       backup = insert_version (self->db, clean_author, message, working_xml, &local);
       if (backup == 0)
         goto fail;
@@ -1592,4 +1681,11 @@ rpt_store_close (RptStore *self)
   if (self->db != NULL)
     rpt_sqlite_close (self->db);
   g_clear_object (&self->db);
+}
+
+RptSqlite *
+_rpt_store_get_sqlite (RptStore *self)
+{
+  g_return_val_if_fail (RPT_IS_STORE (self), NULL);
+  return self->db;
 }

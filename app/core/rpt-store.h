@@ -42,6 +42,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RptStoreSnapshot, rpt_store_snapshot_free)
 
 G_DECLARE_FINAL_TYPE (RptStore, rpt_store, RPT, STORE, GObject)
 
+gboolean rpt_store_file_is_document (const char *path);
 RptStore *rpt_store_create (const char *path, RptLetter *letter, GError **error);
 RptStore *rpt_store_open (const char *path, RptStoreOpenFlags flags, GError **error);
 const char *rpt_store_get_path (RptStore *self);

@@ -24,27 +24,32 @@ rpt_error_quark (void)
   return g_quark_from_static_string ("rpt-error-quark");
 }
 
-G_DEFINE_ENUM_TYPE (RptLetterKind, rpt_letter_kind,
+G_DEFINE_ENUM_TYPE (RptLetterKind,
+                    rpt_letter_kind,
                     G_DEFINE_ENUM_VALUE (RPT_LETTER_KIND_AL, "al"),
                     G_DEFINE_ENUM_VALUE (RPT_LETTER_KIND_UA, "ua"),
                     G_DEFINE_ENUM_VALUE (RPT_LETTER_KIND_OL, "ol"))
 
-G_DEFINE_ENUM_TYPE (RptGender, rpt_gender,
+G_DEFINE_ENUM_TYPE (RptGender,
+                    rpt_gender,
                     G_DEFINE_ENUM_VALUE (RPT_GENDER_UNKNOWN, "unknown"),
                     G_DEFINE_ENUM_VALUE (RPT_GENDER_FEMALE, "female"),
                     G_DEFINE_ENUM_VALUE (RPT_GENDER_MALE, "male"),
                     G_DEFINE_ENUM_VALUE (RPT_GENDER_OTHER, "other"))
 
-G_DEFINE_ENUM_TYPE (RptWgad, rpt_wgad,
+G_DEFINE_ENUM_TYPE (RptWgad,
+                    rpt_wgad,
                     G_DEFINE_ENUM_VALUE (RPT_WGAD_AUTO, "auto"),
                     G_DEFINE_ENUM_VALUE (RPT_WGAD_YES, "yes"),
                     G_DEFINE_ENUM_VALUE (RPT_WGAD_NO, "no"))
 
-G_DEFINE_ENUM_TYPE (RptParagraphStyle, rpt_paragraph_style,
+G_DEFINE_ENUM_TYPE (RptParagraphStyle,
+                    rpt_paragraph_style,
                     G_DEFINE_ENUM_VALUE (RPT_PARAGRAPH_STYLE_PARAGRAPH, "paragraph"),
                     G_DEFINE_ENUM_VALUE (RPT_PARAGRAPH_STYLE_BULLET, "bullet"))
 
-G_DEFINE_ENUM_TYPE (RptPart, rpt_part,
+G_DEFINE_ENUM_TYPE (RptPart,
+                    rpt_part,
                     G_DEFINE_ENUM_VALUE (RPT_PART_MANDATES, "mandates"),
                     G_DEFINE_ENUM_VALUE (RPT_PART_SIGNATORIES, "signatories"),
                     G_DEFINE_ENUM_VALUE (RPT_PART_PERSONS, "persons"),
@@ -208,8 +213,8 @@ rpt_date_is_valid (const char *iso_date)
 gboolean
 rpt_language_is_supported (const char *language)
 {
-  return g_strcmp0 (language, "en") == 0 || g_strcmp0 (language, "fr") == 0
-         || g_strcmp0 (language, "es") == 0;
+  return g_strcmp0 (language, "en") == 0 || g_strcmp0 (language, "fr") == 0 ||
+         g_strcmp0 (language, "es") == 0;
 }
 
 /**

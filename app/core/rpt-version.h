@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RptVersion, rpt_version, RPT, VERSION, GObject)
 
-RptVersion *rpt_version_new (guint number, const char *author, GDateTime *created, const char *message);
+RptVersion *
+rpt_version_new (guint number, const char *author, GDateTime *created, const char *message);
 guint rpt_version_get_number (RptVersion *self);
 const char *rpt_version_get_author (RptVersion *self);
 GDateTime *rpt_version_get_created (RptVersion *self);

@@ -1,0 +1,654 @@
+/* test-store.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rpt-store-private.h"
+#include "rpt-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  RptLetter *sample;
+} Fixture;
+
+static RptLetter *
+load_sample (void)
+{
+  g_autofree char *path = rpt_test_source_path ("data", "samples", "AL-TJK-1-2025.xml", NULL);
+  g_autoptr (GError) error = NULL;
+  RptLetter *letter = rpt_letter_new_from_xml_file (path, &error);
+
+  g_assert_no_error (error);
+  return letter;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = rpt_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "letter.rapporteur", NULL);
+  f->sample = load_sample ();
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->sample);
+  rpt_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static char *
+letter_xml (RptLetter *letter)
+{
+  return rpt_letter_to_xml (letter, NULL);
+}
+
+static char *
+stored_xml (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = rpt_store_open (path, RPT_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (RptLetter) letter = NULL;
+
+  g_assert_no_error (error);
+  letter = rpt_store_load (store, &error);
+  g_assert_no_error (error);
+  return letter_xml (letter);
+}
+
+static gint64
+sql_int (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 v = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return v;
+}
+
+static void
+sql_exec (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_create_and_reopen (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = rpt_store_create (f->path, f->sample, &error);
+  g_autofree char *expected = letter_xml (f->sample);
+  g_autofree char *got = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA application_id"), ==, RPT_STORE_APPLICATION_ID);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, RPT_STORE_SCHEMA_VERSION);
+  rpt_store_close (store);
+
+  got = stored_xml (f->path);
+  g_assert_cmpstr (got, ==, expected);
+
+  /* No temporary file is left beside the document. */
+  {
+    g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+    guint n = 0;
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_test_message ("%s", name);
+        n++;
+      }
+    g_assert_cmpuint (n, ==, 1);
+  }
+}
+
+static void
+test_create_refuses_existing (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (f->path, "precious", -1, NULL));
+  before = rpt_test_file_digest (f->path);
+  store = rpt_store_create (f->path, f->sample, &error);
+  g_assert_null (store);
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_EXISTS);
+  after = rpt_test_file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_create_missing_folder (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "no", "such", "x.rapporteur", NULL);
+  g_autoptr (RptStore) store = rpt_store_create (path, f->sample, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND);
+}
+
+static void
+test_save_writes_only_changes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = rpt_store_create (f->path, f->sample, &error);
+  g_autoptr (RptLetter) letter = NULL;
+  g_autoptr (RptParagraph) added = rpt_paragraph_new ("A new concern.");
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  RptParagraph *fact;
+
+  g_assert_no_error (error);
+  letter = rpt_store_load (store, &error);
+  g_assert_no_error (error);
+
+  /* Nothing changed: nothing written. */
+  g_assert_true (rpt_store_save (store, letter, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 0);
+
+  /* One fact edited: one row. */
+  fact = rpt_letter_get_item (letter, RPT_PART_FACTS, 3);
+  rpt_paragraph_set_text (fact, "Also in July, <i>edited</i>.");
+  g_assert_true (rpt_store_save (store, letter, &error));
+  g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 1);
+
+  /* The summary lives in the head row: one row. */
+  rpt_letter_set_summary (letter, "another summary");
+  g_assert_true (rpt_store_save (store, letter, &error));
+  g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 1);
+
+  /* Adding and removing an item: one row each. */
+  rpt_letter_append_item (letter, RPT_PART_CONCERNS, added);
+  g_assert_true (rpt_store_save (store, letter, &error));
+  g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 1);
+  rpt_letter_remove_item (letter, RPT_PART_FACTS, 9);
+  g_assert_true (rpt_store_save (store, letter, &error));
+  g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 1);
+
+  /* Moving the first fact to third place moves three. */
+  rpt_letter_move_item (letter, RPT_PART_FACTS, 0, 2);
+  g_assert_true (rpt_store_save (store, letter, &error));
+  g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 3);
+  g_assert_no_error (error);
+
+  /* And the file holds exactly the letter. */
+  rpt_store_close (store);
+  expected = letter_xml (letter);
+  got = stored_xml (f->path);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_other_writer (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) a = rpt_store_create (f->path, f->sample, &error);
+  g_autoptr (RptStore) b = NULL;
+  g_autoptr (RptLetter) la = NULL;
+  g_autoptr (RptLetter) lb = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+
+  g_assert_no_error (error);
+  b = rpt_store_open (f->path, RPT_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  la = rpt_store_load (a, &error);
+  lb = rpt_store_load (b, &error);
+  g_assert_no_error (error);
+
+  /* A writes fact 1; B, which read the file before, writes fact 2. B's
+   * save must leave the file holding B's letter, not a mixture of rows
+   * from both (which a stale cache of what the file holds would give). */
+  rpt_paragraph_set_text (rpt_letter_get_item (la, RPT_PART_FACTS, 0), "changed by A");
+  g_assert_true (rpt_store_save (a, la, &error));
+  rpt_paragraph_set_text (rpt_letter_get_item (lb, RPT_PART_FACTS, 1), "changed by B");
+  g_assert_true (rpt_store_save (b, lb, &error));
+  g_assert_no_error (error);
+  rpt_store_close (a);
+  rpt_store_close (b);
+
+  expected = letter_xml (lb);
+  got = stored_xml (f->path);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_versions (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = rpt_store_create (f->path, f->sample, &error);
+  g_autoptr (GListModel) versions = NULL;
+  g_autoptr (RptVersion) v1 = NULL;
+  g_autoptr (RptLetter) old = NULL;
+  g_autoptr (RptLetter) restored = NULL;
+  g_autoptr (RptLetter) working = NULL;
+  g_autofree char *xml_v1 = letter_xml (f->sample);
+  g_autofree char *xml_v2 = NULL;
+  g_autofree char *xml_edit = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *backup_xml = NULL;
+  guint backup = 99;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rpt_store_save_version (store, f->sample, "Drafter", "First draft", &error), ==,
+                    1);
+  rpt_letter_set_summary (f->sample, "second summary");
+  g_assert_cmpuint (rpt_store_save_version (store, f->sample, "Reviewer\n", "Reviewed", &error), ==,
+                    2);
+  g_assert_no_error (error);
+  xml_v2 = letter_xml (f->sample);
+
+  versions = rpt_store_list_versions (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 2);
+  v1 = g_list_model_get_item (versions, 0);
+  g_assert_cmpuint (rpt_version_get_number (v1), ==, 1);
+  g_assert_cmpstr (rpt_version_get_author (v1), ==, "Drafter");
+  g_assert_cmpstr (rpt_version_get_message (v1), ==, "First draft");
+  g_assert_nonnull (rpt_version_get_created (v1));
+
+  old = rpt_store_load_version (store, 1, &error);
+  g_assert_no_error (error);
+  xml = letter_xml (old);
+  g_assert_cmpstr (xml, ==, xml_v1);
+  g_clear_pointer (&xml, g_free);
+
+  /* Restoring when the working state equals the newest version keeps no
+   * backup: nothing would be lost. */
+  restored = rpt_store_restore_version (store, 1, "Drafter", &backup, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backup, ==, 0);
+  xml = letter_xml (restored);
+  g_assert_cmpstr (xml, ==, xml_v1);
+  g_clear_pointer (&xml, g_free);
+  g_clear_object (&restored);
+
+  /* Edit the working state, then restore version 2: the edit is kept as
+   * version 3 first. */
+  working = rpt_store_load (store, &error);
+  rpt_paragraph_set_text (rpt_letter_get_item (working, RPT_PART_QUESTIONS, 0), "edited");
+  g_assert_true (rpt_store_save (store, working, &error));
+  xml_edit = letter_xml (working);
+  restored = rpt_store_restore_version (store, 2, "Drafter", &backup, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backup, ==, 3);
+  xml = letter_xml (restored);
+  g_assert_cmpstr (xml, ==, xml_v2);
+  g_clear_object (&old);
+  old = rpt_store_load_version (store, 3, &error);
+  backup_xml = letter_xml (old);
+  g_assert_cmpstr (backup_xml, ==, xml_edit);
+  rpt_store_close (store);
+  g_free (xml);
+  xml = stored_xml (f->path);
+  g_assert_cmpstr (xml, ==, xml_v2);
+
+  /* A version that does not exist. */
+  store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_WRITE, &error);
+  g_assert_null (rpt_store_load_version (store, 42, &error));
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND);
+}
+
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = rpt_store_create (f->path, f->sample, &error);
+  g_autoptr (RptLetter) letter = NULL;
+  g_autoptr (GListModel) versions = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  rpt_store_close (store);
+  g_clear_object (&store);
+  before = rpt_test_file_digest (f->path);
+
+  store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (rpt_store_is_read_only (store));
+  letter = rpt_store_load (store, &error);
+  versions = rpt_store_list_versions (store, &error);
+  g_assert_no_error (error);
+  rpt_letter_set_summary (letter, "changed");
+  g_assert_false (rpt_store_save (store, letter, &error));
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpuint (rpt_store_save_version (store, letter, "x", "y", &error), ==, 0);
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_READ_ONLY);
+  rpt_store_close (store);
+
+  after = rpt_test_file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static char *
+copy_v1_fixture (Fixture *f)
+{
+  g_autofree char *src = rpt_test_source_path ("tests", "data", "v1-sample.rapporteur", NULL);
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (src, &data, &len, NULL));
+  g_assert_true (
+    g_file_set_contents_full (f->path, data, len, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+  return rpt_test_file_digest (f->path);
+}
+
+static void
+test_migration_v1 (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = NULL;
+  g_autoptr (RptLetter) working = NULL;
+  g_autoptr (RptLetter) v1 = NULL;
+  g_autoptr (GListModel) versions = NULL;
+  g_autoptr (RptVersion) info = NULL;
+  g_autofree char *before = copy_v1_fixture (f);
+  g_autofree char *after = NULL;
+  g_autofree char *xml_working = NULL;
+  g_autofree char *xml_v1 = NULL;
+  g_autofree char *xml_sample = letter_xml (f->sample);
+  const char *edited = "On 2 April 2025, the Supreme Court of Tajikistan upheld";
+
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 1);
+
+  /* Read-only: migrated in memory, the file untouched. */
+  store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  working = rpt_store_load (store, &error);
+  g_assert_no_error (error);
+  xml_working = letter_xml (working);
+  g_assert_nonnull (strstr (xml_working, edited));
+  rpt_store_close (store);
+  g_clear_object (&store);
+  g_clear_object (&working);
+  after = rpt_test_file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 1);
+
+  /* Read-write: migrated on disk, in one transaction. */
+  store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'letter'"),
+                   ==, 0);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM item"), ==, 49);
+
+  working = rpt_store_load (store, &error);
+  g_assert_no_error (error);
+  g_free (xml_working);
+  xml_working = letter_xml (working);
+  g_assert_nonnull (strstr (xml_working, edited));
+
+  versions = rpt_store_list_versions (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 1);
+  info = g_list_model_get_item (versions, 0);
+  g_assert_cmpstr (rpt_version_get_author (info), ==, "Test Drafter");
+  g_assert_cmpstr (rpt_version_get_message (info), ==, "First draft for review");
+  v1 = rpt_store_load_version (store, 1, &error);
+  g_assert_no_error (error);
+  xml_v1 = letter_xml (v1);
+  g_assert_null (strstr (xml_v1, edited));
+  g_assert_cmpstr (xml_v1, ==, xml_sample);
+
+  /* Saving after migration writes only the change. */
+  rpt_paragraph_set_text (rpt_letter_get_item (working, RPT_PART_FACTS, 8), "edited");
+  g_assert_true (rpt_store_save (store, working, &error));
+  g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 1);
+}
+
+static void
+test_refuses_newer (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = rpt_store_create (f->path, f->sample, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  rpt_store_close (store);
+  g_clear_object (&store);
+  sql_exec (f->path, "PRAGMA user_version = 99");
+  before = rpt_test_file_digest (f->path);
+
+  store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_WRITE, &error);
+  g_assert_null (store);
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_NEWER_VERSION);
+  g_assert_nonnull (strstr (error->message, "newer version of Rapporteur"));
+  after = rpt_test_file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+assert_refused (const char *path, int code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = rpt_test_file_digest (path);
+  g_autofree char *after = NULL;
+  g_autoptr (RptStore) store = rpt_store_open (path, RPT_STORE_OPEN_READ_WRITE, &error);
+  g_autoptr (RptLetter) letter = NULL;
+
+  if (store != NULL)
+    letter = rpt_store_load (store, &error);
+  g_assert_null (letter);
+  g_assert_error (error, RPT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_clear_object (&store);
+  after = rpt_test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_refuses_foreign (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = NULL;
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.rapporteur", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.sqlite", NULL);
+  g_autofree char *ours_no_tables = g_build_filename (f->dir, "hollow.rapporteur", NULL);
+  g_autofree char *sql = NULL;
+
+  g_assert_true (g_file_set_contents (text, "Dear diary, this is not a letter.\n", -1, NULL));
+  assert_refused (text, RPT_ERROR_NOT_A_DOCUMENT);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  assert_refused (empty, RPT_ERROR_NOT_A_DOCUMENT);
+
+  /* A database of another program. */
+  sql_exec (other, "CREATE TABLE t (x); INSERT INTO t VALUES (1); PRAGMA application_id = 42;");
+  assert_refused (other, RPT_ERROR_NOT_A_DOCUMENT);
+
+  /* Ours by its id, but without our tables. */
+  sql = g_strdup_printf ("CREATE TABLE t (x); PRAGMA application_id = %d; PRAGMA user_version = 2;",
+                         RPT_STORE_APPLICATION_ID);
+  sql_exec (ours_no_tables, sql);
+  assert_refused (ours_no_tables, RPT_ERROR_CORRUPT);
+
+  /* Not there at all. */
+  store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND);
+}
+
+static void
+test_refuses_damaged (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = NULL;
+  g_autoptr (RptLetter) big = load_sample ();
+  g_autofree char *bytes = NULL;
+  g_autofree char *truncated = g_build_filename (f->dir, "truncated.rapporteur", NULL);
+  g_autofree char *bad_head = g_build_filename (f->dir, "bad-head.rapporteur", NULL);
+  g_autofree char *bad_row = g_build_filename (f->dir, "bad-row.rapporteur", NULL);
+  gsize len;
+
+  /* Versions make the file span many pages, so half of it is damage. */
+  store = rpt_store_create (f->path, big, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 5; i++)
+    rpt_store_save_version (store, big, "a", "b", &error);
+  rpt_store_close (store);
+
+  g_assert_true (g_file_get_contents (f->path, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (truncated, bytes, len / 2, NULL));
+  assert_refused (truncated, RPT_ERROR_CORRUPT);
+
+  /* Values a hand-edited file could hold are refused, not trusted. */
+  g_assert_true (g_file_set_contents (bad_head, bytes, len, NULL));
+  sql_exec (bad_head, "UPDATE head SET kind = 'XX'");
+  assert_refused (bad_head, RPT_ERROR_CORRUPT);
+  g_assert_true (g_file_set_contents (bad_row, bytes, len, NULL));
+  sql_exec (bad_row, "UPDATE item SET xml = '<fact>' WHERE part = 'facts'");
+  assert_refused (bad_row, RPT_ERROR_CORRUPT);
+}
+
+static void
+test_disk_full (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = rpt_store_create (f->path, f->sample, &error);
+  g_autoptr (RptLetter) letter = NULL;
+  g_autoptr (GString) big = g_string_new (NULL);
+  g_autoptr (RptParagraph) p = NULL;
+  g_autofree char *expected = letter_xml (f->sample);
+  g_autofree char *got = NULL;
+  gint64 pages = 0;
+  g_autofree char *limit = NULL;
+
+  g_assert_no_error (error);
+  letter = rpt_store_load (store, &error);
+
+  /* The file may not grow: SQLite answers SQLITE_FULL as on a full disk. */
+  g_assert_true (
+    rpt_sqlite_get_int (_rpt_store_get_sqlite (store), "PRAGMA page_count", &pages, &error));
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages);
+  g_assert_true (rpt_sqlite_exec (_rpt_store_get_sqlite (store), limit, &error));
+
+  while (big->len < 256 * 1024)
+    g_string_append (big, "A long new fact that needs more room than the file has. ");
+  p = rpt_paragraph_new (big->str);
+  rpt_letter_append_item (letter, RPT_PART_FACTS, p);
+  rpt_paragraph_set_text (rpt_letter_get_item (letter, RPT_PART_FACTS, 0), "changed too");
+
+  g_assert_false (rpt_store_save (store, letter, &error));
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_NO_SPACE);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  /* The file still holds the last saved state, whole. */
+  got = stored_xml (f->path);
+  g_assert_cmpstr (got, ==, expected);
+  g_clear_pointer (&got, g_free);
+
+  /* With room again, the same save goes through and writes both rows. */
+  g_assert_true (
+    rpt_sqlite_exec (_rpt_store_get_sqlite (store), "PRAGMA max_page_count = 1073741823", &error));
+  g_assert_true (rpt_store_save (store, letter, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 2);
+  rpt_store_close (store);
+  g_free (expected);
+  expected = letter_xml (letter);
+  got = stored_xml (f->path);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+typedef struct
+{
+  RptStore *store;
+  RptStoreSnapshot *snap;
+  GError *error;
+} SaveJob;
+
+static gpointer
+save_in_thread (gpointer data)
+{
+  SaveJob *job = data;
+
+  return GINT_TO_POINTER (rpt_store_save_snapshot (job->store, job->snap, &job->error));
+}
+
+static void
+test_snapshot_in_thread (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = rpt_store_create (f->path, f->sample, &error);
+  g_autoptr (RptStoreSnapshot) snap = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  SaveJob job = { 0 };
+  GThread *thread;
+
+  g_assert_no_error (error);
+  rpt_letter_set_summary (f->sample, "saved from a worker");
+  snap = rpt_store_snapshot_new (f->sample);
+  expected = letter_xml (f->sample);
+  g_assert_cmpstr (rpt_store_snapshot_get_xml (snap), ==, expected);
+
+  /* The worker saves the snapshot while the letter goes on changing on
+   * its own thread: the file gets the letter as it was when taken. */
+  job.store = store;
+  job.snap = snap;
+  thread = g_thread_new ("save", save_in_thread, &job);
+  rpt_letter_set_summary (f->sample, "changed after the snapshot");
+  g_assert_true (GPOINTER_TO_INT (g_thread_join (thread)));
+  g_assert_no_error (job.error);
+  rpt_store_close (store);
+  got = stored_xml (f->path);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+int
+main (int argc, char **argv)
+{
+  rpt_test_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/create-and-reopen", test_create_and_reopen);
+  ADD ("/store/create-refuses-existing", test_create_refuses_existing);
+  ADD ("/store/create-missing-folder", test_create_missing_folder);
+  ADD ("/store/save-writes-only-changes", test_save_writes_only_changes);
+  ADD ("/store/other-writer", test_other_writer);
+  ADD ("/store/versions", test_versions);
+  ADD ("/store/read-only", test_read_only);
+  ADD ("/store/migration-v1", test_migration_v1);
+  ADD ("/store/refuses-newer", test_refuses_newer);
+  ADD ("/store/refuses-foreign", test_refuses_foreign);
+  ADD ("/store/refuses-damaged", test_refuses_damaged);
+  ADD ("/store/disk-full", test_disk_full);
+  ADD ("/store/snapshot", test_snapshot_in_thread);
+#undef ADD
+
+  return g_test_run ();
+}
