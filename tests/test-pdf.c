@@ -47,18 +47,24 @@ run (const char *const *argv, char **out, char **err)
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
-/* Exports tests/data/@name to PDF with the command line. */
-static char *export(const char *name)
+/* Exports @name (under tests/data, or a path under the source tree) to PDF
+ * with the command line. */
+static char *
+export_pdf (const char *name)
 {
-  g_autofree char *in = rpt_test_source_path ("tests", "data", name, NULL);
-  g_autofree char *base = g_strconcat (name, ".pdf", NULL);
-  char *out = g_build_filename (tmpdir, base, NULL);
+  g_autofree char *in = strchr (name, '/') != NULL
+                          ? rpt_test_source_path (name, NULL)
+                          : rpt_test_source_path ("tests", "data", name, NULL);
+  g_autofree char *base = g_path_get_basename (name);
+  g_autofree char *pdf_name = g_strconcat (base, ".pdf", NULL);
+  char *out = g_build_filename (tmpdir, pdf_name, NULL);
   g_autofree char *sout = NULL;
   g_autofree char *serr = NULL;
-  const char *args[] = { "export", "--format", "pdf", "--author", "Test Drafter",
-                         in,       "-o",       out,   NULL };
+  const char *args[] = { "export",       "--format", "pdf", "--quiet", "--author",
+                         "Test Drafter", in,         "-o",  out,       NULL };
 
-  g_assert_cmpint (rpt_test_run_cli (args, &sout, &serr), ==, 0);
+  if (rpt_test_run_cli (args, &sout, &serr) != 0)
+    g_error ("export of %s failed: %s", name, serr);
   /* No warning (stderr may hold a sanitizer's report of suppressions). */
   g_assert_null (strstr (serr, "rapporteur-cli"));
   return out;
@@ -219,7 +225,7 @@ compare_words (GPtrArray *expected, GPtrArray *got)
 }
 
 static void
-test_sample_word_for_word (void)
+check_word_for_word (const char *input)
 {
   g_autofree char *published =
     rpt_test_source_path ("..", "shared", "samples", "AL-TJK-1-2025.txt", NULL);
@@ -237,12 +243,26 @@ test_sample_word_for_word (void)
         g_test_skip_printf ("%s is missing (../shared beside the checkout)", published);
       return;
     }
-  pdf = export("sample-document.xml");
+  pdf = export_pdf (input);
   check_valid (pdf);
   expected = published_words (published);
   got = pdf_words (pdf, "AL TJK 1/2025");
   g_assert_cmpuint (expected->len, >, 3500);
   compare_words (expected, got);
+}
+
+/* The hand-made document XML of the sample (tests/data). */
+static void
+test_sample_word_for_word (void)
+{
+  check_word_for_word ("sample-document.xml");
+}
+
+/* The real pipeline: the sample letter through the templates. */
+static void
+test_letter_word_for_word (void)
+{
+  check_word_for_word ("data/samples/AL-TJK-1-2025.xml");
 }
 
 static void
@@ -256,7 +276,7 @@ test_sample_metadata (void)
 
   if (!have_tool ("pdfinfo"))
     return;
-  pdf = export("sample-document.xml");
+  pdf = export_pdf ("sample-document.xml");
   argv[1] = pdf;
   g_assert_cmpint (run (argv, &info, NULL), ==, 0);
   g_assert_nonnull (strstr (info, "Title:           AL TJK 1/2025\n"));
@@ -317,7 +337,7 @@ test_scripts (void)
 
   if (!have_tool ("pdftotext") || !have_tool ("qpdf") || !have_tool ("pdffonts"))
     return;
-  pdf = export("scripts-document.xml");
+  pdf = export_pdf ("scripts-document.xml");
   check_valid (pdf);
   text = pdftotext (pdf);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -395,6 +415,7 @@ main (int argc, char **argv)
   rpt_test_init (&argc, &argv);
   tmpdir = rpt_test_make_tmpdir ();
   g_test_add_func ("/pdf/sample-word-for-word", test_sample_word_for_word);
+  g_test_add_func ("/pdf/letter-word-for-word", test_letter_word_for_word);
   g_test_add_func ("/pdf/sample-metadata", test_sample_metadata);
   g_test_add_func ("/pdf/scripts", test_scripts);
   g_test_add_func ("/pdf/missing-font", test_missing_font);

@@ -94,6 +94,17 @@ rpt_cli_import (int argc, char **argv)
 
 /* --- export --------------------------------------------------------- */
 
+/* Notes go to stderr, so that "-o -" output stays clean. */
+static void
+print_notes (RptExport *export)
+{
+  const char *const *notes = rpt_export_get_notes (export);
+
+  for (guint i = 0; notes[i] != NULL; i++)
+    /* Translators: something a drafter should check in an exported letter */
+    fprintf (stderr, _ ("rapporteur-cli: note: %s\n"), notes[i]);
+}
+
 /* Lays out document XML and renders it as PDF; warnings (a missing font,
  * characters without a glyph) go to stderr and do not fail the export. */
 static int
@@ -143,19 +154,27 @@ rpt_cli_export (int argc, char **argv)
   g_autofree char *output = NULL;
   g_autofree char *author = NULL;
   g_autoptr (RptLetter) letter = NULL;
+  g_autoptr (RptExport) export = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *data = NULL;
+  RptExportFormat export_format = RPT_EXPORT_FORMAT_ODT;
+  gboolean quiet = FALSE;
   int version = 0;
   gsize length = 0;
   int status;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_ ("Output format: xml or pdf"), "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_ ("Output format: odt, pdf, xml (letter XML) or document-xml (what the templates make)"),
+      "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_ ("Output file, or - for standard output"), "OUT" },
     { "version", 'V', 0, G_OPTION_ARG_INT, &version,
       N_ ("Export named version N instead of the working state"), "N" },
     { "author", 'a', 0, G_OPTION_ARG_STRING, &author,
-      N_ ("Author recorded in the PDF (default: your name)"), "NAME" },
+      N_ ("Author recorded in an ODT or PDF (default: your name)"), "NAME" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
+      N_ ("Do not print notes on unverified data and gaps in the letter"), NULL },
     { NULL }
   };
 
@@ -170,41 +189,67 @@ rpt_cli_export (int argc, char **argv)
     return rpt_cli_usage (_ ("export needs an output file (-o OUT, or -o - for standard output)"));
   if (format == NULL)
     format = g_strdup ("xml");
-  if (!g_str_equal (format, "xml") && !g_str_equal (format, "pdf"))
-    return rpt_cli_usage (_ ("“%s” is not an export format (xml, pdf)"), format);
+  if (!g_str_equal (format, "xml") && !g_str_equal (format, "pdf") &&
+      !rpt_export_format_from_string (format, &export_format))
+    return rpt_cli_usage (_ ("“%s” is not an export format (odt, pdf, xml, document-xml)"), format);
   if (version < 0)
     return rpt_cli_usage (_ ("--version must be a version number"));
 
-  if (g_str_equal (format, "pdf"))
+  /* Document XML straight to PDF: what the templates made, or a test's. */
+  if (g_str_equal (format, "pdf") && is_document_xml (argv[1]))
     {
       g_autoptr (RptDocument) document = NULL;
 
+      if (version != 0)
+        return rpt_cli_usage (_ ("--version needs a .rapporteur document"));
+      document = rpt_document_new_from_file (argv[1], &error);
+      if (document == NULL)
+        return rpt_cli_fail (error);
       if (author == NULL)
         author = g_strdup (g_get_real_name ());
-      if (is_document_xml (argv[1]))
-        {
-          if (version != 0)
-            return rpt_cli_usage (_ ("--version needs a .rapporteur document"));
-          document = rpt_document_new_from_file (argv[1], &error);
-          if (document == NULL)
-            return rpt_cli_fail (error);
-          return export_pdf (document, author, output);
-        }
-      letter = rpt_cli_open_letter (argv[1], (guint) version, &error);
-      if (letter == NULL)
-        return rpt_cli_fail (error);
-      g_set_error (&error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT,
-                   _ ("PDF export of a letter needs the letter templates, which this build does "
-                      "not have yet; export document XML to PDF instead"));
-      return rpt_cli_fail (error);
+      return export_pdf (document, author, output);
     }
 
   letter = rpt_cli_open_letter (argv[1], (guint) version, &error);
   if (letter == NULL)
     return rpt_cli_fail (error);
 
-  data = rpt_letter_to_xml (letter, &length);
-  if (!rpt_cli_write_output (output, data, length, &error))
+  if (g_str_equal (format, "xml"))
+    {
+      data = rpt_letter_to_xml (letter, &length);
+      if (!rpt_cli_write_output (output, data, length, &error))
+        return rpt_cli_fail (error);
+      return RPT_CLI_EXIT_OK;
+    }
+
+  export = rpt_export_new (letter);
+  rpt_export_set_creator (export, author);
+  if (g_str_equal (format, "pdf"))
+    {
+      /* The same document XML the ODT is made from, laid out. */
+      g_autoptr (RptDocument) document = NULL;
+
+      bytes = rpt_export_run (export, RPT_EXPORT_FORMAT_DOCUMENT_XML, &error);
+      if (bytes == NULL)
+        return rpt_cli_fail (error);
+      document =
+        rpt_document_new_from_data (g_bytes_get_data (bytes, NULL),
+                                    (gssize) g_bytes_get_size (bytes), _ ("document XML"), &error);
+      if (document == NULL)
+        return rpt_cli_fail (error);
+      if (!quiet)
+        print_notes (export);
+      if (author == NULL)
+        author = g_strdup (g_get_real_name ());
+      return export_pdf (document, author, output);
+    }
+  bytes = rpt_export_run (export, export_format, &error);
+  if (bytes == NULL)
+    return rpt_cli_fail (error);
+  if (!quiet)
+    print_notes (export);
+  if (!rpt_cli_write_output (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                             &error))
     return rpt_cli_fail (error);
   return RPT_CLI_EXIT_OK;
 }

@@ -191,10 +191,11 @@ print_help (FILE *out)
            _ ("Create a new letter"));
   fprintf (out, "  import IN.xml OUT.rapporteur\n    %s\n",
            _ ("Create a document from letter XML"));
-  fprintf (out, "  export --format xml [--version N] IN -o OUT\n    %s\n",
-           _ ("Write the letter as letter XML (“-o -” writes to standard output)"));
+  fprintf (out, "  export --format odt|xml|document-xml [--version N] IN -o OUT\n    %s\n",
+           _ ("Write the letter as an ODT document, letter XML or document XML (“-o -” writes "
+              "to standard output)"));
   fprintf (out, "  export --format pdf [--version N] IN -o OUT.pdf\n    %s\n",
-           _ ("Lay out the letter and write it as PDF"));
+           _ ("Lay out the letter and write it as PDF (IN may also be document XML)"));
   fprintf (out, "  show IN\n    %s\n", _ ("Print a readable summary of the letter"));
   fprintf (out, "  version save IN -m MESSAGE [--author NAME]\n    %s\n",
            _ ("Keep the working state as a named version"));

@@ -1,0 +1,363 @@
+/* rpt-export.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rpt-export"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rpt-document-xml.h"
+#include "rpt-error.h"
+#include "rpt-export.h"
+#include "rpt-letter-xml.h"
+#include "rpt-odt.h"
+
+/*
+ * One export: a snapshot of the letter (its letter XML, taken when the
+ * export is made, so the work can run in another thread while the drafter
+ * goes on typing), then letter XML → template → document XML → ODT.
+ */
+
+struct _RptExport
+{
+  GObject parent_instance;
+
+  char *letter_xml;
+  gsize letter_xml_length;
+  RptTemplate *template;
+  RptReference *reference;
+  char *creator;
+  GDateTime *date;
+  GPtrArray *notes; /* NULL-terminated */
+};
+
+G_DEFINE_FINAL_TYPE (RptExport, rpt_export, G_TYPE_OBJECT)
+
+static void
+rpt_export_finalize (GObject *object)
+{
+  RptExport *self = RPT_EXPORT (object);
+
+  g_free (self->letter_xml);
+  g_clear_object (&self->template);
+  g_clear_object (&self->reference);
+  g_free (self->creator);
+  g_clear_pointer (&self->date, g_date_time_unref);
+  g_ptr_array_unref (self->notes);
+
+  G_OBJECT_CLASS (rpt_export_parent_class)->finalize (object);
+}
+
+static void
+rpt_export_class_init (RptExportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rpt_export_finalize;
+}
+
+static void
+rpt_export_init (RptExport *self)
+{
+  self->notes = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+}
+
+/**
+ * rpt_export_new:
+ *
+ * Takes a snapshot of @letter to export. Later changes to @letter do not
+ * change the export.
+ *
+ * Returns: (transfer full): the export
+ */
+RptExport *
+rpt_export_new (RptLetter *letter)
+{
+  RptExport *self;
+
+  g_return_val_if_fail (RPT_IS_LETTER (letter), NULL);
+
+  self = g_object_new (RPT_TYPE_EXPORT, NULL);
+  self->letter_xml = rpt_letter_to_xml (letter, &self->letter_xml_length);
+  return self;
+}
+
+/**
+ * rpt_export_new_for_xml:
+ * @letter_xml: canonical letter XML, as rpt_letter_to_xml() writes it
+ *
+ * Returns: (transfer full): an export of that letter
+ */
+RptExport *
+rpt_export_new_for_xml (const char *letter_xml, gssize length)
+{
+  RptExport *self;
+
+  g_return_val_if_fail (letter_xml != NULL, NULL);
+
+  self = g_object_new (RPT_TYPE_EXPORT, NULL);
+  if (length < 0)
+    length = strlen (letter_xml);
+  self->letter_xml = g_strndup (letter_xml, length);
+  self->letter_xml_length = length;
+  return self;
+}
+
+/**
+ * rpt_export_set_template:
+ * @template: (nullable): the templates, or %NULL for the built-in ones
+ */
+void
+rpt_export_set_template (RptExport *self, RptTemplate *template)
+{
+  g_return_if_fail (RPT_IS_EXPORT (self));
+  g_set_object (&self->template, template);
+}
+
+/**
+ * rpt_export_set_reference:
+ * @reference: (nullable): the reference data, or %NULL for
+ *   rpt_reference_get_default()
+ */
+void
+rpt_export_set_reference (RptExport *self, RptReference *reference)
+{
+  g_return_if_fail (RPT_IS_EXPORT (self));
+  g_set_object (&self->reference, reference);
+}
+
+/**
+ * rpt_export_set_creator:
+ * @creator: (nullable): the author recorded in the file, or %NULL for the
+ *   user's name
+ */
+void
+rpt_export_set_creator (RptExport *self, const char *creator)
+{
+  g_return_if_fail (RPT_IS_EXPORT (self));
+  g_free (self->creator);
+  self->creator = g_strdup (creator);
+}
+
+/**
+ * rpt_export_set_date:
+ * @date: (nullable): the date recorded in the file, or %NULL for now (or
+ *   $SOURCE_DATE_EPOCH when set, for reproducible files)
+ */
+void
+rpt_export_set_date (RptExport *self, GDateTime *date)
+{
+  g_return_if_fail (RPT_IS_EXPORT (self));
+  g_clear_pointer (&self->date, g_date_time_unref);
+  if (date != NULL)
+    self->date = g_date_time_ref (date);
+}
+
+/**
+ * rpt_export_get_notes:
+ *
+ * What the drafter should know about the last export: unverified
+ * reference data, gaps left in a draft, sentences not yet translated.
+ *
+ * Returns: (transfer none): the notes, one sentence each
+ */
+const char *const *
+rpt_export_get_notes (RptExport *self)
+{
+  g_return_val_if_fail (RPT_IS_EXPORT (self), NULL);
+  return (const char *const *) self->notes->pdata;
+}
+
+static GDateTime *
+dup_date (RptExport *self)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 seconds;
+
+  if (self->date != NULL)
+    return g_date_time_ref (self->date);
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    return g_date_time_new_from_unix_utc ((gint64) seconds);
+  return g_date_time_new_now_utc ();
+}
+
+static const char *
+get_creator (RptExport *self)
+{
+  const char *name;
+
+  if (self->creator != NULL)
+    return self->creator;
+  name = g_get_real_name ();
+  return name != NULL && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
+}
+
+/**
+ * rpt_export_run:
+ *
+ * Exports the letter. Safe to call in a worker thread; the notes are
+ * replaced by those of this run.
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL with @error set
+ */
+GBytes *
+rpt_export_run (RptExport *self, RptExportFormat format, GError **error)
+{
+  g_autoptr (RptTemplate) template = NULL;
+  g_autoptr (GDateTime) date = NULL;
+  RptReference *reference;
+  char *document;
+  gsize length;
+  xmlDoc *doc;
+  GBytes *odt;
+
+  g_return_val_if_fail (RPT_IS_EXPORT (self), NULL);
+
+  g_ptr_array_set_size (self->notes, 0);
+  template =
+    self->template != NULL ? g_object_ref (self->template) : rpt_template_get_default (error);
+  if (template == NULL)
+    return NULL;
+  reference = self->reference != NULL ? self->reference : rpt_reference_get_default ();
+
+  document = rpt_template_render (template, self->letter_xml, self->letter_xml_length, reference,
+                                  self->notes, &length, error);
+  if (document == NULL)
+    return NULL;
+  if (format == RPT_EXPORT_FORMAT_DOCUMENT_XML)
+    return g_bytes_new_take (document, length);
+
+  doc = rpt_document_xml_read (document, length, "document.xml", error);
+  g_free (document);
+  if (doc == NULL)
+    return NULL;
+  date = dup_date (self);
+  odt = rpt_odt_build (doc, get_creator (self), date, error);
+  xmlFreeDoc (doc);
+  return odt;
+}
+
+/**
+ * rpt_export_write_file:
+ * @path: where to write
+ *
+ * Exports the letter to @path, whole or not at all: the file is written
+ * beside @path and renamed into place once complete. Exports hold the
+ * whole draft, so the file is private to the user (mode 0600).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rpt_export_write_file (RptExport *self, RptExportFormat format, const char *path, GError **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (RPT_IS_EXPORT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  bytes = rpt_export_run (self, format, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &size);
+  if (!g_file_set_contents_full (path, data, size,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600,
+                                 &local))
+    {
+      int code = RPT_ERROR_IO;
+      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
+        code = RPT_ERROR_NO_SPACE;
+      else if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
+               g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_ROFS) ||
+               g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_PERM))
+        code = RPT_ERROR_READ_ONLY;
+      g_set_error (error, RPT_ERROR, code, _ ("Cannot write %s: %s"), path, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  RptExportFormat format;
+  char *path;
+} WriteData;
+
+static void
+write_data_free (WriteData *data)
+{
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+write_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  WriteData *data = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (rpt_export_write_file (source, data->format, data->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * rpt_export_write_async:
+ *
+ * Runs rpt_export_write_file() in a worker thread. Do not start another
+ * run of the same export before this one finishes.
+ */
+void
+rpt_export_write_async (RptExport *self,
+                        RptExportFormat format,
+                        const char *path,
+                        GCancellable *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  WriteData *data;
+
+  g_return_if_fail (RPT_IS_EXPORT (self));
+  g_return_if_fail (path != NULL);
+
+  data = g_new0 (WriteData, 1);
+  data->format = format;
+  data->path = g_strdup (path);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rpt_export_write_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+rpt_export_write_finish (RptExport *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * rpt_export_format_from_string:
+ * @name: "odt" or "document-xml"
+ *
+ * Returns: whether @name is an export format
+ */
+gboolean
+rpt_export_format_from_string (const char *name, RptExportFormat *format)
+{
+  if (g_strcmp0 (name, "odt") == 0)
+    *format = RPT_EXPORT_FORMAT_ODT;
+  else if (g_strcmp0 (name, "document-xml") == 0)
+    *format = RPT_EXPORT_FORMAT_DOCUMENT_XML;
+  else
+    return FALSE;
+  return TRUE;
+}

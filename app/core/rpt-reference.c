@@ -1,0 +1,1046 @@
+/* rpt-reference.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rpt-reference"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <libxml/tree.h>
+#include <string.h>
+
+#include "rpt-data-private.h"
+#include "rpt-error.h"
+#include "rpt-item-private.h"
+#include "rpt-markup.h"
+#include "rpt-reference.h"
+
+/* The tables are small (a few thousand rows): they are read once, whole,
+ * into hash tables. Strings live in one GStringChunk freed with the
+ * object. */
+
+#define BUILT_IN "built-in"
+
+/* Dates the built-in tables describe where a row does not say
+ * (data/reference/PROVENANCE.md: "data as of"). */
+#define LEGAL_REFERENCES_AS_OF "2026-11-28"
+
+#define MANDATES_CSV "special_procedures_mandates.csv"
+#define LEGAL_CSV "legal_references.csv"
+#define INSTRUMENTS_CSV "instruments.csv"
+#define TREATIES_CSV "treaty_participation_untc_snapshot_2014-2015.csv"
+#define COUNTRIES_CSV "countries.csv"
+
+typedef struct
+{
+  char *alpha_3;
+  char *name;    /* English, as letters write it */
+  char *name_fr; /* set only by the user's countries.csv */
+  char *name_es;
+} Country;
+
+struct _RptReference
+{
+  GObject parent_instance;
+
+  char *override_dir;
+  GPtrArray *problems; /* NULL-terminated */
+  GStringChunk *strings;
+  GPtrArray *strvs;
+
+  GHashTable *mandates; /* key → RptMandateInfo */
+  GPtrArray *mandate_order;
+  GHashTable *instruments;
+  GHashTable *treaties; /* "ICCPR TJK" → RptTreatyStatus */
+  GHashTable *legal;
+  GPtrArray *legal_order;
+  GHashTable *countries; /* alpha-3 → Country */
+  char *iso_codes_locale_dir;
+
+  GMutex lock;            /* guards the caches below */
+  GHashTable *catalogues; /* language → GHashTable, or a NULL value */
+  GHashTable *clauses;    /* language → GPtrArray of RptClause */
+};
+
+G_DEFINE_FINAL_TYPE (RptReference, rpt_reference, G_TYPE_OBJECT)
+
+static void
+rpt_reference_finalize (GObject *object)
+{
+  RptReference *self = RPT_REFERENCE (object);
+
+  g_free (self->override_dir);
+  g_ptr_array_unref (self->problems);
+  g_ptr_array_unref (self->strvs);
+  g_hash_table_unref (self->mandates);
+  g_ptr_array_unref (self->mandate_order);
+  g_hash_table_unref (self->instruments);
+  g_hash_table_unref (self->treaties);
+  g_hash_table_unref (self->legal);
+  g_ptr_array_unref (self->legal_order);
+  g_hash_table_unref (self->countries);
+  g_free (self->iso_codes_locale_dir);
+  g_hash_table_unref (self->catalogues);
+  g_hash_table_unref (self->clauses);
+  g_string_chunk_free (self->strings);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (rpt_reference_parent_class)->finalize (object);
+}
+
+static void
+rpt_reference_class_init (RptReferenceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rpt_reference_finalize;
+}
+
+static void
+country_free (Country *c)
+{
+  g_free (c->alpha_3);
+  g_free (c->name);
+  g_free (c->name_fr);
+  g_free (c->name_es);
+  g_free (c);
+}
+
+static void
+optional_hash_table_unref (gpointer table)
+{
+  if (table != NULL)
+    g_hash_table_unref (table);
+}
+
+static void
+rpt_reference_init (RptReference *self)
+{
+  self->problems = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->strvs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->mandates = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->mandate_order = g_ptr_array_new ();
+  self->instruments = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->treaties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->legal = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->legal_order = g_ptr_array_new ();
+  self->countries =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) country_free);
+  self->catalogues =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, optional_hash_table_unref);
+  self->clauses =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  g_mutex_init (&self->lock);
+}
+
+static void G_GNUC_PRINTF (2, 3) add_problem (RptReference *self, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (self->problems, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* An empty string is no value. */
+static const char *
+intern (RptReference *self, const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return NULL;
+  return g_string_chunk_insert_const (self->strings, value);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tables                                                              */
+
+typedef struct
+{
+  GHashTable *columns; /* name → index + 1 */
+  char **fields;
+  guint n_fields;
+  const char *source;
+  guint line;
+} Row;
+
+static const char *
+col (const Row *row, const char *name)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (row->columns, name));
+
+  if (index == 0 || index > row->n_fields || row->fields[index - 1][0] == '\0')
+    return NULL;
+  return row->fields[index - 1];
+}
+
+static gboolean
+has_col (const Row *row, const char *name)
+{
+  return g_hash_table_contains (row->columns, name);
+}
+
+/* A column the user's file leaves out keeps the built-in value. */
+static const char *
+keep (RptReference *self, const Row *row, const char *name, const char *old)
+{
+  return has_col (row, name) ? intern (self, col (row, name)) : old;
+}
+
+/* "yes", "yes (OHCHR mandate page: …)" */
+static gboolean
+says_yes (const char *value)
+{
+  return value != NULL && g_ascii_strncasecmp (value, "yes", 3) == 0 &&
+         (value[3] == '\0' || value[3] == ' ');
+}
+
+typedef void (*RowFunc) (RptReference *self, const Row *row);
+
+/* A row of the user's file takes the place of the built-in row. */
+static void
+replace_in_order (GPtrArray *order, gpointer old, gpointer row)
+{
+  guint index;
+
+  if (old != NULL && g_ptr_array_find (order, old, &index))
+    order->pdata[index] = row;
+  else
+    g_ptr_array_add (order, row);
+}
+
+static void
+set_string (char **field, const char *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+static void
+read_table (RptReference *self,
+            const char *data,
+            gsize length,
+            const char *source,
+            const char *key_column,
+            RowFunc func)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GHashTable) columns = NULL;
+  g_autoptr (GError) error = NULL;
+  char **header;
+
+  rows = _rpt_csv_parse (data, length, source, &error);
+  if (rows == NULL)
+    {
+      add_problem (self, "%s", error->message);
+      return;
+    }
+  if (rows->len == 0)
+    return;
+  header = rows->pdata[0];
+  columns = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; header[i] != NULL; i++)
+    g_hash_table_insert (columns, g_strstrip (header[i]), GUINT_TO_POINTER (i + 1));
+  if (!g_hash_table_contains (columns, key_column))
+    {
+      add_problem (self, _ ("%s: the first line must name the columns, among them “%s”"), source,
+                   key_column);
+      return;
+    }
+
+  for (guint r = 1; r < rows->len; r++)
+    {
+      Row row = { columns, rows->pdata[r], g_strv_length (rows->pdata[r]), source, r + 1 };
+      if (col (&row, key_column) == NULL)
+        {
+          add_problem (self, _ ("%s: row %u has no %s"), source, r + 1, key_column);
+          continue;
+        }
+      func (self, &row);
+    }
+}
+
+/* The built-in table, then the user's file of the same name, whose rows
+ * replace the built-in rows with the same key. */
+static void
+load_table (RptReference *self, const char *name, const char *key_column, RowFunc func)
+{
+  g_autofree char *resource = g_strconcat ("reference/", name, NULL);
+  g_autoptr (GBytes) bytes = _rpt_data_load_resource (resource);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  read_table (self, data, length, BUILT_IN, key_column, func);
+
+  if (self->override_dir != NULL && g_file_test (self->override_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *path = g_build_filename (self->override_dir, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr (GError) error = NULL;
+
+      if (!g_file_get_contents (path, &contents, &length, &error))
+        {
+          if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+            add_problem (self, "%s", error->message);
+          return;
+        }
+      read_table (self, contents, length, intern (self, path), key_column, func);
+    }
+}
+
+/* Columns every table may carry, and user files should: they win over
+ * what the loader works out from the built-in columns. */
+static void
+row_trust (RptReference *self,
+           const Row *row,
+           const char *as_of,
+           gboolean verified,
+           const char *verification,
+           const char **out_as_of,
+           gboolean *out_verified,
+           const char **out_verification)
+{
+  *out_as_of = intern (self, col (row, "as_of") != NULL ? col (row, "as_of") : as_of);
+  *out_verified = has_col (row, "verified") && !has_col (row, "resolution_number_verified")
+                    ? says_yes (col (row, "verified"))
+                    : verified;
+  *out_verification =
+    intern (self, col (row, "verification") != NULL ? col (row, "verification") : verification);
+}
+
+static void
+mandate_row (RptReference *self, const Row *row)
+{
+  RptMandateInfo *m = g_new0 (RptMandateInfo, 1);
+  const char *key = col (row, "mandate_key");
+  const char *attested = col (row, "title_en_attested_in");
+  const char *res_verified = col (row, "resolution_number_verified");
+  const char *res = col (row, "latest_renewal_resolution");
+  const RptMandateInfo *old = g_hash_table_lookup (self->mandates, key);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GString) note = g_string_new (NULL);
+  const char *as_of;
+  gboolean verified = TRUE;
+  GStrv resolutions;
+
+  if (!_rpt_key_is_valid (key))
+    {
+      add_problem (self, _ ("%s: row %u: “%s” is not a valid key"), row->source, row->line, key);
+      g_free (m);
+      return;
+    }
+
+  if (res != NULL)
+    {
+      g_auto (GStrv) parts = g_strsplit_set (res, ";, ", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          if (parts[i][0] == '\0')
+            continue;
+          if (_rpt_resolution_is_valid (parts[i]))
+            g_strv_builder_add (builder, parts[i]);
+          else
+            add_problem (self, _ ("%s: row %u: “%s” is not a resolution number"), row->source,
+                         row->line, parts[i]);
+        }
+    }
+  resolutions = g_strv_builder_end (builder);
+  g_ptr_array_add (self->strvs, resolutions);
+
+  if (attested != NULL && g_str_has_prefix (attested, "NOT ATTESTED"))
+    {
+      verified = FALSE;
+      g_string_append (note, _ ("The title is not attested word for word in a source."));
+    }
+  if (resolutions[0] != NULL && !says_yes (res_verified))
+    {
+      verified = FALSE;
+      if (note->len > 0)
+        g_string_append_c (note, ' ');
+      g_string_append_printf (note, _ ("Resolution number not verified: %s."),
+                              res_verified != NULL ? res_verified : _ ("no source"));
+    }
+  as_of = col (row, "latest_renewal_found_month");
+  if (as_of == NULL && col (row, "evidence_retrieved") != NULL)
+    as_of = col (row, "evidence_retrieved");
+
+  m->key = intern (self, key);
+  m->category = keep (self, row, "category", old != NULL ? old->category : NULL);
+  m->form = keep (self, row, "form", old != NULL ? old->form : NULL);
+  m->title = keep (self, row, "title_en", old != NULL ? old->title : NULL);
+  m->title_fr = keep (self, row, "title_fr", old != NULL ? old->title_fr : NULL);
+  m->title_es = keep (self, row, "title_es", old != NULL ? old->title_es : NULL);
+  m->resolutions = (const char *const *) resolutions;
+  if (!has_col (row, "latest_renewal_resolution") && old != NULL)
+    m->resolutions = old->resolutions;
+  m->source = row->source;
+  row_trust (self, row, as_of, verified, note->str, &m->as_of, &m->verified, &m->verification);
+  if (m->title == NULL)
+    {
+      add_problem (self, _ ("%s: row %u: the mandate %s has no title"), row->source, row->line,
+                   key);
+      g_free (m);
+      return;
+    }
+
+  replace_in_order (self->mandate_order, g_hash_table_lookup (self->mandates, m->key), m);
+  g_hash_table_replace (self->mandates, (gpointer) m->key, m);
+}
+
+static void
+instrument_row (RptReference *self, const Row *row)
+{
+  RptInstrumentInfo *i = g_new0 (RptInstrumentInfo, 1);
+
+  i->code = intern (self, col (row, "instrument"));
+  i->title = intern (self, col (row, "title_untc"));
+  i->conclusion_date = intern (self, col (row, "conclusion_date"));
+  i->source = row->source;
+  row_trust (self, row, col (row, "participation_snapshot_file_last_commit"), TRUE, NULL, &i->as_of,
+             &i->verified, &i->verification);
+  g_hash_table_replace (self->instruments, (gpointer) i->code, i);
+}
+
+static const struct
+{
+  const char *name;
+  RptTreatyAction action;
+} treaty_actions[] = {
+  { "ratification", RPT_TREATY_ACTION_RATIFICATION },
+  { "accession", RPT_TREATY_ACTION_ACCESSION },
+  { "succession", RPT_TREATY_ACTION_SUCCESSION },
+  { "acceptance", RPT_TREATY_ACTION_ACCEPTANCE },
+  { "approval", RPT_TREATY_ACTION_APPROVAL },
+  { "formal confirmation", RPT_TREATY_ACTION_FORMAL_CONFIRMATION },
+};
+
+/**
+ * rpt_treaty_action_to_string:
+ *
+ * Returns: "ratification", "accession", … or "none"
+ */
+const char *
+rpt_treaty_action_to_string (RptTreatyAction action)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (treaty_actions); i++)
+    if (treaty_actions[i].action == action)
+      return treaty_actions[i].name;
+  return "none";
+}
+
+static void
+treaty_row (RptReference *self, const Row *row)
+{
+  RptTreatyStatus *t = g_new0 (RptTreatyStatus, 1);
+  const char *instrument = col (row, "instrument");
+  const char *country = col (row, "iso3");
+  const char *action = col (row, "consent_action");
+  const char *consent = col (row, "consent_date");
+  const char *signature = col (row, "signature_date");
+  const RptInstrumentInfo *info;
+  g_autofree char *note = NULL;
+
+  if (country == NULL || !rpt_country_code_is_valid (country))
+    {
+      /* the European Union and other participants without a code */
+      g_free (t);
+      return;
+    }
+  if ((consent != NULL && !rpt_date_is_valid (consent)) ||
+      (signature != NULL && !rpt_date_is_valid (signature)))
+    {
+      add_problem (self, _ ("%s: row %u: a date is not YYYY-MM-DD"), row->source, row->line);
+      g_free (t);
+      return;
+    }
+
+  t->action = RPT_TREATY_ACTION_NONE;
+  if (consent != NULL)
+    {
+      t->action = RPT_TREATY_ACTION_RATIFICATION;
+      for (guint i = 0; action != NULL && i < G_N_ELEMENTS (treaty_actions); i++)
+        if (g_ascii_strcasecmp (action, treaty_actions[i].name) == 0)
+          t->action = treaty_actions[i].action;
+      if (action == NULL)
+        add_problem (self,
+                     _ ("%s: row %u: a consent date without an action; taken as ratification"),
+                     row->source, row->line);
+    }
+
+  info = g_hash_table_lookup (self->instruments, instrument);
+  t->instrument = intern (self, instrument);
+  t->country = intern (self, country);
+  t->signature_date = intern (self, signature);
+  t->consent_date = intern (self, consent);
+  t->source = row->source;
+  note = g_strdup_printf (_ ("From a snapshot of the UN Treaty Collection as of %s: later "
+                             "ratifications, accessions and withdrawals are missing."),
+                          info != NULL && info->as_of != NULL ? info->as_of : "2015");
+  row_trust (self, row, info != NULL ? info->as_of : NULL, FALSE, note, &t->as_of, &t->verified,
+             &t->verification);
+  g_hash_table_replace (self->treaties, g_strdup_printf ("%s %s", instrument, country), t);
+}
+
+static void
+legal_row (RptReference *self, const Row *row)
+{
+  RptLegalReference *l = g_new0 (RptLegalReference, 1);
+  const char *verified = col (row, "verified");
+  g_autofree char *note = NULL;
+
+  const RptLegalReference *old = g_hash_table_lookup (self->legal, col (row, "ref_key"));
+
+  l->key = intern (self, col (row, "ref_key"));
+  l->type = keep (self, row, "type", old != NULL ? old->type : NULL);
+  l->parent = keep (self, row, "parent", old != NULL ? old->parent : NULL);
+  l->title = keep (self, row, "title", old != NULL ? old->title : NULL);
+  l->document_symbol =
+    keep (self, row, "document_symbol", old != NULL ? old->document_symbol : NULL);
+  l->adoption_date = keep (self, row, "adoption_date", old != NULL ? old->adoption_date : NULL);
+  l->source = row->source;
+  note = g_strjoin (": ", verified != NULL ? verified : "not checked",
+                    col (row, "notes") != NULL ? col (row, "notes") : NULL, NULL);
+  l->as_of =
+    intern (self, col (row, "as_of") != NULL ? col (row, "as_of") : LEGAL_REFERENCES_AS_OF);
+  /* Only a plain "yes": "yes (date conflict)" needs a look. */
+  l->verified = g_strcmp0 (verified, "yes") == 0;
+  l->verification =
+    intern (self, col (row, "verification") != NULL ? col (row, "verification") : note);
+
+  replace_in_order (self->legal_order, g_hash_table_lookup (self->legal, l->key), l);
+  g_hash_table_replace (self->legal, (gpointer) l->key, l);
+}
+
+/* ------------------------------------------------------------------ */
+/* Countries (iso-codes)                                               */
+
+/* The name a letter uses in running text: "Bolivia" rather than
+ * "Bolivia, Plurinational State of", which iso-codes gives as the name. */
+static const char *
+english_name (JsonObject *o)
+{
+  const char *name = json_object_get_string_member_with_default (o, "name", NULL);
+  const char *common = json_object_get_string_member_with_default (o, "common_name", NULL);
+  const char *official = json_object_get_string_member_with_default (o, "official_name", NULL);
+
+  if (common != NULL)
+    return common;
+  if (name != NULL && strstr (name, ", ") != NULL && official != NULL)
+    return official;
+  return name;
+}
+
+static void
+load_countries (RptReference *self)
+{
+  g_autofree char *path =
+    g_build_filename (ISO_CODES_PREFIX, "share", "iso-codes", "json", "iso_3166-1.json", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonNode *root;
+  JsonArray *entries = NULL;
+
+  self->iso_codes_locale_dir = g_build_filename (ISO_CODES_PREFIX, "share", "locale", NULL);
+  if (!json_parser_load_from_file (parser, path, &error))
+    {
+      add_problem (self, _ ("Country names are missing: %s (is iso-codes installed?)"),
+                   error->message);
+      return;
+    }
+  root = json_parser_get_root (parser);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+      json_object_has_member (json_node_get_object (root), "3166-1"))
+    entries = json_object_get_array_member (json_node_get_object (root), "3166-1");
+  if (entries == NULL)
+    {
+      add_problem (self, _ ("%s is not an iso-codes country list"), path);
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *o = json_array_get_object_element (entries, i);
+      const char *code, *name;
+      Country *c;
+
+      if (o == NULL)
+        continue;
+      code = json_object_get_string_member_with_default (o, "alpha_3", NULL);
+      name = english_name (o);
+      if (code == NULL || name == NULL)
+        continue;
+      c = g_new0 (Country, 1);
+      c->alpha_3 = g_strdup (code);
+      c->name = g_strdup (name);
+      g_hash_table_replace (self->countries, c->alpha_3, c);
+    }
+}
+
+static void
+country_row (RptReference *self, const Row *row)
+{
+  const char *code = col (row, "alpha_3");
+  Country *c = g_hash_table_lookup (self->countries, code);
+
+  if (!rpt_country_code_is_valid (code))
+    {
+      add_problem (self, _ ("%s: row %u: “%s” is not an ISO 3166-1 alpha-3 code"), row->source,
+                   row->line, code);
+      return;
+    }
+  if (c == NULL)
+    {
+      c = g_new0 (Country, 1);
+      c->alpha_3 = g_strdup (code);
+      g_hash_table_replace (self->countries, c->alpha_3, c);
+    }
+  if (col (row, "name") != NULL)
+    set_string (&c->name, col (row, "name"));
+  if (col (row, "name_fr") != NULL)
+    set_string (&c->name_fr, col (row, "name_fr"));
+  if (col (row, "name_es") != NULL)
+    set_string (&c->name_es, col (row, "name_es"));
+}
+
+/* Only the user's file: the built-in names are iso-codes itself. */
+static void
+load_country_overrides (RptReference *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length;
+
+  if (self->override_dir == NULL || !g_file_test (self->override_dir, G_FILE_TEST_IS_DIR))
+    return;
+  path = g_build_filename (self->override_dir, COUNTRIES_CSV, NULL);
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        add_problem (self, "%s", error->message);
+      return;
+    }
+  read_table (self, contents, length, intern (self, path), "alpha_3", country_row);
+}
+
+/* ------------------------------------------------------------------ */
+/* Construction                                                        */
+
+/**
+ * rpt_reference_new:
+ * @override_dir: (nullable): a folder of CSV files that correct or extend
+ *   the built-in tables, or %NULL for none
+ *
+ * Reads the built-in reference data and the user's corrections. Problems
+ * with the user's files (a broken CSV, a bad date) do not stop it: the
+ * rows concerned are left out and rpt_reference_get_problems() says why.
+ *
+ * Returns: (transfer full): the reference data
+ */
+RptReference *
+rpt_reference_new (const char *override_dir)
+{
+  RptReference *self = g_object_new (RPT_TYPE_REFERENCE, NULL);
+
+  self->override_dir = g_strdup (override_dir);
+  load_table (self, MANDATES_CSV, "mandate_key", mandate_row);
+  load_table (self, INSTRUMENTS_CSV, "instrument", instrument_row);
+  load_table (self, TREATIES_CSV, "instrument", treaty_row);
+  load_table (self, LEGAL_CSV, "ref_key", legal_row);
+  load_countries (self);
+  load_country_overrides (self);
+  return self;
+}
+
+/**
+ * rpt_reference_dup_default_override_dir:
+ *
+ * Returns: (transfer full): $XDG_DATA_HOME/rapporteur/reference
+ */
+char *
+rpt_reference_dup_default_override_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "rapporteur", "reference", NULL);
+}
+
+/**
+ * rpt_reference_get_default:
+ *
+ * The reference data of this process: the built-in tables with the
+ * user's corrections from rpt_reference_dup_default_override_dir(), read
+ * on first use.
+ *
+ * Returns: (transfer none): the shared reference data
+ */
+RptReference *
+rpt_reference_get_default (void)
+{
+  static gsize once = 0;
+  static RptReference *reference = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autofree char *dir = rpt_reference_dup_default_override_dir ();
+      reference = rpt_reference_new (dir);
+      for (guint i = 0; i < reference->problems->len; i++)
+        g_message ("%s", (const char *) reference->problems->pdata[i]);
+      g_once_init_leave (&once, 1);
+    }
+  return reference;
+}
+
+const char *
+rpt_reference_get_override_dir (RptReference *self)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  return self->override_dir;
+}
+
+/**
+ * rpt_reference_get_problems:
+ *
+ * Returns: (transfer none): what was wrong with the data files, one
+ *   message per problem; empty when all is well
+ */
+const char *const *
+rpt_reference_get_problems (RptReference *self)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  return (const char *const *) self->problems->pdata;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lookups                                                             */
+
+const RptMandateInfo *
+rpt_reference_lookup_mandate (RptReference *self, const char *key)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  return key != NULL ? g_hash_table_lookup (self->mandates, key) : NULL;
+}
+
+/**
+ * rpt_reference_list_mandates:
+ *
+ * Returns: (transfer container) (element-type RptMandateInfo): every
+ *   mandate, in the order of the tables
+ */
+GPtrArray *
+rpt_reference_list_mandates (RptReference *self)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  return g_ptr_array_copy (self->mandate_order, NULL, NULL);
+}
+
+/**
+ * rpt_mandate_info_get_title:
+ * @language: "en", "fr" or "es"
+ *
+ * Returns: the title in @language, or in English when the data has none
+ */
+const char *
+rpt_mandate_info_get_title (const RptMandateInfo *info, const char *language)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+
+  if (g_strcmp0 (language, "fr") == 0 && info->title_fr != NULL)
+    return info->title_fr;
+  if (g_strcmp0 (language, "es") == 0 && info->title_es != NULL)
+    return info->title_es;
+  return info->title;
+}
+
+/**
+ * rpt_reference_lookup_treaty_status:
+ * @instrument: "ICCPR"
+ * @country: an ISO 3166-1 alpha-3 code
+ *
+ * Returns: (nullable): what the data says of @country and @instrument, or
+ *   %NULL when it says nothing (the State may still have joined since)
+ */
+const RptTreatyStatus *
+rpt_reference_lookup_treaty_status (RptReference *self, const char *instrument, const char *country)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  if (instrument == NULL || country == NULL)
+    return NULL;
+  key = g_strdup_printf ("%s %s", instrument, country);
+  return g_hash_table_lookup (self->treaties, key);
+}
+
+const RptInstrumentInfo *
+rpt_reference_lookup_instrument (RptReference *self, const char *code)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  return code != NULL ? g_hash_table_lookup (self->instruments, code) : NULL;
+}
+
+const RptLegalReference *
+rpt_reference_lookup_legal (RptReference *self, const char *key)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  return key != NULL ? g_hash_table_lookup (self->legal, key) : NULL;
+}
+
+/**
+ * rpt_reference_list_legal:
+ *
+ * Returns: (transfer container) (element-type RptLegalReference): every
+ *   legal reference, in the order of the tables
+ */
+GPtrArray *
+rpt_reference_list_legal (RptReference *self)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  return g_ptr_array_copy (self->legal_order, NULL, NULL);
+}
+
+gboolean
+rpt_reference_has_country (RptReference *self, const char *code)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), FALSE);
+  return code != NULL && g_hash_table_contains (self->countries, code);
+}
+
+/* Called with the lock held. */
+static GHashTable *
+get_catalogue (RptReference *self, const char *language)
+{
+  GHashTable *table;
+  g_autofree char *path = NULL;
+
+  if (g_hash_table_lookup_extended (self->catalogues, language, NULL, (gpointer *) &table))
+    return table;
+  path =
+    g_build_filename (self->iso_codes_locale_dir, language, "LC_MESSAGES", "iso_3166-1.mo", NULL);
+  /* A language iso-codes has no catalogue for: the English names. */
+  table = g_file_test (path, G_FILE_TEST_EXISTS) ? _rpt_mo_load (path, NULL) : NULL;
+  g_hash_table_insert (self->catalogues, g_strdup (language), table);
+  return table;
+}
+
+/**
+ * rpt_reference_dup_country_name:
+ * @code: an ISO 3166-1 alpha-3 code
+ * @language: the letter language
+ *
+ * The country's name as a letter writes it, in @language: from the user's
+ * countries.csv if it has one, else from iso-codes and its translations.
+ * Safe to call from any thread: the process locale is not touched.
+ *
+ * Returns: (transfer full) (nullable): the name, or %NULL for an unknown code
+ */
+char *
+rpt_reference_dup_country_name (RptReference *self, const char *code, const char *language)
+{
+  Country *c;
+  GHashTable *catalogue;
+  const char *translated = NULL;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+
+  c = code != NULL ? g_hash_table_lookup (self->countries, code) : NULL;
+  if (c == NULL || c->name == NULL)
+    return NULL;
+  if (g_strcmp0 (language, "fr") == 0 && c->name_fr != NULL)
+    return g_strdup (c->name_fr);
+  if (g_strcmp0 (language, "es") == 0 && c->name_es != NULL)
+    return g_strdup (c->name_es);
+  if (language == NULL || g_str_equal (language, "en") || self->iso_codes_locale_dir == NULL)
+    return g_strdup (c->name);
+
+  g_mutex_lock (&self->lock);
+  catalogue = get_catalogue (self, language);
+  if (catalogue != NULL)
+    translated = g_hash_table_lookup (catalogue, c->name);
+  g_mutex_unlock (&self->lock);
+  /* Catalogues are never freed while the object lives. */
+  return g_strdup (translated != NULL ? translated : c->name);
+}
+
+/* ------------------------------------------------------------------ */
+/* Clause library                                                      */
+
+static gboolean
+is_clause_element (xmlNode *node, const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE &&
+         xmlStrEqual (node->name, BAD_CAST name) && node->ns != NULL &&
+         xmlStrEqual (node->ns->href, BAD_CAST "urn:x-rapporteur:clauses");
+}
+
+/* Whether @node is the English original (@language %NULL) or the
+ * translation into @language that msgfmt added. */
+static gboolean
+has_lang (xmlNode *node, const char *language)
+{
+  g_autofree char *lang = (char *) xmlGetNsProp (node, BAD_CAST "lang", XML_XML_NAMESPACE);
+
+  return g_strcmp0 (lang, language) == 0;
+}
+
+/* The clause text as inline markup (the same elements, no namespace). */
+static void
+append_markup (GString *out, xmlNode *parent)
+{
+  for (xmlNode *c = parent->children; c != NULL; c = c->next)
+    {
+      if (c->type == XML_TEXT_NODE)
+        rpt_markup_append_escaped (out, (const char *) c->content, -1, FALSE);
+      else if (c->type != XML_ELEMENT_NODE)
+        continue;
+      else if (xmlStrEqual (c->name, BAD_CAST "b") || xmlStrEqual (c->name, BAD_CAST "i"))
+        {
+          g_string_append_printf (out, "<%s>", (const char *) c->name);
+          append_markup (out, c);
+          g_string_append_printf (out, "</%s>", (const char *) c->name);
+        }
+      else if (xmlStrEqual (c->name, BAD_CAST "a") ||
+               xmlStrEqual (c->name, BAD_CAST "treaty-status"))
+        {
+          gboolean link = c->name[0] == 'a';
+          g_autofree char *value = (char *) xmlGetProp (c, BAD_CAST (link ? "href" : "instrument"));
+          g_string_append_printf (out, link ? "<a href=\"" : "<treaty-status instrument=\"");
+          rpt_markup_append_escaped (out, value != NULL ? value : "", -1, TRUE);
+          if (link)
+            {
+              g_string_append (out, "\">");
+              append_markup (out, c);
+              g_string_append (out, "</a>");
+            }
+          else
+            g_string_append (out, "\"/>");
+        }
+      else
+        append_markup (out, c);
+    }
+}
+
+/* The element of @name in @clause for @language: msgfmt puts the
+ * translations right after the English element. */
+static xmlNode *
+find_localized (xmlNode *clause, const char *name, const char *language)
+{
+  xmlNode *english = NULL;
+
+  for (xmlNode *c = clause->children; c != NULL; c = c->next)
+    {
+      if (!is_clause_element (c, name))
+        continue;
+      if (english == NULL && has_lang (c, NULL))
+        english = c;
+      else if (language != NULL && has_lang (c, language))
+        return c;
+    }
+  return english;
+}
+
+static char *
+localized_markup (xmlNode *clause, const char *name, const char *language)
+{
+  xmlNode *node = find_localized (clause, name, language);
+  g_autoptr (GString) raw = g_string_new (NULL);
+  xmlDoc *owned = NULL;
+  xmlNode *content;
+  char *markup;
+
+  if (node == NULL)
+    return NULL;
+  content = !has_lang (node, NULL) ? _rpt_xml_translated_content (node, &owned) : node;
+  if (content == NULL)
+    content = find_localized (clause, name, NULL);
+  append_markup (raw, content);
+  if (owned != NULL)
+    xmlFreeDoc (owned);
+  markup = rpt_markup_normalize (raw->str, NULL, NULL);
+  return markup;
+}
+
+static GPtrArray *
+load_clauses (RptReference *self, const char *language)
+{
+  g_autoptr (GBytes) bytes = _rpt_data_load_resource ("reference/clauses.xml");
+  g_autoptr (GError) error = NULL;
+  GPtrArray *clauses = g_ptr_array_new_with_free_func (g_free);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  xmlDoc *doc = _rpt_xml_read (data, length, "clauses.xml", &error);
+
+  g_assert (doc != NULL);
+  for (xmlNode *c = xmlDocGetRootElement (doc)->children; c != NULL; c = c->next)
+    {
+      RptClause *clause;
+      g_autofree char *key = NULL;
+      g_autofree char *part = NULL;
+      g_autofree char *ref = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *markup = NULL;
+      RptPart p;
+
+      if (!is_clause_element (c, "clause"))
+        continue;
+      key = (char *) xmlGetProp (c, BAD_CAST "key");
+      part = (char *) xmlGetProp (c, BAD_CAST "part");
+      ref = (char *) xmlGetProp (c, BAD_CAST "ref");
+      title = localized_markup (c, "title", language);
+      if (title != NULL)
+        {
+          /* titles are plain text */
+          char *plain = rpt_markup_to_plain (title);
+          g_free (title);
+          title = plain;
+        }
+      markup = localized_markup (c, "text", language);
+      if (key == NULL || !rpt_part_from_string (part, &p) || title == NULL || markup == NULL)
+        continue;
+
+      clause = g_new0 (RptClause, 1);
+      clause->key = intern (self, key);
+      clause->part = p;
+      clause->reference = intern (self, ref);
+      clause->title = intern (self, title);
+      clause->markup = intern (self, markup);
+      g_ptr_array_add (clauses, clause);
+    }
+  xmlFreeDoc (doc);
+  return clauses;
+}
+
+/**
+ * rpt_reference_list_clauses:
+ * @language: the letter language
+ * @part: the part of the letter, or %RPT_N_PARTS for all
+ *
+ * The standard paragraphs of the clause library for @part, in @language
+ * where they are translated and in English otherwise.
+ *
+ * Returns: (transfer container) (element-type RptClause): the clauses
+ */
+GPtrArray *
+rpt_reference_list_clauses (RptReference *self, const char *language, RptPart part)
+{
+  GPtrArray *all, *result;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  if (language == NULL)
+    language = "en";
+
+  g_mutex_lock (&self->lock);
+  all = g_hash_table_lookup (self->clauses, language);
+  if (all == NULL)
+    {
+      all = load_clauses (self, language);
+      g_hash_table_insert (self->clauses, g_strdup (language), all);
+    }
+  result = g_ptr_array_new ();
+  for (guint i = 0; i < all->len; i++)
+    {
+      RptClause *clause = all->pdata[i];
+      if (part == RPT_N_PARTS || clause->part == part)
+        g_ptr_array_add (result, clause);
+    }
+  g_mutex_unlock (&self->lock);
+  return result;
+}

@@ -1,0 +1,1184 @@
+/* rpt-template.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rpt-template"
+
+#include <glib/gi18n-lib.h>
+#include <libexslt/exslt.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+#include <string.h>
+
+#include "rpt-core.h"
+#include "rpt-data-private.h"
+#include "rpt-error.h"
+#include "rpt-template.h"
+
+#define NS_LETTER "urn:x-rapporteur:letter"
+#define NS_EXPORT "urn:x-rapporteur:export"
+#define NS_BOILERPLATE "urn:x-rapporteur:boilerplate"
+#define NS_XSLT "http://www.w3.org/1999/XSL/Transform"
+
+typedef struct
+{
+  xmlDoc *doc; /* root: x:strings holding bp:s elements */
+  guint n_translated;
+  guint n_untranslated;
+} Strings;
+
+struct _RptTemplate
+{
+  GObject parent_instance;
+
+  xsltStylesheet *stylesheet;
+  xmlDoc *catalogue;
+  char *catalogue_name;
+
+  GMutex lock;
+  GHashTable *languages; /* language → Strings */
+};
+
+G_DEFINE_FINAL_TYPE (RptTemplate, rpt_template, G_TYPE_OBJECT)
+
+static void
+strings_free (Strings *strings)
+{
+  xmlFreeDoc (strings->doc);
+  g_free (strings);
+}
+
+static void
+rpt_template_finalize (GObject *object)
+{
+  RptTemplate *self = RPT_TEMPLATE (object);
+
+  g_clear_pointer (&self->stylesheet, xsltFreeStylesheet);
+  g_clear_pointer (&self->catalogue, xmlFreeDoc);
+  g_free (self->catalogue_name);
+  g_hash_table_unref (self->languages);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (rpt_template_parent_class)->finalize (object);
+}
+
+static void
+rpt_template_class_init (RptTemplateClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rpt_template_finalize;
+}
+
+static void
+rpt_template_init (RptTemplate *self)
+{
+  g_mutex_init (&self->lock);
+  self->languages =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) strings_free);
+}
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+
+/*
+ * libxslt reports stylesheet compilation errors through one process-wide
+ * function (xsltGenericError) and libxml2 through per-thread ones. The
+ * handler installed here appends to a buffer that belongs to the calling
+ * thread, so two threads compiling or rendering at once never mix their
+ * messages and nothing is printed.
+ */
+static GPrivate error_buffer = G_PRIVATE_INIT (NULL);
+
+static void
+collect_error_cb (void *ctx, const char *msg, ...)
+{
+  GString *buffer = ctx != NULL ? ctx : g_private_get (&error_buffer);
+  va_list args;
+
+  if (buffer == NULL)
+    return;
+  va_start (args, msg);
+  g_string_append_vprintf (buffer, msg, args);
+  va_end (args);
+}
+
+static void
+collect_structured_cb (void *ctx, xmlError *error)
+{
+  GString *buffer = g_private_get (&error_buffer);
+
+  if (buffer == NULL || error == NULL || error->message == NULL)
+    return;
+  if (error->file != NULL && error->line > 0)
+    g_string_append_printf (buffer, "file %s line %d\n", error->file, error->line);
+  g_string_append (buffer, error->message);
+}
+
+static xsltSecurityPrefs *
+get_security_prefs (void)
+{
+  static gsize once = 0;
+  static xsltSecurityPrefs *prefs = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      rpt_core_init ();
+      exsltCommonRegister ();
+      xsltSetGenericErrorFunc (NULL, collect_error_cb);
+      /* Templates read nothing but their input and write nothing but
+       * their result. */
+      prefs = xsltNewSecurityPrefs ();
+      xsltSetSecurityPrefs (prefs, XSLT_SECPREF_READ_FILE, xsltSecurityForbid);
+      xsltSetSecurityPrefs (prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+      xsltSetSecurityPrefs (prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+      xsltSetSecurityPrefs (prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+      xsltSetSecurityPrefs (prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+      g_once_init_leave (&once, 1);
+    }
+  return prefs;
+}
+
+typedef struct
+{
+  GString *buffer;
+  GString *previous;
+  xmlGenericErrorFunc generic;
+  void *generic_ctx;
+  xmlStructuredErrorFunc structured;
+  void *structured_ctx;
+} Collector;
+
+static void
+collector_begin (Collector *c)
+{
+  get_security_prefs ();
+  c->buffer = g_string_new (NULL);
+  c->previous = g_private_get (&error_buffer);
+  g_private_set (&error_buffer, c->buffer);
+  c->generic = xmlGenericError;
+  c->generic_ctx = xmlGenericErrorContext;
+  c->structured = xmlStructuredError;
+  c->structured_ctx = xmlStructuredErrorContext;
+  xmlSetGenericErrorFunc (NULL, collect_error_cb);
+  xmlSetStructuredErrorFunc (NULL, collect_structured_cb);
+}
+
+/* libxslt writes "compilation error: file F line N element E\nmessage";
+ * people read "F:N: message". */
+static char *
+collector_end (Collector *c)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_auto (GStrv) lines = NULL;
+  g_autofree char *where = NULL;
+
+  xmlSetGenericErrorFunc (c->generic_ctx, c->generic);
+  xmlSetStructuredErrorFunc (c->structured_ctx, c->structured);
+  g_private_set (&error_buffer, c->previous);
+
+  lines = g_strsplit (c->buffer->str, "\n", -1);
+  g_string_free (c->buffer, TRUE);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      const char *file = strstr (line, "file ");
+      const char *at = file != NULL ? strstr (file, " line ") : NULL;
+
+      if (line[0] == '\0')
+        continue;
+      if (file != NULL && at != NULL)
+        {
+          g_free (where);
+          where = g_strdup_printf ("%.*s:%d", (int) (at - file - 5), file + 5, atoi (at + 6));
+          continue;
+        }
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      if (where != NULL)
+        {
+          g_string_append_printf (out, "%s: ", where);
+          g_clear_pointer (&where, g_free);
+        }
+      g_string_append (out, line);
+    }
+  if (out->len == 0 && where != NULL)
+    g_string_append (out, where);
+  if (out->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading                                                             */
+
+static gboolean
+is_element (xmlNode *node, const char *ns, const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+         xmlStrEqual (node->ns->href, BAD_CAST ns) && xmlStrEqual (node->name, BAD_CAST name);
+}
+
+static xsltStylesheet *
+compile_stylesheet (const char *data, gsize length, const char *name, GError **error)
+{
+  xmlDoc *doc = _rpt_xml_read (data, length, name, error);
+  xsltStylesheet *style;
+  Collector collector;
+  g_autofree char *message = NULL;
+  xmlNode *root;
+
+  if (doc == NULL)
+    return NULL;
+  root = xmlDocGetRootElement (doc);
+  if (!is_element (root, NS_XSLT, "stylesheet") && !is_element (root, NS_XSLT, "transform"))
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _ ("%s:%ld: this is not an XSLT stylesheet"),
+                   name, xmlGetLineNo (root));
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+  /* A template is one file: nothing it could pull in escapes the checks. */
+  for (xmlNode *c = root->children; c != NULL; c = c->next)
+    if (is_element (c, NS_XSLT, "include") || is_element (c, NS_XSLT, "import"))
+      {
+        g_set_error (error, RPT_ERROR, RPT_ERROR_UNSAFE,
+                     _ ("%s:%ld: templates cannot include or import other files"), name,
+                     xmlGetLineNo (c));
+        xmlFreeDoc (doc);
+        return NULL;
+      }
+
+  collector_begin (&collector);
+  style = xsltParseStylesheetDoc (doc);
+  if (style != NULL && style->errors > 0)
+    g_clear_pointer (&style, xsltFreeStylesheet); /* frees doc */
+  else if (style == NULL)
+    xmlFreeDoc (doc);
+  message = collector_end (&collector);
+
+  if (style == NULL)
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _ ("%s: the template has errors: %s"), name,
+                   message != NULL ? message : _ ("unknown error"));
+      return NULL;
+    }
+  return style;
+}
+
+static xmlDoc *
+read_catalogue (const char *data, gsize length, const char *name, GError **error)
+{
+  xmlDoc *doc = _rpt_xml_read (data, length, name, error);
+
+  if (doc != NULL && !is_element (xmlDocGetRootElement (doc), NS_BOILERPLATE, "boilerplate"))
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE,
+                   _ ("%s: this is not a catalogue of standard sentences"), name);
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  return doc;
+}
+
+static RptTemplate *
+template_new (const char *stylesheet_data,
+              gsize stylesheet_length,
+              const char *stylesheet_name,
+              const char *catalogue_data,
+              gsize catalogue_length,
+              const char *catalogue_name,
+              GError **error)
+{
+  g_autoptr (RptTemplate) self = g_object_new (RPT_TYPE_TEMPLATE, NULL);
+
+  self->catalogue = read_catalogue (catalogue_data, catalogue_length, catalogue_name, error);
+  if (self->catalogue == NULL)
+    return NULL;
+  self->catalogue_name = g_strdup (catalogue_name);
+  self->stylesheet =
+    compile_stylesheet (stylesheet_data, stylesheet_length, stylesheet_name, error);
+  if (self->stylesheet == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * rpt_template_new_from_files:
+ * @stylesheet: the path of an XSLT stylesheet
+ * @boilerplate: the path of a catalogue of standard sentences, as
+ *   data/templates/boilerplate.xml.in after msgfmt has merged its
+ *   translations
+ *
+ * Loads templates from files, for tests and for trying out a template.
+ *
+ * Returns: (transfer full): the templates, or %NULL with @error set
+ */
+RptTemplate *
+rpt_template_new_from_files (const char *stylesheet, const char *boilerplate, GError **error)
+{
+  g_autofree char *style_data = NULL;
+  g_autofree char *catalogue_data = NULL;
+  g_autoptr (GError) local = NULL;
+  gsize style_length, catalogue_length;
+
+  g_return_val_if_fail (stylesheet != NULL && boilerplate != NULL, NULL);
+
+  if (!g_file_get_contents (stylesheet, &style_data, &style_length, &local) ||
+      !g_file_get_contents (boilerplate, &catalogue_data, &catalogue_length, &local))
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, "%s", local->message);
+      return NULL;
+    }
+  return template_new (style_data, style_length, stylesheet, catalogue_data, catalogue_length,
+                       boilerplate, error);
+}
+
+/**
+ * rpt_template_get_default:
+ *
+ * Returns: (transfer full): the templates built into Rapporteur, or %NULL
+ *   with @error set (only in a broken build)
+ */
+RptTemplate *
+rpt_template_get_default (GError **error)
+{
+  static gsize once = 0;
+  static RptTemplate *template = NULL;
+  static GError *load_error = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr (GBytes) style = _rpt_data_load_resource ("templates/letter.xsl");
+      g_autoptr (GBytes) catalogue = _rpt_data_load_resource ("templates/boilerplate.xml");
+
+      template =
+        template_new (g_bytes_get_data (style, NULL), g_bytes_get_size (style),
+                      "resource://" RPT_RESOURCE_PATH "templates/letter.xsl",
+                      g_bytes_get_data (catalogue, NULL), g_bytes_get_size (catalogue),
+                      "resource://" RPT_RESOURCE_PATH "templates/boilerplate.xml", &load_error);
+      g_once_init_leave (&once, 1);
+    }
+  if (template == NULL)
+    {
+      g_propagate_error (error, g_error_copy (load_error));
+      return NULL;
+    }
+  return g_object_ref (template);
+}
+
+/* ------------------------------------------------------------------ */
+/* The sentences in a language                                         */
+
+static void
+collect_var_names (xmlNode *s, GPtrArray *names, gboolean *unexpected)
+{
+  for (xmlNode *c = s->children; c != NULL; c = c->next)
+    {
+      if (c->type == XML_TEXT_NODE)
+        continue;
+      if (is_element (c, NS_BOILERPLATE, "var"))
+        g_ptr_array_add (names, xmlGetProp (c, BAD_CAST "name"));
+      else if (is_element (c, NS_BOILERPLATE, "link"))
+        g_ptr_array_add (names, xmlStrdup (BAD_CAST "<link>"));
+      else
+        *unexpected = TRUE;
+    }
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+}
+
+static int
+compare_indirect (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* A translation may move the placeholders but must keep every one of
+ * them: a lost <var/> would drop words the drafter typed. */
+static gboolean
+translation_is_usable (xmlNode *english, xmlNode *translated)
+{
+  g_autoptr (GPtrArray) want = g_ptr_array_new_with_free_func (xmlFree);
+  g_autoptr (GPtrArray) have = g_ptr_array_new_with_free_func (xmlFree);
+  gboolean unexpected = FALSE;
+
+  collect_var_names (english, want, &unexpected);
+  collect_var_names (translated, have, &unexpected);
+  if (unexpected || want->len != have->len)
+    return FALSE;
+  g_ptr_array_sort (want, compare_indirect);
+  g_ptr_array_sort (have, compare_indirect);
+  for (guint i = 0; i < want->len; i++)
+    if (g_strcmp0 (want->pdata[i], have->pdata[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+has_lang (xmlNode *node, const char *language)
+{
+  g_autofree char *lang = (char *) xmlGetNsProp (node, BAD_CAST "lang", XML_XML_NAMESPACE);
+
+  return g_strcmp0 (lang, language) == 0;
+}
+
+/* Called with the lock held. */
+static Strings *
+get_strings (RptTemplate *self, const char *language)
+{
+  Strings *strings = g_hash_table_lookup (self->languages, language);
+  xmlNode *root, *out_root;
+  xmlNs *ns;
+
+  if (strings != NULL)
+    return strings;
+
+  strings = g_new0 (Strings, 1);
+  strings->doc = xmlNewDoc (BAD_CAST "1.0");
+  out_root = xmlNewDocNode (strings->doc, NULL, BAD_CAST "strings", NULL);
+  xmlDocSetRootElement (strings->doc, out_root);
+  xmlSetNs (out_root, xmlNewNs (out_root, BAD_CAST NS_EXPORT, BAD_CAST "x"));
+  ns = xmlNewNs (out_root, BAD_CAST NS_BOILERPLATE, BAD_CAST "bp");
+
+  root = xmlDocGetRootElement (self->catalogue);
+  for (xmlNode *c = root->children; c != NULL; c = c->next)
+    {
+      g_autofree char *id = NULL;
+      xmlNode *chosen = c, *copy, *owner = NULL;
+      xmlDoc *owned = NULL;
+
+      if (!is_element (c, NS_BOILERPLATE, "s") || !has_lang (c, NULL))
+        continue;
+      id = (char *) xmlGetProp (c, BAD_CAST "id");
+      if (id == NULL)
+        continue;
+
+      if (!g_str_equal (language, "en"))
+        {
+          /* msgfmt puts each translation right after the English text,
+           * without the id. */
+          for (xmlNode *t = c->next; t != NULL; t = t->next)
+            {
+              if (t->type != XML_ELEMENT_NODE)
+                continue;
+              if (!is_element (t, NS_BOILERPLATE, "s") || has_lang (t, NULL))
+                break;
+              if (has_lang (t, language))
+                {
+                  owner = _rpt_xml_translated_content (t, &owned);
+                  break;
+                }
+            }
+          if (owner != NULL && translation_is_usable (c, owner))
+            {
+              chosen = owner;
+              strings->n_translated++;
+            }
+          else
+            strings->n_untranslated++;
+        }
+
+      copy = xmlNewDocNode (strings->doc, ns, BAD_CAST "s", NULL);
+      xmlSetProp (copy, BAD_CAST "id", BAD_CAST id);
+      xmlAddChild (out_root, copy);
+      for (xmlNode *k = chosen->children; k != NULL; k = k->next)
+        {
+          xmlNode *child = xmlDocCopyNode (k, strings->doc, 1);
+          if (child->type == XML_ELEMENT_NODE)
+            xmlSetNs (child, ns);
+          xmlAddChild (copy, child);
+        }
+      if (owned != NULL)
+        xmlFreeDoc (owned);
+    }
+  xmlReconciliateNs (strings->doc, out_root);
+  g_hash_table_insert (self->languages, g_strdup (language), strings);
+  return strings;
+}
+
+/**
+ * rpt_template_has_language:
+ *
+ * Returns: whether the standard sentences are translated into @language
+ *   (always %TRUE for "en")
+ */
+gboolean
+rpt_template_has_language (RptTemplate *self, const char *language)
+{
+  gboolean has;
+
+  g_return_val_if_fail (RPT_IS_TEMPLATE (self), FALSE);
+  g_return_val_if_fail (language != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  has = g_str_equal (language, "en") || get_strings (self, language)->n_translated > 0;
+  g_mutex_unlock (&self->lock);
+  return has;
+}
+
+/* ------------------------------------------------------------------ */
+/* The input of the stylesheet                                         */
+
+typedef struct
+{
+  RptReference *reference;
+  GPtrArray *notes;
+  xmlDoc *doc;
+  xmlNode *input;
+  xmlNode *meta;
+  xmlNode *letter;
+  xmlNs *x;
+  const char *language;         /* the letter's */
+  const char *strings_language; /* the sentences' */
+  guint n_removed;
+} Build;
+
+static void G_GNUC_PRINTF (2, 3) add_note (Build *b, const char *format, ...)
+{
+  va_list args;
+  char *note;
+
+  va_start (args, format);
+  note = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (b->notes == NULL || g_ptr_array_find_with_equal_func (b->notes, note, g_str_equal, NULL))
+    g_free (note);
+  else
+    g_ptr_array_add (b->notes, note);
+}
+
+static xmlNode *
+letter_child (xmlNode *parent, const char *name)
+{
+  for (xmlNode *c = parent != NULL ? parent->children : NULL; c != NULL; c = c->next)
+    if (is_element (c, NS_LETTER, name))
+      return c;
+  return NULL;
+}
+
+static char *
+prop (xmlNode *node, const char *name)
+{
+  return node != NULL ? (char *) xmlGetProp (node, BAD_CAST name) : NULL;
+}
+
+static char *
+text_of (xmlNode *node)
+{
+  return node != NULL ? (char *) xmlNodeGetContent (node) : NULL;
+}
+
+static xmlNode *
+add_x (Build *b, xmlNode *parent, const char *name, const char *content)
+{
+  xmlNode *node = xmlNewDocNode (b->doc, b->x, BAD_CAST name, NULL);
+
+  if (content != NULL)
+    xmlAddChild (node, xmlNewDocText (b->doc, BAD_CAST content));
+  return xmlAddChild (parent, node);
+}
+
+static const char *
+language_name (const char *language)
+{
+  if (g_strcmp0 (language, "fr") == 0)
+    return _ ("French");
+  if (g_strcmp0 (language, "es") == 0)
+    return _ ("Spanish");
+  if (g_strcmp0 (language, "en") == 0)
+    return _ ("English");
+  return language;
+}
+
+/* Plain text of paragraph text, for the document properties. */
+static void
+append_plain (GString *out, xmlNode *node)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if (c->type == XML_TEXT_NODE)
+        g_string_append (out, (const char *) c->content);
+      else if (c->type == XML_ELEMENT_NODE && !is_element (c, NS_LETTER, "note"))
+        append_plain (out, c);
+    }
+}
+
+static char *
+plain_of (xmlNode *node)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_auto (GStrv) words = NULL;
+
+  if (node == NULL)
+    return NULL;
+  append_plain (out, node);
+  words = g_strsplit_set (out->str, " \t\n", -1);
+  out = g_string_truncate (out, 0);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", words[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+add_meta (Build *b)
+{
+  xmlNode *meta = b->meta = add_x (b, b->input, "meta", NULL);
+  g_autofree char *kind = text_of (letter_child (b->letter, "kind"));
+  xmlNode *addressee = letter_child (b->letter, "addressee");
+  xmlNode *reference = letter_child (b->letter, "reference");
+  g_autofree char *country = prop (addressee, "country");
+  g_autofree char *number = prop (reference, "number");
+  g_autofree char *year = prop (reference, "year");
+  g_autofree char *date = text_of (letter_child (b->letter, "date"));
+  g_autofree char *summary = plain_of (letter_child (b->letter, "summary"));
+  g_autofree char *ref = NULL;
+  gboolean complete = country != NULL && number != NULL && year != NULL;
+
+  /* A draft has no number yet: "AL TJK __/2025". */
+  if (year == NULL && date != NULL && strlen (date) >= 4)
+    year = g_strndup (date, 4);
+  ref = g_strdup_printf ("%s %s %s/%s", kind, country != NULL ? country : "___",
+                         number != NULL ? number : "__", year != NULL ? year : "____");
+
+  xmlSetProp (meta, BAD_CAST "reference", BAD_CAST ref);
+  xmlSetProp (meta, BAD_CAST "title",
+              BAD_CAST (complete || summary == NULL || summary[0] == '\0' ? ref : summary));
+  xmlSetProp (meta, BAD_CAST "subject", BAD_CAST (summary != NULL ? summary : ""));
+  add_x (b, meta, "keyword", kind);
+  if (country != NULL)
+    add_x (b, meta, "keyword", country);
+
+  if (date == NULL)
+    add_note (b, _ ("The letter has no date yet."));
+  if (summary == NULL || summary[0] == '\0')
+    add_note (b, _ ("The letter has no subject summary yet."));
+  if (!complete)
+    add_note (b,
+              _ ("The reference is not complete (%s): it needs the number the letter is given "
+                 "when it is sent."),
+              ref);
+}
+
+static void
+add_country (Build *b)
+{
+  xmlNode *addressee = letter_child (b->letter, "addressee");
+  g_autofree char *code = prop (addressee, "country");
+  g_autofree char *name = NULL;
+
+  if (code == NULL)
+    {
+      xmlSetProp (b->input, BAD_CAST "addressee", BAD_CAST "state");
+      add_note (b, _ ("The letter has no addressee yet."));
+      return;
+    }
+  if (g_str_equal (code, "OTH"))
+    {
+      g_autofree char *wgad = prop (letter_child (b->letter, "closing"), "wgad");
+      xmlSetProp (b->input, BAD_CAST "addressee", BAD_CAST "other");
+      if (letter_child (addressee, "name") == NULL)
+        add_note (b, _ ("The addressee has no name yet."));
+      if (g_strcmp0 (wgad, "yes") == 0)
+        add_note (b, _ ("The Working Group on Arbitrary Detention paragraph is only for letters "
+                        "to States: it is left out."));
+      return;
+    }
+  xmlSetProp (b->input, BAD_CAST "addressee", BAD_CAST "state");
+  name = rpt_reference_dup_country_name (b->reference, code, b->strings_language);
+  if (name == NULL)
+    {
+      add_note (b, _ ("“%s” is not a country Rapporteur knows: its name is left as a gap."), code);
+      return;
+    }
+  xmlSetProp (add_x (b, b->input, "country", name), BAD_CAST "code", BAD_CAST code);
+  add_x (b, b->meta, "keyword", name);
+}
+
+static void
+add_mandates (Build *b)
+{
+  xmlNode *mandates = letter_child (b->letter, "mandates");
+  xmlNode *meta = b->meta;
+  guint n = 0;
+
+  for (xmlNode *c = mandates != NULL ? mandates->children : NULL; c != NULL; c = c->next)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *own_title = NULL;
+      const RptMandateInfo *info;
+      const char *title = NULL;
+      const char *form = NULL;
+      gboolean own_resolutions = FALSE;
+      xmlNode *x;
+
+      if (!is_element (c, NS_LETTER, "mandate"))
+        continue;
+      n++;
+      id = prop (c, "id");
+      key = prop (c, "key");
+      own_title = text_of (letter_child (c, "title"));
+      info = rpt_reference_lookup_mandate (b->reference, key);
+
+      x = add_x (b, b->input, "mandate", NULL);
+      xmlSetProp (x, BAD_CAST "id", BAD_CAST id);
+      if (own_title != NULL)
+        title = own_title;
+      else if (info != NULL)
+        {
+          title = rpt_mandate_info_get_title (info, b->language);
+          if (title == info->title && !g_str_equal (b->language, "en"))
+            add_note (b,
+                      _ ("The reference data has no %s title for the %s; the English title is "
+                         "used."),
+                      language_name (b->language), info->title);
+        }
+      if (info != NULL)
+        form = info->form;
+      else if (title != NULL && g_str_has_prefix (title, "Working Group"))
+        form = "WG";
+      if (title != NULL)
+        xmlSetProp (x, BAD_CAST "title", BAD_CAST title);
+      else
+        add_note (b, _ ("A mandate has no title (its key “%s” is not in the reference data)."),
+                  key != NULL ? key : "");
+      xmlSetProp (x, BAD_CAST "form", BAD_CAST (form != NULL ? form : "SR"));
+      if (title != NULL && meta != NULL)
+        add_x (b, meta, "keyword", title);
+
+      for (xmlNode *r = c->children; r != NULL; r = r->next)
+        if (is_element (r, NS_LETTER, "resolution"))
+          {
+            g_autofree char *res = text_of (r);
+            add_x (b, x, "resolution", res);
+            own_resolutions = TRUE;
+          }
+      if (!own_resolutions && info != NULL)
+        for (guint i = 0; info->resolutions[i] != NULL; i++)
+          add_x (b, x, "resolution", info->resolutions[i]);
+      if (!own_resolutions && (info == NULL || info->resolutions[0] == NULL))
+        add_note (b,
+                  _ ("No Human Rights Council resolution is known for the %s: the opening "
+                     "sentence names none."),
+                  title != NULL ? title : key);
+
+      if (info != NULL && !info->verified && (own_title == NULL || !own_resolutions))
+        add_note (b, _ ("Unverified reference data for the %s (as of %s): %s"), info->title,
+                  info->as_of != NULL ? info->as_of : "?",
+                  info->verification != NULL ? info->verification : "");
+    }
+  if (n == 0)
+    add_note (b, _ ("The letter has no mandate yet."));
+}
+
+static void
+add_treaties (Build *b)
+{
+  xmlNode *addressee = letter_child (b->letter, "addressee");
+  g_autofree char *country = prop (addressee, "country");
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  xmlXPathContext *xpath = xmlXPathNewContext (b->doc);
+  xmlXPathObject *result;
+
+  xmlXPathRegisterNs (xpath, BAD_CAST "l", BAD_CAST NS_LETTER);
+  result = xmlXPathNodeEval (b->letter, BAD_CAST ".//l:treaty-status/@instrument", xpath);
+  for (int i = 0; result != NULL && result->nodesetval != NULL && i < result->nodesetval->nodeNr;
+       i++)
+    {
+      g_autofree char *instrument = text_of (result->nodesetval->nodeTab[i]);
+      const RptTreatyStatus *status;
+      const char *kind = "unknown";
+      xmlNode *x;
+
+      if (g_hash_table_contains (seen, instrument))
+        continue;
+      g_hash_table_add (seen, g_strdup (instrument));
+      x = add_x (b, b->input, "treaty", NULL);
+      xmlSetProp (x, BAD_CAST "instrument", BAD_CAST instrument);
+
+      if (country == NULL || g_str_equal (country, "OTH"))
+        {
+          add_note (b,
+                    _ ("The letter cites the participation of its addressee in %s, but is not "
+                       "addressed to a State: the text shows a gap."),
+                    instrument);
+          xmlSetProp (x, BAD_CAST "status", BAD_CAST kind);
+          continue;
+        }
+      status = rpt_reference_lookup_treaty_status (b->reference, instrument, country);
+      if (status == NULL)
+        add_note (b, _ ("The treaty data says nothing of %s and %s: the text shows a gap to fill."),
+                  country, instrument);
+      else if (status->consent_date != NULL)
+        {
+          g_autofree char *action =
+            g_strdelimit (g_strdup (rpt_treaty_action_to_string (status->action)), " ", '-');
+          kind = "party";
+          xmlSetProp (x, BAD_CAST "action", BAD_CAST action);
+          xmlSetProp (x, BAD_CAST "date", BAD_CAST status->consent_date);
+        }
+      else
+        {
+          kind = "signatory";
+          xmlSetProp (x, BAD_CAST "date", BAD_CAST status->signature_date);
+        }
+      xmlSetProp (x, BAD_CAST "status", BAD_CAST kind);
+      if (status != NULL && !status->verified)
+        add_note (b, _ ("Unverified reference data for %s and %s (%s, as of %s): %s"), country,
+                  instrument, rpt_treaty_action_to_string (status->action),
+                  status->as_of != NULL ? status->as_of : "?",
+                  status->verification != NULL ? status->verification : "");
+    }
+  if (result != NULL)
+    xmlXPathFreeObject (result);
+  xmlXPathFreeContext (xpath);
+}
+
+/* --- white space ---------------------------------------------------- */
+
+/* Elements whose text is shown as typed. */
+static const char *const text_elements[] = {
+  "summary", "about", "paragraph",  "fact",      "concern",    "question", "clause",
+  "name",    "title", "salutation", "reference", "occupation", NULL,
+};
+
+static gboolean
+is_text_element (xmlNode *node)
+{
+  return node->ns != NULL && xmlStrEqual (node->ns->href, BAD_CAST NS_LETTER) &&
+         g_strv_contains (text_elements, (const char *) node->name);
+}
+
+/* A paragraph's text in reading order: text nodes, and the elements that
+ * stand between them (a treaty status reads as words, a footnote as a
+ * break). Footnotes are paragraphs of their own. */
+static void
+collect_atoms (xmlNode *parent, GPtrArray *atoms, GPtrArray *notes)
+{
+  for (xmlNode *c = parent->children; c != NULL; c = c->next)
+    {
+      if (c->type == XML_TEXT_NODE)
+        g_ptr_array_add (atoms, c);
+      else if (c->type != XML_ELEMENT_NODE)
+        continue;
+      else if (is_element (c, NS_LETTER, "note"))
+        {
+          g_ptr_array_add (atoms, c);
+          g_ptr_array_add (notes, c);
+        }
+      else if (is_element (c, NS_LETTER, "treaty-status"))
+        g_ptr_array_add (atoms, c);
+      else
+        collect_atoms (c, atoms, notes);
+    }
+}
+
+/* ' ' for a space, '\n' for a break or an edge, 'x' for anything else */
+static char
+atom_edge (xmlNode *atom, gboolean last)
+{
+  const char *text;
+  gsize len;
+  char ch;
+
+  if (atom == NULL || atom->type != XML_TEXT_NODE)
+    return atom != NULL && is_element (atom, NS_LETTER, "treaty-status") ? 'x' : '\n';
+  text = (const char *) atom->content;
+  len = strlen (text);
+  if (len == 0)
+    return '\n';
+  ch = last ? text[len - 1] : text[0];
+  return ch == ' ' ? ' ' : (ch == '\t' || ch == '\n') ? '\n' : 'x';
+}
+
+static void
+flush_text (Build *b, GPtrArray *out, GString *text)
+{
+  if (text->len == 0)
+    return;
+  g_ptr_array_add (out, xmlNewDocTextLen (b->doc, BAD_CAST text->str, (int) text->len));
+  g_string_truncate (text, 0);
+}
+
+static void
+add_token (Build *b, GPtrArray *out, GString *text, const char *name, gsize count)
+{
+  xmlNode *token;
+
+  flush_text (b, out, text);
+  token = xmlNewDocNode (b->doc, b->x, BAD_CAST name, NULL);
+  if (count > 0)
+    {
+      g_autofree char *c = g_strdup_printf ("%" G_GSIZE_FORMAT, count);
+      xmlSetProp (token, BAD_CAST "c", BAD_CAST c);
+    }
+  g_ptr_array_add (out, token);
+}
+
+/* ODF collapses runs of white space: spaces the reader must see become
+ * x:s (text:s), tabs x:tab and line feeds x:br. A space is left as it
+ * is only between two other characters. */
+static void
+tokenize_text (Build *b, xmlNode *node, char before, char after)
+{
+  const char *text = (const char *) node->content;
+  gsize len = strlen (text);
+  g_autoptr (GString) pending = g_string_sized_new (len);
+  g_autoptr (GPtrArray) out = g_ptr_array_new ();
+  gboolean changed = FALSE;
+  xmlNode *marker;
+  gsize i = 0;
+
+  while (i < len)
+    {
+      char c = text[i];
+
+      if (c == ' ')
+        {
+          gsize start = i;
+          char prev = start == 0 ? before : text[start - 1];
+          char next;
+
+          while (i < len && text[i] == ' ')
+            i++;
+          next = i == len ? after : text[i];
+          if (i - start == 1 && prev != ' ' && prev != '\n' && prev != '\t' && next != ' ' &&
+              next != '\n' && next != '\t')
+            g_string_append_c (pending, ' ');
+          else
+            {
+              add_token (b, out, pending, "s", i - start);
+              changed = TRUE;
+            }
+          continue;
+        }
+      if (c == '\t' || c == '\n')
+        {
+          add_token (b, out, pending, c == '\t' ? "tab" : "br", 0);
+          changed = TRUE;
+        }
+      else if ((guchar) c < 0x20)
+        {
+          /* Cannot come through an XML parser; dropped if it ever does. */
+          b->n_removed++;
+          changed = TRUE;
+        }
+      else
+        g_string_append_c (pending, c);
+      i++;
+    }
+  if (!changed)
+    return;
+  flush_text (b, out, pending);
+
+  /* In place of the text node, through an element: libxml2 merges a text
+   * node added next to another text node into it. */
+  marker = xmlNewDocNode (b->doc, NULL, BAD_CAST "marker", NULL);
+  xmlReplaceNode (node, marker);
+  xmlFreeNode (node);
+  for (guint k = 0; k < out->len; k++)
+    xmlAddPrevSibling (marker, out->pdata[k]);
+  xmlUnlinkNode (marker);
+  xmlFreeNode (marker);
+}
+
+static void
+tokenize_paragraph (Build *b, xmlNode *paragraph)
+{
+  g_autoptr (GPtrArray) atoms = g_ptr_array_new ();
+  g_autoptr (GPtrArray) notes = g_ptr_array_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  collect_atoms (paragraph, atoms, notes);
+  /* Edges first: tokenizing replaces the text nodes. */
+  before = g_new (char, atoms->len + 1);
+  after = g_new (char, atoms->len + 1);
+  for (guint i = 0; i < atoms->len; i++)
+    {
+      before[i] = atom_edge (i > 0 ? atoms->pdata[i - 1] : NULL, TRUE);
+      after[i] = atom_edge (i + 1 < atoms->len ? atoms->pdata[i + 1] : NULL, FALSE);
+    }
+  for (guint i = 0; i < atoms->len; i++)
+    {
+      xmlNode *atom = atoms->pdata[i];
+      if (atom->type == XML_TEXT_NODE)
+        tokenize_text (b, atom, before[i], after[i]);
+    }
+  for (guint i = 0; i < notes->len; i++)
+    tokenize_paragraph (b, notes->pdata[i]);
+}
+
+static void
+tokenize_letter (Build *b, xmlNode *node)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_text_element (c))
+        tokenize_paragraph (b, c);
+      else
+        tokenize_letter (b, c);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Rendering                                                           */
+
+static xmlDoc *
+build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, GError **error)
+{
+  g_autofree char *language = NULL;
+  Strings *strings;
+  xmlNode *strings_copy;
+
+  b->doc = _rpt_xml_read (letter_xml, length, "letter", error);
+  if (b->doc == NULL)
+    return NULL;
+  b->letter = xmlDocGetRootElement (b->doc);
+  if (!is_element (b->letter, NS_LETTER, "letter"))
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _ ("This is not a Rapporteur letter"));
+      g_clear_pointer (&b->doc, xmlFreeDoc);
+      return NULL;
+    }
+
+  /* <x:input> around the letter */
+  xmlUnlinkNode (b->letter);
+  b->input = xmlNewDocNode (b->doc, NULL, BAD_CAST "input", NULL);
+  b->x = xmlNewNs (b->input, BAD_CAST NS_EXPORT, BAD_CAST "x");
+  xmlSetNs (b->input, b->x);
+  xmlDocSetRootElement (b->doc, b->input);
+
+  language = text_of (letter_child (b->letter, "language"));
+  b->language = language != NULL ? g_intern_string (language) : "en";
+  xmlSetProp (b->input, BAD_CAST "language", BAD_CAST b->language);
+
+  g_mutex_lock (&self->lock);
+  strings = get_strings (self, b->language);
+  if (!g_str_equal (b->language, "en") && strings->n_translated == 0)
+    {
+      /* No translation at all: one language throughout, not a mixture. */
+      add_note (b,
+                _ ("The standard sentences are not translated into %s yet: they are in "
+                   "English."),
+                language_name (b->language));
+      b->strings_language = "en";
+      strings = get_strings (self, "en");
+    }
+  else
+    {
+      b->strings_language = b->language;
+      if (strings->n_untranslated > 0)
+        add_note (b,
+                  _ ("%u standard sentences are not translated into %s yet: they are in "
+                     "English."),
+                  strings->n_untranslated, language_name (b->language));
+    }
+  strings_copy = xmlDocCopyNode (xmlDocGetRootElement (strings->doc), b->doc, 1);
+  g_mutex_unlock (&self->lock);
+  xmlSetProp (b->input, BAD_CAST "strings-language", BAD_CAST b->strings_language);
+
+  add_meta (b);
+  add_country (b);
+  add_mandates (b);
+  add_treaties (b);
+  xmlAddChild (b->input, strings_copy);
+  tokenize_letter (b, b->letter);
+  xmlAddChild (b->input, b->letter);
+  xmlReconciliateNs (b->doc, b->input);
+
+  if (b->n_removed > 0)
+    add_note (b,
+              g_dngettext (GETTEXT_PACKAGE, "%u character XML cannot hold was removed.",
+                           "%u characters XML cannot hold were removed.", b->n_removed),
+              b->n_removed);
+  return b->doc;
+}
+
+/**
+ * rpt_template_render:
+ * @letter_xml: a letter in letter XML, as rpt_letter_to_xml() writes it
+ * @length: its length, or -1 if nul-terminated
+ * @reference: the reference data to resolve mandates, countries and treaties
+ * @notes: (nullable) (element-type utf8): where to add what the drafter
+ *   should know about the result: unverified reference data, gaps in a
+ *   draft, sentences not yet translated
+ * @out_length: (out) (optional): the length of the result
+ *
+ * Renders a letter as document XML: a flat ODF text document in the subset
+ * docs/pipeline.md describes.
+ *
+ * Returns: (transfer full): the document XML (UTF-8), or %NULL with @error
+ *   set; template errors name the template file and line
+ */
+char *
+rpt_template_render (RptTemplate *self,
+                     const char *letter_xml,
+                     gssize length,
+                     RptReference *reference,
+                     GPtrArray *notes,
+                     gsize *out_length,
+                     GError **error)
+{
+  Build b = { 0 };
+  xsltTransformContext *ctxt;
+  xmlDoc *result;
+  Collector collector;
+  g_autoptr (GString) runtime = g_string_new (NULL);
+  g_autofree char *message = NULL;
+  xmlChar *out = NULL;
+  int out_len = 0;
+  char *document;
+
+  g_return_val_if_fail (RPT_IS_TEMPLATE (self), NULL);
+  g_return_val_if_fail (letter_xml != NULL, NULL);
+  g_return_val_if_fail (RPT_IS_REFERENCE (reference), NULL);
+
+  if (length < 0)
+    length = strlen (letter_xml);
+  b.reference = reference;
+  b.notes = notes;
+  if (build_input (self, &b, letter_xml, length, error) == NULL)
+    return NULL;
+
+  collector_begin (&collector);
+  ctxt = xsltNewTransformContext (self->stylesheet, b.doc);
+  xsltSetCtxtSecurityPrefs (get_security_prefs (), ctxt);
+  xsltSetCtxtParseOptions (ctxt, RPT_XML_PARSE_OPTIONS);
+  xsltSetTransformErrorFunc (ctxt, runtime, collect_error_cb);
+  result = xsltApplyStylesheetUser (self->stylesheet, b.doc, NULL, NULL, NULL, ctxt);
+  if (result != NULL && ctxt->state != XSLT_STATE_OK)
+    g_clear_pointer (&result, xmlFreeDoc);
+  xsltFreeTransformContext (ctxt);
+  g_string_prepend (collector.buffer, runtime->str);
+  message = collector_end (&collector);
+  xmlFreeDoc (b.doc);
+
+  if (result == NULL)
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _ ("The letter template failed: %s"),
+                   message != NULL ? message : _ ("unknown error"));
+      return NULL;
+    }
+
+  xsltSaveResultToString (&out, &out_len, result, self->stylesheet);
+  xmlFreeDoc (result);
+  if (out == NULL)
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _ ("The letter template produced nothing"));
+      return NULL;
+    }
+  document = g_strndup ((const char *) out, out_len);
+  xmlFree (out);
+  if (out_length != NULL)
+    *out_length = out_len;
+  return document;
+}
