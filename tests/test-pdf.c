@@ -399,11 +399,12 @@ test_bad_document (void)
   g_assert_true (g_file_set_contents (
     in,
     "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"\n"
-    " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>\n"
-    "<text:p>fine</text:p>\n<text:table/>\n</office:text></office:body></office:document>\n",
+    " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.3\"\n"
+    " office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>\n"
+    "<text:p text:style-name=\"Body\">fine</text:p>\n<text:table/>\n</office:text></office:body></office:document>\n",
     -1, NULL));
   g_assert_cmpint (rpt_test_run_cli (args, &sout, &serr), ==, 1);
-  g_assert_nonnull (strstr (serr, "bad.xml:4:"));
+  g_assert_nonnull (strstr (serr, "bad.xml:5:"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 

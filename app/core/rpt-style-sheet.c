@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "rpt-core.h"
+#include "rpt-data-private.h"
 #include "rpt-error.h"
 #include "rpt-style-sheet.h"
 #include "rpt-xml-private.h"
@@ -775,7 +776,7 @@ rpt_style_sheet_new_from_data (const char *data,
     length = strlen (data);
   if (filename == NULL)
     filename = "styles.xml";
-  doc = rpt_xml_parse (data, length, filename, error);
+  doc = _rpt_xml_read (data, length, filename, error);
   if (doc == NULL)
     return NULL;
   self = g_object_new (RPT_TYPE_STYLE_SHEET, NULL);
