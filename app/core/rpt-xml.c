@@ -7,7 +7,6 @@
 
 #define G_LOG_DOMAIN "rpt-xml"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "rpt-core.h"
