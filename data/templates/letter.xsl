@@ -212,7 +212,7 @@
       <xsl:with-param name="style" select="'Salutation'"/>
       <xsl:with-param name="content">
         <xsl:choose>
-          <xsl:when test="$to = 'other' and $letter/l:addressee/l:salutation">
+          <xsl:when test="$to = 'other' and $letter/l:addressee/l:salutation/node()">
             <xsl:apply-templates select="$letter/l:addressee/l:salutation/node()" mode="inline"/>
           </xsl:when>
           <xsl:otherwise>
@@ -722,7 +722,7 @@
 
   <xsl:template name="addressee-name">
     <xsl:choose>
-      <xsl:when test="$letter/l:addressee/l:name">
+      <xsl:when test="$letter/l:addressee/l:name/node()">
         <xsl:apply-templates select="$letter/l:addressee/l:name/node()" mode="inline"/>
       </xsl:when>
       <xsl:otherwise>
