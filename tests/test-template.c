@@ -304,6 +304,25 @@ test_draft (void)
   g_assert_true (has_note (r, "The reference is not complete (AL TJK __/____)"));
 }
 
+/* What "rapporteur-cli new" makes: nothing filled in yet. */
+static void
+test_empty (void)
+{
+  g_autoptr (RptLetter) letter = rpt_letter_new ();
+  g_autoptr (Rendered) r = NULL;
+
+  rpt_letter_set_kind (letter, RPT_LETTER_KIND_OL);
+  rpt_letter_set_country (letter, "OTH");
+  r = render (letter);
+  assert_has (r, "Mandate of the [mandate]\n\nRef.: OL OTH __/____");
+  assert_has (r, "Dear Sir/Madam,");
+  assert_has (r,
+              "to the attention of [addressee] our comments on the **[subject of the letter].**");
+  assert_has (r, "Please accept the assurances of our highest consideration.");
+  g_assert_true (has_note (r, "The addressee has no name yet."));
+  g_assert_true (has_note (r, "The letter has no mandate yet."));
+}
+
 /* ------------------------------------------------------------------ */
 /* Variations on the sample                                            */
 
@@ -811,6 +830,7 @@ main (int argc, char **argv)
   g_test_add_func ("/template/legislation", test_legislation);
   g_test_add_func ("/template/non-state", test_non_state);
   g_test_add_func ("/template/draft", test_draft);
+  g_test_add_func ("/template/empty", test_empty);
   g_test_add_func ("/template/previous-communications", test_previous_communications);
   g_test_add_func ("/template/one-mandate", test_one_mandate);
   g_test_add_func ("/template/three-mandates", test_three_mandates);

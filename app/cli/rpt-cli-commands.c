@@ -246,11 +246,11 @@ rpt_cli_export (int argc, char **argv)
   bytes = rpt_export_run (export, export_format, &error);
   if (bytes == NULL)
     return rpt_cli_fail (error);
-  if (!quiet)
-    print_notes (export);
   if (!rpt_cli_write_output (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                              &error))
     return rpt_cli_fail (error);
+  if (!quiet)
+    print_notes (export);
   return RPT_CLI_EXIT_OK;
 }
 

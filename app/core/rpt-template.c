@@ -681,8 +681,10 @@ add_country (Build *b)
   if (g_str_equal (code, "OTH"))
     {
       g_autofree char *wgad = prop (letter_child (b->letter, "closing"), "wgad");
+      g_autofree char *other = text_of (letter_child (addressee, "name"));
+
       xmlSetProp (b->input, BAD_CAST "addressee", BAD_CAST "other");
-      if (letter_child (addressee, "name") == NULL)
+      if (other == NULL || other[0] == '\0')
         add_note (b, _ ("The addressee has no name yet."));
       if (g_strcmp0 (wgad, "yes") == 0)
         add_note (b, _ ("The Working Group on Arbitrary Detention paragraph is only for letters "
