@@ -408,6 +408,39 @@ test_bad_document (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+static void
+export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* What the application does: export in a worker thread. */
+static void
+test_async (void)
+{
+  g_autofree char *in = rpt_test_source_path ("tests", "data", "scripts-document.xml", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "async.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptDocument) doc = rpt_document_new_from_file (in, &error);
+  g_autoptr (RptStyleSheet) styles = rpt_style_sheet_new_default ();
+  g_autoptr (GPtrArray) warnings = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  RptPdfOptions options = { "Async Drafter", NULL };
+
+  g_assert_no_error (error);
+  rpt_pdf_export_async (doc, styles, &options, out, NULL, export_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (rpt_pdf_export_finish (result, &warnings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  if (have_tool ("qpdf") && have_tool ("pdffonts"))
+    check_valid (out);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -421,6 +454,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/scripts", test_scripts);
   g_test_add_func ("/pdf/missing-font", test_missing_font);
   g_test_add_func ("/pdf/bad-document", test_bad_document);
+  g_test_add_func ("/pdf/async", test_async);
   status = g_test_run ();
   rpt_test_rm_rf (tmpdir);
   g_free (tmpdir);
