@@ -184,6 +184,15 @@ test_reproducible (void)
       g_assert_no_error (error);
     }
   g_assert_true (g_bytes_equal (a, b));
+
+  {
+    g_autofree char *dir = rpt_test_make_tmpdir ();
+    g_autofree char *path = g_build_filename (dir, "reproducible.odt", NULL);
+    g_assert_true (
+      g_file_set_contents (path, g_bytes_get_data (a, NULL), g_bytes_get_size (a), NULL));
+    rpt_test_validate_odf (path);
+    rpt_test_rm_rf (dir);
+  }
 }
 
 /* ------------------------------------------------------------------ */
