@@ -400,3 +400,26 @@ rpt_test_parse_xml (const char *data, gsize length)
   g_assert_nonnull (doc);
   return doc;
 }
+
+/**
+ * rpt_test_load_letter:
+ * @name: "sample" for data/samples/AL-TJK-1-2025.xml, else a file in
+ *   tests/data/letters/
+ *
+ * Returns: (transfer full): the letter
+ */
+RptLetter *
+rpt_test_load_letter (const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  RptLetter *letter;
+
+  if (g_str_equal (name, "sample"))
+    path = rpt_test_source_path ("data", "samples", "AL-TJK-1-2025.xml", NULL);
+  else
+    path = rpt_test_source_path ("tests", "data", "letters", name, NULL);
+  letter = rpt_letter_new_from_xml_file (path, &error);
+  g_assert_no_error (error);
+  return letter;
+}

@@ -19,6 +19,7 @@ char *rpt_test_make_tmpdir (void);
 void rpt_test_rm_rf (const char *path);
 int rpt_test_run_cli (const char *const *args, char **out, char **err);
 char *rpt_test_file_digest (const char *path);
+RptLetter *rpt_test_load_letter (const char *name);
 
 /* ../shared beside the checkout: the ODF validator and the published
  * sample letter. A user's clone may not have it: the tests that need it

@@ -25,22 +25,6 @@ fixed_date (void)
   return g_date_time_new_utc (2026, 3, 14, 9, 26, 53);
 }
 
-static RptLetter *
-load_letter (const char *name)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-  RptLetter *letter;
-
-  if (g_str_equal (name, "sample"))
-    path = rpt_test_source_path ("data", "samples", "AL-TJK-1-2025.xml", NULL);
-  else
-    path = rpt_test_source_path ("tests", "data", "letters", name, NULL);
-  letter = rpt_letter_new_from_xml_file (path, &error);
-  g_assert_no_error (error);
-  return letter;
-}
-
 /* Exports @letter to an ODT in @dir and returns its path. */
 static char *
 export_odt (RptLetter *letter, const char *dir, const char *name)
@@ -92,7 +76,7 @@ static void
 test_package (void)
 {
   g_autofree char *dir = rpt_test_make_tmpdir ();
-  g_autoptr (RptLetter) letter = load_letter ("sample");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
   g_autofree char *odt = export_odt (letter, dir, "sample.odt");
   g_autofree char *raw = NULL;
   g_autofree char *manifest = NULL;
@@ -166,7 +150,7 @@ test_package (void)
 static void
 test_reproducible (void)
 {
-  g_autoptr (RptLetter) letter = load_letter ("sample");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
   g_autoptr (GDateTime) date = fixed_date ();
   g_autoptr (GBytes) a = NULL;
   g_autoptr (GBytes) b = NULL;
@@ -339,7 +323,7 @@ test_sample_word_for_word (void)
   g_assert_true (g_file_get_contents (txt_path, &published, NULL, NULL));
 
   dir = rpt_test_make_tmpdir ();
-  letter = load_letter ("sample");
+  letter = rpt_test_load_letter ("sample");
   odt = export_odt (letter, dir, "sample.odt");
   content = read_content (odt);
   exported = rpt_test_odf_text (office_text (content), TRUE);
@@ -462,7 +446,7 @@ test_kinds (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (letters); i++)
     {
-      g_autoptr (RptLetter) letter = load_letter (letters[i]);
+      g_autoptr (RptLetter) letter = rpt_test_load_letter (letters[i]);
       g_autofree char *name = g_strconcat (letters[i], ".odt", NULL);
       g_autofree char *odt = export_odt (letter, dir, name);
 
@@ -563,7 +547,7 @@ test_async (void)
 {
   g_autofree char *dir = rpt_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "async.odt", NULL);
-  g_autoptr (RptLetter) letter = load_letter ("sample");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
   g_autoptr (RptExport) export = rpt_export_new (letter);
   g_autofree char *meta = NULL;
   gboolean done = FALSE;

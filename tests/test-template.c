@@ -17,22 +17,6 @@
  * and templates that are broken or try to reach outside.
  */
 
-static RptLetter *
-load_letter (const char *name)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-  RptLetter *letter;
-
-  if (g_str_equal (name, "sample"))
-    path = rpt_test_source_path ("data", "samples", "AL-TJK-1-2025.xml", NULL);
-  else
-    path = rpt_test_source_path ("tests", "data", "letters", name, NULL);
-  letter = rpt_letter_new_from_xml_file (path, &error);
-  g_assert_no_error (error);
-  return letter;
-}
-
 typedef struct
 {
   char *xml;  /* document XML */
@@ -114,7 +98,7 @@ has_note (Rendered *r, const char *part)
 static void
 test_sample (void)
 {
-  g_autoptr (RptLetter) letter = load_letter ("sample");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
   g_autoptr (Rendered) r = render (letter);
 
   assert_has (r, "Mandates of the Special Rapporteur on the situation of human rights defenders "
@@ -193,7 +177,7 @@ test_sample (void)
 static void
 test_urgent_appeal (void)
 {
-  g_autoptr (RptLetter) letter = load_letter ("UA-BLR-one-mandate.xml");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("UA-BLR-one-mandate.xml");
   g_autoptr (Rendered) r = render (letter);
 
   assert_has (r, "Mandate of the Special Rapporteur on torture and other cruel, inhuman or "
@@ -227,7 +211,7 @@ test_urgent_appeal (void)
 static void
 test_legislation (void)
 {
-  g_autoptr (RptLetter) letter = load_letter ("OL-KAZ-three-mandates.xml");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("OL-KAZ-three-mandates.xml");
   g_autoptr (Rendered) r = render (letter);
 
   /* three mandates: "the A; the B and the C" */
@@ -260,7 +244,7 @@ test_legislation (void)
 static void
 test_non_state (void)
 {
-  g_autoptr (RptLetter) letter = load_letter ("AL-OTH-company.xml");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("AL-OTH-company.xml");
   g_autoptr (Rendered) r = render (letter);
 
   assert_has (r, "Ref.: AL OTH 3/2025");
@@ -287,7 +271,7 @@ test_non_state (void)
 static void
 test_draft (void)
 {
-  g_autoptr (RptLetter) letter = load_letter ("AL-TJK-draft.xml");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("AL-TJK-draft.xml");
   g_autoptr (Rendered) r = render (letter);
 
   assert_has (r, "Mandate of the Working Group on Arbitrary Detention\n\nRef.: AL TJK __/____\n\n"
@@ -347,7 +331,7 @@ set_communications (RptLetter *letter, const char *const *spec)
 static void
 test_previous_communications (void)
 {
-  g_autoptr (RptLetter) letter = load_letter ("sample");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
 
   {
     const char *one[] = { "AL TJK 1/2023|2023-05-12|", NULL };
@@ -393,7 +377,7 @@ test_previous_communications (void)
 static void
 test_one_mandate (void)
 {
-  g_autoptr (RptLetter) letter = load_letter ("sample");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
   g_autoptr (Rendered) r = NULL;
 
   rpt_letter_remove_item (letter, RPT_PART_MANDATES, 1);
@@ -421,7 +405,7 @@ test_one_mandate (void)
 static void
 test_three_mandates (void)
 {
-  g_autoptr (RptLetter) letter = load_letter ("sample");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
   g_autoptr (Rendered) r = NULL;
   RptMandate *m = rpt_mandate_new ();
 
@@ -437,7 +421,7 @@ test_three_mandates (void)
 static void
 test_own_titles_and_resolutions (void)
 {
-  g_autoptr (RptLetter) letter = load_letter ("sample");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
   g_autoptr (Rendered) r = NULL;
   RptMandate *m = rpt_letter_get_item (letter, RPT_PART_MANDATES, 1);
   const char *const res[] = { "55/1", "52/4", NULL };
@@ -455,7 +439,7 @@ test_own_titles_and_resolutions (void)
 static void
 test_closing_options (void)
 {
-  g_autoptr (RptLetter) letter = load_letter ("sample");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
 
   {
     g_autoptr (Rendered) r = NULL;
@@ -500,7 +484,7 @@ test_closing_options (void)
 static void
 test_whitespace_and_inline (void)
 {
-  g_autoptr (RptLetter) letter = load_letter ("sample");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
   g_autoptr (Rendered) r = NULL;
   RptParagraph *p =
     rpt_paragraph_new ("  two  spaces,\ta tab,\na line break; <b>bold </b> "
@@ -567,7 +551,7 @@ static void
 test_translation (void)
 {
   g_autoptr (RptTemplate) template = fake_french ();
-  g_autoptr (RptLetter) letter = load_letter ("sample");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
   g_autoptr (Rendered) r = NULL;
 
   g_assert_true (rpt_template_has_language (template, "en"));
@@ -600,7 +584,7 @@ static void
 test_no_catalogue (void)
 {
   g_autoptr (RptTemplate) template = fake_french ();
-  g_autoptr (RptLetter) letter = load_letter ("sample");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
   g_autoptr (Rendered) es = NULL;
   g_autoptr (Rendered) fr = NULL;
 
@@ -638,7 +622,7 @@ template_error (const char *name)
       g_assert_nonnull (error);
       return g_strdup (error->message);
     }
-  letter = load_letter ("sample");
+  letter = rpt_test_load_letter ("sample");
   letter_xml = rpt_letter_to_xml (letter, NULL);
   out = rpt_template_render (template, letter_xml, -1, rpt_reference_get_default (), notes, NULL,
                              &error);
@@ -697,7 +681,7 @@ test_security (void)
   g_autofree char *read_net = template_error ("read-network.xsl");
   g_autoptr (GError) error = NULL;
   g_autoptr (RptTemplate) template = NULL;
-  g_autoptr (RptLetter) letter = load_letter ("sample");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
   g_autofree char *letter_xml = rpt_letter_to_xml (letter, NULL);
   g_autofree char *out = NULL;
   GString *s;
@@ -786,7 +770,7 @@ static gpointer
 render_thread (gpointer data)
 {
   RptTemplate *template = data;
-  g_autoptr (RptLetter) letter = load_letter ("sample");
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
   g_autofree char *letter_xml = rpt_letter_to_xml (letter, NULL);
   g_autoptr (GError) error = NULL;
   char *out = NULL;
