@@ -7,6 +7,9 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdlib.h>
+#include <libxml/parser.h>
+#include <zip.h>
 
 #include "rpt-test-util.h"
 
@@ -123,4 +126,300 @@ rpt_test_file_digest (const char *path)
     return g_strdup ("unreadable");
   sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
   return g_strdup_printf ("%s:%o", sum, (unsigned) (st.st_mode & 07777));
+}
+
+static void
+shared_missing (const char *what, const char *why)
+{
+  g_autofree char *msg = g_strdup_printf ("%s is not available (%s)", what, why);
+
+  if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+    g_test_fail_printf ("%s, and CI=true requires it", msg);
+  else
+    g_test_skip (msg);
+}
+
+/**
+ * rpt_test_shared_path:
+ *
+ * Returns: (nullable): a path under ../shared (beside the source tree), or
+ *   %NULL after skipping the test (failing it under CI) when it is missing
+ */
+char *
+rpt_test_shared_path (const char *first, ...)
+{
+  const char *root = g_getenv ("RAPPORTEUR_SOURCE_DIR");
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *shared = NULL;
+  char *path;
+  const char *p;
+  va_list args;
+
+  g_assert_nonnull (root);
+  shared = g_build_filename (root, "..", "shared", NULL);
+  g_ptr_array_add (parts, shared);
+  va_start (args, first);
+  for (p = first; p != NULL; p = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) p);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+  path = g_build_filenamev ((char **) parts->pdata);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      shared_missing (path, "no ../shared beside the checkout");
+      g_clear_pointer (&path, g_free);
+    }
+  return path;
+}
+
+/**
+ * rpt_test_validate_odf:
+ * @path: an .odt file
+ *
+ * Runs ../shared/tools/odf-validate (packaging rules and the ODF 1.3
+ * schema) on @path; an invalid file fails the test.
+ *
+ * Returns: %TRUE if the file was validated, %FALSE if the validator is
+ *   not available (the test is then skipped, or failed under CI)
+ */
+gboolean
+rpt_test_validate_odf (const char *path)
+{
+  g_autofree char *validator = rpt_test_shared_path ("tools", "odf-validate", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { NULL, path, NULL };
+  int status = 0;
+
+  if (validator == NULL)
+    return FALSE;
+  argv[0] = validator;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  if (WEXITSTATUS (status) == 2)
+    {
+      g_test_message ("odf-validate: %s", err);
+      shared_missing ("odf-validate", "it needs jing and python3");
+      return FALSE;
+    }
+  if (WEXITSTATUS (status) != 0)
+    g_test_fail_printf ("%s is not a valid ODF package:\n%s%s", path, out, err);
+  return TRUE;
+}
+
+/**
+ * rpt_test_zip_read:
+ *
+ * Returns: the contents of @name in the zip file @path (nul-terminated)
+ */
+char *
+rpt_test_zip_read (const char *path, const char *name, gsize *length)
+{
+  int err = 0;
+  zip_t *zip = zip_open (path, ZIP_RDONLY, &err);
+  zip_stat_t st;
+  zip_file_t *file;
+  char *data;
+
+  g_assert_nonnull (zip);
+  g_assert_cmpint (zip_stat (zip, name, 0, &st), ==, 0);
+  file = zip_fopen (zip, name, 0);
+  g_assert_nonnull (file);
+  data = g_malloc (st.size + 1);
+  g_assert_cmpint (zip_fread (file, data, st.size), ==, (zip_int64_t) st.size);
+  data[st.size] = '\0';
+  zip_fclose (file);
+  zip_close (zip);
+  if (length != NULL)
+    *length = st.size;
+  return data;
+}
+
+static gboolean
+is_text (xmlNode *node, const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+         xmlStrEqual (node->ns->href, BAD_CAST RPT_NS_TEXT) &&
+         xmlStrEqual (node->name, BAD_CAST name);
+}
+
+static void
+append_inline (GString *out, xmlNode *parent, gboolean markers)
+{
+  for (xmlNode *c = parent->children; c != NULL; c = c->next)
+    {
+      if (c->type == XML_TEXT_NODE)
+        g_string_append (out, (const char *) c->content);
+      else if (is_text (c, "s"))
+        {
+          g_autofree char *count = (char *) xmlGetNsProp (c, BAD_CAST "c", BAD_CAST RPT_NS_TEXT);
+          for (int i = 0; i < (count != NULL ? atoi (count) : 1); i++)
+            g_string_append_c (out, ' ');
+        }
+      else if (is_text (c, "tab"))
+        g_string_append_c (out, '\t');
+      else if (is_text (c, "line-break"))
+        g_string_append_c (out, '\n');
+      else if (is_text (c, "span"))
+        {
+          g_autofree char *style =
+            (char *) xmlGetNsProp (c, BAD_CAST "style-name", BAD_CAST RPT_NS_TEXT);
+          const char *mark = !markers                           ? ""
+                             : g_strcmp0 (style, "Bold") == 0   ? "**"
+                             : g_strcmp0 (style, "Italic") == 0 ? "*"
+                                                                : "";
+          g_string_append (out, mark);
+          append_inline (out, c, markers);
+          g_string_append (out, mark);
+        }
+      else if (is_text (c, "a"))
+        {
+          g_autofree char *href =
+            (char *) xmlGetNsProp (c, BAD_CAST "href", BAD_CAST "http://www.w3.org/1999/xlink");
+          if (markers)
+            g_string_append_c (out, '[');
+          append_inline (out, c, markers);
+          if (markers)
+            g_string_append_printf (out, "](%s)", href);
+        }
+      else if (c->type == XML_ELEMENT_NODE && !is_text (c, "note") && !is_text (c, "bookmark"))
+        append_inline (out, c, markers);
+    }
+}
+
+/**
+ * rpt_test_odf_text:
+ * @office_text: the office:text element of content.xml or document XML
+ * @markers: whether to mark formatting as the published sample does:
+ *   **bold**, *italic*, [link](target)
+ *
+ * The text a reader sees: paragraphs separated by blank lines, list
+ * labels as the list styles draw them ("1." for questions, "-" for
+ * bullets), text:s, text:tab and text:line-break as the characters they
+ * stand for. Footnotes are left out.
+ *
+ * Returns: the text
+ */
+char *
+rpt_test_odf_text (xmlNode *office_text, gboolean markers)
+{
+  GString *out = g_string_new (NULL);
+
+  for (xmlNode *b = office_text->children; b != NULL; b = b->next)
+    {
+      if (is_text (b, "p") || is_text (b, "h"))
+        {
+          if (out->len > 0)
+            g_string_append (out, "\n\n");
+          append_inline (out, b, markers);
+        }
+      else if (is_text (b, "list"))
+        {
+          g_autofree char *style =
+            (char *) xmlGetNsProp (b, BAD_CAST "style-name", BAD_CAST RPT_NS_TEXT);
+          guint n = 0;
+          for (xmlNode *item = b->children; item != NULL; item = item->next)
+            {
+              if (!is_text (item, "list-item"))
+                continue;
+              for (xmlNode *p = item->children; p != NULL; p = p->next)
+                if (is_text (p, "p"))
+                  {
+                    g_string_append (out, out->len > 0 ? "\n" : "");
+                    if (g_strcmp0 (style, "Questions") == 0)
+                      g_string_append_printf (out, "%u. ", ++n);
+                    else
+                      g_string_append (out, "- ");
+                    append_inline (out, p, markers);
+                  }
+            }
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * rpt_test_odf_inline_text:
+ *
+ * Returns: the text of one paragraph, as rpt_test_odf_text() writes it
+ */
+char *
+rpt_test_odf_inline_text (xmlNode *paragraph, gboolean markers)
+{
+  GString *out = g_string_new (NULL);
+
+  append_inline (out, paragraph, markers);
+  return g_string_free (out, FALSE);
+}
+
+static xmlNode *
+find_item (xmlNode *node, const char *name)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      xmlNode *found;
+
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_text (c, "bookmark"))
+        {
+          g_autofree char *n = (char *) xmlGetNsProp (c, BAD_CAST "name", BAD_CAST RPT_NS_TEXT);
+          if (g_strcmp0 (n, name) == 0)
+            return node;
+        }
+      found = find_item (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * rpt_test_odf_find_item:
+ *
+ * Returns: (nullable): the paragraph that starts with the bookmark of the
+ *   letter item @item_id
+ */
+xmlNode *
+rpt_test_odf_find_item (xmlNode *office_text, const char *item_id)
+{
+  g_autofree char *name = g_strconcat ("rpt-", item_id, NULL);
+
+  return find_item (office_text, name);
+}
+
+xmlDoc *
+rpt_test_parse_xml (const char *data, gsize length)
+{
+  xmlDoc *doc = xmlReadMemory (data, (int) length, "test.xml", "UTF-8",
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+/**
+ * rpt_test_load_letter:
+ * @name: "sample" for data/samples/AL-TJK-1-2025.xml, else a file in
+ *   tests/data/letters/
+ *
+ * Returns: (transfer full): the letter
+ */
+RptLetter *
+rpt_test_load_letter (const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  RptLetter *letter;
+
+  if (g_str_equal (name, "sample"))
+    path = rpt_test_source_path ("data", "samples", "AL-TJK-1-2025.xml", NULL);
+  else
+    path = rpt_test_source_path ("tests", "data", "letters", name, NULL);
+  letter = rpt_letter_new_from_xml_file (path, &error);
+  g_assert_no_error (error);
+  return letter;
 }

@@ -10,7 +10,8 @@
 #define HEAD                                                                            \
   "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" " \
   "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "                      \
-  "xmlns:xlink=\"http://www.w3.org/1999/xlink\"><office:body><office:text>\n"
+  "xmlns:xlink=\"http://www.w3.org/1999/xlink\" office:version=\"1.3\" "                \
+  "office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>\n"
 #define TAIL "</office:text></office:body></office:document>"
 
 static RptDocument *
@@ -81,14 +82,18 @@ test_outside_subset (void)
     const char *body;
     const char *message;
   } cases[] = {
-    { "<text:p>a</text:p>\n<text:table/>", "test.xml:3:" },
-    { "<text:p>a <text:span text:style-name=\"Huge\">b</text:span></text:p>", "Huge" },
+    { "<text:p text:style-name=\"Body\">a</text:p>\n<text:table/>", "test.xml:3:" },
+    { "<text:p text:style-name=\"Body\">a <text:span text:style-name=\"Huge\">b</text:span></text:p>",
+      "Huge" },
     { "<text:list text:style-name=\"Roman\"/>", "Roman" },
-    { "<text:p><text:a>no href</text:a></text:p>", "xlink:href" },
-    { "<text:p>x<text:note text:note-class=\"footnote\"><text:note-body><text:p>y<text:note "
-      "text:note-class=\"footnote\"/></text:p></text:note-body></text:note></text:p>",
-      "footnote" },
-    { "<text:p><text:frame/></text:p>", "text:frame" },
+    { "<text:p text:style-name=\"Body\"><text:a>no href</text:a></text:p>", "xlink:href" },
+    { "<text:p text:style-name=\"Body\">x<text:note text:note-class=\"footnote\" "
+      "text:id=\"n1\"><text:note-citation>1</text:note-citation><text:note-body><text:p "
+      "text:style-name=\"Footnote\">y<text:note text:note-class=\"footnote\" text:id=\"n2\">"
+      "<text:note-citation>2</text:note-citation><text:note-body/></text:note></text:p>"
+      "</text:note-body></text:note></text:p>",
+      "note" },
+    { "<text:p text:style-name=\"Body\"><text:frame/></text:p>", "text:frame" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

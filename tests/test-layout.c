@@ -24,7 +24,8 @@ document_xml (const char *body)
     "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
     "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
     "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" "
-    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><office:meta><dc:title>AL TST 1/2025</dc:title>"
+    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" office:version=\"1.3\" "
+    "office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:meta><dc:title>AL TST 1/2025</dc:title>"
     "<meta:user-defined meta:name=\"Reference\">AL TST 1/2025</meta:user-defined></office:meta>"
     "<office:body><office:text>\n<text:p text:style-name=\"Mandates\">Mandate of the Special "
     "Rapporteur on tests</text:p>\n",

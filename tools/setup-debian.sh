@@ -10,7 +10,7 @@ packages=(
   # build
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-bin libxml2-dev libxml2-utils libxslt1-dev xsltproc
-  libsqlite3-dev sqlite3 libzip-dev libpango1.0-dev libcairo2-dev
+  libsqlite3-dev sqlite3 libzip-dev libjson-glib-dev libpango1.0-dev libcairo2-dev
   libgtk-4-dev libadwaita-1-dev desktop-file-utils appstream iso-codes
   # checks and tests
   clang-format python3 jing poppler-utils qpdf unzip

@@ -165,14 +165,14 @@ rpt_cli_export (int argc, char **argv)
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_ ("Output format: pdf, odt, xml (letter XML) or document-xml (what the templates make)"),
+      N_ ("Output format: odt, pdf, xml (letter XML) or document-xml (what the templates make)"),
       "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_ ("Output file, or - for standard output"), "OUT" },
     { "version", 'V', 0, G_OPTION_ARG_INT, &version,
       N_ ("Export named version N instead of the working state"), "N" },
     { "author", 'a', 0, G_OPTION_ARG_STRING, &author,
-      N_ ("Author recorded in a PDF or ODT (default: your name)"), "NAME" },
+      N_ ("Author recorded in an ODT or PDF (default: your name)"), "NAME" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
       N_ ("Do not print notes on unverified data and gaps in the letter"), NULL },
     { NULL }
@@ -191,41 +191,22 @@ rpt_cli_export (int argc, char **argv)
     format = g_strdup ("xml");
   if (!g_str_equal (format, "xml") && !g_str_equal (format, "pdf") &&
       !rpt_export_format_from_string (format, &export_format))
-    return rpt_cli_usage (_ ("“%s” is not an export format (pdf, odt, xml, document-xml)"), format);
+    return rpt_cli_usage (_ ("“%s” is not an export format (odt, pdf, xml, document-xml)"), format);
   if (version < 0)
     return rpt_cli_usage (_ ("--version must be a version number"));
 
-  if (g_str_equal (format, "pdf"))
+  /* Document XML straight to PDF: what the templates made, or a test's. */
+  if (g_str_equal (format, "pdf") && is_document_xml (argv[1]))
     {
       g_autoptr (RptDocument) document = NULL;
 
-      if (author == NULL)
-        author = g_strdup (g_get_real_name ());
-      if (is_document_xml (argv[1]))
-        {
-          if (version != 0)
-            return rpt_cli_usage (_ ("--version needs a .rapporteur document"));
-          document = rpt_document_new_from_file (argv[1], &error);
-          if (document == NULL)
-            return rpt_cli_fail (error);
-          return export_pdf (document, author, output);
-        }
-      letter = rpt_cli_open_letter (argv[1], (guint) version, &error);
-      if (letter == NULL)
-        return rpt_cli_fail (error);
-      /* The one path to every output: letter → templates → document XML →
-       * layout → PDF (docs/pipeline.md). */
-      export = rpt_export_new (letter);
-      rpt_export_set_creator (export, author);
-      bytes = rpt_export_run (export, RPT_EXPORT_FORMAT_DOCUMENT_XML, &error);
-      if (bytes == NULL)
-        return rpt_cli_fail (error);
-      if (!quiet)
-        print_notes (export);
-      document = rpt_document_new_from_data (g_bytes_get_data (bytes, NULL),
-                                             (gssize) g_bytes_get_size (bytes), NULL, &error);
+      if (version != 0)
+        return rpt_cli_usage (_ ("--version needs a .rapporteur document"));
+      document = rpt_document_new_from_file (argv[1], &error);
       if (document == NULL)
         return rpt_cli_fail (error);
+      if (author == NULL)
+        author = g_strdup (g_get_real_name ());
       return export_pdf (document, author, output);
     }
 
@@ -243,14 +224,33 @@ rpt_cli_export (int argc, char **argv)
 
   export = rpt_export_new (letter);
   rpt_export_set_creator (export, author);
+  if (g_str_equal (format, "pdf"))
+    {
+      /* The same document XML the ODT is made from, laid out. */
+      g_autoptr (RptDocument) document = NULL;
+
+      bytes = rpt_export_run (export, RPT_EXPORT_FORMAT_DOCUMENT_XML, &error);
+      if (bytes == NULL)
+        return rpt_cli_fail (error);
+      document =
+        rpt_document_new_from_data (g_bytes_get_data (bytes, NULL),
+                                    (gssize) g_bytes_get_size (bytes), _ ("document XML"), &error);
+      if (document == NULL)
+        return rpt_cli_fail (error);
+      if (!quiet)
+        print_notes (export);
+      if (author == NULL)
+        author = g_strdup (g_get_real_name ());
+      return export_pdf (document, author, output);
+    }
   bytes = rpt_export_run (export, export_format, &error);
   if (bytes == NULL)
     return rpt_cli_fail (error);
-  if (!quiet)
-    print_notes (export);
   if (!rpt_cli_write_output (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                              &error))
     return rpt_cli_fail (error);
+  if (!quiet)
+    print_notes (export);
   return RPT_CLI_EXIT_OK;
 }
 

@@ -195,7 +195,7 @@ print_help (FILE *out)
            _ ("Write the letter as an ODT document, letter XML or document XML (“-o -” writes "
               "to standard output)"));
   fprintf (out, "  export --format pdf [--version N] IN -o OUT.pdf\n    %s\n",
-           _ ("Lay out the letter and write it as PDF"));
+           _ ("Lay out the letter and write it as PDF (IN may also be document XML)"));
   fprintf (out, "  show IN\n    %s\n", _ ("Print a readable summary of the letter"));
   fprintf (out, "  version save IN -m MESSAGE [--author NAME]\n    %s\n",
            _ ("Keep the working state as a named version"));

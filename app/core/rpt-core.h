@@ -24,8 +24,8 @@
 #include "rpt-reference.h"
 #include "rpt-signatory.h"
 #include "rpt-store.h"
-#include "rpt-template.h"
 #include "rpt-style-sheet.h"
+#include "rpt-template.h"
 #include "rpt-types.h"
 #include "rpt-version.h"
 

@@ -234,6 +234,16 @@ corrupt:
 /* ------------------------------------------------------------------ */
 /* XML                                                                 */
 
+static void
+keep_first_error (void *user_data, xmlError *error)
+{
+  xmlParserCtxt *pctx = user_data;
+  xmlError *first = pctx->_private;
+
+  if (first->message == NULL && error != NULL && error->level >= XML_ERR_ERROR)
+    xmlCopyError (error, first);
+}
+
 /**
  * _rpt_xml_read:
  * @filename: the name to put in error messages
@@ -249,6 +259,7 @@ _rpt_xml_read (const char *data, gsize length, const char *filename, GError **er
 {
   xmlParserCtxt *pctx;
   xmlDoc *doc;
+  xmlError first = { 0 };
 
   if (length > G_MAXINT)
     {
@@ -275,20 +286,25 @@ _rpt_xml_read (const char *data, gsize length, const char *filename, GError **er
       g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _ ("Out of memory"));
       return NULL;
     }
+  /* The first error is where the file went wrong; later ones follow from it. */
+  pctx->sax->serror = keep_first_error;
+  pctx->_private = &first;
   doc = xmlCtxtReadMemory (pctx, data, (int) length, filename, "UTF-8", RPT_XML_PARSE_OPTIONS);
   if (doc == NULL || !pctx->wellFormed)
     {
-      const xmlError *e = xmlCtxtGetLastError (pctx);
+      const xmlError *e = first.message != NULL ? &first : xmlCtxtGetLastError (pctx);
       g_autofree char *msg =
         g_strdup (e != NULL && e->message != NULL ? e->message : "not well-formed");
       g_strstrip (msg);
       g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _ ("%s:%d: not well-formed XML: %s"),
                    filename, e != NULL ? e->line : 0, msg);
+      xmlResetError (&first);
       if (doc != NULL)
         xmlFreeDoc (doc);
       xmlFreeParserCtxt (pctx);
       return NULL;
     }
+  xmlResetError (&first);
   xmlFreeParserCtxt (pctx);
   return doc;
 }

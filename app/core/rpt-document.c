@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rpt-document-private.h"
+#include "rpt-document-xml.h"
 #include "rpt-error.h"
 #include "rpt-xml-private.h"
 
@@ -21,7 +22,8 @@
  * The document XML (docs/pipeline.md) as the layout engine needs it: a flat
  * list of blocks. The subset is a contract: anything outside it is a
  * template bug, reported with the file and line rather than skipped, so a
- * word can never go missing from a PDF without an error.
+ * word can never go missing from a PDF without an error. The checks below
+ * repeat rpt_document_xml_check()'s where the reader relies on them.
  */
 
 #define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -573,7 +575,9 @@ rpt_document_new_from_data (const char *data, gssize length, const char *filenam
   if (length < 0)
     length = strlen (data);
   ctx.filename = filename != NULL ? filename : "document.xml";
-  doc = rpt_xml_parse (data, length, ctx.filename, error);
+  /* Parsed safely and checked against the subset by the same code as the
+   * ODT writer's, so both consumers accept and refuse the same documents. */
+  doc = rpt_document_xml_read (data, length, ctx.filename, error);
   if (doc == NULL)
     return NULL;
   self = g_object_new (RPT_TYPE_DOCUMENT, NULL);

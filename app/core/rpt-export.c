@@ -61,7 +61,7 @@ rpt_export_class_init (RptExportClass *klass)
 static void
 rpt_export_init (RptExport *self)
 {
-  self->notes = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->notes = g_ptr_array_new_null_terminated (4, g_free, TRUE);
 }
 
 /**

@@ -29,13 +29,15 @@
  *     on cached line heights, applying break-before, keep-with-next,
  *     keep-together, widows, orphans and footnotes.
  *
- * Metrics do not depend on the target: the layout has its own font map at
- * 72 dpi (one Pango unit is 1/1024 pt) with hinting off, so the preview at
- * any zoom, the printout and the PDF break lines at the same places. The
- * font map is the layout's own, not Pango's per-thread default, so a layout
- * made in a worker thread (export) never shares Pango state with one on the
- * main thread (preview); an RptLayout itself is used from one thread at a
- * time.
+ * Metrics do not depend on the target: layouts use a font map at 72 dpi
+ * (one Pango unit is 1/1024 pt) with hinting off, so the preview at any
+ * zoom, the printout and the PDF break lines at the same places.
+ *
+ * Threads: Pango objects are not thread-safe. Each thread has its own font
+ * map (not Pango's default one, whose resolution GTK sets), shared by the
+ * layouts made in that thread so fonts are loaded once per thread; an
+ * RptLayout is used in the thread that made it. Export in a worker thread
+ * makes its own RptLayout there from the (immutable) RptDocument.
  */
 
 typedef struct _BlockLayout BlockLayout;
@@ -101,7 +103,7 @@ struct _RptLayout
 
   GPtrArray *warnings;
   GHashTable *warned;        /* warnings already given */
-  GHashTable *checked_fonts; /* font descriptions already checked */
+  GHashTable *checked_fonts; /* family → whether it is installed */
 };
 
 G_DEFINE_FINAL_TYPE (RptLayout, rpt_layout, G_TYPE_OBJECT)
@@ -182,6 +184,22 @@ rpt_layout_class_init (RptLayoutClass *klass)
   object_class->finalize = rpt_layout_finalize;
 }
 
+static GPrivate thread_font_map = G_PRIVATE_INIT (g_object_unref);
+
+static PangoFontMap *
+dup_thread_font_map (void)
+{
+  PangoFontMap *map = g_private_get (&thread_font_map);
+
+  if (map == NULL)
+    {
+      map = pango_cairo_font_map_new ();
+      pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (map), 72.0);
+      g_private_set (&thread_font_map, map);
+    }
+  return g_object_ref (map);
+}
+
 static void
 rpt_layout_init (RptLayout *self)
 {
@@ -195,8 +213,7 @@ rpt_layout_init (RptLayout *self)
   self->warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->checked_fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  self->font_map = pango_cairo_font_map_new ();
-  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (self->font_map), 72.0);
+  self->font_map = dup_thread_font_map ();
   self->context = pango_font_map_create_context (self->font_map);
   /* Unhinted outlines and metrics: line breaks must not depend on the
    * device or the zoom. */
@@ -262,20 +279,23 @@ warn (RptLayout *self, char *message)
 
 /* Fontconfig substitutes a missing family silently: compare the family
  * asked for with the one that is used, and say so once. */
-static void
-check_font (RptLayout *self, const PangoFontDescription *desc)
+/* Fontconfig substitutes a missing family silently: compare the family
+ * asked for with the one that is used, and say so once.
+ * Returns: whether the family is installed */
+static gboolean
+check_font (RptLayout *self, const char *wanted)
 {
-  const char *wanted = pango_font_description_get_family (desc);
   g_autoptr (PangoFont) font = NULL;
   PangoFontDescription *regular;
   PangoFontDescription *used;
   const char *got;
+  gpointer known;
+  gboolean installed = TRUE;
 
   /* Once per family, with its regular face: bold and italic are
    * synthesised when a family lacks them, which is not worth a warning. */
-  if (wanted == NULL || g_hash_table_contains (self->checked_fonts, wanted))
-    return;
-  g_hash_table_add (self->checked_fonts, g_strdup (wanted));
+  if (g_hash_table_lookup_extended (self->checked_fonts, wanted, NULL, &known))
+    return GPOINTER_TO_INT (known);
   regular = pango_font_description_new ();
   pango_font_description_set_family (regular, wanted);
   pango_font_description_set_size (regular, 12 * PANGO_SCALE);
@@ -284,15 +304,24 @@ check_font (RptLayout *self, const PangoFontDescription *desc)
   if (font == NULL)
     {
       warn (self, g_strdup_printf (_ ("No font could be loaded for “%s”"), wanted));
-      return;
+      installed = FALSE;
     }
-  used = pango_font_describe (font);
-  got = pango_font_description_get_family (used);
-  if (got != NULL && g_ascii_strcasecmp (wanted, got) != 0)
-    warn (self, g_strdup_printf (_ ("The font “%s” is not installed; “%s” is used instead, so "
+  else
+    {
+      used = pango_font_describe (font);
+      got = pango_font_description_get_family (used);
+      if (got != NULL && g_ascii_strcasecmp (wanted, got) != 0)
+        {
+          warn (self,
+                g_strdup_printf (_ ("The font “%s” is not installed; “%s” is used instead, so "
                                     "lines and pages may break differently from the ODT"),
                                  wanted, got));
-  pango_font_description_free (used);
+          installed = FALSE;
+        }
+      pango_font_description_free (used);
+    }
+  g_hash_table_insert (self->checked_fonts, g_strdup (wanted), GINT_TO_POINTER (installed));
+  return installed;
 }
 
 static PangoAttribute *
@@ -309,6 +338,19 @@ list_label (const RptListFormat *list, guint number)
   if (list->numbered)
     return g_strdup_printf ("%s%u%s", list->prefix, number, list->suffix);
   return g_strdup (list->bullet);
+}
+
+/* The language text is shaped and broken in: the document's, with the
+ * country of the style's language when they agree ("en" + "en-GB"). */
+static const char *
+letter_language (RptLayout *self, const RptParagraphFormat *style)
+{
+  const char *language = rpt_document_get_language (self->document);
+
+  if (language == NULL || (style->language != NULL &&
+                           g_ascii_strncasecmp (style->language, language, strlen (language)) == 0))
+    return style->language;
+  return language;
 }
 
 /* Characters that fonts draw as colour emoji unless asked for text
@@ -471,19 +513,19 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
   pango_layout_set_indent (bl->layout, pango_units_from_double (indent));
   switch (style->align)
     {
-      case RPT_ALIGN_CENTER:
-        pango_layout_set_alignment (bl->layout, PANGO_ALIGN_CENTER);
-        break;
-      case RPT_ALIGN_END:
-        pango_layout_set_alignment (bl->layout, PANGO_ALIGN_RIGHT);
-        break;
-      case RPT_ALIGN_JUSTIFY:
-        pango_layout_set_justify (bl->layout, TRUE);
-        G_GNUC_FALLTHROUGH;
-      case RPT_ALIGN_START:
-      default:
-        pango_layout_set_alignment (bl->layout, PANGO_ALIGN_LEFT);
-        break;
+    case RPT_ALIGN_CENTER:
+      pango_layout_set_alignment (bl->layout, PANGO_ALIGN_CENTER);
+      break;
+    case RPT_ALIGN_END:
+      pango_layout_set_alignment (bl->layout, PANGO_ALIGN_RIGHT);
+      break;
+    case RPT_ALIGN_JUSTIFY:
+      pango_layout_set_justify (bl->layout, TRUE);
+      G_GNUC_FALLTHROUGH;
+    case RPT_ALIGN_START:
+    default:
+      pango_layout_set_alignment (bl->layout, PANGO_ALIGN_LEFT);
+      break;
     }
   if (style->line_height > 0 && style->line_height != 1.0)
     pango_layout_set_line_spacing (bl->layout, (float) style->line_height);
@@ -497,8 +539,9 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
 
   desc = pango_font_description_new ();
   pango_font_description_set_family (desc, style->font_family);
-  check_font (self, desc);
-  if (style->font_generic != NULL)
+  /* The generic family (serif) stands in for a missing font; an installed
+   * one needs no second family, which would double fontconfig's work. */
+  if (!check_font (self, style->font_family) && style->font_generic != NULL)
     {
       g_autofree char *families =
         g_strdup_printf ("%s,%s", style->font_family, style->font_generic);
@@ -510,11 +553,11 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
   pango_layout_set_font_description (bl->layout, desc);
 
   attrs = pango_attr_list_new ();
-  language = rpt_document_get_language (self->document);
-  if (language == NULL || (style->language != NULL &&
-                           g_ascii_strncasecmp (style->language, language, strlen (language)) == 0))
-    language = style->language;
-  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string (language)));
+  language = letter_language (self, style);
+  /* The context has the letter's language: only a style in another
+   * language needs its own (and a fontset of its own). */
+  if (pango_language_from_string (language) != pango_context_get_language (self->context))
+    pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string (language)));
   pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (style->hyphenate));
   if (style->letter_spacing != 0)
     pango_attr_list_insert (
@@ -899,6 +942,9 @@ rpt_layout_set_document (RptLayout *self, RptDocument *document)
                                            rpt_document_get_language (document)) != 0)
     g_hash_table_remove_all (self->cache);
   g_set_object (&self->document, document);
+  pango_context_set_language (self->context,
+                              pango_language_from_string (letter_language (
+                                self, rpt_style_sheet_get_paragraph_format (self->styles, NULL))));
   n = rpt_document_get_n_blocks (document);
   master = rpt_style_sheet_get_master_page (self->styles, "Standard");
   width = body_width (self, master);

@@ -223,7 +223,9 @@ add_part (zip_t *zip, const char *name, GBytes *data, gboolean store, time_t mti
                    zip_strerror (zip));
       return FALSE;
     }
-  if (zip_set_file_compression (zip, index, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 6) <
+  /* Deflate level 1: half the time of the default level for a file 15%
+   * larger (16 kB instead of 14 kB for the sample letter). */
+  if (zip_set_file_compression (zip, index, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 1) <
         0 ||
       zip_file_set_mtime (zip, index, mtime, 0) < 0)
     {

@@ -363,3 +363,116 @@ rpt_pdf_write (RptLayout *layout, const RptPdfOptions *options, const char *path
     }
   return TRUE;
 }
+
+/* --- export in a worker thread ------------------------------------- */
+
+typedef struct
+{
+  RptDocument *document;
+  RptStyleSheet *styles;
+  char *author;
+  GDateTime *created;
+  char *path;
+  GPtrArray *warnings;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->document);
+  g_clear_object (&data->styles);
+  g_free (data->author);
+  g_clear_pointer (&data->created, g_date_time_unref);
+  g_free (data->path);
+  g_clear_pointer (&data->warnings, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  RptPdfOptions options = { data->author, data->created };
+  g_autoptr (RptLayout) layout = NULL;
+  GError *error = NULL;
+
+  /* The layout is made here: Pango objects stay in the thread that made
+   * them. The document and the style sheet are immutable. */
+  layout = rpt_layout_new (data->styles);
+  rpt_layout_set_document (layout, data->document);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!rpt_pdf_write (layout, &options, data->path, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data->warnings = rpt_layout_dup_warnings (layout);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rpt_pdf_export_async:
+ * @document: the document XML of the letter, read (immutable)
+ * @styles: the house style
+ * @options: (nullable): copied
+ * @path: the PDF file to write, replaced only once complete
+ *
+ * Lays out @document and writes it as PDF in a worker thread, so the UI
+ * never waits on layout or disk.
+ */
+void
+rpt_pdf_export_async (RptDocument *document,
+                      RptStyleSheet *styles,
+                      const RptPdfOptions *options,
+                      const char *path,
+                      GCancellable *cancellable,
+                      GAsyncReadyCallback callback,
+                      gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (RPT_IS_DOCUMENT (document));
+  g_return_if_fail (RPT_IS_STYLE_SHEET (styles));
+  g_return_if_fail (path != NULL);
+
+  data = g_new0 (ExportData, 1);
+  data->document = g_object_ref (document);
+  data->styles = g_object_ref (styles);
+  data->path = g_strdup (path);
+  if (options != NULL)
+    {
+      data->author = g_strdup (options->author);
+      data->created = options->created != NULL ? g_date_time_ref (options->created) : NULL;
+    }
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rpt_pdf_export_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * rpt_pdf_export_finish:
+ * @warnings: (out) (optional) (transfer full) (element-type utf8): what
+ *   the user should know (a missing font, characters without a glyph)
+ *
+ * Returns: whether the PDF was written
+ */
+gboolean
+rpt_pdf_export_finish (GAsyncResult *result, GPtrArray **warnings, GError **error)
+{
+  GTask *task = G_TASK (result);
+  ExportData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (task) == rpt_pdf_export_async, FALSE);
+
+  if (!g_task_propagate_boolean (task, error))
+    return FALSE;
+  data = g_task_get_task_data (task);
+  if (warnings != NULL)
+    *warnings = data->warnings != NULL ? g_ptr_array_ref (data->warnings)
+                                       : g_ptr_array_new_with_free_func (g_free);
+  return TRUE;
+}

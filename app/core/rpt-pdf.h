@@ -29,4 +29,13 @@ GBytes *rpt_pdf_render (RptLayout *layout, const RptPdfOptions *options, GError 
 gboolean
 rpt_pdf_write (RptLayout *layout, const RptPdfOptions *options, const char *path, GError **error);
 
+void rpt_pdf_export_async (RptDocument *document,
+                           RptStyleSheet *styles,
+                           const RptPdfOptions *options,
+                           const char *path,
+                           GCancellable *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer user_data);
+gboolean rpt_pdf_export_finish (GAsyncResult *result, GPtrArray **warnings, GError **error);
+
 G_END_DECLS

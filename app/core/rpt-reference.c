@@ -117,7 +117,7 @@ optional_hash_table_unref (gpointer table)
 static void
 rpt_reference_init (RptReference *self)
 {
-  self->problems = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->problems = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   self->strings = g_string_chunk_new (64 * 1024);
   self->strvs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->mandates = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
@@ -273,7 +273,7 @@ load_table (RptReference *self, const char *name, const char *key_column, RowFun
 
   read_table (self, data, length, BUILT_IN, key_column, func);
 
-  if (self->override_dir != NULL)
+  if (self->override_dir != NULL && g_file_test (self->override_dir, G_FILE_TEST_IS_DIR))
     {
       g_autofree char *path = g_build_filename (self->override_dir, name, NULL);
       g_autofree char *contents = NULL;
@@ -611,7 +611,7 @@ load_country_overrides (RptReference *self)
   g_autoptr (GError) error = NULL;
   gsize length;
 
-  if (self->override_dir == NULL)
+  if (self->override_dir == NULL || !g_file_test (self->override_dir, G_FILE_TEST_IS_DIR))
     return;
   path = g_build_filename (self->override_dir, COUNTRIES_CSV, NULL);
   if (!g_file_get_contents (path, &contents, &length, &error))

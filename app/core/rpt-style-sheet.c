@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "rpt-core.h"
+#include "rpt-data-private.h"
 #include "rpt-error.h"
 #include "rpt-style-sheet.h"
 #include "rpt-xml-private.h"
@@ -775,7 +776,7 @@ rpt_style_sheet_new_from_data (const char *data,
     length = strlen (data);
   if (filename == NULL)
     filename = "styles.xml";
-  doc = rpt_xml_parse (data, length, filename, error);
+  doc = _rpt_xml_read (data, length, filename, error);
   if (doc == NULL)
     return NULL;
   self = g_object_new (RPT_TYPE_STYLE_SHEET, NULL);
@@ -887,16 +888,16 @@ rpt_furniture_dup_text (const RptFurniture *furniture, guint page_number, const 
       const RptFurniturePart *part = g_ptr_array_index (furniture->parts, i);
       switch (part->kind)
         {
-          case RPT_FIELD_PAGE_NUMBER:
-            g_string_append_printf (out, "%u", page_number);
-            break;
-          case RPT_FIELD_REFERENCE:
-            g_string_append (out, reference != NULL ? reference : "");
-            break;
-          case RPT_FIELD_TEXT:
-          default:
-            g_string_append (out, part->text != NULL ? part->text : "");
-            break;
+        case RPT_FIELD_PAGE_NUMBER:
+          g_string_append_printf (out, "%u", page_number);
+          break;
+        case RPT_FIELD_REFERENCE:
+          g_string_append (out, reference != NULL ? reference : "");
+          break;
+        case RPT_FIELD_TEXT:
+        default:
+          g_string_append (out, part->text != NULL ? part->text : "");
+          break;
         }
     }
   return g_string_free (out, FALSE);

@@ -680,9 +680,15 @@ add_country (Build *b)
     }
   if (g_str_equal (code, "OTH"))
     {
+      g_autofree char *wgad = prop (letter_child (b->letter, "closing"), "wgad");
+      g_autofree char *other = text_of (letter_child (addressee, "name"));
+
       xmlSetProp (b->input, BAD_CAST "addressee", BAD_CAST "other");
-      if (letter_child (addressee, "name") == NULL)
+      if (other == NULL || other[0] == '\0')
         add_note (b, _ ("The addressee has no name yet."));
+      if (g_strcmp0 (wgad, "yes") == 0)
+        add_note (b, _ ("The Working Group on Arbitrary Detention paragraph is only for letters "
+                        "to States: it is left out."));
       return;
     }
   xmlSetProp (b->input, BAD_CAST "addressee", BAD_CAST "state");
@@ -894,12 +900,27 @@ atom_edge (xmlNode *atom, gboolean last)
 }
 
 static void
-flush_text (Build *b, xmlNode *before, GString *text)
+flush_text (Build *b, GPtrArray *out, GString *text)
 {
   if (text->len == 0)
     return;
-  xmlAddPrevSibling (before, xmlNewDocTextLen (b->doc, BAD_CAST text->str, (int) text->len));
+  g_ptr_array_add (out, xmlNewDocTextLen (b->doc, BAD_CAST text->str, (int) text->len));
   g_string_truncate (text, 0);
+}
+
+static void
+add_token (Build *b, GPtrArray *out, GString *text, const char *name, gsize count)
+{
+  xmlNode *token;
+
+  flush_text (b, out, text);
+  token = xmlNewDocNode (b->doc, b->x, BAD_CAST name, NULL);
+  if (count > 0)
+    {
+      g_autofree char *c = g_strdup_printf ("%" G_GSIZE_FORMAT, count);
+      xmlSetProp (token, BAD_CAST "c", BAD_CAST c);
+    }
+  g_ptr_array_add (out, token);
 }
 
 /* ODF collapses runs of white space: spaces the reader must see become
@@ -910,8 +931,10 @@ tokenize_text (Build *b, xmlNode *node, char before, char after)
 {
   const char *text = (const char *) node->content;
   gsize len = strlen (text);
-  g_autoptr (GString) out = g_string_sized_new (len);
+  g_autoptr (GString) pending = g_string_sized_new (len);
+  g_autoptr (GPtrArray) out = g_ptr_array_new ();
   gboolean changed = FALSE;
+  xmlNode *marker;
   gsize i = 0;
 
   while (i < len)
@@ -929,23 +952,17 @@ tokenize_text (Build *b, xmlNode *node, char before, char after)
           next = i == len ? after : text[i];
           if (i - start == 1 && prev != ' ' && prev != '\n' && prev != '\t' && next != ' ' &&
               next != '\n' && next != '\t')
-            g_string_append_c (out, ' ');
+            g_string_append_c (pending, ' ');
           else
             {
-              g_autofree char *count = g_strdup_printf ("%" G_GSIZE_FORMAT, i - start);
-              flush_text (b, node, out);
-              xmlSetProp (
-                xmlAddPrevSibling (node, xmlNewDocNode (b->doc, b->x, BAD_CAST "s", NULL)),
-                BAD_CAST "c", BAD_CAST count);
+              add_token (b, out, pending, "s", i - start);
               changed = TRUE;
             }
           continue;
         }
       if (c == '\t' || c == '\n')
         {
-          flush_text (b, node, out);
-          xmlAddPrevSibling (
-            node, xmlNewDocNode (b->doc, b->x, BAD_CAST (c == '\t' ? "tab" : "br"), NULL));
+          add_token (b, out, pending, c == '\t' ? "tab" : "br", 0);
           changed = TRUE;
         }
       else if ((guchar) c < 0x20)
@@ -955,16 +972,22 @@ tokenize_text (Build *b, xmlNode *node, char before, char after)
           changed = TRUE;
         }
       else
-        g_string_append_c (out, c);
+        g_string_append_c (pending, c);
       i++;
     }
+  if (!changed)
+    return;
+  flush_text (b, out, pending);
 
-  if (changed)
-    {
-      flush_text (b, node, out);
-      xmlUnlinkNode (node);
-      xmlFreeNode (node);
-    }
+  /* In place of the text node, through an element: libxml2 merges a text
+   * node added next to another text node into it. */
+  marker = xmlNewDocNode (b->doc, NULL, BAD_CAST "marker", NULL);
+  xmlReplaceNode (node, marker);
+  xmlFreeNode (node);
+  for (guint k = 0; k < out->len; k++)
+    xmlAddPrevSibling (marker, out->pdata[k]);
+  xmlUnlinkNode (marker);
+  xmlFreeNode (marker);
 }
 
 static void

@@ -12,10 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* OpenDocument files the core reads are text: anything larger is refused. */
-#define RPT_XML_MAX_SIZE (64 * 1024 * 1024)
-
-xmlDoc *rpt_xml_parse (const char *data, gsize length, const char *filename, GError **error);
 gboolean rpt_xml_read_file (const char *path, char **data, gsize *length, GError **error);
 gboolean rpt_xml_is (xmlNode *node, const char *ns, const char *name);
 char *rpt_xml_dup_attr (xmlNode *node, const char *ns, const char *name);

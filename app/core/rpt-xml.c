@@ -7,89 +7,14 @@
 
 #define G_LOG_DOMAIN "rpt-xml"
 
-#include <glib/gi18n-lib.h>
-#include <libxml/parser.h>
 #include <string.h>
 
 #include "rpt-core.h"
 #include "rpt-xml-private.h"
 
-/*
- * Safe reading of the OpenDocument XML the layout engine consumes (document
- * XML, style sheets): UTF-8 only, bounded in size, no document type
- * declaration (so no entity expansion, external entities or DTD loading),
- * no network. The same policy as the letter reader (rpt-letter-xml.c).
- */
-
-static guint
-line_of_offset (const char *data, gsize offset)
-{
-  guint line = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      line++;
-  return line;
-}
-
-xmlDoc *
-rpt_xml_parse (const char *data, gsize length, const char *filename, GError **error)
-{
-  xmlParserCtxt *pctx;
-  const char *end = NULL;
-  xmlDoc *doc;
-
-  if (length > RPT_XML_MAX_SIZE)
-    {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_UNSAFE, _ ("%s: the file is larger than %d MB"),
-                   filename, RPT_XML_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_utf8_validate_len (data, length, &end))
-    {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_ENCODING, _ ("%s:%u: the text is not UTF-8"),
-                   filename, line_of_offset (data, end - data));
-      return NULL;
-    }
-  for (const char *p = data; (p = memchr (p, '<', data + length - p)) != NULL; p++)
-    {
-      gsize left = data + length - p;
-      if ((left >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0) ||
-          (left >= 8 && memcmp (p, "<!ENTITY", 8) == 0))
-        {
-          g_set_error (error, RPT_ERROR, RPT_ERROR_UNSAFE,
-                       _ ("%s:%u: document type declarations and entities are not allowed"),
-                       filename, line_of_offset (data, p - data));
-          return NULL;
-        }
-    }
-
-  rpt_core_init ();
-  pctx = xmlNewParserCtxt ();
-  if (pctx == NULL)
-    {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _ ("Out of memory"));
-      return NULL;
-    }
-  doc = xmlCtxtReadMemory (pctx, data, (int) length, filename, "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                             XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
-  if (doc == NULL || !pctx->wellFormed)
-    {
-      const xmlError *e = xmlCtxtGetLastError (pctx);
-      g_autofree char *msg =
-        g_strdup (e != NULL && e->message != NULL ? e->message : "not well-formed");
-      g_strstrip (msg);
-      g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _ ("%s:%d: not well-formed XML: %s"),
-                   filename, e != NULL ? e->line : 0, msg);
-      if (doc != NULL)
-        xmlFreeDoc (doc);
-      xmlFreeParserCtxt (pctx);
-      return NULL;
-    }
-  xmlFreeParserCtxt (pctx);
-  return doc;
-}
+/* Small helpers for reading OpenDocument XML with libxml2 (the style sheet
+ * and the document XML); parsing itself is _rpt_xml_read()'s
+ * (rpt-data.c): no DTD, no entities, no network. */
 
 gboolean
 rpt_xml_read_file (const char *path, char **data, gsize *length, GError **error)

@@ -50,7 +50,6 @@
 
   <xsl:variable name="in" select="/x:input"/>
   <xsl:variable name="letter" select="$in/l:letter"/>
-  <xsl:variable name="strings" select="$in/x:strings/bp:s"/>
   <xsl:variable name="kind" select="translate($letter/l:kind, 'ALUO', 'aluo')"/>
   <xsl:variable name="to" select="$in/@addressee"/>
   <xsl:variable name="n-mandates" select="count($in/x:mandate)"/>
@@ -74,6 +73,7 @@
     <xsl:if test="$kind = 'ol'">-ol</xsl:if>
   </xsl:variable>
 
+  <xsl:key name="sentence" match="x:strings/bp:s" use="@id"/>
   <xsl:key name="bullet-run" match="l:clause[@style = 'bullet']"
            use="generate-id(preceding-sibling::l:clause[not(@style = 'bullet')][1])"/>
 
@@ -212,7 +212,7 @@
       <xsl:with-param name="style" select="'Salutation'"/>
       <xsl:with-param name="content">
         <xsl:choose>
-          <xsl:when test="$to = 'other' and $letter/l:addressee/l:salutation">
+          <xsl:when test="$to = 'other' and $letter/l:addressee/l:salutation/node()">
             <xsl:apply-templates select="$letter/l:addressee/l:salutation/node()" mode="inline"/>
           </xsl:when>
           <xsl:otherwise>
@@ -722,7 +722,7 @@
 
   <xsl:template name="addressee-name">
     <xsl:choose>
-      <xsl:when test="$letter/l:addressee/l:name">
+      <xsl:when test="$letter/l:addressee/l:name/node()">
         <xsl:apply-templates select="$letter/l:addressee/l:name/node()" mode="inline"/>
       </xsl:when>
       <xsl:otherwise>
@@ -826,17 +826,21 @@
   <xsl:template name="say">
     <xsl:param name="id"/>
     <xsl:param name="args" select="/.."/>
-    <xsl:variable name="s" select="$strings[@id = $id]"/>
-    <xsl:if test="not($s)">
-      <xsl:message terminate="yes">
-        <xsl:text>there is no standard sentence “</xsl:text>
-        <xsl:value-of select="$id"/>
-        <xsl:text>” (data/templates/boilerplate.xml.in)</xsl:text>
-      </xsl:message>
-    </xsl:if>
-    <xsl:apply-templates select="$s[1]/node()" mode="fill">
-      <xsl:with-param name="args" select="exsl:node-set($args)/arg"/>
-    </xsl:apply-templates>
+    <xsl:variable name="arg-nodes" select="exsl:node-set($args)/arg"/>
+    <!-- key() looks in the document of the context node: the input -->
+    <xsl:for-each select="$in">
+      <xsl:variable name="s" select="key('sentence', $id)"/>
+      <xsl:if test="not($s)">
+        <xsl:message terminate="yes">
+          <xsl:text>there is no standard sentence “</xsl:text>
+          <xsl:value-of select="$id"/>
+          <xsl:text>” (data/templates/boilerplate.xml.in)</xsl:text>
+        </xsl:message>
+      </xsl:if>
+      <xsl:apply-templates select="$s[1]/node()" mode="fill">
+        <xsl:with-param name="args" select="$arg-nodes"/>
+      </xsl:apply-templates>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="text()" mode="fill">

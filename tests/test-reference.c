@@ -1,0 +1,347 @@
+/* test-reference.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <locale.h>
+#include <string.h>
+
+#include "rpt-test-util.h"
+
+/*
+ * Reference data: the built-in tables with their "as of" dates and
+ * verification flags, the user's corrections, country names from
+ * iso-codes in the letter language, the clause library.
+ */
+
+static void
+test_mandates (void)
+{
+  g_autoptr (RptReference) ref = rpt_reference_new (NULL);
+  const RptMandateInfo *hrd = rpt_reference_lookup_mandate (ref, "sr-human-rights-defenders");
+  const RptMandateInfo *foe = rpt_reference_lookup_mandate (ref, "sr-freedom-of-expression");
+  const RptMandateInfo *wgad = rpt_reference_lookup_mandate (ref, "wg-arbitrary-detention");
+  const RptMandateInfo *health = rpt_reference_lookup_mandate (ref, "sr-health");
+  g_autoptr (GPtrArray) all = rpt_reference_list_mandates (ref);
+
+  g_assert_cmpstrv (rpt_reference_get_problems (ref), ((const char *[]){ NULL }));
+  g_assert_cmpuint (all->len, ==, 59);
+  g_assert_true (all->pdata[0] == wgad);
+
+  g_assert_nonnull (hrd);
+  g_assert_cmpstr (hrd->title, ==, "Special Rapporteur on the situation of human rights defenders");
+  g_assert_cmpstr (hrd->form, ==, "SR");
+  g_assert_cmpstrv (hrd->resolutions, ((const char *[]){ "52/4", NULL }));
+  g_assert_cmpstrv (foe->resolutions, ((const char *[]){ "52/9", NULL }));
+  /* 52/4 and 52/9 come from the sample letter, not from a source. */
+  g_assert_false (hrd->verified);
+  g_assert_nonnull (strstr (hrd->verification, "not verified"));
+  g_assert_cmpstr (hrd->as_of, ==, "2023-04");
+  g_assert_cmpstr (hrd->source, ==, "built-in");
+
+  g_assert_cmpstr (wgad->form, ==, "WG");
+  g_assert_cmpstrv (wgad->resolutions, ((const char *[]){ "51/8", NULL }));
+  g_assert_true (wgad->verified);
+  g_assert_cmpstr (wgad->as_of, ==, "2022-10");
+
+  /* no resolution found; title not attested word for word */
+  g_assert_cmpstrv (health->resolutions, ((const char *[]){ NULL }));
+  g_assert_false (health->verified);
+  g_assert_nonnull (strstr (health->verification, "not attested"));
+
+  g_assert_cmpstr (rpt_mandate_info_get_title (hrd, "fr"), ==, hrd->title);
+  g_assert_null (rpt_reference_lookup_mandate (ref, "no-such-mandate"));
+}
+
+static void
+test_treaties (void)
+{
+  g_autoptr (RptReference) ref = rpt_reference_new (NULL);
+  const RptTreatyStatus *tjk = rpt_reference_lookup_treaty_status (ref, "ICCPR", "TJK");
+  const RptTreatyStatus *op = rpt_reference_lookup_treaty_status (ref, "OP-CEDAW", "TJK");
+  const RptTreatyStatus *bih = rpt_reference_lookup_treaty_status (ref, "ICCPR", "BIH");
+  const RptInstrumentInfo *iccpr = rpt_reference_lookup_instrument (ref, "ICCPR");
+
+  /* The accession date the sample letter cites. */
+  g_assert_nonnull (tjk);
+  g_assert_cmpstr (tjk->consent_date, ==, "1999-01-04");
+  g_assert_cmpint (tjk->action, ==, RPT_TREATY_ACTION_ACCESSION);
+  g_assert_null (tjk->signature_date);
+  g_assert_false (tjk->verified);
+  g_assert_cmpstr (tjk->as_of, ==, "2014-07-10");
+  g_assert_nonnull (strstr (tjk->verification, "snapshot"));
+
+  g_assert_cmpstr (op->signature_date, ==, "2000-09-07");
+  g_assert_cmpint (op->action, ==, RPT_TREATY_ACTION_RATIFICATION);
+  g_assert_cmpint (bih->action, ==, RPT_TREATY_ACTION_SUCCESSION);
+
+  /* Tajikistan has not joined the CRPD (as of the snapshot): no row. */
+  g_assert_null (rpt_reference_lookup_treaty_status (ref, "CRPD", "TJK"));
+
+  g_assert_cmpstr (iccpr->title, ==, "International Covenant on Civil and Political Rights");
+  g_assert_cmpstr (rpt_treaty_action_to_string (RPT_TREATY_ACTION_ACCESSION), ==, "accession");
+}
+
+static void
+test_legal (void)
+{
+  g_autoptr (RptReference) ref = rpt_reference_new (NULL);
+  const RptLegalReference *iccpr = rpt_reference_lookup_legal (ref, "iccpr");
+  const RptLegalReference *art19 = rpt_reference_lookup_legal (ref, "iccpr-art19");
+  const RptLegalReference *gc37 = rpt_reference_lookup_legal (ref, "hrc-gc37");
+  g_autoptr (GPtrArray) all = rpt_reference_list_legal (ref);
+
+  g_assert_cmpuint (all->len, ==, 18);
+  g_assert_true (iccpr->verified);
+  g_assert_cmpstr (iccpr->as_of, ==, "2026-11-28");
+  g_assert_cmpstr (art19->parent, ==, "iccpr");
+  g_assert_false (art19->verified); /* "label editorial" */
+  g_assert_false (gc37->verified);  /* "yes (date conflict)" */
+  g_assert_nonnull (strstr (gc37->verification, "date conflict"));
+}
+
+static void
+test_countries (void)
+{
+  g_autoptr (RptReference) ref = rpt_reference_new (NULL);
+  g_autofree char *en = rpt_reference_dup_country_name (ref, "TJK", "en");
+  g_autofree char *fr = rpt_reference_dup_country_name (ref, "TJK", "fr");
+  g_autofree char *es = rpt_reference_dup_country_name (ref, "TJK", "es");
+  g_autofree char *bol = rpt_reference_dup_country_name (ref, "BOL", "en");
+  g_autofree char *irn = rpt_reference_dup_country_name (ref, "IRN", "en");
+  g_autofree char *unknown = rpt_reference_dup_country_name (ref, "ZZZ", "en");
+
+  g_assert_cmpstr (en, ==, "Tajikistan");
+  /* From iso-codes' catalogues, without touching the process locale. */
+  g_assert_cmpstr (fr, ==, "Tadjikistan");
+  g_assert_cmpstr (es, ==, "Tayikistán");
+  g_assert_cmpstr (setlocale (LC_ALL, NULL), ==, "C.UTF-8");
+  /* Running text, not the inverted ISO form "Bolivia, Plurinational State of" */
+  g_assert_cmpstr (bol, ==, "Bolivia");
+  g_assert_cmpstr (irn, ==, "Iran");
+  g_assert_null (unknown);
+  g_assert_true (rpt_reference_has_country (ref, "TJK"));
+  g_assert_false (rpt_reference_has_country (ref, "OTH"));
+}
+
+static gpointer
+names_thread (gpointer data)
+{
+  RptReference *ref = data;
+  const char *langs[] = { "fr", "es", "en" };
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = rpt_reference_dup_country_name (ref, "TJK", langs[i % 3]);
+      g_assert_nonnull (name);
+    }
+  return NULL;
+}
+
+/* Names in several languages from several threads at once. */
+static void
+test_countries_threads (void)
+{
+  g_autoptr (RptReference) ref = rpt_reference_new (NULL);
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("names", names_thread, ref);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+}
+
+static void
+write_file (const char *dir, const char *name, const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* A user corrects and extends the data without rebuilding. */
+static void
+test_override (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autoptr (RptReference) ref = NULL;
+  const RptMandateInfo *hrd, *foe;
+  const RptTreatyStatus *fji, *tjk;
+  g_autofree char *bol = NULL;
+  g_autofree char *bol_fr = NULL;
+  g_autofree char *tjk_fr = NULL;
+  const char *const *problems;
+
+  write_file (dir, "special_procedures_mandates.csv",
+              "mandate_key,latest_renewal_resolution,as_of,verified,verification\r\n"
+              "sr-human-rights-defenders,61/12,2026-04-04,yes,\"checked in A/HRC/RES/61/12, "
+              "operative paragraph 1\"\r\n"
+              "sr-new-mandate,52/1,,,\r\n");
+  write_file (dir, "treaty_participation_untc_snapshot_2014-2015.csv",
+              "instrument,iso3,consent_date,consent_action,as_of,verified\n"
+              "ICCPR,FJI,2018-08-16,accession,2026-01-10,yes\n"
+              "ICCPR,TJK,1999-13-04,accession,,\n");
+  write_file (dir, "countries.csv",
+              "alpha_3,name,name_fr,name_es\n"
+              "BOL,the Plurinational State of Bolivia,l'État plurinational de Bolivie,\n");
+  ref = rpt_reference_new (dir);
+  g_assert_cmpstr (rpt_reference_get_override_dir (ref), ==, dir);
+
+  /* a corrected row keeps the columns the user left out */
+  hrd = rpt_reference_lookup_mandate (ref, "sr-human-rights-defenders");
+  g_assert_cmpstrv (hrd->resolutions, ((const char *[]){ "61/12", NULL }));
+  g_assert_cmpstr (hrd->title, ==, "Special Rapporteur on the situation of human rights defenders");
+  g_assert_true (hrd->verified);
+  g_assert_cmpstr (hrd->as_of, ==, "2026-04-04");
+  g_assert_cmpstr (hrd->verification, ==, "checked in A/HRC/RES/61/12, operative paragraph 1");
+  g_assert_true (g_str_has_prefix (hrd->source, dir));
+  /* a new mandate without a title is refused, and said so */
+  g_assert_null (rpt_reference_lookup_mandate (ref, "sr-new-mandate"));
+  /* the others are untouched */
+  foe = rpt_reference_lookup_mandate (ref, "sr-freedom-of-expression");
+  g_assert_cmpstrv (foe->resolutions, ((const char *[]){ "52/9", NULL }));
+
+  fji = rpt_reference_lookup_treaty_status (ref, "ICCPR", "FJI");
+  g_assert_nonnull (fji);
+  g_assert_cmpstr (fji->consent_date, ==, "2018-08-16");
+  g_assert_true (fji->verified);
+  /* a bad date is reported and the built-in row stays */
+  tjk = rpt_reference_lookup_treaty_status (ref, "ICCPR", "TJK");
+  g_assert_cmpstr (tjk->consent_date, ==, "1999-01-04");
+
+  bol = rpt_reference_dup_country_name (ref, "BOL", "en");
+  bol_fr = rpt_reference_dup_country_name (ref, "BOL", "fr");
+  tjk_fr = rpt_reference_dup_country_name (ref, "TJK", "fr");
+  g_assert_cmpstr (bol, ==, "the Plurinational State of Bolivia");
+  g_assert_cmpstr (bol_fr, ==, "l'État plurinational de Bolivie");
+  g_assert_cmpstr (tjk_fr, ==, "Tadjikistan");
+
+  problems = rpt_reference_get_problems (ref);
+  g_assert_cmpuint (g_strv_length ((char **) problems), ==, 2);
+  g_assert_nonnull (strstr (problems[0], "row 3: the mandate sr-new-mandate has no title"));
+  g_assert_nonnull (strstr (problems[1], "row 3: a date is not YYYY-MM-DD"));
+
+  rpt_test_rm_rf (dir);
+}
+
+/* A broken file of the user's does not take the built-in data with it. */
+static void
+test_override_broken (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autoptr (RptReference) ref = NULL;
+  const char *const *problems;
+
+  write_file (dir, "special_procedures_mandates.csv",
+              "mandate_key,title_en\nsr-x,\"an unclosed quote\n");
+  write_file (dir, "legal_references.csv", "no,key,column\n1,2,3\n");
+  ref = rpt_reference_new (dir);
+  problems = rpt_reference_get_problems (ref);
+  g_assert_cmpuint (g_strv_length ((char **) problems), ==, 2);
+  g_assert_nonnull (strstr (problems[0], "special_procedures_mandates.csv:3: a quoted field is "
+                                         "not closed"));
+  g_assert_nonnull (strstr (problems[1], "“ref_key”"));
+  g_assert_nonnull (rpt_reference_lookup_mandate (ref, "sr-human-rights-defenders"));
+  g_assert_nonnull (rpt_reference_lookup_legal (ref, "iccpr"));
+  rpt_test_rm_rf (dir);
+}
+
+/* The default reference data reads the user's folder in $XDG_DATA_HOME. */
+static void
+test_default (void)
+{
+  g_autofree char *dir = rpt_reference_dup_default_override_dir ();
+  RptReference *ref = rpt_reference_get_default ();
+
+  g_assert_true (g_str_has_prefix (dir, g_get_user_data_dir ()));
+  g_assert_true (g_str_has_suffix (dir, "/rapporteur/reference"));
+  g_assert_cmpstr (rpt_reference_get_override_dir (ref), ==, dir);
+  g_assert_true (rpt_reference_get_default () == ref);
+}
+
+static void
+test_clauses (void)
+{
+  g_autoptr (RptReference) ref = rpt_reference_new (NULL);
+  g_autoptr (GPtrArray) questions = rpt_reference_list_clauses (ref, "en", RPT_PART_QUESTIONS);
+  g_autoptr (GPtrArray) annex = rpt_reference_list_clauses (ref, "en", RPT_PART_ANNEX);
+  g_autoptr (GPtrArray) all = rpt_reference_list_clauses (ref, "fr", RPT_N_PARTS);
+  RptClause *first = questions->pdata[0];
+  gboolean found_treaty = FALSE;
+
+  g_assert_cmpstr (first->key, ==, "question-additional-information");
+  g_assert_cmpstr (first->markup, ==,
+                   "Please provide any additional information and/or comment(s) you may have on "
+                   "the above-mentioned allegations.");
+  g_assert_cmpint (first->part, ==, RPT_PART_QUESTIONS);
+  g_assert_cmpuint (all->len, >=, questions->len + annex->len);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      RptClause *c = all->pdata[i];
+      g_autoptr (GError) error = NULL;
+
+      /* Every clause is inline markup the model takes as it is. */
+      g_assert_true (rpt_markup_validate (c->markup, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (c->title);
+      if (c->reference != NULL)
+        g_assert_nonnull (rpt_reference_lookup_legal (ref, c->reference));
+    }
+  for (guint i = 0; i < annex->len; i++)
+    {
+      RptClause *c = annex->pdata[i];
+      if (strstr (c->markup, "<treaty-status instrument=\"ICCPR\"/>") != NULL)
+        found_treaty = TRUE;
+      if (g_str_equal (c->key, "annex-iccpr-art19"))
+        g_assert_nonnull (strstr (c->markup, "<i>inter alia</i>"));
+    }
+  g_assert_true (found_treaty);
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptReference) ref = NULL;
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  const RptLegalReference *l;
+
+  /* quotes, doubled quotes, commas and line breaks inside fields, a BOM */
+  write_file (dir, "legal_references.csv",
+              "\xEF\xBB\xBFref_key,title,notes\n"
+              "x-one,\"a \"\"quoted\"\", title, with commas\nand a line break\",n\n"
+              "\n"
+              "x-two,plain,");
+  ref = rpt_reference_new (dir);
+  g_assert_cmpstrv (rpt_reference_get_problems (ref), ((const char *[]){ NULL }));
+  l = rpt_reference_lookup_legal (ref, "x-one");
+  g_assert_cmpstr (l->title, ==, "a \"quoted\", title, with commas\nand a line break");
+  g_assert_false (l->verified);
+  l = rpt_reference_lookup_legal (ref, "x-two");
+  g_assert_cmpstr (l->title, ==, "plain");
+  rpt_test_rm_rf (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  rpt_test_init (&argc, &argv);
+
+  g_test_add_func ("/reference/mandates", test_mandates);
+  g_test_add_func ("/reference/treaties", test_treaties);
+  g_test_add_func ("/reference/legal", test_legal);
+  g_test_add_func ("/reference/countries", test_countries);
+  g_test_add_func ("/reference/countries-threads", test_countries_threads);
+  g_test_add_func ("/reference/override", test_override);
+  g_test_add_func ("/reference/override-broken", test_override_broken);
+  g_test_add_func ("/reference/default", test_default);
+  g_test_add_func ("/reference/clauses", test_clauses);
+  g_test_add_func ("/reference/csv", test_csv);
+
+  return g_test_run ();
+}

@@ -1,0 +1,832 @@
+/* test-template.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rpt-test-util.h"
+
+/*
+ * The templates: which standard sentences a letter gets (kind, addressee,
+ * one mandate or several, earlier letters, closing options), lists and
+ * dates as letters write them, white space kept as typed, translations,
+ * and templates that are broken or try to reach outside.
+ */
+
+typedef struct
+{
+  char *xml;  /* document XML */
+  char *text; /* what a reader sees, with **bold** and *italic* */
+  GStrv notes;
+} Rendered;
+
+static void
+rendered_free (Rendered *r)
+{
+  g_free (r->xml);
+  g_free (r->text);
+  g_strfreev (r->notes);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Rendered, rendered_free)
+
+static Rendered *
+render_with (RptTemplate *template, RptLetter *letter)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *letter_xml = rpt_letter_to_xml (letter, NULL);
+  Rendered *r = g_new0 (Rendered, 1);
+  xmlDoc *doc;
+
+  r->xml = rpt_template_render (template, letter_xml, -1, rpt_reference_get_default (), notes, NULL,
+                                &error);
+  g_assert_no_error (error);
+  /* Every document the templates make keeps to the subset. */
+  doc = rpt_document_xml_read (r->xml, -1, "document.xml", &error);
+  g_assert_no_error (error);
+  r->text = rpt_test_odf_text (rpt_document_xml_get_text (doc), TRUE);
+  xmlFreeDoc (doc);
+  g_ptr_array_add (notes, NULL);
+  r->notes = (GStrv) g_ptr_array_steal (notes, NULL);
+  return r;
+}
+
+static Rendered *
+render (RptLetter *letter)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptTemplate) template = rpt_template_get_default (&error);
+
+  g_assert_no_error (error);
+  return render_with (template, letter);
+}
+
+#define assert_has(r, s)                                             \
+  G_STMT_START                                                       \
+  {                                                                  \
+    if (strstr ((r)->text, (s)) == NULL)                             \
+      g_error ("the letter does not say “%s”:\n%s", (s), (r)->text); \
+  }                                                                  \
+  G_STMT_END
+
+#define assert_lacks(r, s)                                             \
+  G_STMT_START                                                         \
+  {                                                                    \
+    if (strstr ((r)->text, (s)) != NULL)                               \
+      g_error ("the letter should not say “%s”:\n%s", (s), (r)->text); \
+  }                                                                    \
+  G_STMT_END
+
+static gboolean
+has_note (Rendered *r, const char *part)
+{
+  for (guint i = 0; r->notes[i] != NULL; i++)
+    if (strstr (r->notes[i], part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The sample                                                          */
+
+static void
+test_sample (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autoptr (Rendered) r = render (letter);
+
+  assert_has (r, "Mandates of the Special Rapporteur on the situation of human rights defenders "
+                 "and the Special Rapporteur on the promotion and protection of the right to "
+                 "freedom of opinion and expression\n\nRef.: AL TJK 1/2025\n\n(Please use this "
+                 "reference in your reply)\n\n23 April 2025\n\nExcellency,\n\n");
+  assert_has (r, "We have the honour to address you in our capacities as Special Rapporteur on "
+                 "the situation of human rights defenders and Special Rapporteur on the promotion "
+                 "and protection of the right to freedom of opinion and expression, pursuant to "
+                 "Human Rights Council resolutions 52/4 and 52/9.");
+  assert_has (r, "information we have received concerning the **alleged sentencing of an "
+                 "independent journalist");
+  assert_has (r, "linked to her human rights and journalistic work.**");
+  assert_has (r, "We previously wrote to your Excellency's Government on 12 May 2023 (AL TJK "
+                 "1/2023), 4 October 2022 (AL TJK 3/2022), and 13 July 2022 (AL TJK 2/2022) "
+                 "regarding six independent journalists");
+  assert_has (r, "some of these cases. We thank your Excellency's Government for its reply dated "
+                 "15 May 2023 and regret not receiving a reply to communications AL TJK 1/2023 "
+                 "and AL TJK 2/2022.");
+  assert_has (r, "While we do not wish to prejudge the accuracy of these allegations, we would "
+                 "like to express");
+  assert_has (r, "please refer to the **Annex on Reference to international human rights law** "
+                 "attached to this letter");
+  assert_has (r, "\n1. Please provide any additional information");
+  assert_has (r, "\n5. Please provide information on the measures taken");
+  assert_has (r, "communications reporting [website](https://spcommreports.ohchr.org/) within 60 "
+                 "days.");
+  assert_has (r, "respond separately to the allegation letter and the regular procedure.");
+  assert_has (r, "While awaiting a reply, we urge");
+  assert_has (r, "contact with your Excellency's Government's to clarify the issue/s in question.");
+  assert_has (r, "Please accept, Excellency, the assurances of our highest consideration.\n\nMary "
+                 "Lawlor\nSpecial Rapporteur on the situation of human rights defenders\n\nIrene "
+                 "Khan\nSpecial Rapporteur on the promotion");
+  assert_has (r, "\n\nAnnex\n\nReference to international human rights law\n\nIn connection with "
+                 "above alleged facts and concerns, we would like to draw the attention");
+  assert_has (r, "(\"ICCPR\"), acceded to by Tajikistan on 4 January 1999. It requires");
+  assert_has (r, "such information and ideas include, *inter alia*, journalism");
+  assert_has (r, "\n- Article 6(a)-(c), which provides");
+  assert_has (r, "\n- article 11, which states");
+
+  /* Lists are list styles, the annex headings headings, items have
+   * bookmarks the preview scrolls to. */
+  g_assert_nonnull (strstr (r->xml, "<text:list text:style-name=\"Questions\">"));
+  g_assert_nonnull (strstr (r->xml, "<text:list text:style-name=\"Bullets\">"));
+  g_assert_null (strstr (r->xml, ">1. "));
+  g_assert_nonnull (strstr (r->xml, "<text:h text:style-name=\"AnnexHeading\" "
+                                    "text:outline-level=\"1\">Annex</text:h>"));
+  g_assert_nonnull (strstr (r->xml, "<text:p text:style-name=\"Question\"><text:bookmark "
+                                    "text:name=\"rpt-66c7a164-ea60-5356-b1ec-7f2030b0018b\"/>"
+                                    "Please provide any additional"));
+  for (RptPart part = RPT_PART_PROFILE; part < RPT_N_PARTS; part++)
+    {
+      if (part == RPT_PART_COMMUNICATIONS || part == RPT_PART_PERSONS)
+        continue;
+      for (guint i = 0; i < rpt_letter_get_n_items (letter, part); i++)
+        {
+          g_autofree char *bookmark =
+            g_strdup_printf ("<text:bookmark text:name=\"rpt-%s\"/>",
+                             rpt_letter_item_get_id (rpt_letter_get_item (letter, part, i)));
+          g_assert_nonnull (strstr (r->xml, bookmark));
+        }
+    }
+  /* Lines: one block per line, so errors can point at one. */
+  {
+    g_auto (GStrv) lines = g_strsplit (r->xml, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), >, 60);
+  }
+
+  g_assert_true (has_note (r, "Unverified reference data for TJK and ICCPR"));
+  g_assert_true (has_note (r, "Resolution number not verified"));
+}
+
+/* ------------------------------------------------------------------ */
+/* Kinds and addressees                                                */
+
+static void
+test_urgent_appeal (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("UA-BLR-one-mandate.xml");
+  g_autoptr (Rendered) r = render (letter);
+
+  assert_has (r, "Mandate of the Special Rapporteur on torture and other cruel, inhuman or "
+                 "degrading treatment or punishment\n\nRef.: UA BLR 7/2025");
+  /* one Special Rapporteur: "I"; no resolution known: none named */
+  assert_has (r, "I have the honour to address you in my capacity as Special Rapporteur on "
+                 "torture and other cruel, inhuman or degrading treatment or punishment.\n");
+  g_assert_true (has_note (r, "No Human Rights Council resolution is known"));
+  assert_has (r, "I would like to bring to the attention of your Excellency's Government "
+                 "information I have received concerning the **imminent transfer of Mr. **A. "
+                 "B.**");
+  assert_has (r, "I previously wrote to your Excellency's Government on 10 January 2024 (UA BLR "
+                 "1/2024) and 5 June 2024 (AL BLR 4/2024). I thank your Excellency's Government "
+                 "for its replies dated 1 March 2024 and 20 August 2024.");
+  assert_has (r, "While I do not wish to prejudge");
+  assert_has (r, "As it is my responsibility, under the mandate provided to me");
+  assert_has (r, "will be made public via the communications reporting "
+                 "[website](https://spcommreports.ohchr.org/) after 48 hours.");
+  assert_has (r, "Further, I would like to inform your Excellency's Government that after having "
+                 "transmitted an urgent appeal");
+  assert_has (r, "respond separately to the urgent appeal procedure and the regular procedure.");
+  assert_has (r, "While awaiting a reply, I urge");
+  assert_lacks (r, "press release");
+  assert_has (r, "Please accept, Excellency, the assurances of my highest consideration.\n\nAlice "
+                 "Edwards\nSpecial Rapporteur on torture");
+  assert_has (r, "International Covenant on Civil and Political Rights, ratified by Belarus on 12 "
+                 "November 1973, and to the Convention against Torture, ratified by Belarus on 13 "
+                 "March 1987.");
+}
+
+static void
+test_legislation (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("OL-KAZ-three-mandates.xml");
+  g_autoptr (Rendered) r = render (letter);
+
+  /* three mandates: "the A; the B and the C" */
+  assert_has (r, "Mandates of the Special Rapporteur on the rights to freedom of peaceful "
+                 "assembly and of association; the Special Rapporteur on the situation of human "
+                 "rights defenders and the Working Group on Arbitrary Detention\n");
+  assert_has (r, "in our capacities as Special Rapporteur on the rights to freedom of peaceful "
+                 "assembly and of association; Special Rapporteur on the situation of human "
+                 "rights defenders and Working Group on Arbitrary Detention, pursuant to Human "
+                 "Rights Council resolutions 52/4 and 51/8.");
+  assert_has (r, "we would like to bring to the attention of your Excellency's Government our "
+                 "comments on the **draft law on public associations.**");
+  assert_has (r, "We previously wrote to your Excellency's Government regarding the draft law on "
+                 "non-commercial organisations.\n");
+  assert_has (r, "In light of the above, we are concerned");
+  assert_lacks (r, "prejudge");
+  assert_has (r, "This communication, as a comment on pending or recently adopted legislation, "
+                 "regulations or policies, and any response received from your Excellency's "
+                 "Government will be made public via the communications reporting "
+                 "[website](https://spcommreports.ohchr.org/) after 48 hours.");
+  /* nobody is deprived of liberty; no interim measures asked for */
+  assert_lacks (r, "Working Group on Arbitrary Detention may");
+  assert_lacks (r, "interim measures");
+  assert_has (r, "We may publicly express our concerns");
+  /* no annex clauses: no pointer, no annex */
+  assert_lacks (r, "Annex");
+  assert_has (r, "Ganna Yudkivska\nChair-Rapporteur of the Working Group on Arbitrary Detention");
+}
+
+static void
+test_non_state (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("AL-OTH-company.xml");
+  g_autoptr (Rendered) r = render (letter);
+
+  assert_has (r, "Ref.: AL OTH 3/2025");
+  assert_has (r, "\n\nDear Ms. Doe,\n\n");
+  assert_has (r, "we would like to bring to the attention of Acme Mining Ltd. information we have "
+                 "received concerning the **alleged pollution of the river by the company's "
+                 "mine.**");
+  assert_has (r, "We previously wrote to you on 1 February 2024 (AL OTH 12/2024) regarding the "
+                 "same mine. We regret not receiving a reply to communication AL OTH 12/2024.");
+  assert_has (r, "any response received from you will be made public");
+  assert_has (r, "that we have been in contact with you to clarify the issue/s in question.");
+  assert_has (r, "Please accept the assurances of our highest consideration.");
+  assert_has (r, "we would like to draw your attention to the following human rights standards.");
+  /* a company is not a Government: no "Excellency", no WGAD paragraph */
+  assert_lacks (r, "Excellency");
+  assert_lacks (r, "Government");
+  assert_lacks (r, "Working Group on Arbitrary Detention");
+  g_assert_true (has_note (r, "only for letters to States"));
+  assert_has (r, "Astrid Puentes Riaño\nSpecial Rapporteur on the issue of human rights "
+                 "obligations relating to the enjoyment of a safe, clean, healthy and sustainable "
+                 "environment");
+}
+
+static void
+test_draft (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("AL-TJK-draft.xml");
+  g_autoptr (Rendered) r = render (letter);
+
+  assert_has (r, "Mandate of the Working Group on Arbitrary Detention\n\nRef.: AL TJK __/____\n\n"
+                 "(Please use this reference in your reply)\n\n[date]\n\nExcellency,");
+  /* a Working Group speaks as "we", of one mandate */
+  assert_has (r, "We have the honour to address you in our capacity as Working Group on "
+                 "Arbitrary Detention, pursuant to Human Rights Council resolution 51/8.");
+  assert_has (r, "concerning the **[subject of the letter].**");
+  assert_has (r, "We regret not receiving a reply to communication AL TJK 1/2023.");
+  assert_lacks (r, "According to the information received");
+  assert_lacks (r, "following matters");
+  g_assert_true (has_note (r, "no date yet"));
+  g_assert_true (has_note (r, "no subject summary yet"));
+  g_assert_true (has_note (r, "The reference is not complete (AL TJK __/____)"));
+}
+
+/* What "rapporteur-cli new" makes: nothing filled in yet. */
+static void
+test_empty (void)
+{
+  g_autoptr (RptLetter) letter = rpt_letter_new ();
+  g_autoptr (Rendered) r = NULL;
+
+  rpt_letter_set_kind (letter, RPT_LETTER_KIND_OL);
+  rpt_letter_set_country (letter, "OTH");
+  r = render (letter);
+  assert_has (r, "Mandate of the [mandate]\n\nRef.: OL OTH __/____");
+  assert_has (r, "Dear Sir/Madam,");
+  assert_has (r,
+              "to the attention of [addressee] our comments on the **[subject of the letter].**");
+  assert_has (r, "Please accept the assurances of our highest consideration.");
+  g_assert_true (has_note (r, "The addressee has no name yet."));
+  g_assert_true (has_note (r, "The letter has no mandate yet."));
+}
+
+/* ------------------------------------------------------------------ */
+/* Variations on the sample                                            */
+
+static void
+set_communications (RptLetter *letter, const char *const *spec)
+{
+  while (rpt_letter_get_n_items (letter, RPT_PART_COMMUNICATIONS) > 0)
+    rpt_letter_remove_item (letter, RPT_PART_COMMUNICATIONS, 0);
+  /* "reference|date|reply-date" */
+  for (guint i = 0; spec[i] != NULL; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (spec[i], "|", 3);
+      RptCommunication *c = rpt_communication_new ();
+      rpt_communication_set_reference (c, f[0]);
+      rpt_communication_set_date (c, f[1]);
+      if (f[2] != NULL && f[2][0] != '\0')
+        rpt_communication_set_reply_date (c, f[2]);
+      rpt_letter_append_item (letter, RPT_PART_COMMUNICATIONS, c);
+    }
+}
+
+static void
+test_previous_communications (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+
+  {
+    const char *one[] = { "AL TJK 1/2023|2023-05-12|", NULL };
+    g_autoptr (Rendered) r = NULL;
+    set_communications (letter, one);
+    r = render (letter);
+    assert_has (r, "on 12 May 2023 (AL TJK 1/2023) regarding six independent");
+    assert_has (r, "these cases. We regret not receiving a reply to communication AL TJK 1/2023.");
+  }
+  {
+    const char *two_replied[] = { "AL TJK 1/2023|2023-05-12|2023-07-01",
+                                  "AL TJK 3/2022|2022-10-04|2023-05-15", NULL };
+    g_autoptr (Rendered) r = NULL;
+    set_communications (letter, two_replied);
+    r = render (letter);
+    assert_has (r, "on 12 May 2023 (AL TJK 1/2023) and 4 October 2022 (AL TJK 3/2022) regarding");
+    assert_has (r, "We thank your Excellency's Government for its replies dated 1 July 2023 and 15 "
+                   "May 2023.");
+    assert_lacks (r, "regret");
+  }
+  {
+    const char *four[] = { "A 1/2020|2020-01-01|2020-02-01", "A 2/2020|2020-03-01|",
+                           "A 3/2020|2020-05-01|2020-06-01", "A 4/2020|2020-07-01|", NULL };
+    g_autoptr (Rendered) r = NULL;
+    set_communications (letter, four);
+    rpt_letter_set_communications_about (letter, "");
+    r = render (letter);
+    /* the serial comma of the published letters, in the list of dates only */
+    assert_has (r, "on 1 January 2020 (A 1/2020), 1 March 2020 (A 2/2020), 1 May 2020 (A 3/2020), "
+                   "and 1 July 2020 (A 4/2020). We thank your Excellency's Government for its "
+                   "replies dated 1 February 2020 and 1 June 2020 and regret not receiving a "
+                   "reply to communications A 2/2020 and A 4/2020.");
+  }
+  {
+    const char *none[] = { NULL };
+    g_autoptr (Rendered) r = NULL;
+    set_communications (letter, none);
+    r = render (letter);
+    assert_lacks (r, "previously wrote");
+  }
+}
+
+static void
+test_one_mandate (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autoptr (Rendered) r = NULL;
+
+  rpt_letter_remove_item (letter, RPT_PART_MANDATES, 1);
+  rpt_letter_remove_item (letter, RPT_PART_SIGNATORIES, 1);
+  r = render (letter);
+  assert_has (r, "Mandate of the Special Rapporteur on the situation of human rights defenders\n");
+  assert_has (r, "I have the honour to address you in my capacity as Special Rapporteur on the "
+                 "situation of human rights defenders, pursuant to Human Rights Council "
+                 "resolution 52/4.");
+  assert_has (r, "I would like to bring to the attention of your Excellency's Government "
+                 "information I have received concerning");
+  assert_has (r, "I previously wrote to your Excellency's Government on");
+  assert_has (r, "I thank your Excellency's Government for its reply dated 15 May 2023 and regret");
+  assert_has (r, "While I do not wish to prejudge the accuracy of these allegations, we would");
+  assert_has (r, "As it is my responsibility, under the mandate provided to me by the Human "
+                 "Rights Council, to seek to clarify all cases brought to my attention, I would be "
+                 "grateful");
+  assert_has (r, "Further, I would like to inform");
+  assert_has (r, "I may publicly express my concerns in the near future as, in my view,");
+  assert_has (r, "Please accept, Excellency, the assurances of my highest consideration.\n\nMary "
+                 "Lawlor\n");
+  assert_has (r, "In connection with above alleged facts and concerns, I would like to draw");
+}
+
+static void
+test_three_mandates (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autoptr (Rendered) r = NULL;
+  RptMandate *m = rpt_mandate_new ();
+
+  rpt_mandate_set_key (m, "wg-arbitrary-detention");
+  rpt_letter_append_item (letter, RPT_PART_MANDATES, m);
+  r = render (letter);
+  assert_has (r, "Mandates of the Special Rapporteur on the situation of human rights defenders; "
+                 "the Special Rapporteur on the promotion and protection of the right to freedom "
+                 "of opinion and expression and the Working Group on Arbitrary Detention\n");
+  assert_has (r, "pursuant to Human Rights Council resolutions 52/4, 52/9 and 51/8.");
+}
+
+static void
+test_own_titles_and_resolutions (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autoptr (Rendered) r = NULL;
+  RptMandate *m = rpt_letter_get_item (letter, RPT_PART_MANDATES, 1);
+  const char *const res[] = { "55/1", "52/4", NULL };
+
+  /* the letter's own title and resolutions win over the data; a
+   * resolution two mandates share is named once */
+  rpt_mandate_set_title (m, "Special Rapporteur on freedom of expression");
+  rpt_mandate_set_resolutions (m, res);
+  r = render (letter);
+  assert_has (r, "and the Special Rapporteur on freedom of expression\n");
+  assert_has (r, "resolutions 52/4 and 55/1.");
+  assert_has (r, "Irene Khan\nSpecial Rapporteur on freedom of expression");
+}
+
+static void
+test_closing_options (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+
+  {
+    g_autoptr (Rendered) r = NULL;
+    rpt_letter_set_wgad (letter, RPT_WGAD_NO);
+    rpt_letter_set_press_release (letter, FALSE);
+    rpt_letter_set_interim_measures (letter, FALSE);
+    r = render (letter);
+    assert_lacks (r, "Working Group on Arbitrary Detention may");
+    assert_lacks (r, "press release");
+    assert_lacks (r, "interim measures");
+    assert_has (r, "within 60 days. They will also subsequently be made available in the usual "
+                   "report to be presented to the Human Rights Council.\n\nPlease accept");
+  }
+  {
+    g_autoptr (Rendered) r = NULL;
+    RptPerson *p = rpt_letter_get_item (letter, RPT_PART_PERSONS, 0);
+    /* auto: only when someone is deprived of liberty */
+    rpt_letter_set_wgad (letter, RPT_WGAD_AUTO);
+    rpt_person_set_deprived_of_liberty (p, FALSE);
+    r = render (letter);
+    assert_lacks (r, "Working Group on Arbitrary Detention may");
+  }
+  {
+    g_autoptr (Rendered) r = NULL;
+    rpt_letter_set_wgad (letter, RPT_WGAD_YES);
+    r = render (letter);
+    assert_has (r, "the Working Group on Arbitrary Detention may also transmit the case");
+  }
+  {
+    g_autoptr (Rendered) r = NULL;
+    while (rpt_letter_get_n_items (letter, RPT_PART_ANNEX) > 0)
+      rpt_letter_remove_item (letter, RPT_PART_ANNEX, 0);
+    r = render (letter);
+    assert_lacks (r, "Annex");
+    g_assert_null (strstr (r->xml, "AnnexHeading"));
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Paragraph text                                                      */
+
+static void
+test_whitespace_and_inline (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autoptr (Rendered) r = NULL;
+  RptParagraph *p =
+    rpt_paragraph_new ("  two  spaces,\ta tab,\na line break; <b>bold </b> "
+                       "<i>italic</i>, <a href=\"https://example.org/?a=1&amp;b=2\">a "
+                       "<b>bold</b> link</a>, a note<note>The <i>first</i> "
+                       "note.</note> and another<note>Second.</note>, end ");
+  RptParagraph *q = rpt_paragraph_new ("a third<note>Third note.</note>");
+  g_autoptr (GError) error = NULL;
+  xmlDoc *doc;
+  xmlNode *para;
+  g_autofree char *text = NULL;
+
+  rpt_letter_insert_item (letter, RPT_PART_FACTS, 0, p);
+  rpt_letter_insert_item (letter, RPT_PART_FACTS, 1, q);
+  r = render (letter);
+
+  doc = rpt_document_xml_read (r->xml, -1, NULL, &error);
+  g_assert_no_error (error);
+  para = rpt_test_odf_find_item (rpt_document_xml_get_text (doc), rpt_paragraph_get_id (p));
+  text = rpt_test_odf_inline_text (para, FALSE);
+  g_assert_cmpstr (text, ==,
+                   "  two  spaces,\ta tab,\na line break; bold  italic, a bold link, a "
+                   "note and another, end ");
+  xmlFreeDoc (doc);
+
+  g_assert_nonnull (strstr (r->xml, "<text:s text:c=\"2\"/>two<text:s text:c=\"2\"/>spaces,"
+                                    "<text:tab/>a tab,<text:line-break/>a line break;"));
+  g_assert_nonnull (strstr (r->xml, "<text:a xlink:type=\"simple\" "
+                                    "xlink:href=\"https://example.org/?a=1&amp;b=2\"><text:span "
+                                    "text:style-name=\"Link\">a <text:span "
+                                    "text:style-name=\"Bold\">bold</text:span> link</text:span>"
+                                    "</text:a>"));
+  /* footnotes are numbered through the letter */
+  g_assert_nonnull (strstr (r->xml, "<text:note text:id=\"ftn1\" text:note-class=\"footnote\">"
+                                    "<text:note-citation>1</text:note-citation><text:note-body>"
+                                    "<text:p text:style-name=\"Footnote\">The <text:span "
+                                    "text:style-name=\"Italic\">first</text:span> note.</text:p>"));
+  g_assert_nonnull (strstr (r->xml, "<text:note-citation>2</text:note-citation>"));
+  g_assert_nonnull (strstr (r->xml, "<text:note-citation>3</text:note-citation><text:note-body>"
+                                    "<text:p text:style-name=\"Footnote\">Third note."));
+  /* a single space between words stays a space */
+  g_assert_nonnull (strstr (r->xml, "Ms. <text:span text:style-name=\"Bold\">Rukhshona "
+                                    "Khakimova</text:span> is a 31-year-old"));
+}
+
+/* ------------------------------------------------------------------ */
+/* Translations                                                        */
+
+static RptTemplate *
+fake_french (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xsl = rpt_test_source_path ("data", "templates", "letter.xsl", NULL);
+  RptTemplate *template =
+    rpt_template_new_from_files (xsl, g_getenv ("RAPPORTEUR_FAKE_CATALOGUE"), &error);
+
+  g_assert_no_error (error);
+  return template;
+}
+
+/* The whole path: a .po, merged into the catalogue at build time by
+ * msgfmt, picked by the letter's language, used by the template. */
+static void
+test_translation (void)
+{
+  g_autoptr (RptTemplate) template = fake_french ();
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autoptr (Rendered) r = NULL;
+
+  g_assert_true (rpt_template_has_language (template, "en"));
+  g_assert_true (rpt_template_has_language (template, "fr"));
+  g_assert_false (rpt_template_has_language (template, "es"));
+
+  rpt_letter_set_language (letter, "fr");
+  r = render_with (template, letter);
+  assert_has (r, "\n\n23 avril 2025\n\nExcellence,\n\n");
+  /* the translation moved the placeholders */
+  assert_has (r, "Nous avons l'honneur de nous adresser à vous, conformément aux résolutions 52/4 "
+                 "et 52/9 du Conseil des droits de l'homme, en notre qualité de Special Rapporteur "
+                 "on the situation of human rights defenders et Special Rapporteur on the "
+                 "promotion");
+  /* markup-like characters in a translation come out as typed */
+  assert_has (r, "(Prière de rappeler cette référence & « merci »)");
+  /* a translation that lost the summary is not used: the English is */
+  assert_has (r, "information we have received concerning the **alleged sentencing");
+  assert_lacks (r, "À cet égard");
+  /* the State's name in the letter's language */
+  assert_has (r, "acceded to by Tadjikistan on 4 January 1999");
+  g_assert_true (has_note (r, "standard sentences are not translated into French yet"));
+  g_assert_true (has_note (r, "no French title for the Special Rapporteur on the situation of "
+                              "human rights defenders"));
+  g_assert_nonnull (strstr (r->xml, "<dc:language>fr</dc:language>"));
+}
+
+/* A language the catalogue has nothing for: English throughout, said so. */
+static void
+test_no_catalogue (void)
+{
+  g_autoptr (RptTemplate) template = fake_french ();
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autoptr (Rendered) es = NULL;
+  g_autoptr (Rendered) fr = NULL;
+
+  rpt_letter_set_language (letter, "es");
+  es = render_with (template, letter);
+  assert_has (es, "23 April 2025\n\nExcellency,");
+  assert_has (es, "acceded to by Tajikistan on 4 January 1999");
+  g_assert_true (has_note (es, "not translated into Spanish yet: they are in English"));
+  g_assert_nonnull (strstr (es->xml, "<dc:language>es</dc:language>"));
+
+  /* the built-in catalogue has no translation yet (LINGUAS is empty) */
+  rpt_letter_set_language (letter, "fr");
+  fr = render (letter);
+  assert_has (fr, "Excellency,");
+  g_assert_true (has_note (fr, "not translated into French yet: they are in English"));
+}
+
+/* ------------------------------------------------------------------ */
+/* Broken and hostile templates                                        */
+
+static char *
+template_error (const char *name)
+{
+  g_autofree char *xsl = rpt_test_source_path ("tests", "data", "templates", name, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptTemplate) template = NULL;
+  g_autoptr (RptLetter) letter = NULL;
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *letter_xml = NULL;
+  g_autofree char *out = NULL;
+
+  template = rpt_template_new_from_files (xsl, g_getenv ("RAPPORTEUR_BOILERPLATE"), &error);
+  if (template == NULL)
+    {
+      g_assert_nonnull (error);
+      return g_strdup (error->message);
+    }
+  letter = rpt_test_load_letter ("sample");
+  letter_xml = rpt_letter_to_xml (letter, NULL);
+  out = rpt_template_render (template, letter_xml, -1, rpt_reference_get_default (), notes, NULL,
+                             &error);
+  g_assert_null (out);
+  g_assert_nonnull (error);
+  return g_strdup (error->message);
+}
+
+#define assert_error_at(message, file_line)                      \
+  G_STMT_START                                                   \
+  {                                                              \
+    g_test_message ("%s", message);                              \
+    if (strstr ((message), (file_line)) == NULL)                 \
+      g_error ("“%s” does not name %s", (message), (file_line)); \
+  }                                                              \
+  G_STMT_END
+
+static void
+test_template_errors (void)
+{
+  g_autofree char *broken = template_error ("broken.xsl");
+  g_autofree char *missing = template_error ("missing-template.xsl");
+  g_autofree char *xpath = template_error ("bad-xpath.xsl");
+  g_autofree char *include = template_error ("include.xsl");
+  g_autofree char *message = template_error ("message.xsl");
+  g_autofree char *xsl = rpt_test_source_path ("data", "templates", "letter.xsl", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptTemplate) none = NULL;
+
+  assert_error_at (broken, "tests/data/templates/broken.xsl:7: not well-formed");
+  assert_error_at (missing, "tests/data/templates/missing-template.xsl:7");
+  g_assert_nonnull (strstr (missing, "no-such-template"));
+  assert_error_at (xpath, "tests/data/templates/bad-xpath.xsl:6");
+  assert_error_at (include, "tests/data/templates/include.xsl:4: templates cannot include");
+  g_assert_nonnull (strstr (message, "the template gives up"));
+
+  none = rpt_template_new_from_files ("/nonexistent/letter.xsl",
+                                      g_getenv ("RAPPORTEUR_BOILERPLATE"), &error);
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/letter.xsl"));
+  g_clear_error (&error);
+  none = rpt_template_new_from_files (xsl, "/nonexistent/boilerplate.xml", &error);
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND);
+}
+
+static void
+test_security (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *target = g_build_filename (dir, "stolen.xml", NULL);
+  g_autofree char *src =
+    rpt_test_source_path ("tests", "data", "templates", "write-file.xsl", NULL);
+  g_autofree char *xsl = g_build_filename (dir, "write-file.xsl", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *read_file = template_error ("read-file.xsl");
+  g_autofree char *read_net = template_error ("read-network.xsl");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptTemplate) template = NULL;
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autofree char *letter_xml = rpt_letter_to_xml (letter, NULL);
+  g_autofree char *out = NULL;
+  GString *s;
+
+  g_assert_nonnull (strstr (read_file, "read rights for /etc/passwd denied"));
+  g_assert_nonnull (strstr (read_net, "denied"));
+
+  g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
+  s = g_string_new (contents);
+  g_string_replace (s, "TARGET", target, 0);
+  g_assert_true (g_file_set_contents (xsl, s->str, -1, NULL));
+  g_string_free (s, TRUE);
+  template = rpt_template_new_from_files (xsl, g_getenv ("RAPPORTEUR_BOILERPLATE"), &error);
+  g_assert_no_error (error);
+  out = rpt_template_render (template, letter_xml, -1, rpt_reference_get_default (), NULL, NULL,
+                             &error);
+  g_assert_null (out);
+  g_assert_nonnull (strstr (error->message, "denied"));
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  rpt_test_rm_rf (dir);
+}
+
+/* ------------------------------------------------------------------ */
+/* The document XML subset                                             */
+
+#define DOC_START                                                                          \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                           \
+  "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"\n"   \
+  " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"\n"                       \
+  " office:version=\"1.3\" office:mimetype=\"application/vnd.oasis.opendocument.text\">\n" \
+  "<office:body><office:text>\n"
+#define DOC_END "</office:text></office:body></office:document>\n"
+
+static void
+test_subset (void)
+{
+  struct
+  {
+    const char *body;
+    const char *message;
+  } bad[] = {
+    { "<text:p text:style-name=\"Body\">ok</text:p>\n<text:table/>\n",
+      "document.xml:7: <text:table> is not allowed here" },
+    { "<text:p text:style-name=\"Fancy\">x</text:p>\n", "document.xml:6: <text:p> has the style "
+                                                        "“Fancy”" },
+    { "<text:p text:style-name=\"Body\"><text:span text:style-name=\"Underline\">x</text:span>"
+      "</text:p>\n",
+      "document.xml:6: <text:span> has the style “Underline”" },
+    { "<text:p text:style-name=\"Body\" text:class-names=\"x\">x</text:p>\n",
+      "cannot have the attribute class-names" },
+    { "<text:h text:style-name=\"AnnexHeading\">Annex</text:h>\n", "needs a text:outline-level" },
+    { "<text:list text:style-name=\"Questions\"><text:list-item><text:p "
+      "text:style-name=\"Question\">a</text:p><text:p text:style-name=\"Question\">b</text:p>"
+      "</text:list-item></text:list>\n",
+      "document.xml:6: <text:p> is not allowed here" },
+    { "<text:p text:style-name=\"Body\"><text:note text:note-class=\"endnote\"/></text:p>\n",
+      "only footnotes" },
+    { "<text:p text:style-name=\"Body\"><text:s text:c=\"0\"/></text:p>\n",
+      "text:c must be a positive number" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *doc = g_strconcat (DOC_START, bad[i].body, DOC_END, NULL);
+      g_autoptr (GError) error = NULL;
+      xmlDoc *parsed = rpt_document_xml_read (doc, -1, NULL, &error);
+
+      g_assert_null (parsed);
+      g_assert_error (error, RPT_ERROR, RPT_ERROR_SCHEMA);
+      if (strstr (error->message, bad[i].message) == NULL)
+        g_error ("“%s” does not say “%s”", error->message, bad[i].message);
+    }
+
+  {
+    g_autoptr (GError) error = NULL;
+    g_assert_null (
+      rpt_document_xml_read ("<!DOCTYPE x [<!ENTITY a \"b\">]><x/>", -1, "d.xml", &error));
+    g_assert_error (error, RPT_ERROR, RPT_ERROR_UNSAFE);
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Threads                                                             */
+
+static gpointer
+render_thread (gpointer data)
+{
+  RptTemplate *template = data;
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autofree char *letter_xml = rpt_letter_to_xml (letter, NULL);
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_free (out);
+      out = rpt_template_render (template, letter_xml, -1, rpt_reference_get_default (), NULL, NULL,
+                                 &error);
+      g_assert_no_error (error);
+    }
+  return out;
+}
+
+/* One compiled template renders in several threads at once. */
+static void
+test_threads (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptTemplate) template = rpt_template_get_default (&error);
+  GThread *threads[4];
+  char *outs[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("render", render_thread, template);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    outs[i] = g_thread_join (threads[i]);
+  for (guint i = 1; i < G_N_ELEMENTS (threads); i++)
+    g_assert_cmpstr (outs[i], ==, outs[0]);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_free (outs[i]);
+}
+
+int
+main (int argc, char **argv)
+{
+  rpt_test_init (&argc, &argv);
+
+  g_test_add_func ("/template/sample", test_sample);
+  g_test_add_func ("/template/urgent-appeal", test_urgent_appeal);
+  g_test_add_func ("/template/legislation", test_legislation);
+  g_test_add_func ("/template/non-state", test_non_state);
+  g_test_add_func ("/template/draft", test_draft);
+  g_test_add_func ("/template/empty", test_empty);
+  g_test_add_func ("/template/previous-communications", test_previous_communications);
+  g_test_add_func ("/template/one-mandate", test_one_mandate);
+  g_test_add_func ("/template/three-mandates", test_three_mandates);
+  g_test_add_func ("/template/own-titles", test_own_titles_and_resolutions);
+  g_test_add_func ("/template/closing-options", test_closing_options);
+  g_test_add_func ("/template/whitespace-and-inline", test_whitespace_and_inline);
+  g_test_add_func ("/template/translation", test_translation);
+  g_test_add_func ("/template/no-catalogue", test_no_catalogue);
+  g_test_add_func ("/template/errors", test_template_errors);
+  g_test_add_func ("/template/security", test_security);
+  g_test_add_func ("/template/subset", test_subset);
+  g_test_add_func ("/template/threads", test_threads);
+
+  return g_test_run ();
+}
