@@ -34,6 +34,15 @@ struct _RptParagraphEditor
   char *markup;
   gboolean loading;
   gboolean in_insert;
+  /* Undo keeps the paragraph as markup, step by step, so that undoing a
+   * deletion brings back its bold and italic, and Ctrl+B is undone like
+   * typing (GtkTextBuffer's own history keeps text only). */
+  GPtrArray *undo; /* UndoStep, newest last */
+  GPtrArray *redo;
+  gint64 last_step;
+  int last_kind;
+  int pending_kind;
+  int cursor;
   /* Ctrl+B with nothing selected: what to type next in. */
   gboolean pending_bold;
   gboolean pending_italic;
@@ -102,11 +111,59 @@ show_fields (RptParagraphEditor *self)
   while (gtk_text_iter_forward_char (&iter));
 }
 
-void
-rpt_paragraph_editor_set_markup (RptParagraphEditor *self, const char *markup)
+typedef struct
+{
+  char *markup;
+  int cursor;
+} UndoStep;
+
+enum
+{
+  EDIT_TYPING,
+  EDIT_DELETING,
+  EDIT_FORMATTING,
+};
+
+/* Typing within this long of the last step joins it. */
+#define UNDO_GROUP_USEC (G_USEC_PER_SEC)
+#define UNDO_MAX_STEPS 500
+
+static void
+undo_step_free (UndoStep *step)
+{
+  g_free (step->markup);
+  g_free (step);
+}
+
+static UndoStep *
+undo_step_new (const char *markup, int cursor)
+{
+  UndoStep *step = g_new0 (UndoStep, 1);
+
+  step->markup = g_strdup (markup);
+  step->cursor = cursor;
+  return step;
+}
+
+static void
+load_markup (RptParagraphEditor *self, const char *markup)
 {
   g_autoptr (GError) error = NULL;
 
+  self->loading = TRUE;
+  if (!rpt_text_buffer_set_markup (self->buffer, markup, &error))
+    {
+      g_autofree char *plain = rpt_markup_to_plain (markup);
+      g_warning ("Paragraph is not valid markup: %s", error->message);
+      gtk_text_buffer_set_text (self->buffer, plain, -1);
+    }
+  self->loading = FALSE;
+  show_fields (self);
+}
+
+void
+rpt_paragraph_editor_set_markup (RptParagraphEditor *self, const char *markup)
+{
   g_return_if_fail (RPT_IS_PARAGRAPH_EDITOR (self));
 
   if (markup == NULL)
@@ -114,18 +171,11 @@ rpt_paragraph_editor_set_markup (RptParagraphEditor *self, const char *markup)
   if (g_strcmp0 (self->markup, markup) == 0)
     return;
 
-  self->loading = TRUE;
-  /* Text from the model is where undo starts. */
-  gtk_text_buffer_begin_irreversible_action (self->buffer);
-  if (!rpt_text_buffer_set_markup (self->buffer, markup, &error))
-    {
-      g_autofree char *plain = rpt_markup_to_plain (markup);
-      g_warning ("Paragraph is not valid markup: %s", error->message);
-      gtk_text_buffer_set_text (self->buffer, plain, -1);
-    }
-  gtk_text_buffer_end_irreversible_action (self->buffer);
-  self->loading = FALSE;
-  show_fields (self);
+  /* Text from the model (a restored version) is where undo starts. */
+  load_markup (self, markup);
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  self->last_step = 0;
 
   g_free (self->markup);
   self->markup = g_strdup (markup);
@@ -166,6 +216,29 @@ rpt_paragraph_editor_set_cursor (RptParagraphEditor *self, int offset)
   gtk_text_buffer_place_cursor (self->buffer, &iter);
 }
 
+/* Before a change reaches the model: keep the state before it, unless the
+ * change continues the last one (typing on within a second). */
+static void
+record_step (RptParagraphEditor *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  int kind = self->pending_kind;
+
+  self->pending_kind = EDIT_TYPING;
+  g_ptr_array_set_size (self->redo, 0);
+  if (kind != EDIT_FORMATTING && kind == self->last_kind && self->last_step != 0 &&
+      now - self->last_step < UNDO_GROUP_USEC)
+    {
+      self->last_step = now;
+      return;
+    }
+  if (self->undo->len >= UNDO_MAX_STEPS)
+    g_ptr_array_remove_index (self->undo, 0);
+  g_ptr_array_add (self->undo, undo_step_new (self->markup, self->cursor));
+  self->last_step = kind == EDIT_FORMATTING ? 0 : now;
+  self->last_kind = kind;
+}
+
 static void
 sync_to_model (RptParagraphEditor *self)
 {
@@ -176,9 +249,59 @@ sync_to_model (RptParagraphEditor *self)
   markup = rpt_text_buffer_dup_markup (self->buffer);
   if (g_strcmp0 (markup, self->markup) == 0)
     return;
+  record_step (self);
   g_free (self->markup);
   self->markup = g_steal_pointer (&markup);
+  self->cursor = rpt_paragraph_editor_get_cursor (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKUP]);
+}
+
+static void
+apply_step (RptParagraphEditor *self, GPtrArray *from, GPtrArray *to)
+{
+  UndoStep *step;
+
+  if (from->len == 0)
+    return;
+  step = g_ptr_array_steal_index (from, from->len - 1);
+  g_ptr_array_add (to, undo_step_new (self->markup, rpt_paragraph_editor_get_cursor (self)));
+  load_markup (self, step->markup);
+  g_free (self->markup);
+  self->markup = g_strdup (step->markup);
+  rpt_paragraph_editor_set_cursor (self, step->cursor);
+  self->cursor = step->cursor;
+  self->last_step = 0;
+  undo_step_free (step);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKUP]);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+rpt_paragraph_editor_undo (RptParagraphEditor *self)
+{
+  g_return_if_fail (RPT_IS_PARAGRAPH_EDITOR (self));
+  if (gtk_text_view_get_editable (self->view))
+    apply_step (self, self->undo, self->redo);
+}
+
+void
+rpt_paragraph_editor_redo (RptParagraphEditor *self)
+{
+  g_return_if_fail (RPT_IS_PARAGRAPH_EDITOR (self));
+  if (gtk_text_view_get_editable (self->view))
+    apply_step (self, self->redo, self->undo);
+}
+
+static void
+undo_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  rpt_paragraph_editor_undo (RPT_PARAGRAPH_EDITOR (widget));
+}
+
+static void
+redo_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  rpt_paragraph_editor_redo (RPT_PARAGRAPH_EDITOR (widget));
 }
 
 /**
@@ -218,6 +341,7 @@ rpt_paragraph_editor_toggle_format (RptParagraphEditor *self, const char *tag_na
         all = FALSE;
         break;
       }
+  self->pending_kind = EDIT_FORMATTING;
   gtk_text_buffer_begin_user_action (self->buffer);
   if (all)
     gtk_text_buffer_remove_tag (self->buffer, tag, &start, &end);
@@ -316,6 +440,16 @@ insert_text_after_cb (GtkTextBuffer *buffer,
 }
 
 static void
+delete_range_cb (GtkTextBuffer *buffer,
+                 GtkTextIter *start,
+                 GtkTextIter *end,
+                 RptParagraphEditor *self)
+{
+  if (!self->loading)
+    self->pending_kind = EDIT_DELETING;
+}
+
+static void
 buffer_changed_cb (RptParagraphEditor *self)
 {
   sync_to_model (self);
@@ -348,6 +482,8 @@ rpt_paragraph_editor_finalize (GObject *object)
   RptParagraphEditor *self = RPT_PARAGRAPH_EDITOR (object);
 
   g_free (self->markup);
+  g_ptr_array_unref (self->undo);
+  g_ptr_array_unref (self->redo);
   G_OBJECT_CLASS (rpt_paragraph_editor_parent_class)->finalize (object);
 }
 
@@ -479,7 +615,8 @@ rpt_paragraph_editor_class_init (RptParagraphEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.bold", NULL, bold_action);
   gtk_widget_class_install_action (widget_class, "editor.italic", NULL, italic_action);
-  rpt_shortcuts_add_to_class (widget_class, "editor.");
+  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "editor.redo", NULL, redo_action);
 }
 
 static void
@@ -489,6 +626,12 @@ rpt_paragraph_editor_init (RptParagraphEditor *self)
 
   self->markup = g_strdup ("");
   self->pending_offset = -1;
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
+  g_signal_connect (self->buffer, "delete-range", G_CALLBACK (delete_range_cb), self);
+  /* Ahead of the text view's own keys, so that Ctrl+Z is ours. */
+  gtk_widget_add_controller (GTK_WIDGET (self),
+                             GTK_EVENT_CONTROLLER (rpt_shortcuts_new_controller ("editor.")));
   rpt_text_buffer_prepare (self->buffer);
   g_signal_connect (self->buffer, "insert-text", G_CALLBACK (insert_text_cb), self);
   g_signal_connect_after (self->buffer, "insert-text", G_CALLBACK (insert_text_after_cb), self);

@@ -23,6 +23,8 @@ GtkTextBuffer *rpt_paragraph_editor_get_buffer (RptParagraphEditor *self);
 void rpt_paragraph_editor_set_label (RptParagraphEditor *self, const char *label);
 void rpt_paragraph_editor_set_editable (RptParagraphEditor *self, gboolean editable);
 void rpt_paragraph_editor_toggle_format (RptParagraphEditor *self, const char *tag_name);
+void rpt_paragraph_editor_undo (RptParagraphEditor *self);
+void rpt_paragraph_editor_redo (RptParagraphEditor *self);
 int rpt_paragraph_editor_get_cursor (RptParagraphEditor *self);
 void rpt_paragraph_editor_set_cursor (RptParagraphEditor *self, int offset);
 

@@ -29,6 +29,8 @@ static const RptShortcut shortcuts[] = {
   { "win.add-item", { "<Control>Return", NULL } },
   { "editor.bold", { "<Control>b", NULL } },
   { "editor.italic", { "<Control>i", NULL } },
+  { "editor.undo", { "<Control>z", NULL } },
+  { "editor.redo", { "<Control><Shift>z", "<Control>y" } },
   { "item.move-up", { "<Alt>Up", NULL } },
   { "item.move-down", { "<Alt>Down", NULL } },
   { "item.duplicate", { "<Control><Shift>d", NULL } },
@@ -83,4 +85,40 @@ rpt_shortcuts_add_to_class (GtkWidgetClass *widget_class, const char *prefix)
           gtk_widget_class_add_binding_action (widget_class, key, mods, shortcuts[i].action, NULL);
         }
     }
+}
+
+/**
+ * rpt_shortcuts_new_controller:
+ * @prefix: the action group a widget installs, e.g. "editor."
+ *
+ * The table's shortcuts for @prefix in a controller that sees keys before
+ * the widget's children do: the paragraph editor's Ctrl+Z must reach its
+ * own undo, not the text view's.
+ *
+ * Returns: (transfer full): the controller, to add to the widget
+ */
+GtkEventController *
+rpt_shortcuts_new_controller (const char *prefix)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    {
+      if (!g_str_has_prefix (shortcuts[i].action, prefix))
+        continue;
+      for (guint j = 0; shortcuts[i].accels[j] != NULL; j++)
+        {
+          guint key = 0;
+          GdkModifierType mods = 0;
+
+          if (!gtk_accelerator_parse (shortcuts[i].accels[j], &key, &mods))
+            g_error ("Bad accelerator %s", shortcuts[i].accels[j]);
+          gtk_shortcut_controller_add_shortcut (
+            GTK_SHORTCUT_CONTROLLER (controller),
+            gtk_shortcut_new (gtk_keyval_trigger_new (key, mods),
+                              gtk_named_action_new (shortcuts[i].action)));
+        }
+    }
+  return controller;
 }
