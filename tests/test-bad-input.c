@@ -310,6 +310,8 @@ test_existing_output (Fixture *f, gconstpointer data)
   const char *over_itself[] = { "export", f->doc, "-o", f->doc, NULL };
   const char *over_other[] = { "new", "--kind", "OL", "--country", "FRA", other, NULL };
   const char *export_over[] = { "export", f->doc, "-o", other, NULL };
+  const char *pdf_over[] = { "export", "--format", "pdf", f->doc, "-o", other, NULL };
+  const char *odt_over[] = { "export", "--format", "odt", f->doc, "-o", other, NULL };
   const char *keep[] = { f->doc, other, NULL };
 
   assert_user_error (import, "already exists", keep);
@@ -318,6 +320,8 @@ test_existing_output (Fixture *f, gconstpointer data)
   g_assert_cmpint (rpt_test_run_cli (over_other, NULL, NULL), ==, 0);
   assert_user_error (over_itself, "is a Rapporteur document", keep);
   assert_user_error (export_over, "is a Rapporteur document", keep);
+  assert_user_error (pdf_over, "is a Rapporteur document", keep);
+  assert_user_error (odt_over, "is a Rapporteur document", keep);
 }
 
 static void

@@ -108,14 +108,14 @@ print_notes (RptExport *export)
 /* Lays out document XML and renders it as PDF; warnings (a missing font,
  * characters without a glyph) go to stderr and do not fail the export. */
 static int
-export_pdf (RptDocument *document, const char *author, const char *output)
+export_document_pdf (RptDocument *document, const char *author, const char *output)
 {
   g_autoptr (RptStyleSheet) styles = rpt_style_sheet_new_default ();
   g_autoptr (RptLayout) layout = rpt_layout_new (styles);
   g_autoptr (GPtrArray) warnings = NULL;
   g_autoptr (GBytes) pdf = NULL;
   g_autoptr (GError) error = NULL;
-  RptPdfOptions options = { author, NULL };
+  RptPdfOptions options = { author != NULL ? author : g_get_real_name (), NULL };
   gsize length;
   const char *data;
 
@@ -157,15 +157,14 @@ rpt_cli_export (int argc, char **argv)
   g_autoptr (RptExport) export = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *data = NULL;
-  RptExportFormat export_format = RPT_EXPORT_FORMAT_ODT;
+  RptExportFormat export_format;
   gboolean quiet = FALSE;
   int version = 0;
-  gsize length = 0;
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_ ("Output format: odt, pdf, xml (letter XML) or document-xml (what the templates make)"),
+      N_ ("Output format: odt, pdf, xml (letter XML, the default) or document-xml (what the "
+          "templates make)"),
       "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_ ("Output file, or - for standard output"), "OUT" },
@@ -187,16 +186,13 @@ rpt_cli_export (int argc, char **argv)
     return rpt_cli_usage (_ ("export needs one input file"));
   if (output == NULL)
     return rpt_cli_usage (_ ("export needs an output file (-o OUT, or -o - for standard output)"));
-  if (format == NULL)
-    format = g_strdup ("xml");
-  if (!g_str_equal (format, "xml") && !g_str_equal (format, "pdf") &&
-      !rpt_export_format_from_string (format, &export_format))
+  if (!rpt_export_format_from_string (format != NULL ? format : "xml", &export_format))
     return rpt_cli_usage (_ ("“%s” is not an export format (odt, pdf, xml, document-xml)"), format);
   if (version < 0)
     return rpt_cli_usage (_ ("--version must be a version number"));
 
   /* Document XML straight to PDF: what the templates made, or a test's. */
-  if (g_str_equal (format, "pdf") && is_document_xml (argv[1]))
+  if (export_format == RPT_EXPORT_FORMAT_PDF && is_document_xml (argv[1]))
     {
       g_autoptr (RptDocument) document = NULL;
 
@@ -205,44 +201,15 @@ rpt_cli_export (int argc, char **argv)
       document = rpt_document_new_from_file (argv[1], &error);
       if (document == NULL)
         return rpt_cli_fail (error);
-      if (author == NULL)
-        author = g_strdup (g_get_real_name ());
-      return export_pdf (document, author, output);
+      return export_document_pdf (document, author, output);
     }
 
   letter = rpt_cli_open_letter (argv[1], (guint) version, &error);
   if (letter == NULL)
     return rpt_cli_fail (error);
 
-  if (g_str_equal (format, "xml"))
-    {
-      data = rpt_letter_to_xml (letter, &length);
-      if (!rpt_cli_write_output (output, data, length, &error))
-        return rpt_cli_fail (error);
-      return RPT_CLI_EXIT_OK;
-    }
-
   export = rpt_export_new (letter);
   rpt_export_set_creator (export, author);
-  if (g_str_equal (format, "pdf"))
-    {
-      /* The same document XML the ODT is made from, laid out. */
-      g_autoptr (RptDocument) document = NULL;
-
-      bytes = rpt_export_run (export, RPT_EXPORT_FORMAT_DOCUMENT_XML, &error);
-      if (bytes == NULL)
-        return rpt_cli_fail (error);
-      document =
-        rpt_document_new_from_data (g_bytes_get_data (bytes, NULL),
-                                    (gssize) g_bytes_get_size (bytes), _ ("document XML"), &error);
-      if (document == NULL)
-        return rpt_cli_fail (error);
-      if (!quiet)
-        print_notes (export);
-      if (author == NULL)
-        author = g_strdup (g_get_real_name ());
-      return export_pdf (document, author, output);
-    }
   bytes = rpt_export_run (export, export_format, &error);
   if (bytes == NULL)
     return rpt_cli_fail (error);

@@ -122,16 +122,12 @@ rpt_cli_open_letter (const char *path, guint version, GError **error)
  * rpt_cli_write_output:
  * @path: a file, or "-" for standard output
  *
- * Writes @data whole or not at all: to a temporary file that replaces
- * @path only once complete, so a full disk or a crash never leaves half an
- * export where the last good one was.
+ * Writes @data as every export is written (rpt_file_write_private()):
+ * whole or not at all, private, never over a document.
  */
 gboolean
 rpt_cli_write_output (const char *path, const char *data, gsize length, GError **error)
 {
-  g_autoptr (GError) local = NULL;
-  g_autofree char *dir = NULL;
-
   if (g_strcmp0 (path, "-") == 0)
     {
       if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
@@ -141,44 +137,7 @@ rpt_cli_write_output (const char *path, const char *data, gsize length, GError *
         }
       return TRUE;
     }
-
-  dir = g_path_get_dirname (path);
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, _ ("The folder %s does not exist"), dir);
-      return FALSE;
-    }
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT, _ ("%s is a folder"), path);
-      return FALSE;
-    }
-  /* An export replaces an earlier export, never a document: a slip of the
-   * keyboard (-o letter.rapporteur) must not destroy a draft. */
-  if (rpt_store_file_is_document (path))
-    {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_EXISTS,
-                   _ ("%s is a Rapporteur document; exporting over it would destroy it. Choose "
-                      "another name."),
-                   path);
-      return FALSE;
-    }
-  /* Exports hold the whole draft: private to the user, like the document. */
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600,
-                                 &local))
-    {
-      int code = RPT_ERROR_IO;
-      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
-          g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_ROFS) ||
-          g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_PERM))
-        code = RPT_ERROR_READ_ONLY;
-      else if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
-        code = RPT_ERROR_NO_SPACE;
-      g_set_error (error, RPT_ERROR, code, _ ("Cannot write %s: %s"), path, local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return rpt_file_write_private (path, data, length, error);
 }
 
 static void

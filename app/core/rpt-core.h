@@ -12,6 +12,7 @@
 #include "rpt-document.h"
 #include "rpt-error.h"
 #include "rpt-export.h"
+#include "rpt-file.h"
 #include "rpt-letter-xml.h"
 #include "rpt-layout.h"
 #include "rpt-letter.h"

@@ -14,7 +14,10 @@
 #include "rpt-error.h"
 #include "rpt-export.h"
 #include "rpt-letter-xml.h"
+#include "rpt-file.h"
 #include "rpt-odt.h"
+#include "rpt-pdf.h"
+#include "rpt-style-sheet.h"
 
 /*
  * One export: a snapshot of the letter (its letter XML, taken when the
@@ -194,20 +197,99 @@ get_creator (RptExport *self)
   return name != NULL && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
 }
 
+/* The templates' document XML for the letter; notes collect on the way. */
+static char *
+render_document_xml (RptExport *self, gsize *length, GError **error)
+{
+  g_autoptr (RptTemplate) template = NULL;
+  RptReference *reference;
+
+  template =
+    self->template != NULL ? g_object_ref (self->template) : rpt_template_get_default (error);
+  if (template == NULL)
+    return NULL;
+  reference = self->reference != NULL ? self->reference : rpt_reference_get_default ();
+  return rpt_template_render (template, self->letter_xml, self->letter_xml_length, reference,
+                              self->notes, length, error);
+}
+
+static RptLayout *
+new_layout (RptExport *self, GError **error)
+{
+  g_autoptr (RptDocument) document = NULL;
+  g_autoptr (RptStyleSheet) styles = NULL;
+  g_autofree char *xml = NULL;
+  RptLayout *layout;
+  gsize length;
+
+  xml = render_document_xml (self, &length, error);
+  if (xml == NULL)
+    return NULL;
+  document = rpt_document_new_from_data (xml, (gssize) length, _ ("document XML"), error);
+  if (document == NULL)
+    return NULL;
+  styles = rpt_style_sheet_new_default ();
+  layout = rpt_layout_new (styles);
+  rpt_layout_set_document (layout, document);
+  return layout;
+}
+
+/**
+ * rpt_export_new_layout:
+ *
+ * Lays the letter out the one way every output does (docs/pipeline.md):
+ * templates, document XML, layout engine with the house style. The
+ * preview and printing draw its pages; PDF export renders them.
+ * Blocking: call it from a worker; the layout then belongs to that thread.
+ *
+ * Returns: (transfer full): the layout, or %NULL with @error set
+ */
+RptLayout *
+rpt_export_new_layout (RptExport *self, GError **error)
+{
+  g_return_val_if_fail (RPT_IS_EXPORT (self), NULL);
+
+  g_ptr_array_set_size (self->notes, 0);
+  return new_layout (self, error);
+}
+
+static GBytes *
+run_pdf (RptExport *self, GError **error)
+{
+  g_autoptr (RptLayout) layout = new_layout (self, error);
+  g_autoptr (GDateTime) date = NULL;
+  g_autoptr (GPtrArray) warnings = NULL;
+  RptPdfOptions options = { 0 };
+  GBytes *pdf;
+
+  if (layout == NULL)
+    return NULL;
+  date = dup_date (self);
+  options.author = get_creator (self);
+  options.created = date;
+  pdf = rpt_pdf_render (layout, &options, error);
+  /* A missing font or glyph falls back; the drafter is told, the export
+   * goes on. */
+  warnings = rpt_layout_dup_warnings (layout);
+  for (guint i = 0; i < warnings->len; i++)
+    g_ptr_array_add (self->notes, g_strdup (g_ptr_array_index (warnings, i)));
+  return pdf;
+}
+
 /**
  * rpt_export_run:
+ * @format: what to make
  *
- * Exports the letter. Safe to call in a worker thread; the notes are
- * replaced by those of this run.
+ * Makes the letter in @format, in memory. Notes on what the drafter should
+ * check (unverified reference data, gaps, fallback fonts) are collected
+ * for rpt_export_get_notes(). Blocking: call it from a worker in the UI.
  *
- * Returns: (transfer full): the file's bytes, or %NULL with @error set
+ * Returns: (transfer full): the bytes of the file, or %NULL with @error set
  */
 GBytes *
 rpt_export_run (RptExport *self, RptExportFormat format, GError **error)
 {
-  g_autoptr (RptTemplate) template = NULL;
   g_autoptr (GDateTime) date = NULL;
-  RptReference *reference;
   char *document;
   gsize length;
   xmlDoc *doc;
@@ -216,14 +298,12 @@ rpt_export_run (RptExport *self, RptExportFormat format, GError **error)
   g_return_val_if_fail (RPT_IS_EXPORT (self), NULL);
 
   g_ptr_array_set_size (self->notes, 0);
-  template =
-    self->template != NULL ? g_object_ref (self->template) : rpt_template_get_default (error);
-  if (template == NULL)
-    return NULL;
-  reference = self->reference != NULL ? self->reference : rpt_reference_get_default ();
+  if (format == RPT_EXPORT_FORMAT_LETTER_XML)
+    return g_bytes_new (self->letter_xml, self->letter_xml_length);
+  if (format == RPT_EXPORT_FORMAT_PDF)
+    return run_pdf (self, error);
 
-  document = rpt_template_render (template, self->letter_xml, self->letter_xml_length, reference,
-                                  self->notes, &length, error);
+  document = render_document_xml (self, &length, error);
   if (document == NULL)
     return NULL;
   if (format == RPT_EXPORT_FORMAT_DOCUMENT_XML)
@@ -241,19 +321,17 @@ rpt_export_run (RptExport *self, RptExportFormat format, GError **error)
 
 /**
  * rpt_export_write_file:
- * @path: where to write
+ * @format: what to make
+ * @path: where it goes
  *
- * Exports the letter to @path, whole or not at all: the file is written
- * beside @path and renamed into place once complete. Exports hold the
- * whole draft, so the file is private to the user (mode 0600).
- *
- * Returns: %TRUE on success
+ * Makes the letter in @format and writes it as rpt_file_write_private()
+ * does: whole or not at all, mode 0600, never over a document.
+ * Blocking: use rpt_export_write_async() in the UI.
  */
 gboolean
 rpt_export_write_file (RptExport *self, RptExportFormat format, const char *path, GError **error)
 {
   g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) local = NULL;
   gsize size;
   const char *data;
 
@@ -264,21 +342,7 @@ rpt_export_write_file (RptExport *self, RptExportFormat format, const char *path
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &size);
-  if (!g_file_set_contents_full (path, data, size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600,
-                                 &local))
-    {
-      int code = RPT_ERROR_IO;
-      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
-        code = RPT_ERROR_NO_SPACE;
-      else if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
-               g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_ROFS) ||
-               g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_PERM))
-        code = RPT_ERROR_READ_ONLY;
-      g_set_error (error, RPT_ERROR, code, _ ("Cannot write %s: %s"), path, local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return rpt_file_write_private (path, data, size, error);
 }
 
 typedef struct
@@ -357,6 +421,10 @@ rpt_export_format_from_string (const char *name, RptExportFormat *format)
     *format = RPT_EXPORT_FORMAT_ODT;
   else if (g_strcmp0 (name, "document-xml") == 0)
     *format = RPT_EXPORT_FORMAT_DOCUMENT_XML;
+  else if (g_strcmp0 (name, "pdf") == 0)
+    *format = RPT_EXPORT_FORMAT_PDF;
+  else if (g_strcmp0 (name, "xml") == 0)
+    *format = RPT_EXPORT_FORMAT_LETTER_XML;
   else
     return FALSE;
   return TRUE;

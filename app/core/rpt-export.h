@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "rpt-layout.h"
 #include "rpt-letter.h"
 #include "rpt-reference.h"
 #include "rpt-template.h"
@@ -25,6 +26,8 @@ typedef enum
 {
   RPT_EXPORT_FORMAT_DOCUMENT_XML,
   RPT_EXPORT_FORMAT_ODT,
+  RPT_EXPORT_FORMAT_PDF,
+  RPT_EXPORT_FORMAT_LETTER_XML,
 } RptExportFormat;
 
 #define RPT_TYPE_EXPORT (rpt_export_get_type ())
@@ -39,6 +42,7 @@ void rpt_export_set_reference (RptExport *self, RptReference *reference);
 void rpt_export_set_creator (RptExport *self, const char *creator);
 void rpt_export_set_date (RptExport *self, GDateTime *date);
 
+RptLayout *rpt_export_new_layout (RptExport *self, GError **error);
 GBytes *rpt_export_run (RptExport *self, RptExportFormat format, GError **error);
 const char *const *rpt_export_get_notes (RptExport *self);
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rpt-error.h"
+#include "rpt-file.h"
 #include "rpt-pdf.h"
 
 /*
@@ -342,7 +343,6 @@ gboolean
 rpt_pdf_write (RptLayout *layout, const RptPdfOptions *options, const char *path, GError **error)
 {
   g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) local = NULL;
   gsize length;
   const char *data;
 
@@ -351,17 +351,7 @@ rpt_pdf_write (RptLayout *layout, const RptPdfOptions *options, const char *path
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &length);
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600,
-                                 &local))
-    {
-      g_set_error (error, RPT_ERROR,
-                   g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOSPC) ? RPT_ERROR_NO_SPACE
-                                                                             : RPT_ERROR_IO,
-                   _ ("Cannot write %s: %s"), path, local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return rpt_file_write_private (path, data, length, error);
 }
 
 /* --- export in a worker thread ------------------------------------- */

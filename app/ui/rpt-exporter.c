@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include "rpt-exporter.h"
-#include "rpt-page-source.h"
 
 /**
  * Exports: the letter is serialized on the main thread and written by a
@@ -96,38 +95,6 @@ set_write_error (GError **error, int saved, const char *path)
 }
 
 static gboolean
-write_pdf (const char *letter_xml, const char *author, const char *tmp, GError **error)
-{
-  g_autoptr (RptLayout) layout = rpt_page_source_new_layout (letter_xml, error);
-  RptPdfOptions options = { author, NULL };
-
-  if (layout == NULL)
-    return FALSE;
-  return rpt_pdf_write (layout, &options, tmp, error);
-}
-
-static gboolean
-write_odt (const char *letter_xml, const char *author, const char *tmp, GError **error)
-{
-  g_autoptr (RptExport) export = rpt_export_new_for_xml (letter_xml, -1);
-  g_autoptr (GBytes) bytes = NULL;
-  GError *local = NULL;
-
-  rpt_export_set_creator (export, author);
-  bytes = rpt_export_run (export, RPT_EXPORT_FORMAT_ODT, error);
-  if (bytes == NULL)
-    return FALSE;
-  if (!g_file_set_contents_full (tmp, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_DURABLE, 0600, &local))
-    {
-      set_write_error (error, local->code == G_FILE_ERROR_NOSPC ? ENOSPC : EIO, tmp);
-      g_error_free (local);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 write_document (const char *letter_xml, const char *tmp, GError **error)
 {
   g_autoptr (RptLetter) letter = rpt_letter_new_from_xml (letter_xml, -1, NULL, error);
@@ -167,24 +134,19 @@ rpt_exporter_write (const char *letter_xml,
                    _ ("This build of Rapporteur cannot write %s files yet"), formats[format].name);
       return FALSE;
     }
-  if (format == RPT_EXPORTER_XML)
+  if (format != RPT_EXPORTER_DOCUMENT)
     {
-      GError *local = NULL;
-      if (!g_file_set_contents_full (path, letter_xml, -1,
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     0600, &local))
-        {
-          set_write_error (error,
-                           local->code == G_FILE_ERROR_NOSPC   ? ENOSPC
-                           : local->code == G_FILE_ERROR_ACCES ? EACCES
-                                                               : EIO,
-                           path);
-          g_error_free (local);
-          return FALSE;
-        }
-      return TRUE;
+      /* The core makes every export, as the command line does. */
+      g_autoptr (RptExport) export = rpt_export_new_for_xml (letter_xml, -1);
+      RptExportFormat core_format = format == RPT_EXPORTER_PDF   ? RPT_EXPORT_FORMAT_PDF
+                                    : format == RPT_EXPORTER_ODT ? RPT_EXPORT_FORMAT_ODT
+                                                                 : RPT_EXPORT_FORMAT_LETTER_XML;
+
+      rpt_export_set_creator (export, author);
+      return rpt_export_write_file (export, core_format, path, error);
     }
 
+  /* A copy of the document: built aside and renamed into place. */
   tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
@@ -193,12 +155,7 @@ rpt_exporter_write (const char *letter_xml,
       return FALSE;
     }
   close (fd);
-  if (format == RPT_EXPORTER_PDF)
-    ok = write_pdf (letter_xml, author, tmp, error);
-  else if (format == RPT_EXPORTER_ODT)
-    ok = write_odt (letter_xml, author, tmp, error);
-  else if (format == RPT_EXPORTER_DOCUMENT)
-    ok = write_document (letter_xml, tmp, error);
+  ok = write_document (letter_xml, tmp, error);
   if (ok && g_rename (tmp, path) != 0)
     {
       set_write_error (error, errno, path);

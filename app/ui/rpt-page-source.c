@@ -59,22 +59,8 @@ RptLayout *
 rpt_page_source_new_layout (const char *letter_xml, GError **error)
 {
   g_autoptr (RptExport) export = rpt_export_new_for_xml (letter_xml, -1);
-  g_autoptr (GBytes) document_xml = NULL;
-  g_autoptr (RptDocument) document = NULL;
-  g_autoptr (RptStyleSheet) styles = NULL;
-  RptLayout *layout;
 
-  document_xml = rpt_export_run (export, RPT_EXPORT_FORMAT_DOCUMENT_XML, error);
-  if (document_xml == NULL)
-    return NULL;
-  document = rpt_document_new_from_data (g_bytes_get_data (document_xml, NULL),
-                                         (gssize) g_bytes_get_size (document_xml), NULL, error);
-  if (document == NULL)
-    return NULL;
-  styles = rpt_style_sheet_new_default ();
-  layout = rpt_layout_new (styles);
-  rpt_layout_set_document (layout, document);
-  return layout;
+  return rpt_export_new_layout (export, error);
 }
 
 /**
