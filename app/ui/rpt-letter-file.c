@@ -714,6 +714,8 @@ typedef struct
   guint backup;
   GListModel *versions;
   RptLetter *letter;
+  /* What runs in a worker once the pending save has flushed. */
+  GTaskThreadFunc after_flush;
 } VersionData;
 
 static void
@@ -758,6 +760,27 @@ check_store (GTask *task, VersionData *d)
   return TRUE;
 }
 
+/* Version work starts once the working state is saved, so that what a
+ * version keeps, or a restore replaces, is what the drafter last typed. */
+static void
+version_flushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  RptLetterFile *self = RPT_LETTER_FILE (source);
+  g_autoptr (GTask) task = user_data;
+  VersionData *d = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!rpt_letter_file_save_finish (self, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_set_object (&d->store, self->store);
+  if (!check_store (task, d))
+    return;
+  g_task_run_in_thread (task, d->after_flush);
+}
+
 static void
 save_version_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -773,25 +796,6 @@ save_version_thread (GTask *task, gpointer source, gpointer task_data, GCancella
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
-}
-
-static void
-save_version_flushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  RptLetterFile *self = RPT_LETTER_FILE (source);
-  g_autoptr (GTask) task = user_data;
-  VersionData *d = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!rpt_letter_file_save_finish (self, result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_set_object (&d->store, self->store);
-  if (!check_store (task, d))
-    return;
-  g_task_run_in_thread (task, save_version_thread);
 }
 
 /**
@@ -818,8 +822,9 @@ rpt_letter_file_save_version_async (RptLetterFile *self,
   d->snapshot = rpt_store_snapshot_new (self->letter);
   d->author = g_strdup (author != NULL ? author : "");
   d->message = g_strdup (message != NULL ? message : "");
+  d->after_flush = save_version_thread;
   /* A draft never changed has no file yet: a save gives it one. */
-  queue_save (self, task_new_flush (self, cancellable, save_version_flushed_cb, task),
+  queue_save (self, task_new_flush (self, cancellable, version_flushed_cb, task),
               self->store == NULL);
 }
 
@@ -941,25 +946,6 @@ restore_version_thread (GTask *task, gpointer source, gpointer task_data, GCance
     g_task_return_boolean (task, TRUE);
 }
 
-static void
-restore_flushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  RptLetterFile *self = RPT_LETTER_FILE (source);
-  g_autoptr (GTask) task = user_data;
-  VersionData *d = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!rpt_letter_file_save_finish (self, result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_set_object (&d->store, self->store);
-  if (!check_store (task, d))
-    return;
-  g_task_run_in_thread (task, restore_version_thread);
-}
-
 /**
  * rpt_letter_file_restore_version_async:
  *
@@ -985,7 +971,8 @@ rpt_letter_file_restore_version_async (RptLetterFile *self,
                            user_data, &d);
   d->number = number;
   d->author = g_strdup (author != NULL ? author : "");
-  queue_save (self, task_new_flush (self, cancellable, restore_flushed_cb, task), FALSE);
+  d->after_flush = restore_version_thread;
+  queue_save (self, task_new_flush (self, cancellable, version_flushed_cb, task), FALSE);
 }
 
 gboolean

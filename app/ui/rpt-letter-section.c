@@ -98,22 +98,6 @@ country_is_other (GBinding *binding, const GValue *from, GValue *to, gpointer us
 }
 
 static gboolean
-null_to_empty (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
-{
-  const char *text = g_value_get_string (from);
-  g_value_set_string (to, text != NULL ? text : "");
-  return TRUE;
-}
-
-static gboolean
-empty_to_null (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
-{
-  const char *text = g_value_get_string (from);
-  g_value_set_string (to, text != NULL && text[0] != '\0' ? text : NULL);
-  return TRUE;
-}
-
-static gboolean
 uint_to_double (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
 {
   g_value_set_double (to, g_value_get_uint (from));
@@ -230,9 +214,9 @@ rpt_letter_section_init (RptLetterSection *self)
   g_binding_group_bind_full (self->bindings, "country", self->salutation_row, "visible",
                              G_BINDING_SYNC_CREATE, country_is_other, NULL, NULL, NULL);
   g_binding_group_bind_full (self->bindings, "addressee-name", self->addressee_row, "text", both,
-                             null_to_empty, empty_to_null, NULL, NULL);
+                             rpt_section_null_to_empty, rpt_section_empty_to_null, NULL, NULL);
   g_binding_group_bind_full (self->bindings, "salutation", self->salutation_row, "text", both,
-                             null_to_empty, empty_to_null, NULL, NULL);
+                             rpt_section_null_to_empty, rpt_section_empty_to_null, NULL, NULL);
   g_binding_group_bind_full (self->bindings, "reference-number",
                              gtk_spin_button_get_adjustment (self->number_spin), "value", both,
                              uint_to_double, double_to_uint, NULL, NULL);

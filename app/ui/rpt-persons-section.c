@@ -27,22 +27,6 @@ struct _RptPersonsSection
 G_DEFINE_FINAL_TYPE (RptPersonsSection, rpt_persons_section, RPT_TYPE_SECTION)
 
 static gboolean
-null_to_empty (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
-{
-  const char *text = g_value_get_string (from);
-  g_value_set_string (to, text != NULL ? text : "");
-  return TRUE;
-}
-
-static gboolean
-empty_to_null (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
-{
-  const char *text = g_value_get_string (from);
-  g_value_set_string (to, text != NULL && text[0] != '\0' ? text : NULL);
-  return TRUE;
-}
-
-static gboolean
 name_to_title (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
 {
   const char *text = g_value_get_string (from);
@@ -90,8 +74,8 @@ text_row (RptPerson *person, const char *prop, const char *title)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   g_object_bind_property_full (person, prop, row, "text",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, null_to_empty,
-                               empty_to_null, NULL, NULL);
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               rpt_section_null_to_empty, rpt_section_empty_to_null, NULL, NULL);
   return row;
 }
 

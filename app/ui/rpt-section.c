@@ -218,3 +218,21 @@ rpt_section_init (RptSection *self)
 
   priv->writable = TRUE;
 }
+
+gboolean
+rpt_section_null_to_empty (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text != NULL ? text : "");
+  return TRUE;
+}
+
+gboolean
+rpt_section_empty_to_null (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text != NULL && text[0] != '\0' ? text : NULL);
+  return TRUE;
+}

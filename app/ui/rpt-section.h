@@ -43,4 +43,11 @@ gboolean rpt_section_add_item (RptSection *self);
 void rpt_section_ensure_bound (RptSection *self);
 void rpt_section_show_toast (GtkWidget *widget, const char *text);
 
+/* Binding transforms between model strings (NULL when unset) and entry
+ * text (never NULL). */
+gboolean
+rpt_section_null_to_empty (GBinding *binding, const GValue *from, GValue *to, gpointer user_data);
+gboolean
+rpt_section_empty_to_null (GBinding *binding, const GValue *from, GValue *to, gpointer user_data);
+
 G_END_DECLS

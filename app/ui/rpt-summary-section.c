@@ -30,22 +30,6 @@ struct _RptSummarySection
 G_DEFINE_FINAL_TYPE (RptSummarySection, rpt_summary_section, RPT_TYPE_SECTION)
 
 static gboolean
-null_to_empty (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
-{
-  const char *text = g_value_get_string (from);
-  g_value_set_string (to, text != NULL ? text : "");
-  return TRUE;
-}
-
-static gboolean
-empty_to_null (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
-{
-  const char *text = g_value_get_string (from);
-  g_value_set_string (to, text != NULL && text[0] != '\0' ? text : NULL);
-  return TRUE;
-}
-
-static gboolean
 reference_to_title (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
 {
   const char *text = g_value_get_string (from);
@@ -96,8 +80,8 @@ create_row_cb (gpointer item, gpointer user_data)
                                reference_to_title, NULL, NULL, NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _ ("Reference (e.g. AL TJK 1/2023)"));
   g_object_bind_property_full (comm, "reference", entry, "text",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, null_to_empty,
-                               empty_to_null, NULL, NULL);
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               rpt_section_null_to_empty, rpt_section_empty_to_null, NULL, NULL);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), date_row (comm, "date", _ ("Sent on")));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
