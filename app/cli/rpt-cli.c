@@ -161,6 +161,11 @@ print_help (FILE *out)
   fprintf (out, "  version list IN\n    %s\n", _ ("List the named versions"));
   fprintf (out, "  version restore IN N [--author NAME]\n    %s\n",
            _ ("Make version N the working state (the current one is kept as a version)"));
+  fprintf (out, "  diff A B [--format text|xml|odt|pdf] [-o OUT]\n    %s\n",
+           _ ("Compare two letters (FILE@N: version N of a document; FILE@: its working state); "
+              "exits 0 when they are the same, 1 when they differ"));
+  fprintf (out, "  update FILE.rapporteur IN.xml\n    %s\n",
+           _ ("Replace the working state of a document with an edited export of its letter"));
   fprintf (out, "\n%s\n",
            _ ("IN is a .rapporteur document or, where it makes sense, a letter .xml."));
   fprintf (out, "%s\n", _ ("Run “rapporteur-cli COMMAND --help” for the options of a command."));
@@ -173,8 +178,9 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "new", rpt_cli_new },   { "import", rpt_cli_import },   { "export", rpt_cli_export },
-  { "show", rpt_cli_show }, { "version", rpt_cli_version },
+  { "new", rpt_cli_new },       { "import", rpt_cli_import },   { "export", rpt_cli_export },
+  { "show", rpt_cli_show },     { "version", rpt_cli_version }, { "diff", rpt_cli_diff },
+  { "update", rpt_cli_update },
 };
 
 int

@@ -34,5 +34,7 @@ int rpt_cli_import (int argc, char **argv);
 int rpt_cli_export (int argc, char **argv);
 int rpt_cli_show (int argc, char **argv);
 int rpt_cli_version (int argc, char **argv);
+int rpt_cli_diff (int argc, char **argv);
+int rpt_cli_update (int argc, char **argv);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "rpt-communication.h"
+#include "rpt-comparison.h"
 #include "rpt-document-xml.h"
 #include "rpt-document.h"
 #include "rpt-error.h"
@@ -22,11 +23,13 @@
 #include "rpt-paragraph.h"
 #include "rpt-pdf.h"
 #include "rpt-person.h"
+#include "rpt-redline.h"
 #include "rpt-reference.h"
 #include "rpt-signatory.h"
 #include "rpt-store.h"
 #include "rpt-style-sheet.h"
 #include "rpt-template.h"
+#include "rpt-text-diff.h"
 #include "rpt-types.h"
 #include "rpt-version.h"
 
