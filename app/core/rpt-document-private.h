@@ -62,6 +62,8 @@ struct _RptBlock
   GArray *bookmarks; /* of RptBookmark */
   GPtrArray *notes;  /* of RptNote */
   guint source_line;
+  char *margin_style; /* a redline's margin mark: a bar, and the note if any */
+  char *margin_note;
   char *key; /* everything that affects the block's layout, for caches */
 };
 

@@ -18,11 +18,35 @@
  * a document may use (docs/pipeline.md, "Paragraph styles the templates
  * use"). Letterhead, Header and Footer are page furniture only. */
 static const char *const paragraph_styles[] = {
-  "Mandates",  "Reference",    "ReferenceNote", "Date",     "Salutation",
-  "Body",      "Lead",         "Question",      "ListItem", "Closing",
-  "Signature", "AnnexHeading", "AnnexTitle",    "Footnote", NULL,
+  "Mandates",
+  "Reference",
+  "ReferenceNote",
+  "Date",
+  "Salutation",
+  "Body",
+  "Lead",
+  "Question",
+  "ListItem",
+  "Closing",
+  "Signature",
+  "AnnexHeading",
+  "AnnexTitle",
+  "Footnote",
+  /* the first page of a redline (rpt-redline.c) */
+  "RedlineTitle",
+  "RedlineHeading",
+  "RedlineBody",
+  "RedlineItem",
+  NULL,
 };
-static const char *const text_styles[] = { "Bold", "Italic", "Link", NULL };
+/* Inserted, Deleted and FormatChanged mark changes in a redline. */
+static const char *const text_styles[] = {
+  "Bold", "Italic", "Link", "Inserted", "Deleted", "FormatChanged", NULL,
+};
+/* The margin of a redline: a bar beside a changed paragraph, and a note. */
+static const char *const margin_styles[] = {
+  "MarginChanged", "MarginInserted", "MarginDeleted", "MarginMoved", NULL,
+};
 static const char *const list_styles[] = { "Questions", "Bullets", NULL };
 
 typedef struct
@@ -123,6 +147,24 @@ is_blank (xmlNode *node)
 
 static void check_paragraph (Check *check, xmlNode *p, gboolean in_note);
 
+static xmlNode *
+first_element_after (xmlNode *node)
+{
+  for (xmlNode *c = node->next; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      return c;
+  return NULL;
+}
+
+static xmlNode *
+first_element (xmlNode *parent)
+{
+  for (xmlNode *c = parent->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      return c;
+  return NULL;
+}
+
 static void
 check_inline (Check *check, xmlNode *parent, gboolean in_note)
 {
@@ -215,6 +257,24 @@ check_inline (Check *check, xmlNode *parent, gboolean in_note)
           if (check_attributes (check, c, RPT_NS_TEXT, "name", NULL) &&
               xmlHasNsProp (c, BAD_CAST "name", BAD_CAST RPT_NS_TEXT) == NULL)
             fail (check, c, _ ("a bookmark needs a name"));
+        }
+      else if (is (c, RPT_NS_OFFICE, "annotation") && !in_note && c == first_element (parent))
+        {
+          /* A margin note: one paragraph of a margin style, plain text. */
+          xmlNode *p = first_element (c);
+          if (!check_attributes (check, c, NULL))
+            return;
+          if (!is (p, RPT_NS_TEXT, "p") || first_element_after (p) != NULL)
+            {
+              fail (check, c, _ ("a margin note holds one text:p"));
+              return;
+            }
+          if (!check_attributes (check, p, RPT_NS_TEXT, "style-name", NULL) ||
+              !check_style (check, p, margin_styles, TRUE))
+            return;
+          for (xmlNode *k = p->children; k != NULL; k = k->next)
+            if (k->type != XML_TEXT_NODE)
+              unexpected (check, k);
         }
       else
         unexpected (check, c);

@@ -64,6 +64,8 @@ block_clear (RptBlock *block)
   g_array_unref (block->links);
   g_array_unref (block->bookmarks);
   g_ptr_array_unref (block->notes);
+  g_free (block->margin_style);
+  g_free (block->margin_note);
   g_free (block->key);
 }
 
@@ -253,6 +255,10 @@ read_note (ReadCtx *ctx, Inline *in, xmlNode *node)
   g_ptr_array_add (in->block->notes, note);
 }
 
+static const char *const span_styles[] = {
+  "Bold", "Italic", "Link", "Inserted", "Deleted", "FormatChanged", NULL,
+};
+
 static void
 read_inline (ReadCtx *ctx, Inline *in, xmlNode *parent, gboolean in_link)
 {
@@ -267,12 +273,11 @@ read_inline (ReadCtx *ctx, Inline *in, xmlNode *parent, gboolean in_link)
           g_autofree char *style = rpt_xml_dup_attr (c, NS_TEXT, "style-name");
           RptSpan span;
 
-          if (style == NULL || !(g_str_equal (style, "Bold") || g_str_equal (style, "Italic") ||
-                                 g_str_equal (style, "Link")))
+          if (style == NULL || !g_strv_contains (span_styles, style))
             {
               fail (ctx, c,
-                    _ ("a text:span has the style “%s”; only Bold, Italic and Link are "
-                       "allowed"),
+                    _ ("a text:span has the style “%s”; only Bold, Italic, Link and a "
+                       "redline's Inserted, Deleted and FormatChanged are allowed"),
                     style != NULL ? style : "");
               return;
             }
@@ -329,6 +334,24 @@ read_inline (ReadCtx *ctx, Inline *in, xmlNode *parent, gboolean in_link)
         }
       else if (rpt_xml_is (c, NS_TEXT, "bookmark-end"))
         continue;
+      else if (rpt_xml_is (c, NS_OFFICE, "annotation") && !in->in_note &&
+               in->block->margin_style == NULL)
+        {
+          /* A redline's margin mark (rpt-redline.c): its style and note. */
+          for (xmlNode *p = c->children; p != NULL; p = p->next)
+            if (rpt_xml_is (p, NS_TEXT, "p"))
+              {
+                g_autofree char *note = (char *) xmlNodeGetContent (p);
+                in->block->margin_style = rpt_xml_dup_attr (p, NS_TEXT, "style-name");
+                if (note != NULL && g_strstrip (note)[0] != '\0')
+                  in->block->margin_note = g_steal_pointer (&note);
+              }
+          if (in->block->margin_style == NULL)
+            {
+              fail (ctx, c, _ ("a margin note (office:annotation) needs a text:p"));
+              return;
+            }
+        }
       else
         fail_element (ctx, c, "a paragraph");
     }
@@ -350,6 +373,8 @@ make_key (RptBlock *b)
   append_key (key, b->style_name);
   g_string_append_printf (key, "%d\x1f%u\x1f", b->outline_level, b->list_number);
   append_key (key, b->list_style);
+  append_key (key, b->margin_style);
+  append_key (key, b->margin_note);
   append_key (key, b->text);
   for (guint i = 0; i < b->spans->len; i++)
     {

@@ -588,7 +588,19 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
                                         s, e));
       if (ts->underline)
         pango_attr_list_insert (attrs,
-                                ranged (pango_attr_underline_new (PANGO_UNDERLINE_SINGLE), s, e));
+                                ranged (pango_attr_underline_new (ts->underline_kind), s, e));
+      if (ts->line_through)
+        pango_attr_list_insert (attrs, ranged (pango_attr_strikethrough_new (TRUE), s, e));
+      if (ts->set_line_color)
+        {
+          guint16 r = (ts->line_color >> 16 & 0xff) * 257, g = (ts->line_color >> 8 & 0xff) * 257,
+                  b = (ts->line_color & 0xff) * 257;
+          if (ts->underline)
+            pango_attr_list_insert (attrs, ranged (pango_attr_underline_color_new (r, g, b), s, e));
+          if (ts->line_through)
+            pango_attr_list_insert (attrs,
+                                    ranged (pango_attr_strikethrough_color_new (r, g, b), s, e));
+        }
       if (ts->rise != 0)
         pango_attr_list_insert (
           attrs,
@@ -1219,6 +1231,49 @@ draw_lines (cairo_t *cr, BlockLayout *bl, guint first, guint n, double x0, doubl
   tag_links (cr, bl, first, n, x0, y0);
 }
 
+/* A redline's margin (rpt-redline.c): a bar beside the lines of a changed
+ * paragraph and, beside its first line, the note in the right margin. */
+#define CHANGE_BAR_GAP 9.0
+#define CHANGE_BAR_WIDTH 2.5
+#define MARGIN_NOTE_GAP 6.0
+
+static void
+draw_margin (RptLayout *self,
+             cairo_t *cr,
+             const RptPageLayout *pl,
+             const RptLayoutFragment *frag,
+             RptBlock *block)
+{
+  const RptParagraphFormat *style;
+
+  if (block->margin_style == NULL)
+    return;
+  style = rpt_style_sheet_get_paragraph_format (self->styles, block->margin_style);
+  cairo_save (cr);
+  if (style != NULL)
+    cairo_set_source_rgb (cr, (style->color >> 16 & 0xff) / 255.0,
+                          (style->color >> 8 & 0xff) / 255.0, (style->color & 0xff) / 255.0);
+  cairo_rectangle (cr, pl->margin_left - CHANGE_BAR_GAP, frag->y, CHANGE_BAR_WIDTH, frag->height);
+  cairo_fill (cr);
+  if (frag->first_line == 0 && block->margin_note != NULL && pl->margin_right > 2 * MARGIN_NOTE_GAP)
+    {
+      RptBlock *note = g_atomic_rc_box_new0 (RptBlock);
+      BlockLayout *bl;
+
+      note->style_name = g_strdup (block->margin_style);
+      note->text = g_strdup (block->margin_note);
+      note->spans = g_array_new (FALSE, FALSE, sizeof (RptSpan));
+      note->links = g_array_new (FALSE, FALSE, sizeof (RptLink));
+      note->bookmarks = g_array_new (FALSE, FALSE, sizeof (RptBookmark));
+      note->notes = g_ptr_array_new ();
+      bl = block_layout_new (self, note, NULL, pl->margin_right - 2 * MARGIN_NOTE_GAP);
+      rpt_block_unref (note);
+      draw_lines (cr, bl, 0, bl->n_lines, pl->width - pl->margin_right + MARGIN_NOTE_GAP, frag->y);
+      block_layout_unref (bl);
+    }
+  cairo_restore (cr);
+}
+
 static void
 draw_furniture (RptLayout *self,
                 cairo_t *cr,
@@ -1284,6 +1339,7 @@ rpt_layout_draw_page (RptLayout *self, guint page, cairo_t *cr)
       RptLayoutFragment *frag = &g_array_index (pg->fragments, RptLayoutFragment, f);
       BlockLayout *bl = g_ptr_array_index (self->blocks, frag->block);
       draw_lines (cr, bl, frag->first_line, frag->n_lines, pl->margin_left + bl->x, frag->y);
+      draw_margin (self, cr, pl, frag, bl->block);
     }
 
   if (pg->notes->len > 0)

@@ -1334,8 +1334,9 @@ display_paragraph (Out *o, xmlNode *text, const char *style, const char *content
     add_content (o, p, content);
 }
 
+/* @whole: a field of an item added or removed whole: its one value */
 static void
-display_field (Out *o, xmlNode *text, const RptFieldChange *field)
+display_field (Out *o, xmlNode *text, const RptFieldChange *field, gboolean whole)
 {
   xmlNode *p = new_text (o, text, "p");
 
@@ -1362,6 +1363,13 @@ display_field (Out *o, xmlNode *text, const RptFieldChange *field)
                          : seg->op == RPT_TEXT_FORMAT ? "FormatChanged"
                                                       : NULL);
         }
+      return;
+    }
+  if (whole)
+    {
+      const char *value = field->new_value != NULL ? field->new_value : field->old_value;
+      xmlNode *span = new_span (o, p, field->new_value != NULL ? "Inserted" : "Deleted");
+      add_content (o, span, value != NULL ? value : _ ("(none)"));
       return;
     }
   if (field->old_value != NULL)
@@ -1459,7 +1467,7 @@ display_first_page (RptRedline *self, Out *o, xmlNode *text)
   xmlNewNsProp (p, o->text, BAD_CAST "style-name", BAD_CAST "RedlineItem");
   span = new_span (o, p, "FormatChanged");
   add_content (o, span, _ ("Reformatted words"));
-  add_content (o, p, _ (": dotted underline (bold, italic or a link changed)"));
+  add_content (o, p, _ (": wavy underline, in green (bold, italic or a link changed)"));
   p = new_text (o, text, "p");
   xmlNewNsProp (p, o->text, BAD_CAST "style-name", BAD_CAST "RedlineItem");
   annotate (o, p, "MarginChanged", NULL);
@@ -1471,7 +1479,7 @@ display_first_page (RptRedline *self, Out *o, xmlNode *text)
     {
       display_paragraph (o, text, "RedlineHeading", _ ("Changed in the letter"));
       for (guint i = 0; i < fields->len; i++)
-        display_field (o, text, g_ptr_array_index (fields, i));
+        display_field (o, text, g_ptr_array_index (fields, i), FALSE);
     }
   for (guint k = 0; k < G_N_ELEMENTS (order); k++)
     {
@@ -1486,7 +1494,8 @@ display_first_page (RptRedline *self, Out *o, xmlNode *text)
           g_autofree char *line = change_line (c, change);
           display_paragraph (o, text, "RedlineItem", line);
           for (guint f = 0; f < change->fields->len; f++)
-            display_field (o, text, g_ptr_array_index (change->fields, f));
+            display_field (o, text, g_ptr_array_index (change->fields, f),
+                           change->kind == RPT_CHANGE_ADDED || change->kind == RPT_CHANGE_REMOVED);
         }
     }
   if (rpt_comparison_is_equal (c))

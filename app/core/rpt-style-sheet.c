@@ -431,7 +431,18 @@ resolve_text_style (const char *name, GHashTable *props)
   if ((v = g_hash_table_lookup (props, "fo:color")) != NULL)
     t->set_color = parse_color (v, &t->color);
   if ((v = g_hash_table_lookup (props, "style:text-underline-style")) != NULL)
-    t->underline = !g_str_equal (v, "none");
+    {
+      t->underline = !g_str_equal (v, "none");
+      t->underline_kind = g_str_equal (v, "wave") ? PANGO_UNDERLINE_ERROR : PANGO_UNDERLINE_SINGLE;
+    }
+  if (t->underline && (v = g_hash_table_lookup (props, "style:text-underline-type")) != NULL &&
+      g_str_equal (v, "double"))
+    t->underline_kind = PANGO_UNDERLINE_DOUBLE;
+  if ((v = g_hash_table_lookup (props, "style:text-line-through-style")) != NULL)
+    t->line_through = !g_str_equal (v, "none");
+  if ((v = g_hash_table_lookup (props, "style:text-underline-color")) != NULL ||
+      (v = g_hash_table_lookup (props, "style:text-line-through-color")) != NULL)
+    t->set_line_color = parse_color (v, &t->line_color);
   /* "super 58%": raised by a third of the font size, at 58 % of it. */
   if ((v = g_hash_table_lookup (props, "style:text-position")) != NULL)
     {

@@ -77,6 +77,10 @@ typedef struct
   gboolean set_color;
   guint32 color;
   gboolean underline;
+  PangoUnderline underline_kind; /* single, double or wavy (ODF "wave") */
+  gboolean line_through;
+  gboolean set_line_color; /* the underline's and strike-through's own colour */
+  guint32 line_color;
   double rise; /* superscript: fraction of the font size, 0 for none */
   double size; /* fraction of the font size, 1.0 for unchanged */
 } RptTextFormat;
