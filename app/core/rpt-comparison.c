@@ -534,8 +534,10 @@ compare_letter_fields (RptComparison *self, GError **error)
 
 /* --- items --------------------------------------------------------- */
 
+/* @former: the item is only in the older letter, and @position counts
+ * there: "Former fact 3", so that it is not taken for the newer fact 3. */
 static char *
-item_label (RptComparison *self, RptPart part, GObject *item, int position)
+item_label (RptComparison *self, RptPart part, GObject *item, int position, gboolean former)
 {
   int n = position + 1;
 
@@ -556,15 +558,17 @@ item_label (RptComparison *self, RptPart part, GObject *item, int position)
         return g_strdup (rpt_communication_get_reference (RPT_COMMUNICATION (item)));
       return g_strdup_printf (_ ("Communication %d"), n);
     case RPT_PART_PROFILE:
-      return g_strdup_printf (_ ("Profile paragraph %d"), n);
+      return g_strdup_printf (
+        former ? _ ("Former profile paragraph %d") : _ ("Profile paragraph %d"), n);
     case RPT_PART_FACTS:
-      return g_strdup_printf (_ ("Fact %d"), n);
+      return g_strdup_printf (former ? _ ("Former fact %d") : _ ("Fact %d"), n);
     case RPT_PART_CONCERNS:
-      return g_strdup_printf (_ ("Concern %d"), n);
+      return g_strdup_printf (former ? _ ("Former concern %d") : _ ("Concern %d"), n);
     case RPT_PART_QUESTIONS:
-      return g_strdup_printf (_ ("Question %d"), n);
+      return g_strdup_printf (former ? _ ("Former question %d") : _ ("Question %d"), n);
     case RPT_PART_ANNEX:
-      return g_strdup_printf (_ ("Annex paragraph %d"), n);
+      return g_strdup_printf (former ? _ ("Former annex paragraph %d") : _ ("Annex paragraph %d"),
+                              n);
     case RPT_N_PARTS:
     default:
       g_return_val_if_reached (NULL);
@@ -591,7 +595,7 @@ item_change_new (RptComparison *self,
   change->new_position = new_position;
   change->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_change_free);
   change->label = item_label (self, part, new_item != NULL ? new_item : old_item,
-                              new_item != NULL ? new_position : old_position);
+                              new_item != NULL ? new_position : old_position, new_item == NULL);
   return change;
 }
 

@@ -707,6 +707,7 @@ typedef struct
   gboolean at_line_start; /* a space here must be text:s */
   gboolean after_space;
   gboolean old_side; /* note ids of the older letter are renamed */
+  gboolean all_s;    /* every space as text:s: a tracked deletion's text */
 } Out;
 
 static xmlNode *
@@ -734,7 +735,7 @@ emit_spaces (Out *o, xmlNode *parent, guint n)
 {
   if (n == 0)
     return;
-  if (!o->at_line_start && !o->after_space)
+  if (!o->at_line_start && !o->after_space && !o->all_s)
     {
       add_content (o, parent, " ");
       n--;
@@ -928,7 +929,7 @@ static Out
 out_new (xmlDoc *doc)
 {
   xmlNode *root = xmlDocGetRootElement (doc);
-  Out o = { doc, NULL, NULL, NULL, NULL, TRUE, FALSE, FALSE };
+  Out o = { doc, NULL, NULL, NULL, NULL, TRUE, FALSE, FALSE, FALSE };
 
   o.text = xmlSearchNsByHref (doc, root, BAD_CAST NS_TEXT);
   o.office = xmlSearchNsByHref (doc, root, BAD_CAST NS_OFFICE);
@@ -983,8 +984,9 @@ typedef struct
   guint next_id;
   char *author;
   char *date;
-  xmlNode *last_p;    /* the last paragraph written */
-  GPtrArray *pending; /* of Entry: whole paragraphs deleted before the next one */
+  xmlNode *last_p;       /* the last paragraph written */
+  const char *last_list; /* its list style */
+  GPtrArray *pending;    /* of Entry: whole paragraphs deleted before the next one */
 } Tracked;
 
 static xmlNode *
@@ -1031,15 +1033,22 @@ moved_comment (const RptItemChange *change, gboolean from)
  * the first paragraph of the letter, or after its last, the deletion
  * hangs at the end of the paragraph before instead. */
 static void
-flush_deletions (Tracked *t, xmlNode *p)
+flush_deletions (Tracked *t, xmlNode *p, const char *list_style)
 {
   g_autofree char *id = NULL;
   g_autoptr (GString) comment = g_string_new (NULL);
   xmlNode *deletion, *anchor_parent, *m;
   gboolean at_end = p == NULL;
+  const char *deleted_list;
 
   if (t->pending->len == 0)
     return;
+  /* Deleted list items hang on a paragraph of their list, so that the
+   * paragraphs rejecting them brings back are list items again. */
+  deleted_list = ((Entry *) g_ptr_array_index (t->pending, 0))->old->list_style;
+  if (!at_end && deleted_list != NULL && g_strcmp0 (list_style, deleted_list) != 0 &&
+      t->last_p != NULL && g_strcmp0 (t->last_list, deleted_list) == 0)
+    at_end = TRUE;
   if (at_end && t->last_p == NULL)
     {
       g_ptr_array_set_size (t->pending, 0);
@@ -1062,10 +1071,22 @@ flush_deletions (Tracked *t, xmlNode *p)
       Out inner = t->o;
 
       inner.old_side = TRUE;
+      inner.all_s = TRUE;
       inner.at_line_start = TRUE;
       inner.after_space = FALSE;
       emit_tokens (&inner, copy, block->tokens, 0, block->tokens->len, NULL);
-      xmlAddChild (deletion, copy);
+      if (block->list_style != NULL &&
+          (!at_end || g_strcmp0 (t->last_list, block->list_style) != 0) &&
+          g_strcmp0 (list_style, block->list_style) != 0)
+        {
+          /* A list item with no item of its list beside it to hang on:
+           * the deletion holds it in a list of its own. */
+          xmlNode *list = xmlNewChild (deletion, t->o.text, BAD_CAST "list", NULL);
+          xmlNewNsProp (list, t->o.text, BAD_CAST "style-name", BAD_CAST block->list_style);
+          xmlAddChild (xmlNewChild (list, t->o.text, BAD_CAST "list-item", NULL), copy);
+        }
+      else
+        xmlAddChild (deletion, copy);
     }
   if (!at_end)
     xmlAddChild (deletion, xmlNewDocNode (t->o.doc, t->o.text, BAD_CAST "p", NULL));
@@ -1121,6 +1142,8 @@ tracked_changed (Tracked *t, Flow *flow, Entry *e, const char *comment)
             dp = xmlDocCopyNode (e->old->node, t->o.doc, 2);
             xmlAddChild (region, dp);
             inner.old_side = TRUE;
+            inner.all_s = TRUE;
+            inner.at_line_start = TRUE;
             emit_tokens (&inner, dp, a, seg->a_start, seg->a_len, NULL);
             mark (t, p, "change", id);
           }
@@ -1129,9 +1152,10 @@ tracked_changed (Tracked *t, Flow *flow, Entry *e, const char *comment)
           g_assert_not_reached ();
         }
     }
-  flush_deletions (t, p);
+  flush_deletions (t, p, e->new->list_style);
   flow_add (&t->o, flow, p, e->new->list_style);
   t->last_p = p;
+  t->last_list = e->new->list_style;
 }
 
 static void
@@ -1141,7 +1165,7 @@ tracked_inserted (Tracked *t, Flow *flow, Block *block, const char *comment)
   xmlNode *p = paragraph_like (&t->o, block);
 
   emit_tokens (&t->o, p, block->tokens, 0, block->tokens->len, NULL);
-  flush_deletions (t, NULL);
+  flush_deletions (t, NULL, NULL);
   new_region (t, "insertion", comment, &id);
   /* From the end of the paragraph before, so that rejecting it takes the
    * paragraph end away too (as LibreOffice records a new paragraph). */
@@ -1162,6 +1186,7 @@ tracked_inserted (Tracked *t, Flow *flow, Block *block, const char *comment)
     }
   flow_add (&t->o, flow, p, block->list_style);
   t->last_p = p;
+  t->last_list = block->list_style;
 }
 
 static xmlDoc *
@@ -1169,7 +1194,7 @@ build_tracked (RptRedline *self)
 {
   xmlNode *text;
   xmlDoc *doc = new_output_doc (self, &text);
-  Tracked t = { out_new (doc), self, NULL, 0, NULL, NULL, NULL, NULL };
+  Tracked t = { out_new (doc), self, NULL, 0, NULL, NULL, NULL, NULL, NULL };
   Flow flow = { text, NULL, NULL };
   const char *author = rpt_comparison_get_author (self->comparison);
 
@@ -1191,9 +1216,10 @@ build_tracked (RptRedline *self)
         case ENTRY_SAME:
           {
             xmlNode *p = xmlDocCopyNode (e->new->node, doc, 1);
-            flush_deletions (&t, p);
+            flush_deletions (&t, p, e->new->list_style);
             flow_add (&t.o, &flow, p, e->new->list_style);
             t.last_p = p;
+            t.last_list = e->new->list_style;
           }
           break;
         case ENTRY_CHANGED:
@@ -1216,7 +1242,7 @@ build_tracked (RptRedline *self)
           g_assert_not_reached ();
         }
     }
-  flush_deletions (&t, NULL);
+  flush_deletions (&t, NULL, NULL);
   if (t.changes->children == NULL)
     {
       xmlUnlinkNode (t.changes);
