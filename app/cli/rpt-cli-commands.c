@@ -475,14 +475,16 @@ version_restore (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   guint64 number;
   guint backup = 0;
+  guint restored;
   int status;
   const GOptionEntry entries[] = { { "author", 'a', 0, G_OPTION_ARG_STRING, &author,
                                      N_ ("Who restores it (default: your name)"), "NAME" },
                                    { NULL } };
 
   status = rpt_cli_parse ("version restore", entries, &argc, &argv, "IN.rapporteur N",
-                          _ ("Make a named version the working state. The working state is "
-                             "kept as a new version first unless a version already holds it."));
+                          _ ("Make a named version the working state, kept as a new version. "
+                             "The working state is kept as a version first unless a version "
+                             "already holds it."));
   if (status >= 0)
     return status;
   if (argc != 3)
@@ -498,11 +500,20 @@ version_restore (int argc, char **argv)
   letter = rpt_store_restore_version (store, (guint) number, author, &backup, &error);
   if (letter == NULL)
     return rpt_cli_fail (error);
+  /* Restoring is itself a version, as in the application: history only
+   * ever grows. */
+  {
+    /* Translators: the message of the version a restore makes */
+    g_autofree char *message = g_strdup_printf (_ ("Restored version %u"), (guint) number);
+    restored = rpt_store_save_version (store, letter, author, message, &error);
+    if (restored == 0)
+      return rpt_cli_fail (error);
+  }
   if (backup != 0)
-    printf (_ ("Restored version %u; the previous working state is version %u\n"), (guint) number,
-            backup);
+    printf (_ ("Restored version %u as version %u; the previous working state is version %u\n"),
+            (guint) number, restored, backup);
   else
-    printf (_ ("Restored version %u\n"), (guint) number);
+    printf (_ ("Restored version %u as version %u\n"), (guint) number, restored);
   return RPT_CLI_EXIT_OK;
 }
 

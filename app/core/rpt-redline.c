@@ -1350,7 +1350,19 @@ display_changed (Out *o, Block *old_block, Block *new_block, RptTextDiff *diff)
   return p;
 }
 
+/* A bookmark "rpt-change-<id>" on the first page's line for a change: the
+ * application's list of changes finds there what has no paragraph of its
+ * own (a mandate, a person, a field of the letter). */
 static void
+mark_change (Out *o, xmlNode *p, const char *id)
+{
+  g_autofree char *name = g_strconcat ("rpt-change-", id, NULL);
+  xmlNode *mark = new_text (o, p, "bookmark");
+
+  xmlNewNsProp (mark, o->text, BAD_CAST "name", BAD_CAST name);
+}
+
+static xmlNode *
 display_paragraph (Out *o, xmlNode *text, const char *style, const char *content)
 {
   xmlNode *p = new_text (o, text, "p");
@@ -1358,15 +1370,21 @@ display_paragraph (Out *o, xmlNode *text, const char *style, const char *content
   xmlNewNsProp (p, o->text, BAD_CAST "style-name", BAD_CAST style);
   if (content != NULL)
     add_content (o, p, content);
+  return p;
 }
 
 /* @whole: a field of an item added or removed whole: its one value */
 static void
-display_field (Out *o, xmlNode *text, const RptFieldChange *field, gboolean whole)
+display_field (Out *o, xmlNode *text, const RptFieldChange *field, gboolean whole, gboolean mark)
 {
   xmlNode *p = new_text (o, text, "p");
 
   xmlNewNsProp (p, o->text, BAD_CAST "style-name", BAD_CAST "RedlineItem");
+  if (mark)
+    {
+      g_autofree char *id = g_strconcat ("field-", field->name, NULL);
+      mark_change (o, p, id);
+    }
   /* Translators: a changed field on the first page of a redline: "Date: " */
   {
     g_autofree char *label = g_strdup_printf (_ ("%s: "), field->label);
@@ -1505,7 +1523,7 @@ display_first_page (RptRedline *self, Out *o, xmlNode *text)
     {
       display_paragraph (o, text, "RedlineHeading", _ ("Changed in the letter"));
       for (guint i = 0; i < fields->len; i++)
-        display_field (o, text, g_ptr_array_index (fields, i), FALSE);
+        display_field (o, text, g_ptr_array_index (fields, i), FALSE, TRUE);
     }
   for (guint k = 0; k < G_N_ELEMENTS (order); k++)
     {
@@ -1518,10 +1536,13 @@ display_first_page (RptRedline *self, Out *o, xmlNode *text)
         {
           const RptItemChange *change = g_ptr_array_index (changes, i);
           g_autofree char *line = change_line (c, change);
-          display_paragraph (o, text, "RedlineItem", line);
+          xmlNode *p2 = display_paragraph (o, text, "RedlineItem", NULL);
+          mark_change (o, p2, change->id);
+          add_content (o, p2, line);
           for (guint f = 0; f < change->fields->len; f++)
             display_field (o, text, g_ptr_array_index (change->fields, f),
-                           change->kind == RPT_CHANGE_ADDED || change->kind == RPT_CHANGE_REMOVED);
+                           change->kind == RPT_CHANGE_ADDED || change->kind == RPT_CHANGE_REMOVED,
+                           FALSE);
         }
     }
   if (rpt_comparison_is_equal (c))

@@ -77,3 +77,51 @@ rpt_page_source_new_for_xml (const char *letter_xml, GError **error)
     return NULL;
   return RPT_PAGE_SOURCE (rpt_layout_pages_new (layout));
 }
+
+/**
+ * rpt_page_source_new_for_comparison:
+ * @old_xml: the older letter, as rpt_letter_to_xml() writes it
+ * @new_xml: the newer letter
+ * @old_label: (nullable): how to name the older letter on the first page
+ * @new_label: (nullable): the same for the newer
+ *
+ * Lays out the redline of the two letters (rpt-redline.h): the pages the
+ * redline PDF has. Blocking: call it from a worker.
+ *
+ * Returns: (transfer full): the pages, or %NULL with @error set
+ */
+RptPageSource *
+rpt_page_source_new_for_comparison (const char *old_xml,
+                                    const char *new_xml,
+                                    const char *old_label,
+                                    const char *new_label,
+                                    GError **error)
+{
+  g_autoptr (RptLetter) old_letter = rpt_letter_new_from_xml (old_xml, -1, "older.xml", error);
+  g_autoptr (RptLetter) new_letter = NULL;
+  g_autoptr (RptComparison) comparison = NULL;
+  g_autoptr (RptRedline) redline = NULL;
+  g_autoptr (RptDocument) document = NULL;
+  g_autoptr (RptStyleSheet) styles = NULL;
+  g_autoptr (RptLayout) layout = NULL;
+
+  if (old_letter == NULL)
+    return NULL;
+  new_letter = rpt_letter_new_from_xml (new_xml, -1, "newer.xml", error);
+  if (new_letter == NULL)
+    return NULL;
+  comparison = rpt_comparison_new (old_letter, new_letter, NULL, error);
+  if (comparison == NULL)
+    return NULL;
+  rpt_comparison_set_labels (comparison, old_label, new_label);
+  redline = rpt_redline_new (comparison, NULL, NULL, error);
+  if (redline == NULL)
+    return NULL;
+  document = rpt_redline_new_document (redline, error);
+  if (document == NULL)
+    return NULL;
+  styles = rpt_style_sheet_new_default ();
+  layout = rpt_layout_new (styles);
+  rpt_layout_set_document (layout, document);
+  return RPT_PAGE_SOURCE (rpt_layout_pages_new (layout));
+}

@@ -48,5 +48,10 @@ rpt_page_source_find_bookmark (RptPageSource *self, const char *name, guint *pag
 
 RptLayout *rpt_page_source_new_layout (const char *letter_xml, GError **error);
 RptPageSource *rpt_page_source_new_for_xml (const char *letter_xml, GError **error);
+RptPageSource *rpt_page_source_new_for_comparison (const char *old_xml,
+                                                   const char *new_xml,
+                                                   const char *old_label,
+                                                   const char *new_label,
+                                                   GError **error);
 
 G_END_DECLS

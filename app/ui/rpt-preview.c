@@ -28,6 +28,9 @@ struct _RptPreview
   GtkWidget parent_instance;
 
   RptLetter *letter;
+  RptLetter *old_letter; /* set for a redline of it against the letter */
+  char *old_label;
+  char *new_label;
   RptPageSource *source;
   GCancellable *cancellable;
   guint timeout_id;
@@ -64,6 +67,9 @@ static void schedule (RptPreview *self, guint delay);
 typedef struct
 {
   char *xml;
+  char *old_xml; /* a redline: the older letter */
+  char *old_label;
+  char *new_label;
   guint64 revision;
   int width_px;
   RptPageSource *source;
@@ -75,6 +81,9 @@ static void
 job_free (Job *job)
 {
   g_free (job->xml);
+  g_free (job->old_xml);
+  g_free (job->old_label);
+  g_free (job->new_label);
   g_clear_object (&job->source);
   g_clear_pointer (&job->textures, g_ptr_array_unref);
   g_free (job->heights_px);
@@ -88,7 +97,11 @@ job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
   GError *error = NULL;
   guint n;
 
-  job->source = rpt_page_source_new_for_xml (job->xml, &error);
+  if (job->old_xml != NULL)
+    job->source = rpt_page_source_new_for_comparison (job->old_xml, job->xml, job->old_label,
+                                                      job->new_label, &error);
+  else
+    job->source = rpt_page_source_new_for_xml (job->xml, &error);
   if (job->source == NULL)
     {
       g_task_return_error (task, error);
@@ -130,13 +143,17 @@ static void
 reveal_now (RptPreview *self, const char *id)
 {
   g_autofree char *name = g_strconcat ("rpt-", id, NULL);
+  g_autofree char *listed = g_strconcat ("rpt-change-", id, NULL);
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
   GtkWidget *page_widget;
   graphene_point_t point;
   guint page;
   double y;
 
-  if (self->source == NULL || !rpt_page_source_find_bookmark (self->source, name, &page, &y))
+  /* In a redline, what has no paragraph of its own (a mandate, a field)
+   * is found in the list of changes on the first page. */
+  if (self->source == NULL || (!rpt_page_source_find_bookmark (self->source, name, &page, &y) &&
+                               !rpt_page_source_find_bookmark (self->source, listed, &page, &y)))
     return;
   page_widget = gtk_widget_get_first_child (GTK_WIDGET (self->pages_box));
   for (guint i = 0; i < page && page_widget != NULL; i++)
@@ -250,6 +267,12 @@ timeout_cb (gpointer user_data)
 
   job = g_new0 (Job, 1);
   job->xml = rpt_letter_to_xml (self->letter, NULL);
+  if (self->old_letter != NULL)
+    {
+      job->old_xml = rpt_letter_to_xml (self->old_letter, NULL);
+      job->old_label = g_strdup (self->old_label);
+      job->new_label = g_strdup (self->new_label);
+    }
   job->revision = rpt_letter_get_revision (self->letter);
   job->width_px = target_width (self);
   task = g_task_new (self, self->cancellable, job_done_cb, NULL);
@@ -338,6 +361,37 @@ rpt_preview_map (GtkWidget *widget)
 }
 
 /**
+ * rpt_preview_set_compare_with:
+ * @old_letter: (nullable): the older letter, or %NULL for the letter alone
+ * @old_label: (nullable): how the redline's first page names it
+ * @new_label: (nullable): how it names the letter
+ *
+ * Shows the redline of @old_letter against the preview's letter instead of
+ * the letter: the pages of the redline PDF. Either letter may go on
+ * changing; the pages follow.
+ */
+void
+rpt_preview_set_compare_with (RptPreview *self,
+                              RptLetter *old_letter,
+                              const char *old_label,
+                              const char *new_label)
+{
+  g_return_if_fail (RPT_IS_PREVIEW (self));
+
+  if (self->old_letter != NULL)
+    g_signal_handlers_disconnect_by_func (self->old_letter, letter_changed_cb, self);
+  g_set_object (&self->old_letter, old_letter);
+  g_free (self->old_label);
+  g_free (self->new_label);
+  self->old_label = g_strdup (old_label);
+  self->new_label = g_strdup (new_label);
+  if (old_letter != NULL)
+    g_signal_connect_swapped (old_letter, "changed", G_CALLBACK (letter_changed_cb), self);
+  if (self->letter != NULL)
+    schedule (self, 0);
+}
+
+/**
  * rpt_preview_reveal_item:
  *
  * Scrolls to the item's place in the letter (its bookmark `rpt-<id>`),
@@ -409,7 +463,10 @@ rpt_preview_dispose (GObject *object)
   g_clear_handle_id (&self->first_idle_id, g_source_remove);
   if (self->letter != NULL)
     g_signal_handlers_disconnect_by_func (self->letter, letter_changed_cb, self);
+  if (self->old_letter != NULL)
+    g_signal_handlers_disconnect_by_func (self->old_letter, letter_changed_cb, self);
   g_clear_object (&self->letter);
+  g_clear_object (&self->old_letter);
   g_clear_object (&self->source);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_PREVIEW);
   {
@@ -427,6 +484,8 @@ rpt_preview_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_free (self->reveal_id);
+  g_free (self->old_label);
+  g_free (self->new_label);
   G_OBJECT_CLASS (rpt_preview_parent_class)->finalize (object);
 }
 

@@ -24,6 +24,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RptPreview, rpt_preview, RPT, PREVIEW, GtkWidget)
 
 void rpt_preview_set_letter (RptPreview *self, RptLetter *letter);
+void rpt_preview_set_compare_with (RptPreview *self,
+                                   RptLetter *old_letter,
+                                   const char *old_label,
+                                   const char *new_label);
 void rpt_preview_reveal_item (RptPreview *self, const char *item_id);
 guint rpt_preview_get_n_pages (RptPreview *self);
 guint64 rpt_preview_get_revision (RptPreview *self);

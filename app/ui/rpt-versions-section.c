@@ -49,6 +49,7 @@ create_row_cb (gpointer item, gpointer user_data)
   g_autofree char *subtitle = NULL;
   g_autofree char *open_label = NULL;
   g_autofree char *restore_label = NULL;
+  g_autofree char *compare_label = NULL;
   guint number = rpt_version_get_number (version);
 
   /* Translators: a version in the list: its number and message */
@@ -61,6 +62,10 @@ create_row_cb (gpointer item, gpointer user_data)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   open_label = g_strdup_printf (_ ("Open version %u read-only"), number);
   restore_label = g_strdup_printf (_ ("Restore version %u"), number);
+  compare_label = g_strdup_printf (_ ("Compare version %u with the working state"), number);
+  adw_action_row_add_suffix (
+    ADW_ACTION_ROW (row),
+    version_button (_ ("_Compare"), "win.compare-version", number, compare_label));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              version_button (_ ("_Open"), "win.open-version", number, open_label));
   adw_action_row_add_suffix (

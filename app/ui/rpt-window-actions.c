@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rpt-compare-window.h"
 #include "rpt-exporter.h"
 #include "rpt-section.h"
 #include "rpt-versions-section.h"
@@ -48,6 +49,8 @@ _rpt_window_update_actions (RptWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-section", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-item", can_add);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-version", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-version", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-versions", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-version", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-shown-version",
                                  has_doc && rpt_letter_file_get_version_number (doc) != 0);
@@ -155,6 +158,7 @@ typedef struct
 {
   RptWindow *window;
   char *path;
+  gboolean keep_version; /* the text that went out stays findable */
 } ExportJob;
 
 static void
@@ -163,6 +167,51 @@ export_job_free (ExportJob *job)
   g_object_unref (job->window);
   g_free (job->path);
   g_free (job);
+}
+
+static void refresh_versions (RptWindow *self);
+
+static void
+export_toast (RptWindow *self, const char *path, guint version)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (version != 0)
+    /* Translators: %s is a file name, %u a version number */
+    text = g_strdup_printf (_ ("Exported to %s and kept as version %u"), base, version);
+  else
+    /* Translators: %s is a file name */
+    text = g_strdup_printf (_ ("Exported to %s"), base);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _ ("_Open"));
+  adw_toast_set_action_name (toast, "win.open-uri");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_version_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ExportJob *job = user_data;
+  g_autoptr (GError) error = NULL;
+  guint number = rpt_letter_file_save_version_finish (RPT_LETTER_FILE (source), result, &error);
+
+  if (number == 0)
+    {
+      /* The file went out; say so, and that its version is missing. */
+      export_toast (job->window, job->path, 0);
+      rpt_window_show_error (job->window, _ ("The Exported Text Was Not Kept as a Version"), error);
+    }
+  else
+    {
+      export_toast (job->window, job->path, number);
+      refresh_versions (job->window);
+    }
+  export_job_free (job);
 }
 
 static void
@@ -189,20 +238,21 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                        error->message);
       rpt_window_show_error (self, _ ("Export Failed"), shown != NULL ? shown : error);
     }
-  else
+  else if (job->keep_version && self->document != NULL &&
+           rpt_letter_file_get_version_number (self->document) == 0 &&
+           !rpt_letter_file_get_read_only (self->document))
     {
+      g_autofree char *author = rpt_application_dup_author (get_app (self));
       g_autofree char *base = g_path_get_basename (job->path);
-      g_autofree char *uri = g_filename_to_uri (job->path, NULL, NULL);
-      /* Translators: %s is a file name */
-      g_autofree char *text = g_strdup_printf (_ ("Exported to %s"), base);
-      AdwToast *toast = adw_toast_new (text);
-
-      adw_toast_set_button_label (toast, _ ("_Open"));
-      adw_toast_set_action_name (toast, "win.open-uri");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-      adw_toast_set_timeout (toast, 8);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      /* Translators: the message of the version kept when a letter is
+       * exported; %s is the file's name */
+      g_autofree char *message = g_strdup_printf (_ ("Exported as %s"), base);
+      rpt_letter_file_save_version_async (self->document, author, message, NULL,
+                                          export_version_saved_cb, job);
+      return;
     }
+  else
+    export_toast (self, job->path, 0);
   export_job_free (job);
 }
 
@@ -232,6 +282,9 @@ export_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
 
           job->window = g_object_ref (self);
           job->path = g_strdup (path);
+          job->keep_version =
+            g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "version"),
+                       "true") == 0;
           rpt_exporter_async (rpt_letter_file_get_letter (self->document), format, path, author,
                               NULL, export_done_cb, job);
         }
@@ -287,6 +340,16 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   suggested = rpt_exporter_dup_suggested_name (rpt_letter_file_get_letter (self->document), format);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  /* What went out can always be found and compared: on by default for
+   * PDF, the form letters are sent in. */
+  if (format != RPT_EXPORTER_DOCUMENT && rpt_letter_file_get_version_number (self->document) == 0 &&
+      !rpt_letter_file_get_read_only (self->document))
+    {
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "version",
+                                   _ ("Keep the exported text as a version"), NULL, NULL);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "version",
+                                   format == RPT_EXPORTER_PDF ? "true" : "false");
+    }
   g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -485,23 +548,99 @@ open_version_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-restore_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+open_compare (RptWindow *self, guint old_number, guint new_number)
 {
-  g_autoptr (RptWindow) self = user_data;
-  g_autoptr (GError) error = NULL;
-  guint backup = 0;
+  RptCompareWindow *window;
 
-  if (!rpt_letter_file_restore_version_finish (RPT_LETTER_FILE (source), result, &backup, &error))
+  if (self->document == NULL)
+    return;
+  window = rpt_compare_window_new (GTK_WINDOW (self), self->document, old_number, new_number);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+compare_version_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  open_compare (RPT_WINDOW (widget), g_variant_get_uint32 (param), 0);
+}
+
+static void
+compare_versions_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+  GtkWidget *section = rpt_window_get_section_widget (self, "versions");
+
+  if (section != NULL && rpt_versions_section_get_n_versions (RPT_VERSIONS_SECTION (section)) == 0)
     {
-      rpt_window_show_error (self, _ ("The Version Could Not Be Restored"), error);
+      rpt_window_show_toast (self, _ ("Save a version first: the comparison shows what changed "
+                                      "since a version"));
       return;
     }
-  {
-    g_autofree char *text =
-      g_strdup_printf (_ ("Version restored; the state before it is kept as version %u"), backup);
-    rpt_window_show_toast (self, text);
-  }
-  refresh_versions (self);
+  /* The newest version against the working state; the window offers the rest. */
+  open_compare (self, RPT_COMPARE_NEWEST_VERSION, 0);
+}
+
+typedef struct
+{
+  RptWindow *window;
+  guint number; /* restored */
+  guint backup; /* the state before, kept as a version */
+} Restore;
+
+static void
+restore_free (Restore *r)
+{
+  g_object_unref (r->window);
+  g_free (r);
+}
+
+static void
+restored_version_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Restore *r = user_data;
+  g_autoptr (GError) error = NULL;
+  guint number = rpt_letter_file_save_version_finish (RPT_LETTER_FILE (source), result, &error);
+  g_autofree char *text = NULL;
+
+  if (number == 0)
+    {
+      rpt_window_show_error (r->window, _ ("The Restored Letter Was Not Kept as a Version"), error);
+      restore_free (r);
+      return;
+    }
+  if (r->backup != 0)
+    text = g_strdup_printf (_ ("Version %u restored as version %u; the state before it is "
+                               "version %u"),
+                            r->number, number, r->backup);
+  else
+    text = g_strdup_printf (_ ("Version %u restored as version %u"), r->number, number);
+  rpt_window_show_toast (r->window, text);
+  refresh_versions (r->window);
+  restore_free (r);
+}
+
+/* Restoring is itself a version: history only ever grows, so what was
+ * restored, and when, stays in it. */
+static void
+restore_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Restore *r = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *message = NULL;
+
+  if (!rpt_letter_file_restore_version_finish (RPT_LETTER_FILE (source), result, &r->backup,
+                                               &error))
+    {
+      rpt_window_show_error (r->window, _ ("The Version Could Not Be Restored"), error);
+      restore_free (r);
+      return;
+    }
+  author = rpt_application_dup_author (get_app (r->window));
+  /* Translators: the message of the version a restore makes */
+  message = g_strdup_printf (_ ("Restored version %u"), r->number);
+  rpt_letter_file_save_version_async (RPT_LETTER_FILE (source), author, message, NULL,
+                                      restored_version_saved_cb, r);
 }
 
 static void
@@ -509,12 +648,15 @@ restore_response_cb (AdwMessageDialog *dialog, const char *response, RptWindow *
 {
   guint number = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "number"));
   g_autofree char *author = NULL;
+  Restore *r;
 
   if (!g_str_equal (response, "restore") || self->document == NULL)
     return;
   author = rpt_application_dup_author (get_app (self));
-  rpt_letter_file_restore_version_async (self->document, number, author, NULL, restore_done_cb,
-                                         g_object_ref (self));
+  r = g_new0 (Restore, 1);
+  r->window = g_object_ref (self);
+  r->number = number;
+  rpt_letter_file_restore_version_async (self->document, number, author, NULL, restore_done_cb, r);
 }
 
 static void
@@ -524,8 +666,9 @@ restore_version (RptWindow *self, RptWindow *target, guint number)
   g_autofree char *heading = g_strdup_printf (_ ("Restore Version %u?"), number);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _ ("The letter as it is now is kept as a new version first, so "
-                                      "nothing is lost."));
+                                   _ ("The letter as it is now is kept as a version first, and "
+                                      "the restored letter becomes a new version: nothing is lost "
+                                      "and the history only grows."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "restore",
                                     _ ("_Restore"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
@@ -575,6 +718,10 @@ _rpt_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_action);
   gtk_widget_class_install_action (widget_class, "win.save-version", NULL, save_version_action);
   gtk_widget_class_install_action (widget_class, "win.open-version", "u", open_version_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-version", "u",
+                                   compare_version_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-versions", NULL,
+                                   compare_versions_action);
   gtk_widget_class_install_action (widget_class, "win.restore-version", "u",
                                    restore_version_action);
   gtk_widget_class_install_action (widget_class, "win.restore-shown-version", NULL,
