@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "rpt-application.h"
+#include "rpt-compare-window.h"
 #include "rpt-exporter.h"
 #include "rpt-page-source.h"
 #include "rpt-paragraph-row.h"
@@ -378,6 +379,224 @@ test_export_pdf (void)
   rpt_test_rm_rf (dir);
 }
 
+/* --- versions: compare, restore -------------------------------------- */
+
+static void
+version_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  guint *number = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *number = rpt_letter_file_save_version_finish (RPT_LETTER_FILE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(guint *) data != 0;
+}
+
+static guint
+save_version (RptWindow *window, const char *message)
+{
+  guint number = 0;
+
+  spin_until (saved, window, 10000);
+  rpt_letter_file_save_version_async (rpt_window_get_document (window), "Test Drafter", message,
+                                      NULL, version_saved_cb, &number);
+  spin_until (is_set, &number, 10000);
+  return number;
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  RptCompareWindow *window;
+  guint n_changes;
+} CompareWait;
+
+static gboolean
+compared (gpointer data)
+{
+  CompareWait *w = data;
+  RptComparison *c = rpt_compare_window_get_comparison (w->window);
+  RptPreview *preview = rpt_compare_window_get_preview (w->window);
+
+  return c != NULL && rpt_comparison_get_n_changes (c) == w->n_changes &&
+         !rpt_preview_get_busy (preview) && rpt_preview_get_n_pages (preview) > 0;
+}
+
+static GtkListBoxRow *
+find_change_row (RptCompareWindow *window, const char *title)
+{
+  GtkListBox *list = rpt_compare_window_get_changes_list (window);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+static void
+test_compare_versions (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  RptWindow *window;
+  RptCompareWindow *compare;
+  CompareWait wait = { NULL, 2 };
+  GtkListBoxRow *row;
+  GtkWidget *focus;
+  GtkAdjustment *adj;
+  RptComparison *comparison;
+  guint n_facts;
+
+  g_assert_no_error (error);
+  window = open_window (letter);
+  /* A first change makes the draft's file; then version 1. */
+  rpt_letter_set_date (letter, "2025-04-22");
+  g_assert_cmpuint (save_version (window, "Draft for review"), ==, 1);
+
+  /* The reviewer's edits: the date, and the last fact moved first. */
+  rpt_letter_set_date (letter, "2025-04-24");
+  n_facts = rpt_letter_get_n_items (letter, RPT_PART_FACTS);
+  rpt_letter_move_item (letter, RPT_PART_FACTS, n_facts - 1, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-version", "u", 1);
+  compare = find_toplevel (RPT_TYPE_COMPARE_WINDOW);
+  g_assert_nonnull (compare);
+  g_object_ref (compare);
+  wait.window = compare;
+  spin_until (compared, &wait, 90000);
+  comparison = rpt_compare_window_get_comparison (compare);
+  g_assert_cmpuint (rpt_comparison_count (comparison, RPT_PART_FACTS, RPT_CHANGE_MOVED), ==, 1);
+  g_assert_cmpuint (rpt_comparison_get_fields (comparison)->len, ==, 1);
+  /* The redline has the first page of changes and the letter's pages. */
+  g_assert_cmpuint (rpt_preview_get_n_pages (rpt_compare_window_get_preview (compare)), >=, 4);
+
+  /* The keyboard starts on the first change, the date. */
+  focus = gtk_root_get_focus (GTK_ROOT (compare));
+  g_assert_true (ADW_IS_ACTION_ROW (focus));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (focus)), ==, "Date");
+
+  /* Activating the moved fact scrolls the pages to it, past the first page. */
+  row = find_change_row (compare, "Fact 1");
+  g_assert_nonnull (row);
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (
+    gtk_widget_get_first_child (GTK_WIDGET (rpt_compare_window_get_preview (compare))))));
+  g_assert_true (GTK_IS_ADJUSTMENT (adj));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+  /* The pages are drawn: laid out at their size. */
+  spin_for (500);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, 2 * gtk_adjustment_get_page_size (adj));
+  g_signal_emit_by_name (rpt_compare_window_get_changes_list (compare), "row-activated", row);
+  spin_for (100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+
+  /* The working state goes on changing: the comparison follows it. */
+  rpt_paragraph_set_text (rpt_letter_get_item (letter, RPT_PART_QUESTIONS, 0), "Please reply.");
+  wait.n_changes = 3;
+  spin_until (compared, &wait, 90000);
+  g_assert_nonnull (find_change_row (compare, "Question 1"));
+
+  /* Version 1 against itself: nothing. */
+  rpt_compare_window_select (compare, 1, 1);
+  wait.n_changes = 0;
+  spin_until (compared, &wait, 90000);
+  g_assert_true (rpt_comparison_is_equal (rpt_compare_window_get_comparison (compare)));
+
+  gtk_window_destroy (GTK_WINDOW (compare));
+  spin_for (50);
+  g_assert_finalize_object (compare);
+  close_window (window);
+}
+
+static guint
+n_versions (RptWindow *window)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = rpt_store_open (
+    rpt_letter_file_get_path (rpt_window_get_document (window)), RPT_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (GListModel) versions = NULL;
+
+  g_assert_no_error (error);
+  versions = rpt_store_list_versions (store, &error);
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (versions);
+}
+
+typedef struct
+{
+  RptWindow *window;
+  guint n;
+} VersionsWait;
+
+static gboolean
+has_versions (gpointer data)
+{
+  VersionsWait *w = data;
+  return n_versions (w->window) == w->n;
+}
+
+static void
+test_restore_is_a_version (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  g_autoptr (RptStore) store = NULL;
+  g_autoptr (GListModel) versions = NULL;
+  g_autoptr (RptVersion) newest = NULL;
+  g_autoptr (RptLetter) restored = NULL;
+  VersionsWait wait;
+  AdwMessageDialog *dialog;
+  RptWindow *window;
+
+  g_assert_no_error (error);
+  window = open_window (letter);
+  rpt_letter_set_date (letter, "2025-04-22");
+  g_assert_cmpuint (save_version (window, "First"), ==, 1);
+  rpt_letter_set_date (letter, "2025-04-30");
+  spin_until (saved, window, 10000);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-version", "u", 1);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "restore");
+  /* The state before (version 2), and the restored letter as version 3:
+   * history only grows. */
+  wait.window = window;
+  wait.n = 3;
+  spin_until (has_versions, &wait, 10000);
+
+  store = rpt_store_open (rpt_letter_file_get_path (rpt_window_get_document (window)),
+                          RPT_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  versions = rpt_store_list_versions (store, &error);
+  newest = g_list_model_get_item (versions, 2);
+  g_assert_cmpstr (rpt_version_get_message (newest), ==, "Restored version 1");
+  restored = rpt_store_load_version (store, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rpt_letter_get_date (restored), ==, "2025-04-22");
+  g_clear_object (&store);
+  close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -415,6 +634,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/save-error-banner", test_save_error_banner);
   g_test_add_func ("/text/markup-round-trip", test_markup_round_trip);
   g_test_add_func ("/export/pdf", test_export_pdf);
+  g_test_add_func ("/versions/compare", test_compare_versions);
+  g_test_add_func ("/versions/restore-is-a-version", test_restore_is_a_version);
   status = g_test_run ();
 
   g_clear_object (&app);
