@@ -320,6 +320,53 @@ static const BadCase bad_cases[] = {
               "</letter>\n",
     RPT_ERROR_SCHEMA, "bad.xml:" },
   { "empty", "", RPT_ERROR_PARSE, "bad.xml: the file is empty" },
+/* What the schema's patterns say, which the reader checks itself (the
+   * patterns are left out of the copy it validates with: see get_schema). */
+#define FACTS_BODY(facts)                                                                 \
+  "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<language>en</language>\n<mandates/>\n" \
+  "<signatories/>\n<persons/>\n<profile/>\n<previous-communications/>\n<facts>\n" facts   \
+  "</facts>\n<concerns/>\n<questions/>\n<annex/>\n<closing/>\n"
+#define PARTS_BODY(mandates, persons)                                                             \
+  "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<language>en</language>\n<mandates>\n" mandates \
+  "</mandates>\n<signatories/>\n<persons>\n" persons                                              \
+  "</persons>\n<profile/>\n<previous-communications/>\n<facts/>\n<concerns/>\n<questions/>\n"     \
+  "<annex/>\n<closing/>\n"
+  { "upper-case-id",
+    HEAD OPEN FACTS_BODY (
+      "<fact id=\"CCDAB412-FAE9-4BEF-983C-AB1242225127\">a</fact>\n") "</letter>\n",
+    RPT_ERROR_SCHEMA, "bad.xml:12: “CCDAB412" },
+  { "bad-person-ref",
+    HEAD OPEN FACTS_BODY (
+      "<fact id=\"ccdab412-fae9-4bef-983c-ab1242225127\" persons=\"x\">a</fact>\n") "</letter>\n",
+    RPT_ERROR_SCHEMA, "bad.xml:12: “x” is not a valid id" },
+  { "two-line-place",
+    HEAD OPEN FACTS_BODY (
+      "<fact id=\"ccdab412-fae9-4bef-983c-ab1242225127\" place=\"a&#10;b\">a</fact>\n") "</letter>\n",
+    RPT_ERROR_SCHEMA, "bad.xml:12: “a\\nb” must be on one line" },
+  { "bad-instrument",
+    HEAD OPEN FACTS_BODY ("<fact id=\"ccdab412-fae9-4bef-983c-ab1242225127\">the "
+                          "<treaty-status instrument=\"iccpr\"/></fact>\n") "</letter>\n",
+    RPT_ERROR_SCHEMA, "bad.xml:12: “iccpr” is not the code of an instrument" },
+  { "bad-country", HEAD OPEN "<kind>AL</kind>\n<addressee country=\"tjk\"/>\n</letter>\n",
+    RPT_ERROR_SCHEMA, "bad.xml:" },
+  { "bad-key",
+    HEAD OPEN PARTS_BODY (
+      "<mandate id=\"ccdab412-fae9-4bef-983c-ab1242225127\" key=\"SR Torture\"/>\n",
+      "") "</letter>\n",
+    RPT_ERROR_SCHEMA, "bad.xml:7: “SR Torture” is not a valid key" },
+  { "bad-resolution",
+    HEAD OPEN PARTS_BODY ("<mandate id=\"ccdab412-fae9-4bef-983c-ab1242225127\">\n"
+                          "<title>Special Rapporteur</title>\n<resolution>52-4</resolution>\n"
+                          "</mandate>\n",
+                          "") "</letter>\n",
+    RPT_ERROR_SCHEMA, "bad.xml:9: “52-4” is not the number of a resolution" },
+  { "two-line-name",
+    HEAD OPEN PARTS_BODY ("",
+                          "<person id=\"ccdab412-fae9-4bef-983c-ab1242225127\">\n"
+                          "<name>Ms. A\nB</name>\n</person>\n") "</letter>\n",
+    RPT_ERROR_SCHEMA, "bad.xml:11: “Ms. A\\nB” must be on one line" },
+#undef FACTS_BODY
+#undef PARTS_BODY
 };
 
 static void

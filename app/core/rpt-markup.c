@@ -75,13 +75,24 @@ rpt_text_is_clean (const char *text, gboolean single_line)
     return TRUE;
   if (!g_utf8_validate (text, -1, NULL))
     return FALSE;
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (p = text; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
-      if (c == '\r' || !is_xml_char (c))
+      gunichar c;
+
+      /* ASCII, most of any letter, without decoding. */
+      if ((guchar) *p < 0x80)
+        {
+          if ((guchar) *p < 0x20 && (*p != '\t' && *p != '\n'))
+            return FALSE;
+          if (single_line && (*p == '\n' || *p == '\t'))
+            return FALSE;
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      if (!is_xml_char (c))
         return FALSE;
-      if (single_line && (c == '\n' || c == '\t'))
-        return FALSE;
+      p = g_utf8_next_char (p);
     }
   return TRUE;
 }
@@ -629,6 +640,15 @@ rpt_markup_normalize (const char *markup, guint *n_removed, GError **error)
   guint removed = 0;
 
   g_return_val_if_fail (markup != NULL, NULL);
+
+  /* Plain text with nothing to escape is its own canonical form: most
+   * paragraphs of a letter, read at every open. */
+  if (strpbrk (markup, "<>&") == NULL && rpt_text_is_clean (markup, FALSE))
+    {
+      if (n_removed != NULL)
+        *n_removed = 0;
+      return g_strdup (markup);
+    }
 
   /* Control characters are sanitized first: GMarkup would refuse them,
    * and the user typed (or pasted) them, so they are not an error. */

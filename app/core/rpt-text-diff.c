@@ -49,10 +49,14 @@ rpt_token_new (RptTokenKind kind,
                RptRunFlags flags,
                const char *href)
 {
-  RptToken *token = g_new0 (RptToken, 1);
+  /* A token and its characters are one allocation: a long letter has a
+   * token for every word and space. */
+  gsize n = length < 0 ? strlen (text) : (gsize) length;
+  RptToken *token = g_malloc0 (sizeof (RptToken) + n + 1);
 
   token->kind = kind;
-  token->text = length < 0 ? g_strdup (text) : g_strndup (text, (gsize) length);
+  token->text = (char *) (token + 1);
+  memcpy (token->text, text, n);
   token->flags = flags;
   token->href = g_strdup (href);
   token->hash = token_hash (kind, token->text);
@@ -66,7 +70,6 @@ rpt_token_free (RptToken *token)
     return;
   if (token->data_free != NULL)
     token->data_free (token->data);
-  g_free (token->text);
   g_free (token->href);
   g_free (token);
 }
@@ -166,6 +169,147 @@ typedef enum
   CLASS_PUNCT,
 } CharClass;
 
+/* The class of each ASCII character, looked up rather than asked of
+ * GLib's Unicode tables: most letters are mostly ASCII. */
+static const guint8 ascii_class[128] = {
+  /* control characters: punctuation, but for tab and line feed */
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_SPACE,
+  CLASS_BREAK,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  /* space ! " # $ % & ' ( ) * + , - . / */
+  CLASS_SPACE,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  /* 0-9 */
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  /* : ; < = > ? @ */
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  /* A-Z */
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  /* [ \ ] ^ _ ` */
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  /* a-z */
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  CLASS_WORD,
+  /* { | } ~ DEL */
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+  CLASS_PUNCT,
+};
+
 static CharClass
 classify (gunichar c)
 {
@@ -199,21 +343,40 @@ rpt_tokenize_text (GPtrArray *tokens,
   while (p < end)
     {
       const char *start = p;
-      CharClass cls = classify (g_utf8_get_char (p));
+      CharClass cls;
       RptTokenKind kind;
 
-      p = cluster_end (p, end);
+      /* ASCII: one byte, one character, one cluster unless a combining
+       * mark follows. */
+      if ((guchar) *p < 0x80 && (p + 1 >= end || (guchar) p[1] < 0x80))
+        {
+          cls = ascii_class[(guchar) *p];
+          p++;
+        }
+      else
+        {
+          cls = classify (g_utf8_get_char (p));
+          p = cluster_end (p, end);
+        }
       switch (cls)
         {
         case CLASS_WORD:
-          while (p < end && classify (g_utf8_get_char (p)) == CLASS_WORD)
-            p = cluster_end (p, end);
-          kind = RPT_TOKEN_WORD;
-          break;
         case CLASS_SPACE:
-          while (p < end && classify (g_utf8_get_char (p)) == CLASS_SPACE)
-            p = cluster_end (p, end);
-          kind = RPT_TOKEN_SPACE;
+          while (p < end)
+            {
+              guchar b = (guchar) *p;
+              if (b < 0x80 && (p + 1 >= end || (guchar) p[1] < 0x80))
+                {
+                  if (ascii_class[b] != cls)
+                    break;
+                  p++;
+                }
+              else if (classify (g_utf8_get_char (p)) == cls)
+                p = cluster_end (p, end);
+              else
+                break;
+            }
+          kind = cls == CLASS_WORD ? RPT_TOKEN_WORD : RPT_TOKEN_SPACE;
           break;
         case CLASS_SOLO_WORD:
           kind = RPT_TOKEN_WORD;
