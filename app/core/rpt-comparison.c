@@ -137,6 +137,16 @@ rpt_comparison_init (RptComparison *self)
 
 /* --- how values read ------------------------------------------------- */
 
+/* The reference data names mandates and countries; it is read only when a
+ * change needs a name, which most comparisons (of words) never do. */
+static RptReference *
+get_reference (RptComparison *self)
+{
+  if (self->reference == NULL)
+    self->reference = g_object_ref (rpt_reference_get_default ());
+  return self->reference;
+}
+
 /**
  * rpt_format_date_long:
  * @iso_date: (nullable): YYYY-MM-DD
@@ -321,7 +331,7 @@ mandate_title (RptComparison *self, RptMandate *mandate)
   if (rpt_mandate_get_title (mandate) != NULL)
     return g_strdup (rpt_mandate_get_title (mandate));
   info = rpt_mandate_get_key (mandate) != NULL
-           ? rpt_reference_lookup_mandate (self->reference, rpt_mandate_get_key (mandate))
+           ? rpt_reference_lookup_mandate (get_reference (self), rpt_mandate_get_key (mandate))
            : NULL;
   if (info != NULL)
     return g_strdup (rpt_mandate_info_get_title (info, "en"));
@@ -355,14 +365,14 @@ value_display (RptComparison *self, RptLetter *letter, const char *name, const G
         return rpt_format_date_long (s);
       if (g_str_equal (name, "country"))
         {
-          g_autofree char *country = rpt_reference_dup_country_name (self->reference, s, "en");
+          g_autofree char *country = rpt_reference_dup_country_name (get_reference (self), s, "en");
           if (g_str_equal (s, "OTH"))
             return g_strdup (_ ("a company or organisation (OTH)"));
           return country != NULL ? g_strdup_printf ("%s (%s)", country, s) : g_strdup (s);
         }
       if (g_str_equal (name, "key"))
         {
-          const RptMandateInfo *info = rpt_reference_lookup_mandate (self->reference, s);
+          const RptMandateInfo *info = rpt_reference_lookup_mandate (get_reference (self), s);
           return g_strdup (info != NULL ? rpt_mandate_info_get_title (info, "en") : s);
         }
       if (g_str_equal (name, "mandate"))
@@ -873,8 +883,8 @@ rpt_comparison_new (RptLetter *old_letter,
   self = g_object_new (RPT_TYPE_COMPARISON, NULL);
   self->old_letter = g_object_ref (old_letter);
   self->new_letter = g_object_ref (new_letter);
-  self->reference =
-    reference != NULL ? g_object_ref (reference) : g_object_ref (rpt_reference_get_default ());
+  if (reference != NULL)
+    self->reference = g_object_ref (reference);
   self->date = g_date_time_new_now_utc ();
 
   if (!compare_letter_fields (self, error))
