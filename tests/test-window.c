@@ -17,6 +17,7 @@
 #include "rpt-preview.h"
 #include "rpt-test-util.h"
 #include "rpt-text-markup.h"
+#include "rpt-versions-section.h"
 #include "rpt-window-private.h"
 
 /* The window driven through its widgets and actions, as a drafter would:
@@ -425,6 +426,31 @@ find_toplevel (GType type)
 
 typedef struct
 {
+  RptWindow *window;
+  guint n;
+} ListedWait;
+
+static gboolean
+versions_listed (gpointer data)
+{
+  ListedWait *w = data;
+  GtkWidget *section = rpt_window_get_section_widget (w->window, "versions");
+  return rpt_versions_section_get_n_versions (RPT_VERSIONS_SECTION (section)) == w->n;
+}
+
+/* The Versions section lists the versions (it reads them in a worker). */
+static void
+refresh_versions_and_wait (RptWindow *window, guint n)
+{
+  ListedWait w = { window, n };
+  GtkWidget *section = rpt_window_get_section_widget (window, "versions");
+
+  rpt_versions_section_refresh (RPT_VERSIONS_SECTION (section));
+  spin_until (versions_listed, &w, 10000);
+}
+
+typedef struct
+{
   RptCompareWindow *window;
   guint n_changes;
 } CompareWait;
@@ -472,6 +498,34 @@ test_compare_versions (void)
   /* A first change makes the draft's file; then version 1. */
   rpt_letter_set_date (letter, "2025-04-22");
   g_assert_cmpuint (save_version (window, "Draft for review"), ==, 1);
+
+  /* Opened, version 1 says which version it is. */
+  {
+    RptWindow *shown = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+    refresh_versions_and_wait (window, 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-version", "u", 1);
+    for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; shown == NULL;)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, end);
+        g_main_context_iteration (NULL, FALSE);
+        for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+          {
+            g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+            if (RPT_IS_WINDOW (w) && (RptWindow *) w != window &&
+                rpt_window_get_document (RPT_WINDOW (w)) != NULL &&
+                rpt_letter_file_get_version_number (rpt_window_get_document (RPT_WINDOW (w))) == 1)
+              shown = RPT_WINDOW (w);
+          }
+      }
+    g_object_ref (shown);
+    g_assert_cmpstr (adw_window_title_get_subtitle (shown->window_title), ==,
+                     "Version 1 “Draft for review” (read-only)");
+    gtk_window_destroy (GTK_WINDOW (shown));
+    spin_for (50);
+    g_assert_finalize_object (shown);
+  }
 
   /* The reviewer's edits: the date, and the last fact moved first. */
   rpt_letter_set_date (letter, "2025-04-24");

@@ -43,6 +43,7 @@ struct _RptLetterFile
   char *draft_path;
   gboolean read_only;
   guint version_number;
+  char *version_message;
 
   guint autosave_delay;
   guint autosave_id;
@@ -228,6 +229,7 @@ rpt_letter_file_finalize (GObject *object)
   g_mutex_clear (&self->store_lock);
   g_free (self->path);
   g_free (self->draft_path);
+  g_free (self->version_message);
   g_clear_error (&self->save_error);
   g_ptr_array_unref (self->waiters);
 
@@ -340,6 +342,28 @@ rpt_letter_file_new_for_version (RptLetterFile *self, RptLetter *letter, guint n
   doc->path = g_strdup (self->path);
   set_letter (doc, letter);
   return doc;
+}
+
+/**
+ * rpt_letter_file_set_version_message:
+ * @message: (nullable): the message of the version shown
+ *
+ * For a document showing a named version: what the version was kept for,
+ * for its window's title.
+ */
+void
+rpt_letter_file_set_version_message (RptLetterFile *self, const char *message)
+{
+  g_return_if_fail (RPT_IS_LETTER_FILE (self));
+  g_free (self->version_message);
+  self->version_message = g_strdup (message);
+}
+
+const char *
+rpt_letter_file_get_version_message (RptLetterFile *self)
+{
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), NULL);
+  return self->version_message;
 }
 
 /* --- open ----------------------------------------------------------- */

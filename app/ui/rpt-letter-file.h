@@ -32,6 +32,8 @@ RptLetterFile *rpt_letter_file_open_finish (GAsyncResult *result, GError **error
 RptLetterFile *
 rpt_letter_file_new_for_version (RptLetterFile *self, RptLetter *letter, guint number);
 
+void rpt_letter_file_set_version_message (RptLetterFile *self, const char *message);
+const char *rpt_letter_file_get_version_message (RptLetterFile *self);
 RptLetter *rpt_letter_file_get_letter (RptLetterFile *self);
 const char *rpt_letter_file_get_path (RptLetterFile *self);
 const char *rpt_letter_file_get_draft_path (RptLetterFile *self);

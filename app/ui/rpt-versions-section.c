@@ -122,6 +122,25 @@ rpt_versions_section_set_document (RptVersionsSection *self, RptLetterFile *docu
   rpt_versions_section_refresh (self);
 }
 
+/**
+ * rpt_versions_section_find_version:
+ *
+ * Returns: (transfer none) (nullable): version @number, if the list has it
+ */
+RptVersion *
+rpt_versions_section_find_version (RptVersionsSection *self, guint number)
+{
+  g_return_val_if_fail (RPT_IS_VERSIONS_SECTION (self), NULL);
+
+  for (guint i = 0; self->versions != NULL && i < g_list_model_get_n_items (self->versions); i++)
+    {
+      g_autoptr (RptVersion) v = g_list_model_get_item (self->versions, i);
+      if (rpt_version_get_number (v) == number)
+        return v;
+    }
+  return NULL;
+}
+
 guint
 rpt_versions_section_get_n_versions (RptVersionsSection *self)
 {

@@ -19,5 +19,6 @@ G_DECLARE_FINAL_TYPE (RptVersionsSection, rpt_versions_section, RPT, VERSIONS_SE
 void rpt_versions_section_set_document (RptVersionsSection *self, RptLetterFile *document);
 void rpt_versions_section_refresh (RptVersionsSection *self);
 guint rpt_versions_section_get_n_versions (RptVersionsSection *self);
+RptVersion *rpt_versions_section_find_version (RptVersionsSection *self, guint number);
 
 G_END_DECLS

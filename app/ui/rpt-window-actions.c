@@ -529,6 +529,14 @@ load_version_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   doc = rpt_letter_file_new_for_version (RPT_LETTER_FILE (source), letter, number);
+  {
+    GtkWidget *section = rpt_window_get_section_widget (self, "versions");
+    RptVersion *version =
+      section != NULL ? rpt_versions_section_find_version (RPT_VERSIONS_SECTION (section), number)
+                      : NULL;
+    if (version != NULL)
+      rpt_letter_file_set_version_message (doc, rpt_version_get_message (version));
+  }
   window = rpt_window_new (get_app (self));
   rpt_window_set_document (window, doc);
   gtk_window_present (GTK_WINDOW (window));

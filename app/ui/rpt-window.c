@@ -162,7 +162,14 @@ update_subtitle (RptWindow *self)
   if (doc == NULL)
     return;
   path = rpt_letter_file_get_path (doc);
-  if (rpt_letter_file_get_version_number (doc) != 0)
+  if (rpt_letter_file_get_version_number (doc) != 0 &&
+      rpt_letter_file_get_version_message (doc) != NULL)
+    /* Translators: the subtitle of a window showing a version: its number
+     * and message */
+    subtitle =
+      g_strdup_printf (_ ("Version %u “%s” (read-only)"), rpt_letter_file_get_version_number (doc),
+                       rpt_letter_file_get_version_message (doc));
+  else if (rpt_letter_file_get_version_number (doc) != 0)
     subtitle =
       g_strdup_printf (_ ("Version %u (read-only)"), rpt_letter_file_get_version_number (doc));
   else if (rpt_letter_file_get_read_only (doc))
@@ -284,8 +291,8 @@ rpt_window_set_document (RptWindow *self, RptLetterFile *document)
   if (version != 0)
     {
       g_autofree char *text = g_strdup_printf (
-        _ ("This is version %u, shown read-only. Restoring it makes it the working state; the "
-           "current state is kept as a version."),
+        _ ("This is version %u, shown read-only. Restoring it makes it the working state and a "
+           "new version; the current state is kept as a version first."),
         version);
       gtk_label_set_text (self->read_only_label, text);
     }
