@@ -19,6 +19,7 @@
 #include "rpt-letter.h"
 #include "rpt-mandate.h"
 #include "rpt-markup.h"
+#include "rpt-merge.h"
 #include "rpt-odt.h"
 #include "rpt-paragraph.h"
 #include "rpt-pdf.h"
