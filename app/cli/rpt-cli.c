@@ -166,6 +166,12 @@ print_help (FILE *out)
               "exits 0 when they are the same, 1 when they differ"));
   fprintf (out, "  update FILE.rapporteur IN.xml\n    %s\n",
            _ ("Replace the working state of a document with an edited export of its letter"));
+  fprintf (out,
+           "  send-for-review FILE.rapporteur -o COPY [--version N] [--reviewer NAME]\n    %s\n",
+           _ ("Make a reviewer’s copy (.rapporteur, or .odt for LibreOffice) of a version"));
+  fprintf (out, "  merge FILE.rapporteur COPY [--conflicts theirs|ours] [--dry-run]\n    %s\n",
+           _ ("Merge a reviewer’s copy back, change by change, as a new version"));
+  fprintf (out, "  comments FILE.rapporteur\n    %s\n", _ ("List the comments of a document"));
   fprintf (out, "\n%s\n",
            _ ("IN is a .rapporteur document or, where it makes sense, a letter .xml."));
   fprintf (out, "%s\n", _ ("Run “rapporteur-cli COMMAND --help” for the options of a command."));
@@ -178,9 +184,11 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "new", rpt_cli_new },       { "import", rpt_cli_import },   { "export", rpt_cli_export },
-  { "show", rpt_cli_show },     { "version", rpt_cli_version }, { "diff", rpt_cli_diff },
-  { "update", rpt_cli_update },
+  { "new", rpt_cli_new },         { "import", rpt_cli_import },
+  { "export", rpt_cli_export },   { "show", rpt_cli_show },
+  { "version", rpt_cli_version }, { "diff", rpt_cli_diff },
+  { "update", rpt_cli_update },   { "send-for-review", rpt_cli_send_for_review },
+  { "merge", rpt_cli_merge },     { "comments", rpt_cli_comments },
 };
 
 int

@@ -36,5 +36,8 @@ int rpt_cli_show (int argc, char **argv);
 int rpt_cli_version (int argc, char **argv);
 int rpt_cli_diff (int argc, char **argv);
 int rpt_cli_update (int argc, char **argv);
+int rpt_cli_send_for_review (int argc, char **argv);
+int rpt_cli_merge (int argc, char **argv);
+int rpt_cli_comments (int argc, char **argv);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "rpt-comment.h"
 #include "rpt-communication.h"
 #include "rpt-comparison.h"
 #include "rpt-document-xml.h"
@@ -26,6 +27,7 @@
 #include "rpt-person.h"
 #include "rpt-redline.h"
 #include "rpt-reference.h"
+#include "rpt-review.h"
 #include "rpt-signatory.h"
 #include "rpt-store.h"
 #include "rpt-style-sheet.h"

@@ -1,0 +1,500 @@
+/* rpt-comment.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rpt-comment"
+
+#include <glib/gi18n-lib.h>
+
+#include "rpt-comment.h"
+#include "rpt-error.h"
+#include "rpt-item-private.h"
+#include "rpt-markup.h"
+#include "rpt-store-private.h"
+
+/**
+ * RptComment:
+ *
+ * A reviewer's remark on an item of the letter (a fact, a question…), or
+ * on some of its words (the quote), with its author and time, its replies
+ * (comments whose parent it is) and whether it is resolved. Comments
+ * belong to the document, not to the letter: they survive versions and
+ * restores, and never reach an exported letter unless asked for.
+ */
+struct _RptComment
+{
+  GObject parent_instance;
+
+  char *id;
+  char *item_id;
+  char *parent_id;
+  char *quote;
+  char *author;
+  GDateTime *created;
+  char *text;
+  gboolean resolved;
+};
+
+G_DEFINE_FINAL_TYPE (RptComment, rpt_comment, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_ID,
+  PROP_ITEM_ID,
+  PROP_PARENT_ID,
+  PROP_QUOTE,
+  PROP_AUTHOR,
+  PROP_CREATED,
+  PROP_TEXT,
+  PROP_RESOLVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+rpt_comment_finalize (GObject *object)
+{
+  RptComment *self = RPT_COMMENT (object);
+
+  g_free (self->id);
+  g_free (self->item_id);
+  g_free (self->parent_id);
+  g_free (self->quote);
+  g_free (self->author);
+  g_clear_pointer (&self->created, g_date_time_unref);
+  g_free (self->text);
+  G_OBJECT_CLASS (rpt_comment_parent_class)->finalize (object);
+}
+
+static void
+rpt_comment_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RptComment *self = RPT_COMMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_ITEM_ID:
+      g_value_set_string (value, self->item_id);
+      break;
+    case PROP_PARENT_ID:
+      g_value_set_string (value, self->parent_id);
+      break;
+    case PROP_QUOTE:
+      g_value_set_string (value, self->quote);
+      break;
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
+      break;
+    case PROP_CREATED:
+      g_value_set_boxed (value, self->created);
+      break;
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    case PROP_RESOLVED:
+      g_value_set_boolean (value, self->resolved);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rpt_comment_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  RptComment *self = RPT_COMMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_dup_string (value);
+      break;
+    case PROP_ITEM_ID:
+      self->item_id = g_value_dup_string (value);
+      break;
+    case PROP_PARENT_ID:
+      self->parent_id = g_value_dup_string (value);
+      break;
+    case PROP_QUOTE:
+      rpt_comment_set_quote (self, g_value_get_string (value));
+      break;
+    case PROP_AUTHOR:
+      self->author = rpt_text_sanitize_line (g_value_get_string (value));
+      break;
+    case PROP_CREATED:
+      self->created = g_value_dup_boxed (value);
+      break;
+    case PROP_TEXT:
+      rpt_comment_set_text (self, g_value_get_string (value));
+      break;
+    case PROP_RESOLVED:
+      rpt_comment_set_resolved (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rpt_comment_constructed (GObject *object)
+{
+  RptComment *self = RPT_COMMENT (object);
+
+  G_OBJECT_CLASS (rpt_comment_parent_class)->constructed (object);
+  if (self->id == NULL)
+    self->id = _rpt_item_new_id ();
+  if (self->created == NULL)
+    self->created = g_date_time_new_now_utc ();
+  if (self->author == NULL)
+    self->author = g_strdup ("");
+  if (self->text == NULL)
+    self->text = g_strdup ("");
+}
+
+static void
+rpt_comment_class_init (RptCommentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags once = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = rpt_comment_finalize;
+  object_class->get_property = rpt_comment_get_property;
+  object_class->set_property = rpt_comment_set_property;
+  object_class->constructed = rpt_comment_constructed;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, once);
+  properties[PROP_ITEM_ID] = g_param_spec_string ("item-id", NULL, NULL, NULL, once);
+  properties[PROP_PARENT_ID] = g_param_spec_string ("parent-id", NULL, NULL, NULL, once);
+  properties[PROP_QUOTE] = g_param_spec_string ("quote", NULL, NULL, NULL, rw);
+  properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL, once);
+  properties[PROP_CREATED] = g_param_spec_boxed ("created", NULL, NULL, G_TYPE_DATE_TIME, once);
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, rw);
+  properties[PROP_RESOLVED] = g_param_spec_boolean ("resolved", NULL, NULL, FALSE, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rpt_comment_init (RptComment *self)
+{
+}
+
+/**
+ * rpt_comment_new:
+ * @item_id: (nullable): the item commented on; %NULL for the letter as a whole
+ * @author: who writes it
+ * @text: what they write (plain text; line breaks are kept)
+ *
+ * Returns: (transfer full): a new comment, made now, with an id of its own
+ */
+RptComment *
+rpt_comment_new (const char *item_id, const char *author, const char *text)
+{
+  return g_object_new (RPT_TYPE_COMMENT, "item-id", item_id, "author", author, "text", text, NULL);
+}
+
+/**
+ * rpt_comment_new_reply:
+ *
+ * Returns: (transfer full): a reply to @parent, on the same item
+ */
+RptComment *
+rpt_comment_new_reply (RptComment *parent, const char *author, const char *text)
+{
+  g_return_val_if_fail (RPT_IS_COMMENT (parent), NULL);
+  return g_object_new (RPT_TYPE_COMMENT, "item-id", parent->item_id, "parent-id", parent->id,
+                       "author", author, "text", text, NULL);
+}
+
+const char *
+rpt_comment_get_id (RptComment *self)
+{
+  g_return_val_if_fail (RPT_IS_COMMENT (self), NULL);
+  return self->id;
+}
+
+const char *
+rpt_comment_get_item_id (RptComment *self)
+{
+  g_return_val_if_fail (RPT_IS_COMMENT (self), NULL);
+  return self->item_id;
+}
+
+const char *
+rpt_comment_get_parent_id (RptComment *self)
+{
+  g_return_val_if_fail (RPT_IS_COMMENT (self), NULL);
+  return self->parent_id;
+}
+
+const char *
+rpt_comment_get_quote (RptComment *self)
+{
+  g_return_val_if_fail (RPT_IS_COMMENT (self), NULL);
+  return self->quote;
+}
+
+/**
+ * rpt_comment_set_quote:
+ * @quote: (nullable): the words commented on, as plain text
+ */
+void
+rpt_comment_set_quote (RptComment *self, const char *quote)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_if_fail (RPT_IS_COMMENT (self));
+  clean = quote != NULL && quote[0] != '\0' ? rpt_text_sanitize (quote, -1, FALSE, NULL) : NULL;
+  if (g_strcmp0 (clean, self->quote) == 0)
+    return;
+  g_free (self->quote);
+  self->quote = g_steal_pointer (&clean);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUOTE]);
+}
+
+const char *
+rpt_comment_get_author (RptComment *self)
+{
+  g_return_val_if_fail (RPT_IS_COMMENT (self), NULL);
+  return self->author;
+}
+
+/**
+ * rpt_comment_get_created:
+ *
+ * Returns: (transfer none): when it was written, in UTC
+ */
+GDateTime *
+rpt_comment_get_created (RptComment *self)
+{
+  g_return_val_if_fail (RPT_IS_COMMENT (self), NULL);
+  return self->created;
+}
+
+const char *
+rpt_comment_get_text (RptComment *self)
+{
+  g_return_val_if_fail (RPT_IS_COMMENT (self), NULL);
+  return self->text;
+}
+
+void
+rpt_comment_set_text (RptComment *self, const char *text)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_if_fail (RPT_IS_COMMENT (self));
+  clean = rpt_text_sanitize (text != NULL ? text : "", -1, FALSE, NULL);
+  if (g_strcmp0 (clean, self->text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_steal_pointer (&clean);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+gboolean
+rpt_comment_get_resolved (RptComment *self)
+{
+  g_return_val_if_fail (RPT_IS_COMMENT (self), FALSE);
+  return self->resolved;
+}
+
+void
+rpt_comment_set_resolved (RptComment *self, gboolean resolved)
+{
+  g_return_if_fail (RPT_IS_COMMENT (self));
+  resolved = !!resolved;
+  if (self->resolved == resolved)
+    return;
+  self->resolved = resolved;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOLVED]);
+}
+
+/* --- in the document file --------------------------------------------- */
+
+/* An optional table: a file without it has no comments, and a Rapporteur
+ * that does not know it leaves it alone. */
+static const char comment_table[] = "CREATE TABLE IF NOT EXISTS comment ("
+                                    "  id TEXT PRIMARY KEY NOT NULL,"
+                                    "  item_id TEXT,"
+                                    "  parent_id TEXT,"
+                                    "  quote TEXT,"
+                                    "  author TEXT NOT NULL,"
+                                    "  created TEXT NOT NULL,"
+                                    "  text TEXT NOT NULL,"
+                                    "  resolved INTEGER NOT NULL DEFAULT 0"
+                                    ")";
+
+static gboolean
+has_table (RptSqlite *db, GError **error)
+{
+  gint64 n = 0;
+
+  if (!rpt_sqlite_get_int (db,
+                           "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                           "name = 'comment'",
+                           &n, error))
+    return FALSE;
+  return n > 0;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt, int column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+/**
+ * rpt_comments_load:
+ *
+ * Returns: (transfer full): the document's comments (#RptComment), oldest
+ *   first; %NULL with @error set if the file cannot be read or a comment in
+ *   it is damaged
+ */
+GListStore *
+rpt_comments_load (RptStore *store, GError **error)
+{
+  RptSqlite *db = _rpt_store_get_sqlite (store);
+  g_autoptr (GListStore) comments = g_list_store_new (RPT_TYPE_COMMENT);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GError) local = NULL;
+  int rc;
+
+  if (db == NULL)
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _ ("The document is closed"));
+      return NULL;
+    }
+  if (!has_table (db, &local))
+    {
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      return g_steal_pointer (&comments);
+    }
+  stmt = rpt_sqlite_prepare (db,
+                             "SELECT id, item_id, parent_id, quote, author, created, text, "
+                             "resolved FROM comment ORDER BY created, id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = rpt_sqlite_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      const char *id = column_text (stmt, 0), *item = column_text (stmt, 1),
+                 *parent = column_text (stmt, 2), *created = column_text (stmt, 5);
+      g_autoptr (GDateTime) when =
+        created != NULL ? g_date_time_new_from_iso8601 (created, NULL) : NULL;
+      g_autoptr (RptComment) c = NULL;
+
+      if (!_rpt_item_id_is_valid (id) || (item != NULL && !_rpt_item_id_is_valid (item)) ||
+          (parent != NULL && !_rpt_item_id_is_valid (parent)) || when == NULL)
+        {
+          g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT,
+                       _ ("%s: a comment in the file is damaged"), rpt_store_get_path (store));
+          return NULL;
+        }
+      c = g_object_new (RPT_TYPE_COMMENT, "id", id, "item-id", item, "parent-id", parent, "quote",
+                        column_text (stmt, 3), "author", column_text (stmt, 4), "created", when,
+                        "text", column_text (stmt, 6), "resolved",
+                        sqlite3_column_int (stmt, 7) != 0, NULL);
+      g_list_store_append (comments, c);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&comments);
+}
+
+/**
+ * rpt_comments_save:
+ *
+ * Writes @comment (new or changed) into the document, in a transaction of
+ * its own.
+ */
+gboolean
+rpt_comments_save (RptStore *store, RptComment *comment, GError **error)
+{
+  RptSqlite *db = _rpt_store_get_sqlite (store);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GDateTime) utc = NULL;
+  g_autofree char *created = NULL;
+
+  g_return_val_if_fail (RPT_IS_COMMENT (comment), FALSE);
+
+  if (db == NULL || rpt_store_is_read_only (store))
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_READ_ONLY,
+                   _ ("%s is open read-only: the comment is not saved"),
+                   rpt_store_get_path (store));
+      return FALSE;
+    }
+  utc = g_date_time_to_utc (comment->created);
+  created = g_date_time_format_iso8601 (utc);
+  if (!rpt_sqlite_begin (db, error))
+    return FALSE;
+  if (!rpt_sqlite_exec (db, comment_table, error))
+    goto fail;
+  stmt = rpt_sqlite_prepare (db,
+                             "INSERT OR REPLACE INTO comment (id, item_id, parent_id, quote, "
+                             "author, created, text, resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, comment->id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, comment->item_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, comment->parent_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, comment->quote, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, comment->author, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, created, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, comment->text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 8, comment->resolved ? 1 : 0);
+  if (!rpt_sqlite_step_done (db, stmt, error))
+    goto fail;
+  return rpt_sqlite_commit (db, error);
+
+fail:
+  rpt_sqlite_rollback (db);
+  return FALSE;
+}
+
+/**
+ * rpt_comments_delete:
+ *
+ * Removes a comment and its replies from the document.
+ */
+gboolean
+rpt_comments_delete (RptStore *store, const char *id, GError **error)
+{
+  RptSqlite *db = _rpt_store_get_sqlite (store);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GError) local = NULL;
+
+  if (db == NULL || rpt_store_is_read_only (store))
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_READ_ONLY,
+                   _ ("%s is open read-only: the comment is not removed"),
+                   rpt_store_get_path (store));
+      return FALSE;
+    }
+  if (!has_table (db, &local))
+    {
+      if (local == NULL)
+        return TRUE; /* no comments at all */
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  stmt = rpt_sqlite_prepare (db, "DELETE FROM comment WHERE id = ?1 OR parent_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  return rpt_sqlite_step_done (db, stmt, error);
+}
