@@ -182,6 +182,19 @@ test_save_writes_only_changes (Fixture *f, gconstpointer data)
   g_assert_true (rpt_store_save (store, letter, &error));
   g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 1);
 
+  /* A signatory's form of title is part of its row. */
+  rpt_signatory_set_title_form (rpt_letter_get_item (letter, RPT_PART_SIGNATORIES, 1),
+                                RPT_TITLE_FORM_FEMININE);
+  g_assert_true (rpt_store_save (store, letter, &error));
+  g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 1);
+  {
+    g_autoptr (RptLetter) reloaded = rpt_store_load (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (
+      rpt_signatory_get_title_form (rpt_letter_get_item (reloaded, RPT_PART_SIGNATORIES, 1)), ==,
+      RPT_TITLE_FORM_FEMININE);
+  }
+
   /* The summary lives in the head row: one row. */
   rpt_letter_set_summary (letter, "another summary");
   g_assert_true (rpt_store_save (store, letter, &error));
@@ -410,6 +423,10 @@ test_migration_v1 (Fixture *f, gconstpointer data)
   g_free (xml_working);
   xml_working = letter_xml (working);
   g_assert_nonnull (strstr (xml_working, edited));
+  /* a file from before the form of title existed: not recorded */
+  g_assert_cmpint (
+    rpt_signatory_get_title_form (rpt_letter_get_item (working, RPT_PART_SIGNATORIES, 0)), ==,
+    RPT_TITLE_FORM_UNSPECIFIED);
 
   versions = rpt_store_list_versions (store, &error);
   g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 1);
