@@ -69,7 +69,7 @@ while IFS= read -r line; do
     fuzzy=$((fuzzy > 0 ? fuzzy - 1 : 0))
     if [ "$untranslated" -ne 0 ] || [ "$fuzzy" -ne 0 ]; then
       fail "po/$lang.po is listed as complete but has $untranslated untranslated and $fuzzy fuzzy messages against the current sources: run \`meson compile -C _build rapporteur-pot rapporteur-update-po\`, translate them (po/README.md), or move $lang under \"partial:\" in po/LINGUAS"
-      { msgattrib --untranslated --no-obsolete "$tmp/$lang.po"; msgattrib --only-fuzzy --no-obsolete "$tmp/$lang.po"; } 2>/dev/null \
+      { msgattrib --no-wrap --untranslated --no-obsolete "$tmp/$lang.po"; msgattrib --no-wrap --only-fuzzy --no-obsolete "$tmp/$lang.po"; } 2>/dev/null \
         | grep '^msgid "..*"' | head -20 | sed 's/^/#   /'
     else
       echo "ok - po/$lang.po translates all $((total - 1)) messages"

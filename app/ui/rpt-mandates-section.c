@@ -152,8 +152,9 @@ title_form_row (RptMandate *mandate, RptSignatory *signatory)
     gtk_string_list_append (list, _ (forms[i]));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Form of Title"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _ ("The one the signatory uses, for French and Spanish letters"));
+  /* the choice in full under the title: the examples say which
+   * languages it is for */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
   g_object_set_data (G_OBJECT (row), "syncing", GINT_TO_POINTER (1));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), signatory != NULL
                                                      ? rpt_signatory_get_title_form (signatory)
