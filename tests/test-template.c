@@ -1034,6 +1034,27 @@ test_spanish_conjunction (void)
     }
 }
 
+/* A company or organisation: its name after "de" follows the same
+ * contraction rules as a State's ("d'Acme", "du Fonds"). */
+static void
+test_non_state_languages (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("AL-OTH-company.xml");
+  g_autoptr (Rendered) fr = NULL;
+  g_autoptr (Rendered) es = NULL;
+
+  rpt_letter_set_language (letter, "fr");
+  fr = render (letter);
+  assert_has (fr, "nous souhaiterions attirer l'attention d'Acme Mining Ltd. sur des informations");
+  assert_lacks (fr, "Excellence");
+  assert_lacks (fr, "l'attention de Acme");
+
+  rpt_letter_set_language (letter, "es");
+  es = render (letter);
+  assert_has (es, "quisiéramos señalar a la atención de Acme Mining Ltd. la información");
+  assert_lacks (es, "Excelencia");
+}
+
 /* ------------------------------------------------------------------ */
 /* Broken and hostile templates                                        */
 
@@ -1263,6 +1284,7 @@ main (int argc, char **argv)
   g_test_add_func ("/template/no-english-boilerplate", test_no_english_boilerplate);
   g_test_add_func ("/template/title-forms", test_title_forms);
   g_test_add_func ("/template/spanish-conjunction", test_spanish_conjunction);
+  g_test_add_func ("/template/non-state-languages", test_non_state_languages);
   g_test_add_func ("/template/no-catalogue", test_no_catalogue);
   g_test_add_func ("/template/errors", test_template_errors);
   g_test_add_func ("/template/security", test_security);

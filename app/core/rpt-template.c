@@ -776,6 +776,16 @@ add_country (Build *b)
       xmlSetProp (b->input, BAD_CAST "addressee", BAD_CAST "other");
       if (other == NULL || other[0] == '\0')
         add_note (b, _ ("The addressee has no name yet."));
+      else
+        {
+          /* its forms after "de" and "à", by the contraction rules:
+           * "de la société X", "du Fonds Y", "d'Acme" */
+          de = rpt_grammar_contract (b->strings_language, RPT_PREPOSITION_DE, other);
+          a = rpt_grammar_contract (b->strings_language, RPT_PREPOSITION_A, other);
+          x = add_x (b, b->input, "addressee", NULL);
+          xmlSetProp (x, BAD_CAST "de", BAD_CAST de);
+          xmlSetProp (x, BAD_CAST "a", BAD_CAST a);
+        }
       if (g_strcmp0 (wgad, "yes") == 0)
         add_note (b, _ ("The Working Group on Arbitrary Detention paragraph is only for letters "
                         "to States: it is left out."));

@@ -9,6 +9,8 @@
 
     x:input/@language, @addressee ("state" or "other")
     x:meta        title, subject, reference and keywords for office:meta
+    x:addressee   a company or organisation's name after "de" and "à"
+                  (@de, @a), by the contraction rules
     x:country     the addressee State's name in the letter's language, as
                   running text writes it ("le Tadjikistan"); @de and @a,
                   its forms after "de" and "à" ("du Tadjikistan")
@@ -306,6 +308,16 @@
           <xsl:with-param name="args">
             <arg name="addressee">
               <xsl:call-template name="addressee-name"/>
+            </arg>
+            <arg name="addressee-de">
+              <xsl:call-template name="addressee-name">
+                <xsl:with-param name="form" select="'de'"/>
+              </xsl:call-template>
+            </arg>
+            <arg name="addressee-a">
+              <xsl:call-template name="addressee-name">
+                <xsl:with-param name="form" select="'a'"/>
+              </xsl:call-template>
             </arg>
             <arg name="summary">
               <text:span text:style-name="Bold">
@@ -757,8 +769,14 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The name of a company or organisation the letter is addressed to, as
+       the drafter typed it, or its form after "de" or "à" ($form) -->
   <xsl:template name="addressee-name">
+    <xsl:param name="form"/>
     <xsl:choose>
+      <xsl:when test="$form != '' and $in/x:addressee/@*[local-name() = $form]">
+        <xsl:value-of select="$in/x:addressee/@*[local-name() = $form]"/>
+      </xsl:when>
       <xsl:when test="$letter/l:addressee/l:name/node()">
         <xsl:apply-templates select="$letter/l:addressee/l:name/node()" mode="inline"/>
       </xsl:when>
