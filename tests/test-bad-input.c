@@ -162,7 +162,11 @@ test_newer_version (Fixture *f, gconstpointer data)
 
   g_assert_true (g_file_get_contents (f->doc, &bytes, &len, NULL));
   write_file (doc, bytes, len);
-  sql_exec (doc, "PRAGMA user_version = 3");
+  {
+    g_autofree char *sql =
+      g_strdup_printf ("PRAGMA user_version = %d", RPT_STORE_SCHEMA_VERSION + 1);
+    sql_exec (doc, sql);
+  }
   assert_document_refused (f, doc, "newer version of Rapporteur");
 }
 

@@ -150,6 +150,7 @@ make_full_letter (void)
   rpt_letter_append_item (letter, RPT_PART_MANDATES, m2);
   rpt_signatory_set_mandate (s, rpt_mandate_get_id (m1));
   rpt_signatory_set_name (s, "Ирина Иванова");
+  rpt_signatory_set_title_form (s, RPT_TITLE_FORM_FEMININE);
   rpt_signatory_set_title (s, "Chair-Rapporteur of the Working Group");
   rpt_letter_append_item (letter, RPT_PART_SIGNATORIES, s);
 
@@ -229,6 +230,37 @@ test_lossless (void)
   g_assert_cmpint (rpt_person_get_age (p1), ==, 0);
   g_assert_cmpstr (rpt_person_get_name (p1), ==, "Рухшона Ҳакимова");
   g_assert_cmpint (rpt_person_get_age (rpt_letter_get_item (back, RPT_PART_PERSONS, 1)), ==, -1);
+  g_assert_cmpint (
+    rpt_signatory_get_title_form (rpt_letter_get_item (back, RPT_PART_SIGNATORIES, 0)), ==,
+    RPT_TITLE_FORM_FEMININE);
+  g_assert_nonnull (strstr (xml, " title-form=\"feminine\">"));
+}
+
+/* The form of title a signatory uses: written only when recorded, so a
+ * letter without it (every file before it existed) reads as it did. */
+static void
+test_title_form (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autoptr (RptLetter) back = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xml = rpt_letter_to_xml (letter, NULL);
+  g_autofree char *xml2 = NULL;
+  RptSignatory *s = rpt_letter_get_item (letter, RPT_PART_SIGNATORIES, 0);
+
+  /* the sample predates the attribute: not recorded, nothing written */
+  g_assert_cmpint (rpt_signatory_get_title_form (s), ==, RPT_TITLE_FORM_UNSPECIFIED);
+  g_assert_null (strstr (xml, "title-form"));
+
+  rpt_signatory_set_title_form (s, RPT_TITLE_FORM_MASCULINE);
+  xml2 = rpt_letter_to_xml (letter, NULL);
+  assert_valid_against_schema (xml2);
+  g_assert_nonnull (strstr (xml2, " title-form=\"masculine\">"));
+  back = rpt_letter_new_from_xml (xml2, -1, "masculine.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (
+    rpt_signatory_get_title_form (rpt_letter_get_item (back, RPT_PART_SIGNATORIES, 0)), ==,
+    RPT_TITLE_FORM_MASCULINE);
 }
 
 static void
@@ -320,6 +352,12 @@ static const BadCase bad_cases[] = {
               "</letter>\n",
     RPT_ERROR_SCHEMA, "bad.xml:" },
   { "empty", "", RPT_ERROR_PARSE, "bad.xml: the file is empty" },
+  { "title-form",
+    HEAD OPEN "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<language>fr</language>\n"
+              "<mandates/>\n<signatories>\n"
+              "<signatory id=\"ccdab412-fae9-4bef-983c-ab1242225127\" title-form=\"neutral\">"
+              "<name>A</name></signatory>\n</signatories>\n</letter>\n",
+    RPT_ERROR_SCHEMA, "bad.xml:8: not a valid letter: Invalid attribute title-form" },
 /* What the schema's patterns say, which the reader checks itself (the
    * patterns are left out of the copy it validates with: see get_schema). */
 #define FACTS_BODY(facts)                                                                 \
@@ -442,6 +480,7 @@ main (int argc, char **argv)
   g_test_add_func ("/letter-xml/sample-round-trip", test_sample_round_trip);
   g_test_add_func ("/letter-xml/sample-content", test_sample_content);
   g_test_add_func ("/letter-xml/lossless", test_lossless);
+  g_test_add_func ("/letter-xml/title-form", test_title_form);
   g_test_add_func ("/letter-xml/large-paragraph", test_large_paragraph);
   g_test_add_func ("/letter-xml/item-fragments", test_item_fragments);
   g_test_add_func ("/letter-xml/too-large", test_too_large);

@@ -204,6 +204,12 @@ test_paragraph (void)
 }
 
 static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_items (void)
 {
   g_autoptr (RptMandate) m = rpt_mandate_new ();
@@ -224,6 +230,19 @@ test_items (void)
   rpt_signatory_set_mandate (s, rpt_mandate_get_id (m));
   rpt_signatory_set_name (s, "Mary Lawlor");
   g_assert_cmpstr (rpt_signatory_get_mandate (s), ==, rpt_mandate_get_id (m));
+  g_assert_cmpint (rpt_signatory_get_title_form (s), ==, RPT_TITLE_FORM_UNSPECIFIED);
+  {
+    guint notified = 0;
+    g_autoptr (RptSignatory) copy = NULL;
+
+    g_signal_connect_swapped (s, "notify::title-form", G_CALLBACK (count_cb), &notified);
+    rpt_signatory_set_title_form (s, RPT_TITLE_FORM_FEMININE);
+    rpt_signatory_set_title_form (s, RPT_TITLE_FORM_FEMININE);
+    g_assert_cmpuint (notified, ==, 1);
+    copy = rpt_signatory_duplicate (s);
+    g_assert_cmpint (rpt_signatory_get_title_form (copy), ==, RPT_TITLE_FORM_FEMININE);
+    g_assert_cmpstr (rpt_title_form_to_string (RPT_TITLE_FORM_FEMININE), ==, "feminine");
+  }
 
   g_assert_cmpint (rpt_person_get_age (p), ==, -1);
   rpt_person_set_age (p, 31);

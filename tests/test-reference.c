@@ -12,8 +12,9 @@
 
 /*
  * Reference data: the built-in tables with their "as of" dates and
- * verification flags, the user's corrections, country names from
- * iso-codes in the letter language, the clause library.
+ * verification flags, the user's corrections, mandate titles and UN
+ * country names in the letter language (with the feminine titles and the
+ * forms after "de" and "à"), the clause library.
  */
 
 static void
@@ -51,8 +52,69 @@ test_mandates (void)
   g_assert_false (health->verified);
   g_assert_nonnull (strstr (health->verification, "not attested"));
 
-  g_assert_cmpstr (rpt_mandate_info_get_title (hrd, "fr"), ==, hrd->title);
   g_assert_null (rpt_reference_lookup_mandate (ref, "no-such-mandate"));
+}
+
+/* French and Spanish titles from special_procedures_mandates_multilingual.csv,
+ * with the feminine form a holder uses and how far each is attested. */
+static void
+test_mandate_titles (void)
+{
+  g_autoptr (RptReference) ref = rpt_reference_new (NULL);
+  const RptMandateInfo *hrd = rpt_reference_lookup_mandate (ref, "sr-human-rights-defenders");
+  const RptMandateInfo *wgad = rpt_reference_lookup_mandate (ref, "wg-arbitrary-detention");
+  const RptMandateInfo *debt = rpt_reference_lookup_mandate (ref, "ie-foreign-debt");
+  const RptMandateInfo *haiti = rpt_reference_lookup_mandate (ref, "ie-haiti");
+  g_autoptr (GPtrArray) all = rpt_reference_list_mandates (ref);
+  guint n_fr = 0, n_es = 0;
+
+  g_assert_cmpstr (rpt_mandate_info_get_title (hrd, "fr"), ==,
+                   "Rapporteur spécial sur la situation des défenseurs des droits de l'homme");
+  g_assert_cmpstr (rpt_mandate_info_lookup_title (hrd, "fr", RPT_TITLE_FORM_UNSPECIFIED), ==,
+                   "Rapporteur spécial sur la situation des défenseurs des droits de l'homme");
+  g_assert_cmpstr (rpt_mandate_info_lookup_title (hrd, "fr", RPT_TITLE_FORM_FEMININE), ==,
+                   "Rapporteuse spéciale sur la situation des défenseurs des droits de l'homme");
+  g_assert_cmpstr (rpt_mandate_info_lookup_title (hrd, "es", RPT_TITLE_FORM_FEMININE), ==,
+                   "Relatora Especial sobre la situación de los defensores de los derechos "
+                   "humanos");
+  g_assert_cmpstr (rpt_mandate_info_lookup_title (hrd, "es", RPT_TITLE_FORM_MASCULINE), ==,
+                   "Relator Especial sobre la situación de los defensores de los derechos humanos");
+  /* English titles have one form */
+  g_assert_cmpstr (rpt_mandate_info_lookup_title (hrd, "en", RPT_TITLE_FORM_FEMININE), ==,
+                   hrd->title);
+  g_assert_cmpstr (rpt_mandate_info_get_title_attested (hrd, "fr"), ==, "yes");
+  g_assert_cmpstr (rpt_mandate_info_get_title_attested (wgad, "es"), ==, "no");
+
+  /* Working Groups are unaffected by the holder's form of title */
+  g_assert_null (wgad->title_fr_feminine);
+  g_assert_cmpstr (rpt_mandate_info_lookup_title (wgad, "fr", RPT_TITLE_FORM_FEMININE), ==,
+                   "Groupe de travail sur la détention arbitraire");
+  g_assert_cmpstr (rpt_mandate_info_lookup_title (wgad, "es", RPT_TITLE_FORM_FEMININE), ==,
+                   "Grupo de Trabajo sobre la Detención Arbitraria");
+
+  /* "Experte indépendante chargée", "Experta Independiente" */
+  g_assert_true (
+    g_str_has_prefix (rpt_mandate_info_lookup_title (debt, "fr", RPT_TITLE_FORM_FEMININE),
+                      "Experte indépendante chargée d'examiner"));
+  g_assert_true (
+    g_str_has_prefix (rpt_mandate_info_lookup_title (debt, "es", RPT_TITLE_FORM_FEMININE),
+                      "Experta Independiente sobre"));
+
+  /* The data has no French or Spanish title for the Haiti expert: no
+   * fallback here, the letter shows a gap (test-template). */
+  g_assert_null (rpt_mandate_info_lookup_title (haiti, "fr", RPT_TITLE_FORM_MASCULINE));
+  g_assert_null (rpt_mandate_info_lookup_title (haiti, "es", RPT_TITLE_FORM_FEMININE));
+  g_assert_cmpstr (rpt_mandate_info_get_title (haiti, "fr"), ==, haiti->title);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const RptMandateInfo *m = all->pdata[i];
+      n_fr += m->title_fr != NULL;
+      n_es += m->title_es != NULL;
+    }
+  /* PROVENANCE-names-and-titles.md: 58 of 59 in each language */
+  g_assert_cmpuint (n_fr, ==, 58);
+  g_assert_cmpuint (n_es, ==, 58);
 }
 
 static void
@@ -113,17 +175,126 @@ test_countries (void)
   g_autofree char *irn = rpt_reference_dup_country_name (ref, "IRN", "en");
   g_autofree char *unknown = rpt_reference_dup_country_name (ref, "ZZZ", "en");
 
+  /* The UN's names, as running text writes them, with their article */
   g_assert_cmpstr (en, ==, "Tajikistan");
-  /* From iso-codes' catalogues, without touching the process locale. */
-  g_assert_cmpstr (fr, ==, "Tadjikistan");
+  g_assert_cmpstr (fr, ==, "le Tadjikistan");
   g_assert_cmpstr (es, ==, "Tayikistán");
   g_assert_cmpstr (setlocale (LC_ALL, NULL), ==, "C.UTF-8");
-  /* Running text, not the inverted ISO form "Bolivia, Plurinational State of" */
-  g_assert_cmpstr (bol, ==, "Bolivia");
-  g_assert_cmpstr (irn, ==, "Iran");
+  /* Not the ISO forms "Bolivia, Plurinational State of", "Iran" */
+  g_assert_cmpstr (bol, ==, "the Plurinational State of Bolivia");
+  g_assert_cmpstr (irn, ==, "the Islamic Republic of Iran");
   g_assert_null (unknown);
   g_assert_true (rpt_reference_has_country (ref, "TJK"));
   g_assert_false (rpt_reference_has_country (ref, "OTH"));
+}
+
+static char *
+form (RptReference *ref, const char *code, const char *language, RptCountryForm f)
+{
+  return rpt_reference_dup_country_form (ref, code, language, f, NULL);
+}
+
+/* The forms after "de" and "à", with their provenance. */
+static void
+test_country_forms (void)
+{
+  g_autoptr (RptReference) ref = rpt_reference_new (NULL);
+  const RptCountryInfo *tur = rpt_reference_lookup_country (ref, "TUR");
+  const RptCountryInfo *tjk = rpt_reference_lookup_country (ref, "TJK");
+  struct
+  {
+    const char *code, *language;
+    RptCountryForm form;
+    const char *want;
+  } cases[] = {
+    { "TJK", "fr", RPT_COUNTRY_FORM_AFTER_DE, "du Tadjikistan" },
+    { "TJK", "fr", RPT_COUNTRY_FORM_AFTER_A, "au Tadjikistan" },
+    { "IRN", "fr", RPT_COUNTRY_FORM_IN_TEXT, "la République islamique d'Iran" },
+    { "IRN", "fr", RPT_COUNTRY_FORM_AFTER_DE, "de la République islamique d'Iran" },
+    { "PHL", "fr", RPT_COUNTRY_FORM_AFTER_A, "aux Philippines" },
+    { "ISR", "fr", RPT_COUNTRY_FORM_AFTER_DE, "d'Israël" },
+    { "HTI", "fr", RPT_COUNTRY_FORM_AFTER_DE, "d'Haïti" },
+    { "AFG", "es", RPT_COUNTRY_FORM_AFTER_DE, "del Afganistán" },
+    { "AFG", "es", RPT_COUNTRY_FORM_AFTER_A, "al Afganistán" },
+    { "SLV", "es", RPT_COUNTRY_FORM_AFTER_DE, "de El Salvador" },
+    { "IRN", "en", RPT_COUNTRY_FORM_LIST, "Iran (Islamic Republic of)" },
+    { "PHL", "en", RPT_COUNTRY_FORM_IN_TEXT, "the Philippines" },
+    { "SYR", "en", RPT_COUNTRY_FORM_IN_TEXT, "the Syrian Arab Republic" },
+  };
+  gboolean from_un = TRUE;
+  g_autofree char *twn = NULL;
+  g_autofree char *twn_de = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = form (ref, cases[i].code, cases[i].language, cases[i].form);
+      g_assert_cmpstr (got, ==, cases[i].want);
+    }
+
+  /* Every row says how far it can be trusted */
+  g_assert_true (tjk->verified);
+  g_assert_cmpstr (tjk->un_member, ==, "yes");
+  g_assert_cmpstr (tjk->source, ==, "built-in");
+  g_assert_false (tur->verified);
+  g_assert_nonnull (strstr (tur->verification, "set by hand"));
+  g_assert_cmpstr (rpt_reference_lookup_country (ref, "VAT")->un_member, ==, "observer");
+
+  /* A State the UN table lacks: the ISO name, translated, and the
+   * contraction rules for its forms; the caller is told. */
+  twn = rpt_reference_dup_country_form (ref, "TWN", "fr", RPT_COUNTRY_FORM_IN_TEXT, &from_un);
+  twn_de = form (ref, "TWN", "fr", RPT_COUNTRY_FORM_AFTER_DE);
+  g_assert_false (from_un);
+  g_assert_nonnull (twn);
+  g_assert_true (g_str_has_prefix (twn_de, "de ") || g_str_has_prefix (twn_de, "d'"));
+  g_assert_null (rpt_reference_lookup_country (ref, "TWN"));
+}
+
+typedef struct
+{
+  const char *language, *in_text, *want;
+  RptPreposition preposition;
+} FormCase;
+
+/* The contraction rules agree with every form the UN table gives: a
+ * State the table lacks, or a name the user sets, gets the same grammar. */
+static void
+test_country_rules (void)
+{
+  g_autoptr (RptReference) ref = rpt_reference_new (NULL);
+  g_autofree char *path = rpt_test_source_path ("data", "reference", "un_country_names.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      const RptCountryInfo *c;
+      g_autofree char *code = g_strndup (lines[i], 3);
+
+      if (strlen (lines[i]) < 3)
+        continue;
+      c = rpt_reference_lookup_country (ref, code);
+      g_assert_nonnull (c);
+      {
+        const FormCase forms[] = {
+          { "fr", c->name_fr, c->fr_de, RPT_PREPOSITION_DE },
+          { "fr", c->name_fr, c->fr_a, RPT_PREPOSITION_A },
+          { "es", c->name_es, c->es_de, RPT_PREPOSITION_DE },
+          { "es", c->name_es, c->es_a, RPT_PREPOSITION_A },
+        };
+        for (guint k = 0; k < G_N_ELEMENTS (forms); k++)
+          {
+            g_autofree char *got =
+              rpt_grammar_contract (forms[k].language, forms[k].preposition, forms[k].in_text);
+            if (g_strcmp0 (got, forms[k].want) != 0)
+              g_error ("%s: the rule gives “%s”, the data “%s”", code, got, forms[k].want);
+          }
+      }
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 195);
 }
 
 static gpointer
@@ -187,7 +358,8 @@ test_override (void)
               "ICCPR,TJK,1999-13-04,accession,,\n");
   write_file (dir, "countries.csv",
               "alpha_3,name,name_fr,name_es\n"
-              "BOL,the Plurinational State of Bolivia,l'État plurinational de Bolivie,\n");
+              "BOL,the Plurinational State of Bolivia,l'État plurinational de Bolivie (du "
+              "fichier),\n");
   ref = rpt_reference_new (dir);
   g_assert_cmpstr (rpt_reference_get_override_dir (ref), ==, dir);
 
@@ -217,14 +389,54 @@ test_override (void)
   bol_fr = rpt_reference_dup_country_name (ref, "BOL", "fr");
   tjk_fr = rpt_reference_dup_country_name (ref, "TJK", "fr");
   g_assert_cmpstr (bol, ==, "the Plurinational State of Bolivia");
-  g_assert_cmpstr (bol_fr, ==, "l'État plurinational de Bolivie");
-  g_assert_cmpstr (tjk_fr, ==, "Tadjikistan");
+  g_assert_cmpstr (bol_fr, ==, "l'État plurinational de Bolivie (du fichier)");
+  g_assert_cmpstr (tjk_fr, ==, "le Tadjikistan");
+  /* the user's name takes the contraction rules */
+  {
+    g_autofree char *bol_de = form (ref, "BOL", "fr", RPT_COUNTRY_FORM_AFTER_DE);
+    g_assert_cmpstr (bol_de, ==, "de l'État plurinational de Bolivie (du fichier)");
+  }
 
   problems = rpt_reference_get_problems (ref);
   g_assert_cmpuint (g_strv_length ((char **) problems), ==, 2);
   g_assert_nonnull (strstr (problems[0], "row 3: the mandate sr-new-mandate has no title"));
   g_assert_nonnull (strstr (problems[1], "row 3: a date is not YYYY-MM-DD"));
 
+  rpt_test_rm_rf (dir);
+}
+
+/* A user corrects a French title, or the form a letter uses. */
+static void
+test_override_titles (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autoptr (RptReference) ref = NULL;
+  const RptMandateInfo *hrd, *foe;
+  const char *const *problems;
+
+  write_file (dir, "special_procedures_mandates_multilingual.csv",
+              "mandate_key,title_fr,title_fr_feminine\n"
+              "sr-human-rights-defenders,Rapporteur spécial sur la situation des défenseurs et "
+              "défenseuses des droits humains,Rapporteuse spéciale sur la situation des défenseurs "
+              "et défenseuses des droits humains\n"
+              "sr-no-such-mandate,Rapporteur spécial,\n");
+  ref = rpt_reference_new (dir);
+  hrd = rpt_reference_lookup_mandate (ref, "sr-human-rights-defenders");
+  foe = rpt_reference_lookup_mandate (ref, "sr-freedom-of-expression");
+  g_assert_cmpstr (hrd->title_fr_feminine, ==,
+                   "Rapporteuse spéciale sur la situation des défenseurs et défenseuses des "
+                   "droits humains");
+  /* the user vouches for it */
+  g_assert_cmpstr (hrd->title_fr_attested, ==, "yes");
+  /* columns left out keep the built-in value */
+  g_assert_cmpstr (hrd->title_es, ==,
+                   "Relator Especial sobre la situación de los defensores de los derechos humanos");
+  g_assert_cmpstr (foe->title_fr, ==,
+                   "Rapporteur spécial sur la promotion et la protection du droit à la liberté "
+                   "d'opinion et d'expression");
+  problems = rpt_reference_get_problems (ref);
+  g_assert_cmpuint (g_strv_length ((char **) problems), ==, 1);
+  g_assert_nonnull (strstr (problems[0], "row 3: there is no mandate “sr-no-such-mandate”"));
   rpt_test_rm_rf (dir);
 }
 
@@ -335,7 +547,11 @@ main (int argc, char **argv)
   g_test_add_func ("/reference/mandates", test_mandates);
   g_test_add_func ("/reference/treaties", test_treaties);
   g_test_add_func ("/reference/legal", test_legal);
+  g_test_add_func ("/reference/mandate-titles", test_mandate_titles);
   g_test_add_func ("/reference/countries", test_countries);
+  g_test_add_func ("/reference/country-forms", test_country_forms);
+  g_test_add_func ("/reference/country-rules", test_country_rules);
+  g_test_add_func ("/reference/override-titles", test_override_titles);
   g_test_add_func ("/reference/countries-threads", test_countries_threads);
   g_test_add_func ("/reference/override", test_override);
   g_test_add_func ("/reference/override-broken", test_override_broken);

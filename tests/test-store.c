@@ -182,6 +182,19 @@ test_save_writes_only_changes (Fixture *f, gconstpointer data)
   g_assert_true (rpt_store_save (store, letter, &error));
   g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 1);
 
+  /* A signatory's form of title is part of its row. */
+  rpt_signatory_set_title_form (rpt_letter_get_item (letter, RPT_PART_SIGNATORIES, 1),
+                                RPT_TITLE_FORM_FEMININE);
+  g_assert_true (rpt_store_save (store, letter, &error));
+  g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 1);
+  {
+    g_autoptr (RptLetter) reloaded = rpt_store_load (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (
+      rpt_signatory_get_title_form (rpt_letter_get_item (reloaded, RPT_PART_SIGNATORIES, 1)), ==,
+      RPT_TITLE_FORM_FEMININE);
+  }
+
   /* The summary lives in the head row: one row. */
   rpt_letter_set_summary (letter, "another summary");
   g_assert_true (rpt_store_save (store, letter, &error));
@@ -400,7 +413,7 @@ test_migration_v1 (Fixture *f, gconstpointer data)
   /* Read-write: migrated on disk, in one transaction. */
   store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_WRITE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, RPT_STORE_SCHEMA_VERSION);
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'letter'"),
                    ==, 0);
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM item"), ==, 49);
@@ -410,6 +423,10 @@ test_migration_v1 (Fixture *f, gconstpointer data)
   g_free (xml_working);
   xml_working = letter_xml (working);
   g_assert_nonnull (strstr (xml_working, edited));
+  /* a file from before the form of title existed: not recorded */
+  g_assert_cmpint (
+    rpt_signatory_get_title_form (rpt_letter_get_item (working, RPT_PART_SIGNATORIES, 0)), ==,
+    RPT_TITLE_FORM_UNSPECIFIED);
 
   versions = rpt_store_list_versions (store, &error);
   g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 1);
@@ -425,6 +442,52 @@ test_migration_v1 (Fixture *f, gconstpointer data)
   /* Saving after migration writes only the change. */
   rpt_paragraph_set_text (rpt_letter_get_item (working, RPT_PART_FACTS, 8), "edited");
   g_assert_true (rpt_store_save (store, working, &error));
+  g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 1);
+}
+
+/* Version 2 had no form of title on signatories: its files open as they
+ * are, "not recorded", and are marked version 3 when opened for writing,
+ * so that a version 2 program (which would drop the form when it rewrites
+ * the row) refuses them after that. */
+static void
+test_migration_v2 (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = rpt_store_create (f->path, f->sample, &error);
+  g_autoptr (RptLetter) letter = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  rpt_store_close (store);
+  g_clear_object (&store);
+  sql_exec (f->path, "PRAGMA user_version = 2");
+  before = rpt_test_file_digest (f->path);
+
+  /* read-only: the file untouched */
+  store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  letter = rpt_store_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (
+    rpt_signatory_get_title_form (rpt_letter_get_item (letter, RPT_PART_SIGNATORIES, 0)), ==,
+    RPT_TITLE_FORM_UNSPECIFIED);
+  rpt_store_close (store);
+  g_clear_object (&store);
+  g_clear_object (&letter);
+  after = rpt_test_file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* read-write: version 3, the same letter, and the form can be kept */
+  store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 3);
+  letter = rpt_store_load (store, &error);
+  g_assert_no_error (error);
+  rpt_signatory_set_title_form (rpt_letter_get_item (letter, RPT_PART_SIGNATORIES, 0),
+                                RPT_TITLE_FORM_FEMININE);
+  g_assert_true (rpt_store_save (store, letter, &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 1);
 }
 
@@ -643,6 +706,7 @@ main (int argc, char **argv)
   ADD ("/store/versions", test_versions);
   ADD ("/store/read-only", test_read_only);
   ADD ("/store/migration-v1", test_migration_v1);
+  ADD ("/store/migration-v2", test_migration_v2);
   ADD ("/store/refuses-newer", test_refuses_newer);
   ADD ("/store/refuses-foreign", test_refuses_foreign);
   ADD ("/store/refuses-damaged", test_refuses_damaged);

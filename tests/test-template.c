@@ -13,9 +13,14 @@
 /*
  * The templates: which standard sentences a letter gets (kind, addressee,
  * one mandate or several, earlier letters, closing options), lists and
- * dates as letters write them, white space kept as typed, translations,
- * and templates that are broken or try to reach outside.
+ * dates as letters write them, white space kept as typed, translations
+ * (French and Spanish letters with their grammar and typography, gaps where
+ * a language lacks something), and templates that are broken or try to
+ * reach outside.
  */
+
+#define NNBSP "\u202F" /* narrow no-break space */
+#define NBSP "\u00A0"
 
 typedef struct
 {
@@ -36,7 +41,7 @@ rendered_free (Rendered *r)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Rendered, rendered_free)
 
 static Rendered *
-render_with (RptTemplate *template, RptLetter *letter)
+render_full (RptTemplate *template, RptLetter *letter, RptReference *reference)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
@@ -44,8 +49,7 @@ render_with (RptTemplate *template, RptLetter *letter)
   Rendered *r = g_new0 (Rendered, 1);
   xmlDoc *doc;
 
-  r->xml = rpt_template_render (template, letter_xml, -1, rpt_reference_get_default (), notes, NULL,
-                                &error);
+  r->xml = rpt_template_render (template, letter_xml, -1, reference, notes, NULL, &error);
   g_assert_no_error (error);
   /* Every document the templates make keeps to the subset. */
   doc = rpt_document_xml_read (r->xml, -1, "document.xml", &error);
@@ -55,6 +59,12 @@ render_with (RptTemplate *template, RptLetter *letter)
   g_ptr_array_add (notes, NULL);
   r->notes = (GStrv) g_ptr_array_steal (notes, NULL);
   return r;
+}
+
+static Rendered *
+render_with (RptTemplate *template, RptLetter *letter)
+{
+  return render_full (template, letter, rpt_reference_get_default ());
 }
 
 static Rendered *
@@ -546,7 +556,9 @@ fake_french (void)
 }
 
 /* The whole path: a .po, merged into the catalogue at build time by
- * msgfmt, picked by the letter's language, used by the template. */
+ * msgfmt, picked by the letter's language, used by the template. The
+ * made-up catalogue translates a few sentences only: the others are gaps,
+ * never English passing as French. */
 static void
 test_translation (void)
 {
@@ -560,22 +572,26 @@ test_translation (void)
 
   rpt_letter_set_language (letter, "fr");
   r = render_with (template, letter);
-  assert_has (r, "\n\n23 avril 2025\n\nExcellence,\n\n");
-  /* the translation moved the placeholders */
+  /* the month is translated, the date pattern is not: a gap around it */
+  assert_has (r, "\n\n[not translated: 23 avril 2025]\n\nExcellence,\n\n");
+  /* the translation moved the placeholders; the titles are French */
   assert_has (r, "Nous avons l'honneur de nous adresser à vous, conformément aux résolutions 52/4 "
-                 "et 52/9 du Conseil des droits de l'homme, en notre qualité de Special Rapporteur "
-                 "on the situation of human rights defenders et Special Rapporteur on the "
-                 "promotion");
-  /* markup-like characters in a translation come out as typed */
-  assert_has (r, "(Prière de rappeler cette référence & « merci »)");
-  /* a translation that lost the summary is not used: the English is */
-  assert_has (r, "information we have received concerning the **alleged sentencing");
+                 "et 52/9 du Conseil des droits de l'homme, en notre qualité de Rapporteur spécial "
+                 "sur la situation des défenseurs des droits de l'homme et Rapporteur spécial sur "
+                 "la promotion");
+  /* markup-like characters in a translation come out as typed, spaced
+   * the French way */
+  assert_has (r, "(Prière de rappeler cette référence & «" NNBSP "merci" NNBSP "»)");
+  /* a translation that lost the summary is not used: the English is
+   * shown as a gap, with the drafter's words */
+  assert_has (r, "[not translated: In this connection, we would like to bring to the attention "
+                 "of your Excellency's Government information we have received concerning the "
+                 "**alleged sentencing");
   assert_lacks (r, "À cet égard");
-  /* the State's name in the letter's language */
-  assert_has (r, "acceded to by Tadjikistan on 4 January 1999");
-  g_assert_true (has_note (r, "standard sentences are not translated into French yet"));
-  g_assert_true (has_note (r, "no French title for the Special Rapporteur on the situation of "
-                              "human rights defenders"));
+  /* the State's name in the letter's language, inside a gap */
+  assert_has (r, "[not translated: acceded to by le Tadjikistan on ");
+  g_assert_true (has_note (r, "standard sentences are not translated into French yet: the letter "
+                              "shows them as gaps"));
   g_assert_nonnull (strstr (r->xml, "<dc:language>fr</dc:language>"));
 }
 
@@ -592,14 +608,451 @@ test_no_catalogue (void)
   es = render_with (template, letter);
   assert_has (es, "23 April 2025\n\nExcellency,");
   assert_has (es, "acceded to by Tajikistan on 4 January 1999");
+  assert_lacks (es, "[not translated");
   g_assert_true (has_note (es, "not translated into Spanish yet: they are in English"));
   g_assert_nonnull (strstr (es->xml, "<dc:language>es</dc:language>"));
 
-  /* the built-in catalogue has no translation yet (LINGUAS is empty) */
+  /* the built-in catalogue translates every sentence into French */
   rpt_letter_set_language (letter, "fr");
   fr = render (letter);
-  assert_has (fr, "Excellency,");
-  g_assert_true (has_note (fr, "not translated into French yet: they are in English"));
+  assert_has (fr, "Excellence,");
+  assert_lacks (fr, "[not translated");
+  assert_lacks (fr, "[non traduit");
+  g_assert_false (has_note (fr, "not translated"));
+}
+
+/* ------------------------------------------------------------------ */
+/* Letters in French and Spanish                                       */
+
+/* The English standard sentences, in pieces between their placeholders,
+ * long enough to be English only. */
+static GPtrArray *
+english_sentences (void)
+{
+  g_autofree char *path = rpt_test_source_path ("data", "templates", "boilerplate.xml.in", NULL);
+  g_autofree char *data = NULL;
+  GPtrArray *pieces = g_ptr_array_new_with_free_func (g_free);
+  gsize length;
+  xmlDoc *doc;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  doc = rpt_test_parse_xml (data, length);
+  for (xmlNode *s = xmlDocGetRootElement (doc)->children; s != NULL; s = s->next)
+    {
+      if (s->type != XML_ELEMENT_NODE || !xmlStrEqual (s->name, BAD_CAST "s"))
+        continue;
+      for (xmlNode *c = s->children; c != NULL; c = c->next)
+        {
+          g_autofree char *text = (char *) xmlNodeGetContent (c);
+          char *piece = g_strstrip (g_strdup (text));
+
+          /* "Excellency," "According to the information received:" … but
+           * not "Annex", "communication" or "(": words the languages share */
+          if (c->type == XML_TEXT_NODE && g_utf8_strlen (piece, -1) >= 10 &&
+              (strchr (piece, ' ') != NULL || g_str_has_suffix (piece, ",")))
+            g_ptr_array_add (pieces, piece);
+          else
+            g_free (piece);
+        }
+    }
+  xmlFreeDoc (doc);
+  g_assert_cmpuint (pieces->len, >, 100);
+  return pieces;
+}
+
+static void
+assert_no_english_boilerplate (Rendered *r)
+{
+  static GPtrArray *english = NULL;
+
+  if (english == NULL)
+    english = english_sentences ();
+  for (guint i = 0; i < english->len; i++)
+    if (strstr (r->text, english->pdata[i]) != NULL)
+      g_error ("English boilerplate “%s” in a translated letter:\n%s",
+               (const char *) english->pdata[i], r->text);
+  assert_lacks (r, "[not translated");
+  assert_lacks (r, "[non traduit");
+  assert_lacks (r, "[sin traducir");
+  g_assert_false (has_note (r, "not translated"));
+}
+
+static void
+set_title_form (RptLetter *letter, guint signatory, RptTitleForm form)
+{
+  rpt_signatory_set_title_form (rpt_letter_get_item (letter, RPT_PART_SIGNATORIES, signatory),
+                                form);
+}
+
+/* The sample letter exported in French: the sentences of French
+ * communications, French dates, the articles before the mandates and the
+ * country, French spacing, and no English boilerplate. */
+static void
+test_french_sample (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autoptr (Rendered) r = NULL;
+
+  rpt_letter_set_language (letter, "fr");
+  set_title_form (letter, 0, RPT_TITLE_FORM_FEMININE);
+  set_title_form (letter, 1, RPT_TITLE_FORM_FEMININE);
+  r = render (letter);
+  assert_has (r, "Mandats de la Rapporteuse spéciale sur la situation des défenseurs des droits "
+                 "de l'homme et de la Rapporteuse spéciale sur la promotion et la protection du "
+                 "droit à la liberté d'opinion et d'expression\n\nRéf." NNBSP ": AL TJK 1/2025"
+                 "\n\n(Veuillez utiliser cette référence dans votre réponse)\n\n23" NBSP
+                 "avril" NBSP "2025\n\nExcellence,\n\n");
+  assert_has (r, "Nous avons l'honneur de nous adresser à vous en notre qualité de Rapporteuse "
+                 "spéciale sur la situation des défenseurs des droits de l'homme et Rapporteuse "
+                 "spéciale sur la promotion et la protection du droit à la liberté d'opinion et "
+                 "d'expression, conformément aux résolutions 52/4 et 52/9 du Conseil des droits "
+                 "de l'homme.");
+  assert_has (r, "sur des informations que nous avons reçues concernant **alleged sentencing");
+  assert_has (r, "Nous avons écrit précédemment au Gouvernement de Votre Excellence le 12" NBSP
+                 "mai" NBSP "2023 (AL TJK 1/2023), le 4" NBSP "octobre" NBSP "2022 (AL TJK "
+                 "3/2022) et le 13" NBSP "juillet" NBSP "2022 (AL TJK 2/2022) concernant six");
+  assert_has (r, "Nous remercions le Gouvernement de Votre Excellence pour la réponse en date du "
+                 "15" NBSP "mai" NBSP "2023 et regrettons de ne pas avoir reçu de réponse aux "
+                 "communications AL TJK 1/2023 et AL TJK 2/2022.");
+  assert_has (r, "\n\nSelon les informations reçues" NNBSP ":\n\n");
+  assert_has (r, "Sans vouloir préjuger de l'exactitude de ces allégations, we would like");
+  assert_has (r, "nous vous serions reconnaissants de bien vouloir nous faire part de vos "
+                 "observations sur les points suivants" NNBSP ":");
+  assert_has (r, "dans un délai de 60" NBSP "jours.");
+  assert_has (r, "Veuillez agréer, Excellence, l'assurance de notre haute considération.\n\n"
+                 "Mary Lawlor\nRapporteuse spéciale sur la situation des défenseurs des droits de "
+                 "l'homme\n\nIrene Khan\nRapporteuse spéciale sur la promotion");
+  assert_has (r, "\n\nAnnexe\n\nRéférences au droit international des droits de l'homme\n\n");
+  assert_has (r, "(\"ICCPR\"), auquel le Tadjikistan a adhéré le 4" NBSP "janvier" NBSP "1999.");
+  assert_no_english_boilerplate (r);
+  g_assert_false (has_note (r, "No form of title"));
+}
+
+static void
+test_spanish_sample (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autoptr (Rendered) r = NULL;
+
+  rpt_letter_set_language (letter, "es");
+  set_title_form (letter, 0, RPT_TITLE_FORM_FEMININE);
+  set_title_form (letter, 1, RPT_TITLE_FORM_FEMININE);
+  r = render (letter);
+  assert_has (r, "Mandatos de la Relatora Especial sobre la situación de los defensores de los "
+                 "derechos humanos y de la Relatora Especial sobre la promoción y protección del "
+                 "derecho a la libertad de opinión y de expresión\n\nRef.: AL TJK 1/2025\n\n"
+                 "(por favor, utilice esta referencia en su respuesta)\n\n23 de abril de 2025\n"
+                 "\nExcelencia:\n\n");
+  assert_has (r, "Tenemos el honor de dirigirnos a Usted en nuestra calidad de Relatora Especial "
+                 "sobre la situación de los defensores de los derechos humanos y Relatora Especial "
+                 "sobre la promoción y protección del derecho a la libertad de opinión y de "
+                 "expresión, de conformidad con las resoluciones 52/4 y 52/9 del Consejo de "
+                 "Derechos Humanos.");
+  assert_has (r, "Anteriormente escribimos al Gobierno de su Excelencia el 12 de mayo de 2023 (AL "
+                 "TJK 1/2023), el 4 de octubre de 2022 (AL TJK 3/2022) y el 13 de julio de 2022 "
+                 "(AL TJK 2/2022) en relación con six");
+  assert_has (r, "Agradecemos al Gobierno de su Excelencia la respuesta de fecha 15 de mayo de "
+                 "2023 y lamentamos no haber recibido respuesta a las comunicaciones AL TJK 1/2023 "
+                 "y AL TJK 2/2022.");
+  assert_has (r, "\n\nSegún la información recibida:\n\n");
+  assert_has (r, "Sin pretender prejuzgar la exactitud de estas alegaciones, we would like");
+  assert_has (r, "Acepte, Excelencia, la expresión de nuestra más distinguida consideración.\n\n"
+                 "Mary Lawlor\nRelatora Especial sobre la situación de los defensores de los "
+                 "derechos humanos\n\nIrene Khan\nRelatora Especial sobre la promoción");
+  assert_has (r, "(\"ICCPR\"), al que Tayikistán se adhirió el 4 de enero de 1999.");
+  assert_no_english_boilerplate (r);
+}
+
+/* One Special Rapporteur who uses the feminine form, in French: "I"
+ * sentences, "1er mai", the contracted articles, French spacing in the
+ * drafter's words too. */
+static void
+test_french_one_mandate (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("fr-UA-BFA-one-mandate.xml");
+  g_autoptr (Rendered) r = render (letter);
+
+  assert_has (r, "Mandat de la Rapporteuse spéciale sur la situation des défenseurs des droits de "
+                 "l'homme\n\nRéf." NNBSP ": UA BFA 3/2025\n\n(Veuillez utiliser cette référence "
+                 "dans votre réponse)\n\n1er" NBSP "mai" NBSP "2025\n\nExcellence,\n\n");
+  assert_has (r,
+              "J'ai l'honneur de m'adresser à vous en ma qualité de Rapporteuse spéciale sur la "
+              "situation des défenseurs des droits de l'homme, conformément à la résolution 52/4 "
+              "du Conseil des droits de l'homme.");
+  assert_has (r, "À cet égard, je souhaiterais attirer l'attention du Gouvernement de Votre "
+                 "Excellence sur des informations que j'ai reçues concernant **l'arrestation et la "
+                 "détention de M. ");
+  assert_has (r,
+              "J'ai écrit précédemment au Gouvernement de Votre Excellence le 12" NBSP "mars" NBSP
+              "2024 (AL BFA 2/2024) concernant la situation des défenseurs des droits de "
+              "l'homme dans le pays. Je remercie le Gouvernement de Votre Excellence pour la "
+              "réponse en date du 2" NBSP "mai" NBSP "2024.");
+  /* the drafter's words get French spacing too */
+  assert_has (r, "à Ouagadougou" NNBSP ": il n'a pas été informé");
+  assert_has (r, "Sans vouloir préjuger de l'exactitude de ces allégations, je suis préoccupée");
+  assert_has (r, "je vous serais reconnaissante de bien vouloir me faire part de vos observations");
+  assert_has (r, "après 48" NBSP "heures.");
+  assert_has (r, "En outre, je souhaiterais informer le Gouvernement de Votre Excellence qu'après "
+                 "avoir transmis un appel urgent au Gouvernement, le Groupe de travail sur la "
+                 "détention arbitraire");
+  assert_has (r, "Dans l'attente d'une réponse, je demande instamment");
+  assert_has (r, "Veuillez agréer, Excellence, l'assurance de ma haute considération.\n\nMary "
+                 "Lawlor\nRapporteuse spéciale sur la situation des défenseurs des droits de "
+                 "l'homme\n\n");
+  /* a Covenant "auquel", a Convention "à laquelle" */
+  assert_has (r, "droits civils et politiques, auquel le Burkina Faso a adhéré le 4" NBSP
+                 "janvier" NBSP "1999, et sur la Convention contre la torture, à laquelle le "
+                 "Burkina Faso a adhéré le 4" NBSP "janvier" NBSP "1999.");
+  assert_no_english_boilerplate (r);
+  g_assert_false (has_note (r, "No form of title"));
+}
+
+/* Three mandates in French: a man's title, a woman's and a Working Group,
+ * each with its article, the list punctuated the French way. */
+static void
+test_french_three_mandates (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("fr-AL-COD-three-mandates.xml");
+  g_autoptr (Rendered) r = render (letter);
+
+  assert_has (r, "Mandats du Rapporteur spécial sur la promotion et la protection du droit à la "
+                 "liberté d'opinion et d'expression" NNBSP "; de la Rapporteuse spéciale sur la "
+                 "situation des défenseurs des droits de l'homme et du Groupe de travail sur la "
+                 "détention arbitraire\n\nRéf." NNBSP ": AL COD 5/2025\n\n");
+  assert_has (r, "16" NBSP "juin" NBSP "2025\n\nExcellence,\n\n");
+  assert_has (r, "Nous avons l'honneur de nous adresser à vous en notre qualité de Rapporteur "
+                 "spécial sur la promotion et la protection du droit à la liberté d'opinion et "
+                 "d'expression" NNBSP "; Rapporteuse spéciale sur la situation des défenseurs des "
+                 "droits de l'homme et Groupe de travail sur la détention arbitraire, conformément "
+                 "aux résolutions 52/9, 52/4 et 51/8 du Conseil des droits de l'homme.");
+  assert_has (r, "concernant **la détention de deux journalistes, «" NNBSP "C. D." NNBSP
+                 "» et E. F., à Kinshasa.**");
+  assert_has (r, "Pourquoi sont-ils détenus" NNBSP "?");
+  assert_has (r, "nous vous serions reconnaissants");
+  assert_has (r, "Le Gouvernement est tenu de répondre séparément à la lettre d'allégation et à la "
+                 "procédure ordinaire.");
+  assert_has (r, "Nous pourrions exprimer publiquement nos préoccupations");
+  assert_has (r, "Jean Exemple\nRapporteur spécial sur la promotion et la protection du droit à "
+                 "la liberté d'opinion et d'expression\n\nMary Lawlor\nRapporteuse spéciale sur "
+                 "la situation des défenseurs des droits de l'homme\n\nGanna Yudkivska\n"
+                 "Présidente-Rapporteuse du Groupe de travail sur la détention arbitraire\n\n");
+  /* "1er novembre", a Convention, and a gap naming the State after "de" */
+  assert_has (r, "auquel la République démocratique du Congo a adhéré le 1er" NBSP "novembre" NBSP
+                 "1976, sur la Convention contre la torture, à laquelle la République "
+                 "démocratique du Congo a adhéré le 18" NBSP "mars" NBSP "1996, et sur la "
+                 "Convention relative aux droits des personnes handicapées, [participation de la "
+                 "République démocratique du Congo à CRPD" NNBSP ": aucune donnée].");
+  assert_no_english_boilerplate (r);
+  g_assert_true (has_note (r, "The treaty data says nothing of COD and CRPD"));
+}
+
+static void
+test_spanish_one_mandate (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("es-UA-MEX-one-mandate.xml");
+  g_autoptr (Rendered) r = render (letter);
+
+  assert_has (r, "Mandato de la Relatora Especial sobre la situación de los defensores de los "
+                 "derechos humanos\n\nRef.: UA MEX 4/2025\n\n(por favor, utilice esta "
+                 "referencia en su respuesta)\n\n1 de mayo de 2025\n\nExcelencia:\n\n");
+  assert_has (r, "Tengo el honor de dirigirme a Usted en mi calidad de Relatora Especial sobre la "
+                 "situación de los defensores de los derechos humanos, de conformidad con la "
+                 "resolución 52/4 del Consejo de Derechos Humanos.");
+  assert_has (r, "En este sentido, quisiera señalar a la atención del Gobierno de su Excelencia la "
+                 "información que he recibido en relación con **la desaparición de **G. H.**, "
+                 "defensora de derechos humanos.**");
+  assert_has (r, "Anteriormente escribí al Gobierno de su Excelencia el 1 de febrero de 2024 (AL "
+                 "MEX 1/2024) y el 10 de septiembre de 2024 (UA MEX 6/2024). Lamento no haber "
+                 "recibido respuesta a las comunicaciones AL MEX 1/2024 y UA MEX 6/2024.");
+  assert_has (r, "\n\nSegún la información recibida:\n\n");
+  assert_has (r, "le agradecería que me hiciera llegar sus observaciones sobre los siguientes "
+                 "asuntos:");
+  assert_has (r, "después de 48 horas.");
+  assert_has (r, "A la espera de su respuesta, insto a que");
+  assert_has (r, "Acepte, Excelencia, la expresión de mi más distinguida consideración.\n\nMary "
+                 "Lawlor\nRelatora Especial sobre la situación de los defensores de los derechos "
+                 "humanos\n\n");
+  assert_has (r, "Derechos Civiles y Políticos, al que México se adhirió el 23 de marzo de 1981.");
+  /* Spanish has no spacing before colons */
+  assert_lacks (r, NNBSP);
+  assert_no_english_boilerplate (r);
+}
+
+static void
+test_spanish_three_mandates (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("es-AL-COL-three-mandates.xml");
+  g_autoptr (Rendered) r = render (letter);
+
+  assert_has (r,
+              "Mandatos del Relator Especial sobre la promoción y protección del derecho a la "
+              "libertad de opinión y de expresión; de la Relatora Especial sobre la situación de "
+              "los defensores de los derechos humanos y del Grupo de Trabajo sobre la Detención "
+              "Arbitraria\n\nRef.: AL COL 2/2025\n\n");
+  assert_has (r, "9 de julio de 2025\n\nExcelencia:\n\n");
+  assert_has (r, "Tenemos el honor de dirigirnos a Usted en nuestra calidad de Relator Especial "
+                 "sobre la promoción y protección del derecho a la libertad de opinión y de "
+                 "expresión; Relatora Especial sobre la situación de los defensores de los "
+                 "derechos humanos y Grupo de Trabajo sobre la Detención Arbitraria, de "
+                 "conformidad con las resoluciones 52/9, 52/4 y 51/8 del Consejo de Derechos "
+                 "Humanos.");
+  assert_has (r, "le agradeceríamos que nos hiciera llegar sus observaciones");
+  assert_has (r, "El Gobierno deberá responder por separado a la carta de transmisión de denuncias "
+                 "y al procedimiento ordinario.");
+  assert_has (r, "Juan Ejemplo\nRelator Especial sobre la promoción y protección del derecho a la "
+                 "libertad de opinión y de expresión\n\nMary Lawlor\nRelatora Especial sobre la "
+                 "situación de los defensores de los derechos humanos\n\nGanna Yudkivska\n"
+                 "Presidenta-Relatora del Grupo de Trabajo sobre la Detención Arbitraria\n\n");
+  assert_has (r, "la Convención contra la Tortura, ratificada por Colombia el 8 de diciembre de "
+                 "1987.");
+  assert_no_english_boilerplate (r);
+}
+
+/* Every letter the tests have, in both languages: no English sentence
+ * slips through, whatever the kind, addressee and options. */
+static void
+test_no_english_boilerplate (void)
+{
+  const char *const names[] = {
+    "sample",           "UA-BLR-one-mandate.xml", "OL-KAZ-three-mandates.xml", "AL-OTH-company.xml",
+    "AL-TJK-draft.xml",
+  };
+  const char *const languages[] = { "fr", "es" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (languages); k++)
+      {
+        g_autoptr (RptLetter) letter = rpt_test_load_letter (names[i]);
+        g_autoptr (Rendered) r = NULL;
+
+        rpt_letter_set_language (letter, languages[k]);
+        rpt_letter_set_press_release (letter, TRUE);
+        r = render (letter);
+        assert_no_english_boilerplate (r);
+      }
+}
+
+/* The form of title: not recorded (the form of UN resolutions, and a
+ * note), a Working Group (one form whatever its holder's), a title that
+ * elides ("de l'Experte"), a title the data lacks in the language or in
+ * the feminine (a gap and a note, never the English or the masculine
+ * passing for it). */
+static void
+test_title_forms (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("fr-AL-COD-three-mandates.xml");
+  g_autoptr (Rendered) unspecified = NULL;
+  g_autoptr (Rendered) expert = NULL;
+  g_autoptr (Rendered) haiti = NULL;
+  g_autoptr (Rendered) no_feminine = NULL;
+  g_autoptr (Rendered) spanish = NULL;
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *csv =
+    g_build_filename (dir, "special_procedures_mandates_multilingual.csv", NULL);
+  g_autoptr (RptReference) reference = NULL;
+  g_autoptr (RptTemplate) template = rpt_template_get_default (NULL);
+  RptMandate *first = rpt_letter_get_item (letter, RPT_PART_MANDATES, 0);
+  RptSignatory *chair = rpt_letter_get_item (letter, RPT_PART_SIGNATORIES, 2);
+
+  /* not recorded: the masculine form of UN resolutions, and a note */
+  set_title_form (letter, 0, RPT_TITLE_FORM_UNSPECIFIED);
+  /* a Working Group's holder using the feminine: the group is unaffected */
+  rpt_signatory_set_title_form (chair, RPT_TITLE_FORM_FEMININE);
+  unspecified = render (letter);
+  assert_has (unspecified, "Mandats du Rapporteur spécial sur la promotion");
+  assert_has (unspecified, "et du Groupe de travail sur la détention arbitraire\n\n");
+  g_assert_true (has_note (unspecified, "No form of title is recorded for Jean Exemple"));
+  g_assert_false (has_note (unspecified, "for Mary Lawlor"));
+
+  /* an Independent Expert who uses the feminine: "de l'Experte" */
+  rpt_mandate_set_key (first, "ie-international-solidarity");
+  set_title_form (letter, 0, RPT_TITLE_FORM_FEMININE);
+  expert = render (letter);
+  assert_has (expert,
+              "Mandats de l'Experte indépendante sur les droits de l'homme et la solidarité "
+              "internationale" NNBSP "; de la Rapporteuse spéciale");
+  rpt_letter_set_language (letter, "es");
+  spanish = render (letter);
+  assert_has (spanish, "Mandatos de la Experta Independiente sobre los derechos humanos y la "
+                       "solidaridad internacional; de la Relatora Especial");
+  rpt_letter_set_language (letter, "fr");
+
+  /* no French title in the data: a gap with the English title, a note */
+  rpt_mandate_set_key (first, "ie-haiti");
+  haiti = render (letter);
+  assert_has (haiti, "Mandats de la [titre manquant en français" NNBSP ": Independent Expert "
+                     "appointed by the High Commissioner for monitoring the human rights situation "
+                     "in Haiti]" NNBSP "; de la Rapporteuse");
+  assert_lacks (haiti, "Mandats of");
+  g_assert_true (has_note (haiti, "The reference data has no French title for the Independent "
+                                  "Expert appointed by the High Commissioner"));
+
+  /* no feminine form in the data (a user's table without it): a gap with
+   * the masculine title, a note */
+  g_assert_true (g_file_set_contents (csv,
+                                      "mandate_key,title_fr_feminine\n"
+                                      "sr-human-rights-defenders,\n",
+                                      -1, NULL));
+  reference = rpt_reference_new (dir);
+  rpt_mandate_set_key (first, "sr-freedom-of-expression");
+  no_feminine = render_full (template, letter, reference);
+  assert_has (no_feminine, "de la [forme féminine du titre manquante" NNBSP ": Rapporteur spécial "
+                           "sur la situation des défenseurs des droits de l'homme]");
+  assert_lacks (no_feminine, "de la Rapporteuse spéciale sur la situation");
+  g_assert_true (has_note (no_feminine, "The reference data has no feminine French title for the "
+                                        "Special Rapporteur on the situation of human rights "
+                                        "defenders"));
+  rpt_test_rm_rf (dir);
+}
+
+/* Spanish writes "e", not "y", before the sound /i/ ("i-", "hi-"), but not
+ * before "hie-" (a diphthong). */
+static void
+test_spanish_conjunction (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("es-AL-COL-three-mandates.xml");
+  RptMandate *last = rpt_letter_get_item (letter, RPT_PART_MANDATES, 2);
+  const struct
+  {
+    const char *title, *want;
+  } cases[] = {
+    { "Iniciativa Independiente sobre la Información", " e Iniciativa Independiente" },
+    { "Historiadora Especial", " e Historiadora Especial" },
+    { "Hierro Especial", " y Hierro Especial" },
+    { "Grupo de Trabajo sobre la Detención Arbitraria", " y Grupo de Trabajo" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (Rendered) r = NULL;
+
+      rpt_mandate_set_key (last, NULL);
+      rpt_mandate_set_title (last, cases[i].title);
+      r = render (letter);
+      /* the opening lists the titles without article */
+      assert_has (r, cases[i].want);
+    }
+}
+
+/* A company or organisation: its name after "de" follows the same
+ * contraction rules as a State's ("d'Acme", "du Fonds"). */
+static void
+test_non_state_languages (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("AL-OTH-company.xml");
+  g_autoptr (Rendered) fr = NULL;
+  g_autoptr (Rendered) es = NULL;
+
+  rpt_letter_set_language (letter, "fr");
+  fr = render (letter);
+  assert_has (fr, "nous souhaiterions attirer l'attention d'Acme Mining Ltd. sur des informations");
+  assert_lacks (fr, "Excellence");
+  assert_lacks (fr, "l'attention de Acme");
+
+  rpt_letter_set_language (letter, "es");
+  es = render (letter);
+  assert_has (es, "quisiéramos señalar a la atención de Acme Mining Ltd. la información");
+  assert_lacks (es, "Excelencia");
 }
 
 /* ------------------------------------------------------------------ */
@@ -822,6 +1275,16 @@ main (int argc, char **argv)
   g_test_add_func ("/template/closing-options", test_closing_options);
   g_test_add_func ("/template/whitespace-and-inline", test_whitespace_and_inline);
   g_test_add_func ("/template/translation", test_translation);
+  g_test_add_func ("/template/french-sample", test_french_sample);
+  g_test_add_func ("/template/spanish-sample", test_spanish_sample);
+  g_test_add_func ("/template/french-one-mandate", test_french_one_mandate);
+  g_test_add_func ("/template/french-three-mandates", test_french_three_mandates);
+  g_test_add_func ("/template/spanish-one-mandate", test_spanish_one_mandate);
+  g_test_add_func ("/template/spanish-three-mandates", test_spanish_three_mandates);
+  g_test_add_func ("/template/no-english-boilerplate", test_no_english_boilerplate);
+  g_test_add_func ("/template/title-forms", test_title_forms);
+  g_test_add_func ("/template/spanish-conjunction", test_spanish_conjunction);
+  g_test_add_func ("/template/non-state-languages", test_non_state_languages);
   g_test_add_func ("/template/no-catalogue", test_no_catalogue);
   g_test_add_func ("/template/errors", test_template_errors);
   g_test_add_func ("/template/security", test_security);

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "rpt-application.h"
 #include "rpt-compare-window.h"
@@ -15,6 +16,7 @@
 #include "rpt-paragraph-row.h"
 #include "rpt-paragraphs-section.h"
 #include "rpt-preview.h"
+#include "rpt-section.h"
 #include "rpt-test-util.h"
 #include "rpt-text-markup.h"
 #include "rpt-versions-section.h"
@@ -363,6 +365,75 @@ test_markup_round_trip (void)
 }
 
 static void
+find_combo_rows (GtkWidget *widget, const char *title, GPtrArray *found)
+{
+  if (ADW_IS_COMBO_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    find_combo_rows (c, title, found);
+}
+
+static gboolean
+has_note (RptPreview *preview, const char *part)
+{
+  const char *const *notes = rpt_preview_get_notes (preview);
+
+  for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
+    if (strstr (notes[i], part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The form of title a signatory uses, chosen in the mandates section,
+ * and the notes above the preview that ask for it. */
+static void
+test_title_form (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (RptMandate) group = rpt_mandate_new ();
+  RptLetter *model;
+  RptPreview *preview;
+  RptWindow *window;
+  GtkWidget *section;
+
+  g_assert_no_error (error);
+  rpt_letter_set_language (letter, "fr");
+  window = open_window (letter);
+  model = rpt_letter_file_get_letter (rpt_window_get_document (window));
+  preview = RPT_PREVIEW (rpt_window_get_preview (window));
+  section = rpt_window_get_section_widget (window, "mandates");
+  rpt_section_ensure_bound (RPT_SECTION (section));
+
+  /* where the drafter looks: above the pages */
+  g_assert_true (has_note (preview, "No form of title is recorded for Mary Lawlor"));
+  g_assert_true (has_note (preview, "No form of title is recorded for Irene Khan"));
+
+  find_combo_rows (section, "Form of Title", rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[0]), ==, RPT_TITLE_FORM_UNSPECIFIED);
+  adw_combo_row_set_selected (rows->pdata[0], RPT_TITLE_FORM_FEMININE);
+  g_assert_cmpint (
+    rpt_signatory_get_title_form (rpt_letter_get_item (model, RPT_PART_SIGNATORIES, 0)), ==,
+    RPT_TITLE_FORM_FEMININE);
+  spin_until (preview_current, window, 90000);
+  g_assert_false (has_note (preview, "No form of title is recorded for Mary Lawlor"));
+  g_assert_true (has_note (preview, "No form of title is recorded for Irene Khan"));
+
+  /* a Working Group has one form: no choice offered */
+  rpt_mandate_set_key (group, "wg-arbitrary-detention");
+  rpt_letter_append_item (model, RPT_PART_MANDATES, group);
+  g_ptr_array_set_size (rows, 0);
+  find_combo_rows (section, "Form of Title", rows);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_false (gtk_widget_get_visible (rows->pdata[2]));
+  close_window (window);
+}
+
+static void
 test_export_pdf (void)
 {
   g_autoptr (GError) error = NULL;
@@ -552,8 +623,7 @@ test_compare_versions (void)
   /* Activating the moved fact scrolls the pages to it, past the first page. */
   row = find_change_row (compare, "Fact 1");
   g_assert_nonnull (row);
-  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (
-    gtk_widget_get_first_child (GTK_WIDGET (rpt_compare_window_get_preview (compare))))));
+  adj = rpt_preview_get_vadjustment (rpt_compare_window_get_preview (compare));
   g_assert_true (GTK_IS_ADJUSTMENT (adj));
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
   /* The pages are drawn: laid out at their size. */
@@ -686,6 +756,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/type-bold-reorder", test_type_bold_reorder);
   g_test_add_func ("/window/new-letter", test_new_letter);
   g_test_add_func ("/window/save-error-banner", test_save_error_banner);
+  g_test_add_func ("/window/title-form", test_title_form);
   g_test_add_func ("/text/markup-round-trip", test_markup_round_trip);
   g_test_add_func ("/export/pdf", test_export_pdf);
   g_test_add_func ("/versions/compare", test_compare_versions);

@@ -153,6 +153,7 @@ rpt_cli_export (int argc, char **argv)
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_autofree char *author = NULL;
+  g_autofree char *language = NULL;
   g_autoptr (RptLetter) letter = NULL;
   g_autoptr (RptExport) export = NULL;
   g_autoptr (GBytes) bytes = NULL;
@@ -174,6 +175,10 @@ rpt_cli_export (int argc, char **argv)
       N_ ("Author recorded in an ODT or PDF (default: your name)"), "NAME" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
       N_ ("Do not print notes on unverified data and gaps in the letter"), NULL },
+    { "language", 'l', 0, G_OPTION_ARG_STRING, &language,
+      N_ ("Write the letter in this language (en, fr or es) for this export only; the "
+          "document keeps its own"),
+      "LANG" },
     { NULL }
   };
 
@@ -190,6 +195,8 @@ rpt_cli_export (int argc, char **argv)
     return rpt_cli_usage (_ ("“%s” is not an export format (odt, pdf, xml, document-xml)"), format);
   if (version < 0)
     return rpt_cli_usage (_ ("--version must be a version number"));
+  if (language != NULL && !rpt_language_is_supported (language))
+    return rpt_cli_usage (_ ("--language must be en, fr or es"));
 
   /* Document XML straight to PDF: what the templates made, or a test's. */
   if (export_format == RPT_EXPORT_FORMAT_PDF && is_document_xml (argv[1]))
@@ -198,6 +205,8 @@ rpt_cli_export (int argc, char **argv)
 
       if (version != 0)
         return rpt_cli_usage (_ ("--version needs a .rapporteur document"));
+      if (language != NULL)
+        return rpt_cli_usage (_ ("--language needs a letter, not document XML"));
       document = rpt_document_new_from_file (argv[1], &error);
       if (document == NULL)
         return rpt_cli_fail (error);
@@ -207,6 +216,9 @@ rpt_cli_export (int argc, char **argv)
   letter = rpt_cli_open_letter (argv[1], (guint) version, &error);
   if (letter == NULL)
     return rpt_cli_fail (error);
+  /* The letter in memory only: the document is opened read-only. */
+  if (language != NULL)
+    rpt_letter_set_language (letter, language);
 
   export = rpt_export_new (letter);
   rpt_export_set_creator (export, author);
@@ -331,8 +343,18 @@ rpt_cli_show (int argc, char **argv)
   for (guint i = 0; i < n; i++)
     {
       RptSignatory *s = rpt_letter_get_item (letter, RPT_PART_SIGNATORIES, i);
-      printf ("  %u. %s\n", i + 1,
+      const char *form = NULL;
+
+      if (rpt_signatory_get_title_form (s) == RPT_TITLE_FORM_FEMININE)
+        /* Translators: after a signatory's name in "show" */
+        form = _ ("feminine form of title");
+      else if (rpt_signatory_get_title_form (s) == RPT_TITLE_FORM_MASCULINE)
+        form = _ ("masculine form of title");
+      printf ("  %u. %s", i + 1,
               rpt_signatory_get_name (s) != NULL ? rpt_signatory_get_name (s) : _ ("(no name)"));
+      if (form != NULL)
+        printf (" (%s)", form);
+      printf ("\n");
     }
 
   print_wrapped (_ ("Summary"), rpt_letter_get_summary (letter));

@@ -150,10 +150,12 @@ print_help (FILE *out)
            _ ("Create a new letter"));
   fprintf (out, "  import IN.xml OUT.rapporteur\n    %s\n",
            _ ("Create a document from letter XML"));
-  fprintf (out, "  export --format odt|xml|document-xml [--version N] IN -o OUT\n    %s\n",
+  fprintf (out,
+           "  export --format odt|xml|document-xml [--version N] [--language LANG] IN -o OUT\n"
+           "    %s\n",
            _ ("Write the letter as an ODT document, letter XML or document XML (“-o -” writes "
               "to standard output)"));
-  fprintf (out, "  export --format pdf [--version N] IN -o OUT.pdf\n    %s\n",
+  fprintf (out, "  export --format pdf [--version N] [--language LANG] IN -o OUT.pdf\n    %s\n",
            _ ("Lay out the letter and write it as PDF (IN may also be document XML)"));
   fprintf (out, "  show IN\n    %s\n", _ ("Print a readable summary of the letter"));
   fprintf (out, "  version save IN -m MESSAGE [--author NAME]\n    %s\n",
@@ -195,7 +197,11 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* RAPPORTEUR_LOCALEDIR: the catalogues of a build tree (meson devenv,
+   * the tests), before the program is installed. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RAPPORTEUR_LOCALEDIR") != NULL
+                                     ? g_getenv ("RAPPORTEUR_LOCALEDIR")
+                                     : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   rpt_core_init ();

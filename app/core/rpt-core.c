@@ -27,7 +27,11 @@ rpt_core_init (void)
 
   if (g_once_init_enter (&once))
     {
-      bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+      /* RAPPORTEUR_LOCALEDIR: the catalogues of a build tree (meson
+       * devenv, the tests), before the program is installed. */
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RAPPORTEUR_LOCALEDIR") != NULL
+                                         ? g_getenv ("RAPPORTEUR_LOCALEDIR")
+                                         : LOCALEDIR);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       xmlInitParser ();
       /* Registered by hand: a constructor in a static library is dropped

@@ -15,6 +15,7 @@
 #include "rpt-error.h"
 #include "rpt-export.h"
 #include "rpt-file.h"
+#include "rpt-grammar.h"
 #include "rpt-letter-xml.h"
 #include "rpt-layout.h"
 #include "rpt-letter.h"

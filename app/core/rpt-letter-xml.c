@@ -108,6 +108,8 @@ write_signatory (GString *out, guint level, RptSignatory *s, gboolean standalone
 {
   open_tag (out, level, "signatory", rpt_signatory_get_id (s), standalone);
   write_attr (out, "mandate", rpt_signatory_get_mandate (s));
+  if (rpt_signatory_get_title_form (s) != RPT_TITLE_FORM_UNSPECIFIED)
+    write_attr (out, "title-form", rpt_title_form_to_string (rpt_signatory_get_title_form (s)));
   g_string_append (out, ">\n");
   write_text_element (out, level + 1, "name", rpt_signatory_get_name (s));
   if (rpt_signatory_get_title (s) != NULL)
@@ -638,10 +640,20 @@ read_signatory (ReadCtx *ctx, xmlNode *node, const char *id)
 {
   g_autoptr (RptSignatory) s = rpt_signatory_new_with_id (id);
   g_autofree char *mandate = dup_attr (node, "mandate");
+  g_autofree char *form = dup_attr (node, "title-form");
+  RptTitleForm title_form = RPT_TITLE_FORM_UNSPECIFIED;
 
   if (mandate != NULL && !check_id (ctx, node, mandate))
     return NULL;
+  if (form != NULL &&
+      (!rpt_title_form_from_string (form, &title_form) || title_form == RPT_TITLE_FORM_UNSPECIFIED))
+    {
+      set_node_error (ctx, node, RPT_ERROR_SCHEMA,
+                      _ ("“%s” is not a form of title (masculine or feminine)"), form);
+      return NULL;
+    }
   rpt_signatory_set_mandate (s, mandate);
+  rpt_signatory_set_title_form (s, title_form);
   for (xmlNode *c = first_element (node); c != NULL; c = next_element (c))
     {
       g_autofree char *text = dup_text (c);

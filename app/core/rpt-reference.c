@@ -14,6 +14,7 @@
 
 #include "rpt-data-private.h"
 #include "rpt-error.h"
+#include "rpt-grammar.h"
 #include "rpt-item-private.h"
 #include "rpt-markup.h"
 #include "rpt-reference.h"
@@ -27,8 +28,13 @@
 /* Dates the built-in tables describe where a row does not say
  * (data/reference/PROVENANCE.md: "data as of"). */
 #define LEGAL_REFERENCES_AS_OF "2026-11-28"
+/* The UN terminology snapshot in un_country_names.csv predates the
+ * change of June 2022 (PROVENANCE-names-and-titles.md, "Data date"). */
+#define UN_COUNTRIES_AS_OF "2022-06"
 
 #define MANDATES_CSV "special_procedures_mandates.csv"
+#define MANDATE_TITLES_CSV "special_procedures_mandates_multilingual.csv"
+#define UN_COUNTRIES_CSV "un_country_names.csv"
 #define LEGAL_CSV "legal_references.csv"
 #define INSTRUMENTS_CSV "instruments.csv"
 #define TREATIES_CSV "treaty_participation_untc_snapshot_2014-2015.csv"
@@ -40,6 +46,7 @@ typedef struct
   char *name;    /* English, as letters write it */
   char *name_fr; /* set only by the user's countries.csv */
   char *name_es;
+  char *iso_name; /* iso-codes' name, the msgid of its catalogues */
 } Country;
 
 struct _RptReference
@@ -57,7 +64,9 @@ struct _RptReference
   GHashTable *treaties; /* "ICCPR TJK" → RptTreatyStatus */
   GHashTable *legal;
   GPtrArray *legal_order;
-  GHashTable *countries; /* alpha-3 → Country */
+  GHashTable *countries;    /* alpha-3 → Country */
+  GHashTable *un_countries; /* alpha-3 → RptCountryInfo */
+  GHashTable *user_titles;  /* mandate keys whose French or Spanish titles the user set */
   char *iso_codes_locale_dir;
 
   GMutex lock;            /* guards the caches below */
@@ -82,6 +91,8 @@ rpt_reference_finalize (GObject *object)
   g_hash_table_unref (self->legal);
   g_ptr_array_unref (self->legal_order);
   g_hash_table_unref (self->countries);
+  g_hash_table_unref (self->un_countries);
+  g_hash_table_unref (self->user_titles);
   g_free (self->iso_codes_locale_dir);
   g_hash_table_unref (self->catalogues);
   g_hash_table_unref (self->clauses);
@@ -104,6 +115,7 @@ country_free (Country *c)
   g_free (c->name);
   g_free (c->name_fr);
   g_free (c->name_es);
+  g_free (c->iso_name);
   g_free (c);
 }
 
@@ -128,6 +140,8 @@ rpt_reference_init (RptReference *self)
   self->legal_order = g_ptr_array_new ();
   self->countries =
     g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) country_free);
+  self->un_countries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->user_titles = g_hash_table_new (g_str_hash, g_str_equal);
   self->catalogues =
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, optional_hash_table_unref);
   self->clauses =
@@ -384,8 +398,57 @@ mandate_row (RptReference *self, const Row *row)
       return;
     }
 
+  if (old != NULL)
+    {
+      m->title_fr_feminine = old->title_fr_feminine;
+      m->title_es_feminine = old->title_es_feminine;
+      m->title_fr_attested = old->title_fr_attested;
+      m->title_es_attested = old->title_es_attested;
+    }
+  /* French and Spanish titles a user gives here win over the built-in
+   * multilingual table read after this one. */
+  if (!g_str_equal (row->source, BUILT_IN) &&
+      (col (row, "title_fr") != NULL || col (row, "title_es") != NULL))
+    g_hash_table_add (self->user_titles, (gpointer) m->key);
+
   replace_in_order (self->mandate_order, g_hash_table_lookup (self->mandates, m->key), m);
   g_hash_table_replace (self->mandates, (gpointer) m->key, m);
+}
+
+/* special_procedures_mandates_multilingual.csv: the French and Spanish
+ * titles, in the form of UN resolutions and the feminine form a holder
+ * may use, with how far each is attested. The English titles and the
+ * resolutions stay those of special_procedures_mandates.csv. */
+static void
+mandate_titles_row (RptReference *self, const Row *row)
+{
+  const char *key = col (row, "mandate_key");
+  RptMandateInfo *m = g_hash_table_lookup (self->mandates, key);
+  gboolean user_row = !g_str_equal (row->source, BUILT_IN);
+
+  if (m == NULL)
+    {
+      /* A translation of a mandate the table does not have: nothing to
+       * translate, but the user should know the row is not used. */
+      add_problem (self, _ ("%s: row %u: there is no mandate “%s” to give titles to"), row->source,
+                   row->line, key);
+      return;
+    }
+  if (!user_row && g_hash_table_contains (self->user_titles, m->key))
+    return;
+  m->title_fr = keep (self, row, "title_fr", m->title_fr);
+  m->title_es = keep (self, row, "title_es", m->title_es);
+  m->title_fr_feminine = keep (self, row, "title_fr_feminine", m->title_fr_feminine);
+  m->title_es_feminine = keep (self, row, "title_es_feminine", m->title_es_feminine);
+  m->title_fr_attested = keep (self, row, "title_fr_attested", m->title_fr_attested);
+  m->title_es_attested = keep (self, row, "title_es_attested", m->title_es_attested);
+  /* a user's correction is the user's own word */
+  if (user_row && has_col (row, "title_fr"))
+    m->title_fr_attested = intern (
+      self, col (row, "title_fr_attested") != NULL ? col (row, "title_fr_attested") : "yes");
+  if (user_row && has_col (row, "title_es"))
+    m->title_es_attested = intern (
+      self, col (row, "title_es_attested") != NULL ? col (row, "title_es_attested") : "yes");
 }
 
 static void
@@ -572,6 +635,7 @@ load_countries (RptReference *self)
       c = g_new0 (Country, 1);
       c->alpha_3 = g_strdup (code);
       c->name = g_strdup (name);
+      c->iso_name = g_strdup (name);
       g_hash_table_replace (self->countries, c->alpha_3, c);
     }
 }
@@ -600,6 +664,46 @@ country_row (RptReference *self, const Row *row)
     set_string (&c->name_fr, col (row, "name_fr"));
   if (col (row, "name_es") != NULL)
     set_string (&c->name_es, col (row, "name_es"));
+}
+
+/* un_country_names.csv: the UN's names in the three languages, with the
+ * forms after "de" and "à". */
+static void
+un_country_row (RptReference *self, const Row *row)
+{
+  const char *code = col (row, "iso3");
+  const char *corrections = col (row, "hand_corrections");
+  const RptCountryInfo *old = g_hash_table_lookup (self->un_countries, code);
+  RptCountryInfo *c;
+  g_autofree char *note = NULL;
+
+  if (!rpt_country_code_is_valid (code))
+    {
+      add_problem (self, _ ("%s: row %u: “%s” is not an ISO 3166-1 alpha-3 code"), row->source,
+                   row->line, code);
+      return;
+    }
+  c = g_new0 (RptCountryInfo, 1);
+  c->code = intern (self, code);
+  c->un_member = keep (self, row, "un_member", old != NULL ? old->un_member : NULL);
+  c->name_en = keep (self, row, "en_in_text", old != NULL ? old->name_en : NULL);
+  c->name_fr = keep (self, row, "fr_in_text", old != NULL ? old->name_fr : NULL);
+  c->name_es = keep (self, row, "es_in_text", old != NULL ? old->name_es : NULL);
+  c->fr_de = keep (self, row, "fr_de", old != NULL ? old->fr_de : NULL);
+  c->fr_a = keep (self, row, "fr_a", old != NULL ? old->fr_a : NULL);
+  c->es_de = keep (self, row, "es_de", old != NULL ? old->es_de : NULL);
+  c->es_a = keep (self, row, "es_a", old != NULL ? old->es_a : NULL);
+  c->list_en = keep (self, row, "name_en_list", old != NULL ? old->list_en : NULL);
+  c->list_fr = keep (self, row, "name_fr_list", old != NULL ? old->list_fr : NULL);
+  c->list_es = keep (self, row, "name_es_list", old != NULL ? old->list_es : NULL);
+  c->source = row->source;
+  if (corrections != NULL)
+    note = g_strdup_printf (_ ("Corrected by hand: %s"), corrections);
+  else
+    note = g_strdup (_ ("UN terminology (UNTERM), from a snapshot older than June 2022."));
+  row_trust (self, row, UN_COUNTRIES_AS_OF, corrections == NULL, note, &c->as_of, &c->verified,
+             &c->verification);
+  g_hash_table_replace (self->un_countries, (gpointer) c->code, c);
 }
 
 /* Only the user's file: the built-in names are iso-codes itself. */
@@ -644,9 +748,11 @@ rpt_reference_new (const char *override_dir)
 
   self->override_dir = g_strdup (override_dir);
   load_table (self, MANDATES_CSV, "mandate_key", mandate_row);
+  load_table (self, MANDATE_TITLES_CSV, "mandate_key", mandate_titles_row);
   load_table (self, INSTRUMENTS_CSV, "instrument", instrument_row);
   load_table (self, TREATIES_CSV, "instrument", treaty_row);
   load_table (self, LEGAL_CSV, "ref_key", legal_row);
+  load_table (self, UN_COUNTRIES_CSV, "iso3", un_country_row);
   load_countries (self);
   load_country_overrides (self);
   return self;
@@ -751,6 +857,51 @@ rpt_mandate_info_get_title (const RptMandateInfo *info, const char *language)
 }
 
 /**
+ * rpt_mandate_info_lookup_title:
+ * @language: "en", "fr" or "es"
+ * @form: the form of title the holder uses
+ *
+ * The title in @language and @form, with no fallback: a Working Group,
+ * and every English title, has one form; an unspecified form is the form
+ * of UN resolutions (the masculine one in French and Spanish).
+ *
+ * Returns: (nullable): the title, or %NULL when the data has none in that
+ *   language and form
+ */
+const char *
+rpt_mandate_info_lookup_title (const RptMandateInfo *info, const char *language, RptTitleForm form)
+{
+  gboolean feminine;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  feminine = form == RPT_TITLE_FORM_FEMININE && g_strcmp0 (info->form, "WG") != 0;
+  if (g_strcmp0 (language, "fr") == 0)
+    return feminine ? info->title_fr_feminine : info->title_fr;
+  if (g_strcmp0 (language, "es") == 0)
+    return feminine ? info->title_es_feminine : info->title_es;
+  return info->title;
+}
+
+/**
+ * rpt_mandate_info_get_title_attested:
+ *
+ * Returns: (nullable): "yes", "press" or "no" for the title in @language
+ *   (see #RptMandateInfo), "yes" for English titles that are attested
+ */
+const char *
+rpt_mandate_info_get_title_attested (const RptMandateInfo *info, const char *language)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+
+  if (g_strcmp0 (language, "fr") == 0)
+    return info->title_fr_attested;
+  if (g_strcmp0 (language, "es") == 0)
+    return info->title_es_attested;
+  return "yes";
+}
+
+/**
  * rpt_reference_lookup_treaty_status:
  * @instrument: "ICCPR"
  * @country: an ISO 3166-1 alpha-3 code
@@ -801,7 +952,8 @@ gboolean
 rpt_reference_has_country (RptReference *self, const char *code)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), FALSE);
-  return code != NULL && g_hash_table_contains (self->countries, code);
+  return code != NULL && (g_hash_table_contains (self->countries, code) ||
+                          g_hash_table_contains (self->un_countries, code));
 }
 
 /* Called with the lock held. */
@@ -821,43 +973,167 @@ get_catalogue (RptReference *self, const char *language)
   return table;
 }
 
-/**
- * rpt_reference_dup_country_name:
- * @code: an ISO 3166-1 alpha-3 code
- * @language: the letter language
- *
- * The country's name as a letter writes it, in @language: from the user's
- * countries.csv if it has one, else from iso-codes and its translations.
- * Safe to call from any thread: the process locale is not touched.
- *
- * Returns: (transfer full) (nullable): the name, or %NULL for an unknown code
- */
-char *
-rpt_reference_dup_country_name (RptReference *self, const char *code, const char *language)
+/* iso-codes' name of the country in @language, from its gettext
+ * catalogues: the last resort for a country the UN data lacks. Safe to
+ * call from any thread: the process locale is not touched. */
+static char *
+dup_iso_country_name (RptReference *self, const char *code, const char *language)
 {
-  Country *c;
+  Country *c = g_hash_table_lookup (self->countries, code);
   GHashTable *catalogue;
   const char *translated = NULL;
+  const char *msgid;
 
-  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
-
-  c = code != NULL ? g_hash_table_lookup (self->countries, code) : NULL;
   if (c == NULL || c->name == NULL)
     return NULL;
-  if (g_strcmp0 (language, "fr") == 0 && c->name_fr != NULL)
-    return g_strdup (c->name_fr);
-  if (g_strcmp0 (language, "es") == 0 && c->name_es != NULL)
-    return g_strdup (c->name_es);
+  msgid = c->iso_name != NULL ? c->iso_name : c->name;
   if (language == NULL || g_str_equal (language, "en") || self->iso_codes_locale_dir == NULL)
     return g_strdup (c->name);
 
   g_mutex_lock (&self->lock);
   catalogue = get_catalogue (self, language);
   if (catalogue != NULL)
-    translated = g_hash_table_lookup (catalogue, c->name);
+    translated = g_hash_table_lookup (catalogue, msgid);
   g_mutex_unlock (&self->lock);
   /* Catalogues are never freed while the object lives. */
   return g_strdup (translated != NULL ? translated : c->name);
+}
+
+/**
+ * rpt_reference_dup_country_name:
+ * @code: an ISO 3166-1 alpha-3 code
+ * @language: the letter language
+ *
+ * The country's name as a letter's running text writes it, in
+ * @language: rpt_reference_dup_country_form() with
+ * %RPT_COUNTRY_FORM_IN_TEXT.
+ *
+ * Returns: (transfer full) (nullable): the name, or %NULL for an unknown code
+ */
+char *
+rpt_reference_dup_country_name (RptReference *self, const char *code, const char *language)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  return rpt_reference_dup_country_form (self, code, language, RPT_COUNTRY_FORM_IN_TEXT, NULL);
+}
+
+/**
+ * rpt_reference_lookup_country:
+ * @code: an ISO 3166-1 alpha-3 code
+ *
+ * Returns: (nullable): the UN's names of the State, or %NULL when the UN
+ *   terminology data has no such State
+ */
+const RptCountryInfo *
+rpt_reference_lookup_country (RptReference *self, const char *code)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  return code != NULL ? g_hash_table_lookup (self->un_countries, code) : NULL;
+}
+
+static const char *
+un_form (const RptCountryInfo *c, const char *language, RptCountryForm form)
+{
+  gboolean fr = g_strcmp0 (language, "fr") == 0;
+  gboolean es = g_strcmp0 (language, "es") == 0;
+
+  switch (form)
+    {
+    case RPT_COUNTRY_FORM_IN_TEXT:
+      return fr ? c->name_fr : es ? c->name_es : c->name_en;
+    case RPT_COUNTRY_FORM_AFTER_DE:
+      return fr ? c->fr_de : es ? c->es_de : NULL;
+    case RPT_COUNTRY_FORM_AFTER_A:
+      return fr ? c->fr_a : es ? c->es_a : NULL;
+    case RPT_COUNTRY_FORM_LIST:
+      return fr ? c->list_fr : es ? c->list_es : c->list_en;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * rpt_reference_dup_country_form:
+ * @code: an ISO 3166-1 alpha-3 code
+ * @language: "en", "fr" or "es"
+ * @form: which form
+ * @from_un_data: (out) (optional): whether the name is the UN's (the
+ *   user's countries.csv counts as the UN's: the user vouches for it)
+ *   rather than iso-codes' as a last resort
+ *
+ * The State's name as a letter in @language writes it: the user's
+ * countries.csv first, then the UN terminology data, then iso-codes. The
+ * forms after "de" and "à" come from the data where it has them, and
+ * from the contraction rules (rpt_grammar_contract()) otherwise.
+ *
+ * Returns: (transfer full) (nullable): the name, or %NULL for an unknown
+ *   code
+ */
+char *
+rpt_reference_dup_country_form (RptReference *self,
+                                const char *code,
+                                const char *language,
+                                RptCountryForm form,
+                                gboolean *from_un_data)
+{
+  const RptCountryInfo *un;
+  Country *user;
+  const char *user_name = NULL;
+  g_autofree char *in_text = NULL;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+
+  if (from_un_data != NULL)
+    *from_un_data = FALSE;
+  if (code == NULL)
+    return NULL;
+  un = g_hash_table_lookup (self->un_countries, code);
+  user = g_hash_table_lookup (self->countries, code);
+  if (user != NULL)
+    {
+      if (g_strcmp0 (language, "fr") == 0)
+        user_name = user->name_fr;
+      else if (g_strcmp0 (language, "es") == 0)
+        user_name = user->name_es;
+      else if (g_strcmp0 (user->name, user->iso_name) != 0)
+        user_name = user->name;
+    }
+
+  if (user_name == NULL && un != NULL && un_form (un, language, form) != NULL)
+    {
+      if (from_un_data != NULL)
+        *from_un_data = TRUE;
+      return g_strdup (un_form (un, language, form));
+    }
+
+  if (user_name != NULL)
+    {
+      if (from_un_data != NULL)
+        *from_un_data = TRUE;
+      in_text = g_strdup (user_name);
+    }
+  else if (un != NULL && un_form (un, language, RPT_COUNTRY_FORM_IN_TEXT) != NULL)
+    {
+      if (from_un_data != NULL)
+        *from_un_data = TRUE;
+      in_text = g_strdup (un_form (un, language, RPT_COUNTRY_FORM_IN_TEXT));
+    }
+  else
+    in_text = dup_iso_country_name (self, code, language);
+  if (in_text == NULL)
+    return NULL;
+
+  switch (form)
+    {
+    case RPT_COUNTRY_FORM_AFTER_DE:
+      return rpt_grammar_contract (language, RPT_PREPOSITION_DE, in_text);
+    case RPT_COUNTRY_FORM_AFTER_A:
+      return rpt_grammar_contract (language, RPT_PREPOSITION_A, in_text);
+    case RPT_COUNTRY_FORM_IN_TEXT:
+    case RPT_COUNTRY_FORM_LIST:
+    default:
+      return g_steal_pointer (&in_text);
+    }
 }
 
 /* ------------------------------------------------------------------ */

@@ -19,11 +19,13 @@ G_BEGIN_DECLS
  * States' participation in treaties, country names and the clause library.
  *
  * The tables are built into the core (data/reference/, see its README.md
- * and PROVENANCE.md) and a user can correct or extend them without
+ * and PROVENANCE files) and a user can correct or extend them without
  * rebuilding: a CSV file of the same name and columns in the override
  * folder ($XDG_DATA_HOME/rapporteur/reference/) replaces the built-in rows
- * with the same key and adds the others. Country names come from the
- * iso-codes package at run time, translated with its gettext catalogues.
+ * with the same key and adds the others. Country names are the UN's
+ * (un_country_names.csv, in English, French and Spanish, with the forms
+ * after "de" and "à"); a country the UN table lacks falls back to the
+ * iso-codes package, translated with its gettext catalogues.
  *
  * Every row says how far it can be trusted: @as_of (the date the data
  * describes or was last checked) and @verified with a @verification note,
@@ -44,10 +46,18 @@ G_DECLARE_FINAL_TYPE (RptReference, rpt_reference, RPT, REFERENCE, GObject)
  * @category: "thematic" or "country"
  * @form: "SR" (Special Rapporteur), "WG" (Working Group), "IE" (Independent Expert)…
  * @title: the English title, without "the"
- * @title_fr: (nullable): the French title
- * @title_es: (nullable): the Spanish title
+ * @title_fr: (nullable): the French title, in the form UN resolutions use
+ *   ("Rapporteur spécial …")
+ * @title_es: (nullable): the Spanish title ("Relator Especial …")
  * @resolutions: (array zero-terminated=1): the Human Rights Council
  *   resolutions the mandate acts under ("52/4"); may be empty
+ * @title_fr_feminine: (nullable): the French title a woman holder uses
+ *   ("Rapporteuse spéciale …"); none for Working Groups
+ * @title_es_feminine: (nullable): the Spanish one ("Relatora Especial …")
+ * @title_fr_attested: (nullable): how far the French title can be
+ *   trusted: "yes" (word for word in a UN document), "press" (a UN press
+ *   text), "no" (a rendering of standard UN terms, not seen in a source)
+ * @title_es_attested: (nullable): the same for the Spanish title
  */
 typedef struct
 {
@@ -58,6 +68,10 @@ typedef struct
   const char *title_fr;
   const char *title_es;
   const char *const *resolutions;
+  const char *title_fr_feminine;
+  const char *title_es_feminine;
+  const char *title_fr_attested;
+  const char *title_es_attested;
   const char *as_of;
   gboolean verified;
   const char *verification;
@@ -143,6 +157,62 @@ typedef struct
 } RptLegalReference;
 
 /**
+ * RptCountryInfo:
+ * @code: the ISO 3166-1 alpha-3 code
+ * @un_member: "yes", or "observer" (the Holy See, the State of Palestine)
+ * @name_en: the name as English running text writes it ("the Islamic
+ *   Republic of Iran", "Tajikistan")
+ * @name_fr: in French, with its article ("la République islamique
+ *   d'Iran", "le Tadjikistan")
+ * @name_es: in Spanish ("la República Islámica del Irán", "Tayikistán")
+ * @fr_de: after French "de" ("de la République islamique d'Iran", "du
+ *   Tadjikistan")
+ * @fr_a: after French "à" ("au Tadjikistan")
+ * @es_de: after Spanish "de" ("del Afganistán")
+ * @es_a: after Spanish "a" ("al Afganistán")
+ * @list_en: the short name for lists and headings ("Iran (Islamic
+ *   Republic of)")
+ *
+ * A UN Member or observer State's names, from the UN terminology data
+ * (un_country_names.csv and PROVENANCE-names-and-titles.md). @verified is
+ * %FALSE for a row that was corrected by hand; @verification says how.
+ */
+typedef struct
+{
+  const char *code;
+  const char *un_member;
+  const char *name_en;
+  const char *name_fr;
+  const char *name_es;
+  const char *fr_de;
+  const char *fr_a;
+  const char *es_de;
+  const char *es_a;
+  const char *list_en;
+  const char *list_fr;
+  const char *list_es;
+  const char *as_of;
+  gboolean verified;
+  const char *verification;
+  const char *source;
+} RptCountryInfo;
+
+/**
+ * RptCountryForm:
+ * @RPT_COUNTRY_FORM_IN_TEXT: as running text writes it, with its article
+ * @RPT_COUNTRY_FORM_AFTER_DE: after "de" (English: "of …")
+ * @RPT_COUNTRY_FORM_AFTER_A: after "à" or "a" (English: "to …")
+ * @RPT_COUNTRY_FORM_LIST: the short name for lists and headings
+ */
+typedef enum
+{
+  RPT_COUNTRY_FORM_IN_TEXT,
+  RPT_COUNTRY_FORM_AFTER_DE,
+  RPT_COUNTRY_FORM_AFTER_A,
+  RPT_COUNTRY_FORM_LIST,
+} RptCountryForm;
+
+/**
  * RptClause:
  * @key: a stable key ("question-additional-information")
  * @part: the part of the letter it belongs to
@@ -172,6 +242,9 @@ const char *const *rpt_reference_get_problems (RptReference *self);
 const RptMandateInfo *rpt_reference_lookup_mandate (RptReference *self, const char *key);
 GPtrArray *rpt_reference_list_mandates (RptReference *self);
 const char *rpt_mandate_info_get_title (const RptMandateInfo *info, const char *language);
+const char *
+rpt_mandate_info_lookup_title (const RptMandateInfo *info, const char *language, RptTitleForm form);
+const char *rpt_mandate_info_get_title_attested (const RptMandateInfo *info, const char *language);
 
 const RptTreatyStatus *rpt_reference_lookup_treaty_status (RptReference *self,
                                                            const char *instrument,
@@ -182,6 +255,12 @@ GPtrArray *rpt_reference_list_legal (RptReference *self);
 
 gboolean rpt_reference_has_country (RptReference *self, const char *code);
 char *rpt_reference_dup_country_name (RptReference *self, const char *code, const char *language);
+char *rpt_reference_dup_country_form (RptReference *self,
+                                      const char *code,
+                                      const char *language,
+                                      RptCountryForm form,
+                                      gboolean *from_un_data);
+const RptCountryInfo *rpt_reference_lookup_country (RptReference *self, const char *code);
 
 GPtrArray *rpt_reference_list_clauses (RptReference *self, const char *language, RptPart part);
 const char *rpt_treaty_action_to_string (RptTreatyAction action);

@@ -13,7 +13,9 @@
 /**
  * RptSignatory:
  *
- * A signature: the office-holder who signs for one mandate.
+ * A signature: the office-holder who signs for one mandate, and the form
+ * of title they use where a language's titles have a gender
+ * ("Rapporteuse spéciale", "Relatora Especial").
  */
 struct _RptSignatory
 {
@@ -23,6 +25,7 @@ struct _RptSignatory
   char *mandate;
   char *name;
   char *title;
+  RptTitleForm title_form;
 };
 
 G_DEFINE_FINAL_TYPE (RptSignatory, rpt_signatory, G_TYPE_OBJECT)
@@ -34,6 +37,7 @@ enum
   PROP_MANDATE,
   PROP_NAME,
   PROP_TITLE,
+  PROP_TITLE_FORM,
   N_PROPS
 };
 
@@ -82,6 +86,9 @@ rpt_signatory_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
+    case PROP_TITLE_FORM:
+      g_value_set_enum (value, self->title_form);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -111,6 +118,9 @@ rpt_signatory_set_property (GObject *object, guint prop_id, const GValue *value,
     case PROP_TITLE:
       rpt_signatory_set_title (self, g_value_get_string (value));
       break;
+    case PROP_TITLE_FORM:
+      rpt_signatory_set_title_form (self, g_value_get_enum (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -136,6 +146,10 @@ rpt_signatory_class_init (RptSignatoryClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_TITLE_FORM] =
+    g_param_spec_enum ("title-form", NULL, NULL, RPT_TYPE_TITLE_FORM, RPT_TITLE_FORM_UNSPECIFIED,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -181,7 +195,7 @@ rpt_signatory_duplicate (RptSignatory *self)
   g_return_val_if_fail (RPT_IS_SIGNATORY (self), NULL);
 
   return g_object_new (RPT_TYPE_SIGNATORY, "mandate", self->mandate, "name", self->name, "title",
-                       self->title, NULL);
+                       self->title, "title-form", self->title_form, NULL);
 }
 
 const char *
@@ -259,4 +273,30 @@ rpt_signatory_set_title (RptSignatory *self, const char *title)
 
   if (_rpt_set_line (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/**
+ * rpt_signatory_get_title_form:
+ *
+ * Returns: the form of title the signatory uses ("Rapporteuse spéciale"
+ *   or "Rapporteur spécial"), or %RPT_TITLE_FORM_UNSPECIFIED
+ */
+RptTitleForm
+rpt_signatory_get_title_form (RptSignatory *self)
+{
+  g_return_val_if_fail (RPT_IS_SIGNATORY (self), RPT_TITLE_FORM_UNSPECIFIED);
+  return self->title_form;
+}
+
+void
+rpt_signatory_set_title_form (RptSignatory *self, RptTitleForm form)
+{
+  g_return_if_fail (RPT_IS_SIGNATORY (self));
+  g_return_if_fail (form <= RPT_TITLE_FORM_FEMININE);
+
+  if (self->title_form != form)
+    {
+      self->title_form = form;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE_FORM]);
+    }
 }

@@ -28,5 +28,7 @@ const char *rpt_signatory_get_name (RptSignatory *self);
 void rpt_signatory_set_name (RptSignatory *self, const char *name);
 const char *rpt_signatory_get_title (RptSignatory *self);
 void rpt_signatory_set_title (RptSignatory *self, const char *title);
+RptTitleForm rpt_signatory_get_title_form (RptSignatory *self);
+void rpt_signatory_set_title_form (RptSignatory *self, RptTitleForm form);
 
 G_END_DECLS

@@ -40,7 +40,9 @@
  *   pages of a file that may be passed on.
  * - Files are created with mode 0600 (SQLite gives its journal the same).
  *
- * Schema version 2 (current): the letter's scalar fields are the one row
+ * Schema version 3 (current) is version 2 with signatories that may
+ * record the form of title their holder uses; version 2: the letter's
+ * scalar fields are the one row
  * of `head`; every item (mandate, person, fact, …) is a row of `item`
  * holding its canonical XML element, keyed by its stable id. A save
  * compares each row with what the file holds and writes only the rows
@@ -957,7 +959,12 @@ migrate_1_to_2 (RptSqlite *db, GError **error)
          rpt_sqlite_exec (db, "DROP TABLE letter", error);
 }
 
-/* Forward migrations, each in the caller's transaction. */
+/* Forward migrations, each in the caller's transaction. Version 3 has
+ * the tables of version 2; its signatory rows may carry the form of title
+ * the holder uses (title-form="feminine"), which a version 2 program would
+ * drop when it rewrites the row: the new number makes it refuse the file
+ * instead. Version 2 rows are version 3 rows as they are ("not
+ * recorded"), so there is nothing to convert. */
 static gboolean
 migrate (RptSqlite *db, gint64 from, GError **error)
 {

@@ -21,6 +21,7 @@
 #include "rpt-core.h"
 #include "rpt-data-private.h"
 #include "rpt-error.h"
+#include "rpt-grammar.h"
 #include "rpt-template.h"
 
 #define NS_LETTER "urn:x-rapporteur:letter"
@@ -383,7 +384,19 @@ collect_var_names (xmlNode *s, GPtrArray *names, gboolean *unexpected)
       if (c->type == XML_TEXT_NODE)
         continue;
       if (is_element (c, NS_BOILERPLATE, "var"))
-        g_ptr_array_add (names, xmlGetProp (c, BAD_CAST "name"));
+        {
+          xmlChar *name = xmlGetProp (c, BAD_CAST "name");
+          gsize len = name != NULL ? strlen ((const char *) name) : 0;
+
+          /* "state-de" and "state-a" are forms of "state" ("du
+           * Tadjikistan", "au Tadjikistan"): a translation may use
+           * whichever its grammar needs. */
+          if (len > 3 && g_str_has_suffix ((const char *) name, "-de"))
+            name[len - 3] = '\0';
+          else if (len > 2 && g_str_has_suffix ((const char *) name, "-a"))
+            name[len - 2] = '\0';
+          g_ptr_array_add (names, name);
+        }
       else if (is_element (c, NS_BOILERPLATE, "link"))
         g_ptr_array_add (names, xmlStrdup (BAD_CAST "<link>"));
       else
@@ -427,12 +440,72 @@ has_lang (xmlNode *node, const char *language)
   return g_strcmp0 (lang, language) == 0;
 }
 
-/* Called with the lock held. */
+/* The translation of the English sentence @english into @language, if
+ * the catalogue has one that keeps its placeholders; its content may
+ * live in a document of its own (@owned). */
+static xmlNode *
+find_translation (xmlNode *english, const char *language, xmlDoc **owned)
+{
+  xmlNode *content = NULL;
+
+  *owned = NULL;
+  /* msgfmt puts each translation right after the English text, without
+   * the id. */
+  for (xmlNode *t = english->next; t != NULL; t = t->next)
+    {
+      if (t->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_element (t, NS_BOILERPLATE, "s") || has_lang (t, NULL))
+        break;
+      if (has_lang (t, language))
+        {
+          content = _rpt_xml_translated_content (t, owned);
+          break;
+        }
+    }
+  if (content != NULL && !translation_is_usable (english, content))
+    {
+      g_clear_pointer (owned, xmlFreeDoc);
+      content = NULL;
+    }
+  return content;
+}
+
+static xmlNode *
+find_sentence (xmlNode *root, const char *id)
+{
+  for (xmlNode *c = root->children; c != NULL; c = c->next)
+    if (is_element (c, NS_BOILERPLATE, "s") && has_lang (c, NULL))
+      {
+        g_autofree char *cid = (char *) xmlGetProp (c, BAD_CAST "id");
+        if (g_strcmp0 (cid, id) == 0)
+          return c;
+      }
+  return NULL;
+}
+
+static void
+copy_children (xmlNode *from, xmlNode *to, xmlDoc *doc, xmlNs *ns)
+{
+  for (xmlNode *k = from->children; k != NULL; k = k->next)
+    {
+      xmlNode *child = xmlDocCopyNode (k, doc, 1);
+      if (child->type == XML_ELEMENT_NODE)
+        xmlSetNs (child, ns);
+      xmlAddChild (to, child);
+    }
+}
+
+/* Called with the lock held. A sentence the language lacks (or whose
+ * translation lost a placeholder) is not passed off in English: it
+ * becomes the gap "missing-translation" around the English text, so the
+ * letter shows what is missing. */
 static Strings *
 get_strings (RptTemplate *self, const char *language)
 {
   Strings *strings = g_hash_table_lookup (self->languages, language);
-  xmlNode *root, *out_root;
+  xmlNode *root, *out_root, *gap = NULL, *gap_english;
+  xmlDoc *gap_owned = NULL;
   xmlNs *ns;
 
   if (strings != NULL)
@@ -446,6 +519,12 @@ get_strings (RptTemplate *self, const char *language)
   ns = xmlNewNs (out_root, BAD_CAST NS_BOILERPLATE, BAD_CAST "bp");
 
   root = xmlDocGetRootElement (self->catalogue);
+  gap_english = find_sentence (root, "missing-translation");
+  if (gap_english != NULL && !g_str_equal (language, "en"))
+    gap = find_translation (gap_english, language, &gap_owned);
+  if (gap == NULL)
+    gap = gap_english;
+
   for (xmlNode *c = root->children; c != NULL; c = c->next)
     {
       g_autofree char *id = NULL;
@@ -458,23 +537,14 @@ get_strings (RptTemplate *self, const char *language)
       if (id == NULL)
         continue;
 
+      copy = xmlNewDocNode (strings->doc, ns, BAD_CAST "s", NULL);
+      xmlSetProp (copy, BAD_CAST "id", BAD_CAST id);
+      xmlAddChild (out_root, copy);
+
       if (!g_str_equal (language, "en"))
         {
-          /* msgfmt puts each translation right after the English text,
-           * without the id. */
-          for (xmlNode *t = c->next; t != NULL; t = t->next)
-            {
-              if (t->type != XML_ELEMENT_NODE)
-                continue;
-              if (!is_element (t, NS_BOILERPLATE, "s") || has_lang (t, NULL))
-                break;
-              if (has_lang (t, language))
-                {
-                  owner = _rpt_xml_translated_content (t, &owned);
-                  break;
-                }
-            }
-          if (owner != NULL && translation_is_usable (c, owner))
+          owner = find_translation (c, language, &owned);
+          if (owner != NULL)
             {
               chosen = owner;
               strings->n_translated++;
@@ -483,19 +553,33 @@ get_strings (RptTemplate *self, const char *language)
             strings->n_untranslated++;
         }
 
-      copy = xmlNewDocNode (strings->doc, ns, BAD_CAST "s", NULL);
-      xmlSetProp (copy, BAD_CAST "id", BAD_CAST id);
-      xmlAddChild (out_root, copy);
-      for (xmlNode *k = chosen->children; k != NULL; k = k->next)
+      if (owner == NULL && !g_str_equal (language, "en") && gap != NULL && c != gap_english)
         {
-          xmlNode *child = xmlDocCopyNode (k, strings->doc, 1);
-          if (child->type == XML_ELEMENT_NODE)
-            xmlSetNs (child, ns);
-          xmlAddChild (copy, child);
+          /* "[not translated: <the English sentence>]" */
+          for (xmlNode *k = gap->children; k != NULL; k = k->next)
+            {
+              g_autofree char *name = NULL;
+
+              if (is_element (k, NS_BOILERPLATE, "var"))
+                name = (char *) xmlGetProp (k, BAD_CAST "name");
+              if (g_strcmp0 (name, "text") == 0)
+                copy_children (c, copy, strings->doc, ns);
+              else
+                {
+                  xmlNode *child = xmlDocCopyNode (k, strings->doc, 1);
+                  if (child->type == XML_ELEMENT_NODE)
+                    xmlSetNs (child, ns);
+                  xmlAddChild (copy, child);
+                }
+            }
         }
+      else
+        copy_children (chosen, copy, strings->doc, ns);
       if (owned != NULL)
         xmlFreeDoc (owned);
     }
+  if (gap_owned != NULL)
+    xmlFreeDoc (gap_owned);
   xmlReconciliateNs (strings->doc, out_root);
   g_hash_table_insert (self->languages, g_strdup (language), strings);
   return strings;
@@ -671,6 +755,12 @@ add_country (Build *b)
   xmlNode *addressee = letter_child (b->letter, "addressee");
   g_autofree char *code = prop (addressee, "country");
   g_autofree char *name = NULL;
+  g_autofree char *de = NULL;
+  g_autofree char *a = NULL;
+  const RptCountryInfo *info;
+  const char *un_name = NULL;
+  gboolean from_un = FALSE;
+  xmlNode *x;
 
   if (code == NULL)
     {
@@ -686,20 +776,166 @@ add_country (Build *b)
       xmlSetProp (b->input, BAD_CAST "addressee", BAD_CAST "other");
       if (other == NULL || other[0] == '\0')
         add_note (b, _ ("The addressee has no name yet."));
+      else
+        {
+          /* its forms after "de" and "à", by the contraction rules:
+           * "de la société X", "du Fonds Y", "d'Acme" */
+          de = rpt_grammar_contract (b->strings_language, RPT_PREPOSITION_DE, other);
+          a = rpt_grammar_contract (b->strings_language, RPT_PREPOSITION_A, other);
+          x = add_x (b, b->input, "addressee", NULL);
+          xmlSetProp (x, BAD_CAST "de", BAD_CAST de);
+          xmlSetProp (x, BAD_CAST "a", BAD_CAST a);
+        }
       if (g_strcmp0 (wgad, "yes") == 0)
         add_note (b, _ ("The Working Group on Arbitrary Detention paragraph is only for letters "
                         "to States: it is left out."));
       return;
     }
   xmlSetProp (b->input, BAD_CAST "addressee", BAD_CAST "state");
-  name = rpt_reference_dup_country_name (b->reference, code, b->strings_language);
+  name = rpt_reference_dup_country_form (b->reference, code, b->strings_language,
+                                         RPT_COUNTRY_FORM_IN_TEXT, &from_un);
   if (name == NULL)
     {
       add_note (b, _ ("“%s” is not a country Rapporteur knows: its name is left as a gap."), code);
       return;
     }
-  xmlSetProp (add_x (b, b->input, "country", name), BAD_CAST "code", BAD_CAST code);
+  /* the forms after "de" and "à": "du Tadjikistan", "au Tadjikistan" */
+  de = rpt_reference_dup_country_form (b->reference, code, b->strings_language,
+                                       RPT_COUNTRY_FORM_AFTER_DE, NULL);
+  a = rpt_reference_dup_country_form (b->reference, code, b->strings_language,
+                                      RPT_COUNTRY_FORM_AFTER_A, NULL);
+  x = add_x (b, b->input, "country", name);
+  xmlSetProp (x, BAD_CAST "code", BAD_CAST code);
+  xmlSetProp (x, BAD_CAST "de", BAD_CAST de);
+  xmlSetProp (x, BAD_CAST "a", BAD_CAST a);
   add_x (b, b->meta, "keyword", name);
+
+  info = rpt_reference_lookup_country (b->reference, code);
+  if (info != NULL)
+    un_name = g_str_equal (b->strings_language, "fr")   ? info->name_fr
+              : g_str_equal (b->strings_language, "es") ? info->name_es
+                                                        : info->name_en;
+  if (!from_un)
+    add_note (b,
+              _ ("The UN name of %s in %s is not in the reference data: the letter uses the ISO "
+                 "name “%s”. Check it, and its forms after a preposition."),
+              code, language_name (b->strings_language), name);
+  else if (info != NULL && !info->verified && g_strcmp0 (name, un_name) == 0)
+    add_note (b, _ ("Unverified reference data for the name of %s (as of %s): %s"), name,
+              info->as_of != NULL ? info->as_of : "?",
+              info->verification != NULL ? info->verification : "");
+}
+
+/* The signatory element that signs for the mandate @id, if any. */
+static xmlNode *
+find_signatory (Build *b, const char *id)
+{
+  xmlNode *signatories = letter_child (b->letter, "signatories");
+
+  for (xmlNode *c = signatories != NULL ? signatories->children : NULL; c != NULL; c = c->next)
+    if (is_element (c, NS_LETTER, "signatory"))
+      {
+        g_autofree char *mandate = prop (c, "mandate");
+        if (id != NULL && g_strcmp0 (mandate, id) == 0)
+          return c;
+      }
+  return NULL;
+}
+
+static gboolean
+is_working_group_title (const char *title)
+{
+  return title != NULL && (g_str_has_prefix (title, "Working Group") ||
+                           g_str_has_prefix (title, "Groupe de travail") ||
+                           g_str_has_prefix (title, "Grupo de Trabajo"));
+}
+
+/* The title of a mandate in the letter's language and in the form its
+ * holder uses; a title the data lacks is a gap, never the English title
+ * passing for a translation. Sets @title, @gender ("m" or "f": the
+ * article before the title), @elision ("yes" when French drops the
+ * vowel of "de", "le": "de l'Experte indépendante") and @missing. */
+static void
+mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *info)
+{
+  g_autofree char *id = prop (mandate, "id");
+  g_autofree char *key = prop (mandate, "key");
+  g_autofree char *own_title = text_of (letter_child (mandate, "title"));
+  xmlNode *signatory = find_signatory (b, id);
+  g_autofree char *form_name = prop (signatory, "title-form");
+  g_autofree char *signer = text_of (letter_child (signatory, "name"));
+  RptTitleForm form = RPT_TITLE_FORM_UNSPECIFIED;
+  const char *language = b->strings_language;
+  gboolean english = g_str_equal (language, "en");
+  gboolean group;
+  const char *title = NULL;
+  const char *missing = NULL;
+
+  if (form_name != NULL)
+    rpt_title_form_from_string (form_name, &form);
+  group = info != NULL ? g_strcmp0 (info->form, "WG") == 0 : is_working_group_title (own_title);
+
+  if (own_title != NULL)
+    title = own_title; /* typed by the drafter, in the letter's language */
+  else if (info != NULL)
+    {
+      const char *attested;
+
+      title = rpt_mandate_info_lookup_title (info, language, form);
+      if (title == NULL && form == RPT_TITLE_FORM_FEMININE &&
+          rpt_mandate_info_lookup_title (info, language, RPT_TITLE_FORM_MASCULINE) != NULL)
+        {
+          missing = "feminine";
+          title = rpt_mandate_info_lookup_title (info, language, RPT_TITLE_FORM_MASCULINE);
+          add_note (b,
+                    _ ("The reference data has no feminine %s title for the %s: the letter "
+                       "shows a gap. Type the title in Mandates & Signatories."),
+                    language_name (language), info->title);
+        }
+      else if (title == NULL)
+        {
+          missing = "language";
+          title = info->title;
+          add_note (b,
+                    _ ("The reference data has no %s title for the %s: the letter shows a gap. "
+                       "Type the title in Mandates & Signatories."),
+                    language_name (language), info->title);
+        }
+
+      attested = rpt_mandate_info_get_title_attested (info, language);
+      if (missing == NULL && !english && g_strcmp0 (attested, "no") == 0)
+        add_note (b,
+                  _ ("The %s title of the %s is not attested in a UN source (it renders the "
+                     "usual UN terms): check “%s” before sending."),
+                  language_name (language), info->title, title);
+      else if (missing == NULL && !english && g_strcmp0 (attested, "press") == 0)
+        add_note (b,
+                  _ ("The %s title of the %s comes from a UN press text, which may paraphrase "
+                     "it: check “%s” before sending."),
+                  language_name (language), info->title, title);
+
+      /* Only where the language's title has a feminine form to choose. */
+      if (!english && !group && form == RPT_TITLE_FORM_UNSPECIFIED && missing == NULL &&
+          rpt_mandate_info_lookup_title (info, language, RPT_TITLE_FORM_FEMININE) != NULL)
+        add_note (b,
+                  _ ("No form of title is recorded for %s (%s): the letter says “%s”. Choose "
+                     "the feminine or masculine form in Mandates & Signatories."),
+                  signer != NULL ? signer : _ ("the signatory"), info->title, title);
+    }
+
+  if (title == NULL)
+    {
+      add_note (b, _ ("A mandate has no title (its key “%s” is not in the reference data)."),
+                key != NULL ? key : "");
+      return;
+    }
+  xmlSetProp (x, BAD_CAST "title", BAD_CAST title);
+  xmlSetProp (x, BAD_CAST "gender",
+              BAD_CAST (!group && form == RPT_TITLE_FORM_FEMININE ? "f" : "m"));
+  xmlSetProp (x, BAD_CAST "elision",
+              BAD_CAST (missing == NULL && rpt_grammar_elides (language, title) ? "yes" : "no"));
+  if (missing != NULL)
+    xmlSetProp (x, BAD_CAST "missing", BAD_CAST missing);
 }
 
 static void
@@ -714,8 +950,8 @@ add_mandates (Build *b)
       g_autofree char *id = NULL;
       g_autofree char *key = NULL;
       g_autofree char *own_title = NULL;
+      g_autofree char *title = NULL;
       const RptMandateInfo *info;
-      const char *title = NULL;
       const char *form = NULL;
       gboolean own_resolutions = FALSE;
       xmlNode *x;
@@ -730,26 +966,12 @@ add_mandates (Build *b)
 
       x = add_x (b, b->input, "mandate", NULL);
       xmlSetProp (x, BAD_CAST "id", BAD_CAST id);
-      if (own_title != NULL)
-        title = own_title;
-      else if (info != NULL)
-        {
-          title = rpt_mandate_info_get_title (info, b->language);
-          if (title == info->title && !g_str_equal (b->language, "en"))
-            add_note (b,
-                      _ ("The reference data has no %s title for the %s; the English title is "
-                         "used."),
-                      language_name (b->language), info->title);
-        }
+      mandate_title (b, x, c, info);
+      title = prop (x, "title");
       if (info != NULL)
         form = info->form;
-      else if (title != NULL && g_str_has_prefix (title, "Working Group"))
+      else if (is_working_group_title (own_title))
         form = "WG";
-      if (title != NULL)
-        xmlSetProp (x, BAD_CAST "title", BAD_CAST title);
-      else
-        add_note (b, _ ("A mandate has no title (its key “%s” is not in the reference data)."),
-                  key != NULL ? key : "");
       xmlSetProp (x, BAD_CAST "form", BAD_CAST (form != NULL ? form : "SR"));
       if (title != NULL && meta != NULL)
         add_x (b, meta, "keyword", title);
@@ -768,7 +990,9 @@ add_mandates (Build *b)
         add_note (b,
                   _ ("No Human Rights Council resolution is known for the %s: the opening "
                      "sentence names none."),
-                  title != NULL ? title : key);
+                  info != NULL    ? info->title
+                  : title != NULL ? title
+                                  : key);
 
       if (info != NULL && !info->verified && (own_title == NULL || !own_resolutions))
         add_note (b, _ ("Unverified reference data for the %s (as of %s): %s"), info->title,
@@ -777,6 +1001,23 @@ add_mandates (Build *b)
     }
   if (n == 0)
     add_note (b, _ ("The letter has no mandate yet."));
+}
+
+/* The grammatical gender of an instrument's name in French and Spanish,
+ * for "ratifié"/"ratifiée", "ratificado"/"ratificada": a Covenant (Pacte,
+ * Pacto) and a Protocol (Protocole, Protocolo) are masculine, a
+ * Convention (Convention, Convención) feminine in both. Read from the
+ * UN Treaty Collection title the data has. */
+static const char *
+instrument_gender (Build *b, const char *code)
+{
+  const RptInstrumentInfo *info = rpt_reference_lookup_instrument (b->reference, code);
+
+  if (info != NULL && info->title != NULL &&
+      (g_str_has_prefix (info->title, "Convention") ||
+       g_str_has_prefix (info->title, "International Convention")))
+    return "f";
+  return "m";
 }
 
 static void
@@ -803,6 +1044,7 @@ add_treaties (Build *b)
       g_hash_table_add (seen, g_strdup (instrument));
       x = add_x (b, b->input, "treaty", NULL);
       xmlSetProp (x, BAD_CAST "instrument", BAD_CAST instrument);
+      xmlSetProp (x, BAD_CAST "gender", BAD_CAST instrument_gender (b, instrument));
 
       if (country == NULL || g_str_equal (country, "OTH"))
         {
@@ -1080,8 +1322,12 @@ build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, 
       b->strings_language = b->language;
       if (strings->n_untranslated > 0)
         add_note (b,
-                  _ ("%u standard sentences are not translated into %s yet: they are in "
-                     "English."),
+                  g_dngettext (GETTEXT_PACKAGE,
+                               "%u standard sentence is not translated into %s yet: the letter "
+                               "shows it as a gap, in English, in brackets.",
+                               "%u standard sentences are not translated into %s yet: the "
+                               "letter shows them as gaps, in English, in brackets.",
+                               strings->n_untranslated),
                   strings->n_untranslated, language_name (b->language));
     }
   strings_copy = xmlDocCopyNode (xmlDocGetRootElement (strings->doc), b->doc, 1);
@@ -1103,6 +1349,57 @@ build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, 
                            "%u characters XML cannot hold were removed.", b->n_removed),
               b->n_removed);
   return b->doc;
+}
+
+#define NS_ODF_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+/* The text nodes of a paragraph in reading order, leaving out its
+ * footnotes (paragraphs of their own). */
+static void
+collect_text_nodes (xmlNode *parent, GPtrArray *nodes)
+{
+  for (xmlNode *c = parent->children; c != NULL; c = c->next)
+    {
+      if (c->type == XML_TEXT_NODE)
+        g_ptr_array_add (nodes, c);
+      else if (c->type == XML_ELEMENT_NODE && !is_element (c, NS_ODF_TEXT, "note"))
+        collect_text_nodes (c, nodes);
+    }
+}
+
+static void
+typography_walk (xmlNode *node, const char *language)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_element (c, NS_ODF_TEXT, "p") || is_element (c, NS_ODF_TEXT, "h"))
+        {
+          g_autoptr (GPtrArray) nodes = g_ptr_array_new ();
+          g_autoptr (GPtrArray) runs = g_ptr_array_new_with_free_func (g_free);
+
+          collect_text_nodes (c, nodes);
+          for (guint i = 0; i < nodes->len; i++)
+            g_ptr_array_add (runs,
+                             g_strdup ((const char *) ((xmlNode *) nodes->pdata[i])->content));
+          rpt_grammar_apply_typography (language, runs);
+          for (guint i = 0; i < nodes->len; i++)
+            if (g_strcmp0 (runs->pdata[i], (const char *) ((xmlNode *) nodes->pdata[i])->content) !=
+                0)
+              xmlNodeSetContent (nodes->pdata[i], BAD_CAST runs->pdata[i]);
+        }
+      typography_walk (c, language);
+    }
+}
+
+/* The language's typography over the whole letter, the drafter's words
+ * and the standard sentences alike (rpt_grammar_apply_typography()). */
+static void
+apply_typography (xmlDoc *doc, const char *language)
+{
+  if (g_strcmp0 (language, "fr") == 0)
+    typography_walk (xmlDocGetRootElement (doc), language);
 }
 
 /**
@@ -1138,6 +1435,7 @@ rpt_template_render (RptTemplate *self,
   g_autofree char *message = NULL;
   xmlChar *out = NULL;
   int out_len = 0;
+  const char *b_language;
   char *document;
 
   g_return_val_if_fail (RPT_IS_TEMPLATE (self), NULL);
@@ -1150,6 +1448,7 @@ rpt_template_render (RptTemplate *self,
   b.notes = notes;
   if (build_input (self, &b, letter_xml, length, error) == NULL)
     return NULL;
+  b_language = b.language;
 
   collector_begin (&collector);
   ctxt = xsltNewTransformContext (self->stylesheet, b.doc);
@@ -1171,6 +1470,7 @@ rpt_template_render (RptTemplate *self,
       return NULL;
     }
 
+  apply_typography (result, b_language);
   xsltSaveResultToString (&out, &out_len, result, self->stylesheet);
   xmlFreeDoc (result);
   if (out == NULL)

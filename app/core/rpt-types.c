@@ -37,6 +37,12 @@ G_DEFINE_ENUM_TYPE (RptGender,
                     G_DEFINE_ENUM_VALUE (RPT_GENDER_MALE, "male"),
                     G_DEFINE_ENUM_VALUE (RPT_GENDER_OTHER, "other"))
 
+G_DEFINE_ENUM_TYPE (RptTitleForm,
+                    rpt_title_form,
+                    G_DEFINE_ENUM_VALUE (RPT_TITLE_FORM_UNSPECIFIED, "unspecified"),
+                    G_DEFINE_ENUM_VALUE (RPT_TITLE_FORM_MASCULINE, "masculine"),
+                    G_DEFINE_ENUM_VALUE (RPT_TITLE_FORM_FEMININE, "feminine"))
+
 G_DEFINE_ENUM_TYPE (RptWgad,
                     rpt_wgad,
                     G_DEFINE_ENUM_VALUE (RPT_WGAD_AUTO, "auto"),
@@ -119,6 +125,22 @@ rpt_gender_from_string (const char *str, RptGender *gender)
   if (!enum_from_nick (RPT_TYPE_GENDER, str, &v))
     return FALSE;
   *gender = v;
+  return TRUE;
+}
+
+const char *
+rpt_title_form_to_string (RptTitleForm form)
+{
+  return enum_nick (RPT_TYPE_TITLE_FORM, form);
+}
+
+gboolean
+rpt_title_form_from_string (const char *str, RptTitleForm *form)
+{
+  int v;
+  if (!enum_from_nick (RPT_TYPE_TITLE_FORM, str, &v))
+    return FALSE;
+  *form = v;
   return TRUE;
 }
 

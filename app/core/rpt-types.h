@@ -33,6 +33,23 @@ typedef enum
 } RptGender;
 
 /**
+ * RptTitleForm:
+ * @RPT_TITLE_FORM_UNSPECIFIED: not recorded: letters use the form of UN
+ *   resolutions ("Rapporteur spécial", "Relator Especial") and say so
+ * @RPT_TITLE_FORM_MASCULINE: "Rapporteur spécial", "Relator Especial"
+ * @RPT_TITLE_FORM_FEMININE: "Rapporteuse spéciale", "Relatora Especial"
+ *
+ * The form of title a mandate holder uses, in the languages whose titles
+ * have a gender. Working Groups have one form only.
+ */
+typedef enum
+{
+  RPT_TITLE_FORM_UNSPECIFIED,
+  RPT_TITLE_FORM_MASCULINE,
+  RPT_TITLE_FORM_FEMININE,
+} RptTitleForm;
+
+/**
  * RptWgad:
  * @RPT_WGAD_AUTO: add the Working Group on Arbitrary Detention paragraph when
  *   a person concerned is deprived of liberty
@@ -73,12 +90,14 @@ typedef enum
 
 GType rpt_letter_kind_get_type (void) G_GNUC_CONST;
 GType rpt_gender_get_type (void) G_GNUC_CONST;
+GType rpt_title_form_get_type (void) G_GNUC_CONST;
 GType rpt_wgad_get_type (void) G_GNUC_CONST;
 GType rpt_paragraph_style_get_type (void) G_GNUC_CONST;
 GType rpt_part_get_type (void) G_GNUC_CONST;
 
 #define RPT_TYPE_LETTER_KIND (rpt_letter_kind_get_type ())
 #define RPT_TYPE_GENDER (rpt_gender_get_type ())
+#define RPT_TYPE_TITLE_FORM (rpt_title_form_get_type ())
 #define RPT_TYPE_WGAD (rpt_wgad_get_type ())
 #define RPT_TYPE_PARAGRAPH_STYLE (rpt_paragraph_style_get_type ())
 #define RPT_TYPE_PART (rpt_part_get_type ())
@@ -87,6 +106,8 @@ const char *rpt_letter_kind_to_code (RptLetterKind kind);
 gboolean rpt_letter_kind_from_code (const char *code, RptLetterKind *kind);
 const char *rpt_gender_to_string (RptGender gender);
 gboolean rpt_gender_from_string (const char *str, RptGender *gender);
+const char *rpt_title_form_to_string (RptTitleForm form);
+gboolean rpt_title_form_from_string (const char *str, RptTitleForm *form);
 const char *rpt_wgad_to_string (RptWgad wgad);
 gboolean rpt_wgad_from_string (const char *str, RptWgad *wgad);
 const char *rpt_part_to_string (RptPart part);

@@ -16,7 +16,11 @@ main (int argc, char *argv[])
   g_autoptr (RptApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* RAPPORTEUR_LOCALEDIR: the catalogues of a build tree (meson devenv,
+   * the tests), before the program is installed. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RAPPORTEUR_LOCALEDIR") != NULL
+                                     ? g_getenv ("RAPPORTEUR_LOCALEDIR")
+                                     : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

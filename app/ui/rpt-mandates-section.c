@@ -110,6 +110,62 @@ signatory_changed_cb (GtkEditable *editable, RptMandatesSection *self)
 }
 
 static void
+title_form_changed_cb (AdwComboRow *row, GParamSpec *pspec, RptMandatesSection *self)
+{
+  RptLetter *letter = rpt_section_get_letter (RPT_SECTION (self));
+  RptMandate *mandate = g_object_get_data (G_OBJECT (row), "mandate");
+  guint selected = adw_combo_row_get_selected (row);
+  RptSignatory *signatory;
+
+  if (letter == NULL || g_object_get_data (G_OBJECT (row), "syncing") != NULL ||
+      selected > RPT_TITLE_FORM_FEMININE)
+    return;
+  signatory = find_signatory (letter, mandate);
+  if (signatory == NULL)
+    {
+      g_autoptr (RptSignatory) s = rpt_signatory_new ();
+      rpt_signatory_set_mandate (s, rpt_mandate_get_id (mandate));
+      rpt_letter_append_item (letter, RPT_PART_SIGNATORIES, s);
+      signatory = s;
+    }
+  rpt_signatory_set_title_form (signatory, (RptTitleForm) selected);
+}
+
+/* The form of title the holder uses: "Rapporteuse spéciale" or
+ * "Rapporteur spécial" in French letters, "Relatora" or "Relator" in
+ * Spanish ones. Working Groups have one form: no row for them. */
+static GtkWidget *
+title_form_row (RptMandate *mandate, RptSignatory *signatory)
+{
+  /* In the order of RptTitleForm */
+  static const char *const forms[] = {
+    N_ ("Not recorded"),
+    N_ ("Masculine: Rapporteur spécial, Relator Especial"),
+    N_ ("Feminine: Rapporteuse spéciale, Relatora Especial"),
+  };
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+  const RptMandateInfo *info =
+    rpt_reference_lookup_mandate (rpt_reference_get_default (), rpt_mandate_get_key (mandate));
+  GtkWidget *row = adw_combo_row_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    gtk_string_list_append (list, _ (forms[i]));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Form of Title"));
+  /* the choice in full under the title: the examples say which
+   * languages it is for */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "syncing", GINT_TO_POINTER (1));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), signatory != NULL
+                                                     ? rpt_signatory_get_title_form (signatory)
+                                                     : RPT_TITLE_FORM_UNSPECIFIED);
+  g_object_set_data (G_OBJECT (row), "syncing", NULL);
+  g_object_set_data (G_OBJECT (row), "mandate", mandate);
+  gtk_widget_set_visible (row, info == NULL || g_strcmp0 (info->form, "WG") != 0);
+  return row;
+}
+
+static void
 override_changed_cb (GtkEditable *editable, RptMandate *mandate)
 {
   const char *field = g_object_get_data (G_OBJECT (editable), "field");
@@ -222,6 +278,10 @@ create_row_cb (gpointer item, gpointer user_data)
                      signatory != NULL ? rpt_signatory_get_title (signatory) : NULL, "title");
   g_object_set_data (G_OBJECT (child), "mandate", mandate);
   g_signal_connect_object (child, "changed", G_CALLBACK (signatory_changed_cb), self, 0);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
+
+  child = title_form_row (mandate, signatory);
+  g_signal_connect_object (child, "notify::selected", G_CALLBACK (title_form_changed_cb), self, 0);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
 
   child = entry_row (_ ("Mandate title, if not in the reference data"),

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rpt-layout-pages.h"
 #include "rpt-preview-page.h"
 #include "rpt-preview.h"
 
@@ -22,6 +23,11 @@
  * One job runs at a time; changes meanwhile make one more job after it.
  * The new pictures replace the old ones in place, so the scroll position
  * stays where the drafter left it.
+ *
+ * Above the pages, the notes the rendering made: what the letter lacks
+ * (a title or sentence missing in its language, a date, a summary) and
+ * reference data to check, where the drafter looks, as the command line
+ * prints them.
  */
 struct _RptPreview
 {
@@ -43,6 +49,10 @@ struct _RptPreview
   gboolean pending_map; /* a letter, waiting for the widget to be shown */
   guint first_idle_id;
 
+  GtkRevealer *notes_revealer;
+  GtkLabel *notes_title;
+  GtkBox *notes_box;
+  GStrv notes;
   GtkStack *stack;
   GtkScrolledWindow *scroller;
   GtkBox *pages_box;
@@ -57,6 +67,7 @@ enum
   PROP_0,
   PROP_N_PAGES,
   PROP_REVISION,
+  PROP_NOTES,
   N_PROPS
 };
 
@@ -75,6 +86,7 @@ typedef struct
   RptPageSource *source;
   GPtrArray *textures; /* GBytes, one per page, ARGB32 premultiplied */
   int *heights_px;
+  GStrv notes;
 } Job;
 
 static void
@@ -87,6 +99,7 @@ job_free (Job *job)
   g_clear_object (&job->source);
   g_clear_pointer (&job->textures, g_ptr_array_unref);
   g_free (job->heights_px);
+  g_strfreev (job->notes);
   g_free (job);
 }
 
@@ -98,14 +111,28 @@ job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
   guint n;
 
   if (job->old_xml != NULL)
-    job->source = rpt_page_source_new_for_comparison (job->old_xml, job->xml, job->old_label,
-                                                      job->new_label, &error);
-  else
-    job->source = rpt_page_source_new_for_xml (job->xml, &error);
-  if (job->source == NULL)
     {
-      g_task_return_error (task, error);
-      return;
+      /* A redline: its notes are the comparison's own first page. */
+      job->source = rpt_page_source_new_for_comparison (job->old_xml, job->xml, job->old_label,
+                                                        job->new_label, &error);
+      if (job->source == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  else
+    {
+      g_autoptr (RptExport) export = rpt_export_new_for_xml (job->xml, -1);
+      g_autoptr (RptLayout) layout = rpt_export_new_layout (export, &error);
+
+      if (layout == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      job->notes = g_strdupv ((char **) rpt_export_get_notes (export));
+      job->source = RPT_PAGE_SOURCE (rpt_layout_pages_new (layout));
     }
   n = rpt_page_source_get_n_pages (job->source);
   job->textures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
@@ -169,6 +196,44 @@ reveal_now (RptPreview *self, const char *id)
 }
 
 static void
+show_notes (RptPreview *self, GStrv notes)
+{
+  GtkWidget *child;
+  guint n = notes != NULL ? g_strv_length (notes) : 0;
+
+  if (self->notes != NULL && notes != NULL &&
+      g_strv_equal ((const char *const *) self->notes, (const char *const *) notes))
+    return;
+  g_strfreev (self->notes);
+  self->notes = g_strdupv (notes);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_box))) != NULL)
+    gtk_box_remove (self->notes_box, child);
+  for (guint i = 0; i < n; i++)
+    {
+      /* Translators: one point to check, in the list above the preview */
+      g_autofree char *text = g_strdup_printf (_ ("• %s"), notes[i]);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_box_append (self->notes_box, label);
+    }
+  if (n > 0)
+    {
+      g_autofree char *title =
+        g_strdup_printf (g_dngettext (NULL, "%u point to check before sending",
+                                      "%u points to check before sending", n),
+                         n);
+      gtk_label_set_text (self->notes_title, title);
+    }
+  gtk_revealer_set_reveal_child (self->notes_revealer, n > 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+}
+
+static void
 job_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   RptPreview *self = RPT_PREVIEW (object);
@@ -190,6 +255,7 @@ job_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     }
   self->running = FALSE;
 
+  show_notes (self, job->notes);
   g_set_object (&self->source, job->source);
   self->rendered_width = job->width_px;
   n = job->textures->len;
@@ -432,6 +498,31 @@ rpt_preview_get_busy (RptPreview *self)
 }
 
 /**
+ * rpt_preview_get_notes:
+ *
+ * Returns: (transfer none) (nullable): the notes shown above the pages:
+ *   what the letter lacks and what the drafter should check
+ */
+const char *const *
+rpt_preview_get_notes (RptPreview *self)
+{
+  g_return_val_if_fail (RPT_IS_PREVIEW (self), NULL);
+  return (const char *const *) self->notes;
+}
+
+/**
+ * rpt_preview_get_vadjustment:
+ *
+ * Returns: (transfer none): where the pages are scrolled to
+ */
+GtkAdjustment *
+rpt_preview_get_vadjustment (RptPreview *self)
+{
+  g_return_val_if_fail (RPT_IS_PREVIEW (self), NULL);
+  return gtk_scrolled_window_get_vadjustment (self->scroller);
+}
+
+/**
  * rpt_preview_get_page_source:
  *
  * Returns: (transfer none) (nullable): the pages shown, for printing
@@ -486,6 +577,7 @@ rpt_preview_finalize (GObject *object)
   g_free (self->reveal_id);
   g_free (self->old_label);
   g_free (self->new_label);
+  g_strfreev (self->notes);
   G_OBJECT_CLASS (rpt_preview_parent_class)->finalize (object);
 }
 
@@ -501,6 +593,9 @@ rpt_preview_get_property (GObject *object, guint prop_id, GValue *value, GParamS
       break;
     case PROP_REVISION:
       g_value_set_uint64 (value, self->revision);
+      break;
+    case PROP_NOTES:
+      g_value_set_boxed (value, self->notes);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -524,10 +619,16 @@ rpt_preview_class_init (RptPreviewClass *klass)
   properties[PROP_REVISION] =
     g_param_spec_uint64 ("revision", NULL, NULL, 0, G_MAXUINT64, 0,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_NOTES] =
+    g_param_spec_boxed ("notes", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/gnome/Rapporteur/ui/rpt-preview.ui");
+  gtk_widget_class_bind_template_child (widget_class, RptPreview, notes_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RptPreview, notes_title);
+  gtk_widget_class_bind_template_child (widget_class, RptPreview, notes_box);
   gtk_widget_class_bind_template_child (widget_class, RptPreview, stack);
   gtk_widget_class_bind_template_child (widget_class, RptPreview, scroller);
   gtk_widget_class_bind_template_child (widget_class, RptPreview, pages_box);

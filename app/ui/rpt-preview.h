@@ -32,6 +32,8 @@ void rpt_preview_reveal_item (RptPreview *self, const char *item_id);
 guint rpt_preview_get_n_pages (RptPreview *self);
 guint64 rpt_preview_get_revision (RptPreview *self);
 RptPageSource *rpt_preview_get_page_source (RptPreview *self);
+GtkAdjustment *rpt_preview_get_vadjustment (RptPreview *self);
+const char *const *rpt_preview_get_notes (RptPreview *self);
 gboolean rpt_preview_get_busy (RptPreview *self);
 
 G_END_DECLS

@@ -9,12 +9,21 @@
 
     x:input/@language, @addressee ("state" or "other")
     x:meta        title, subject, reference and keywords for office:meta
-    x:country     the addressee State's name in the letter's language
+    x:addressee   a company or organisation's name after "de" and "à"
+                  (@de, @a), by the contraction rules
+    x:country     the addressee State's name in the letter's language, as
+                  running text writes it ("le Tadjikistan"); @de and @a,
+                  its forms after "de" and "à" ("du Tadjikistan")
     x:mandate     one per letter mandate: @id, @form (SR, WG, IE…), @title
-                  (absent when unknown), x:resolution*
+                  (in the letter's language and the form its holder uses;
+                  absent when unknown), @gender ("m" or "f": the article
+                  before it), @elision ("yes": French "de l'…"), @missing
+                  ("language" or "feminine": @title is the English or the
+                  masculine title, shown as a gap), x:resolution*
     x:treaty      one per instrument named in a <treaty-status/>: @status
                   ("party", "signatory", "not-party", "unknown"), @action,
-                  @date, @signature-date
+                  @date, @signature-date, @gender ("m" or "f": the gender
+                  of its name in French and Spanish)
     x:strings     the standard sentences (data/templates/boilerplate.xml.in)
                   in the letter's language, English where untranslated
     l:letter      the letter; in its paragraph text the core has replaced
@@ -66,6 +75,12 @@
       <xsl:when test="$voice = 'we' and $n-mandates = 1">we-one</xsl:when>
       <xsl:otherwise><xsl:value-of select="$voice"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:variable>
+  <!-- "I" being a woman who uses the feminine form of her title, for the
+       sentences where a language makes the writer's gender agree -->
+  <xsl:variable name="voice-g">
+    <xsl:value-of select="$voice-n"/>
+    <xsl:if test="$voice = 'i' and $in/x:mandate/@gender = 'f'">-f</xsl:if>
   </xsl:variable>
   <!-- letters on legislation have their own sentences where the others
        speak of allegations -->
@@ -124,14 +139,7 @@
   <xsl:template name="header">
     <xsl:variable name="items">
       <xsl:for-each select="$in/x:mandate">
-        <item>
-          <xsl:call-template name="say">
-            <xsl:with-param name="id" select="'header-item'"/>
-            <xsl:with-param name="args">
-              <arg name="title"><xsl:call-template name="mandate-title"/></arg>
-            </xsl:with-param>
-          </xsl:call-template>
-        </item>
+        <item><xsl:call-template name="header-item"/></item>
       </xsl:for-each>
     </xsl:variable>
     <xsl:call-template name="p">
@@ -142,11 +150,7 @@
             <xsl:call-template name="say">
               <xsl:with-param name="id" select="'header-one'"/>
               <xsl:with-param name="args">
-                <arg name="title">
-                  <xsl:for-each select="$in/x:mandate">
-                    <xsl:call-template name="mandate-title"/>
-                  </xsl:for-each>
-                </arg>
+                <arg name="mandate"><xsl:copy-of select="exsl:node-set($items)/item/node()"/></arg>
               </xsl:with-param>
             </xsl:call-template>
           </xsl:when>
@@ -154,9 +158,16 @@
             <xsl:call-template name="say">
               <xsl:with-param name="id" select="'header-one'"/>
               <xsl:with-param name="args">
-                <arg name="title">
+                <arg name="mandate">
                   <xsl:call-template name="say">
-                    <xsl:with-param name="id" select="'missing-mandate'"/>
+                    <xsl:with-param name="id" select="'header-item-m'"/>
+                    <xsl:with-param name="args">
+                      <arg name="title">
+                        <xsl:call-template name="say">
+                          <xsl:with-param name="id" select="'missing-mandate'"/>
+                        </xsl:call-template>
+                      </arg>
+                    </xsl:with-param>
                   </xsl:call-template>
                 </arg>
               </xsl:with-param>
@@ -297,6 +308,16 @@
           <xsl:with-param name="args">
             <arg name="addressee">
               <xsl:call-template name="addressee-name"/>
+            </arg>
+            <arg name="addressee-de">
+              <xsl:call-template name="addressee-name">
+                <xsl:with-param name="form" select="'de'"/>
+              </xsl:call-template>
+            </arg>
+            <arg name="addressee-a">
+              <xsl:call-template name="addressee-name">
+                <xsl:with-param name="form" select="'a'"/>
+              </xsl:call-template>
             </arg>
             <arg name="summary">
               <text:span text:style-name="Bold">
@@ -524,7 +545,7 @@
         <xsl:with-param name="style" select="'Lead'"/>
         <xsl:with-param name="content">
           <xsl:call-template name="say">
-            <xsl:with-param name="id" select="concat('questions-lead-', $voice-n)"/>
+            <xsl:with-param name="id" select="concat('questions-lead-', $voice-g)"/>
           </xsl:call-template>
         </xsl:with-param>
       </xsl:call-template>
@@ -708,9 +729,18 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The title of the context x:mandate -->
+  <!-- The title of the context x:mandate; a gap when the data lacks it in
+       the letter's language or in the form its holder uses -->
   <xsl:template name="mandate-title">
     <xsl:choose>
+      <xsl:when test="@title and @missing">
+        <xsl:call-template name="say">
+          <xsl:with-param name="id" select="concat('missing-title-', @missing)"/>
+          <xsl:with-param name="args">
+            <arg name="title"><xsl:value-of select="@title"/></arg>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="@title"><xsl:value-of select="@title"/></xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="say">
@@ -720,8 +750,33 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The context x:mandate in the header line, with the article its
+       gender and first letter call for: "the …", "du …", "de la …",
+       "de l'…" -->
+  <xsl:template name="header-item">
+    <xsl:call-template name="say">
+      <xsl:with-param name="id">
+        <xsl:text>header-item-</xsl:text>
+        <xsl:choose>
+          <xsl:when test="@gender = 'f'">f</xsl:when>
+          <xsl:otherwise>m</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="@elision = 'yes'">-elision</xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="args">
+        <arg name="title"><xsl:call-template name="mandate-title"/></arg>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The name of a company or organisation the letter is addressed to, as
+       the drafter typed it, or its form after "de" or "à" ($form) -->
   <xsl:template name="addressee-name">
+    <xsl:param name="form"/>
     <xsl:choose>
+      <xsl:when test="$form != '' and $in/x:addressee/@*[local-name() = $form]">
+        <xsl:value-of select="$in/x:addressee/@*[local-name() = $form]"/>
+      </xsl:when>
       <xsl:when test="$letter/l:addressee/l:name/node()">
         <xsl:apply-templates select="$letter/l:addressee/l:name/node()" mode="inline"/>
       </xsl:when>
@@ -741,7 +796,17 @@
         <xsl:call-template name="say">
           <xsl:with-param name="id" select="'date'"/>
           <xsl:with-param name="args">
-            <arg name="day"><xsl:value-of select="number(substring($iso, 9, 2))"/></arg>
+            <arg name="day">
+              <xsl:choose>
+                <!-- "1er mai" -->
+                <xsl:when test="number(substring($iso, 9, 2)) = 1">
+                  <xsl:call-template name="say">
+                    <xsl:with-param name="id" select="'day-1'"/>
+                  </xsl:call-template>
+                </xsl:when>
+                <xsl:otherwise><xsl:value-of select="number(substring($iso, 9, 2))"/></xsl:otherwise>
+              </xsl:choose>
+            </arg>
             <arg name="month">
               <xsl:call-template name="say">
                 <xsl:with-param name="id" select="concat('month-', number(substring($iso, 6, 2)))"/>
@@ -772,7 +837,12 @@
       </xsl:when>
       <xsl:when test="$n = 2">
         <xsl:call-template name="say">
-          <xsl:with-param name="id" select="'list-two'"/>
+          <xsl:with-param name="id">
+            <xsl:text>list-two</xsl:text>
+            <xsl:call-template name="i-suffix">
+              <xsl:with-param name="text" select="string($items[2])"/>
+            </xsl:call-template>
+          </xsl:with-param>
           <xsl:with-param name="args">
             <arg name="a"><xsl:copy-of select="$items[1]/node()"/></arg>
             <arg name="b"><xsl:copy-of select="$items[2]/node()"/></arg>
@@ -781,7 +851,12 @@
       </xsl:when>
       <xsl:when test="$n &gt; 2">
         <xsl:call-template name="say">
-          <xsl:with-param name="id" select="$end"/>
+          <xsl:with-param name="id">
+            <xsl:value-of select="$end"/>
+            <xsl:call-template name="i-suffix">
+              <xsl:with-param name="text" select="string($items[$n])"/>
+            </xsl:call-template>
+          </xsl:with-param>
           <xsl:with-param name="args">
             <arg name="a">
               <xsl:call-template name="list-head">
@@ -794,6 +869,24 @@
         </xsl:call-template>
       </xsl:when>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- "-i" when $text starts with the sound /i/: "i-" or "hi-" not
+       followed by another vowel ("Inés", "historia"; not "hielo"), for
+       the list sentences whose Spanish writes "e" rather than "y" there -->
+  <xsl:template name="i-suffix">
+    <xsl:param name="text"/>
+    <xsl:variable name="lower"
+                  select="translate(substring(normalize-space($text), 1, 3),
+                          'ABCDEFGHIJKLMNOPQRSTUVWXYZÁÉÍÓÚÜ', 'abcdefghijklmnopqrstuvwxyzáéíóúü')"/>
+    <xsl:variable name="word">
+      <xsl:choose>
+        <xsl:when test="starts-with($lower, 'h')"><xsl:value-of select="substring($lower, 2)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$lower"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="(starts-with($word, 'i') or starts-with($word, 'í'))
+                  and not(contains('aeouáéóú', substring($word, 2, 1)) and substring($word, 2, 1) != '')">-i</xsl:if>
   </xsl:template>
 
   <xsl:template name="list-head">
@@ -902,16 +995,27 @@
   <!-- "acceded to by Tajikistan on 4 January 1999" -->
   <xsl:template match="l:treaty-status" mode="inline">
     <xsl:variable name="t" select="$in/x:treaty[@instrument = current()/@instrument]"/>
+    <xsl:variable name="missing-state">
+      <xsl:call-template name="say">
+        <xsl:with-param name="id" select="'missing-state'"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:variable name="state">
       <xsl:choose>
-        <xsl:when test="$in/x:country">
-          <xsl:value-of select="$in/x:country"/>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:call-template name="say">
-            <xsl:with-param name="id" select="'missing-state'"/>
-          </xsl:call-template>
-        </xsl:otherwise>
+        <xsl:when test="$in/x:country"><xsl:value-of select="$in/x:country"/></xsl:when>
+        <xsl:otherwise><xsl:copy-of select="$missing-state"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="state-de">
+      <xsl:choose>
+        <xsl:when test="$in/x:country"><xsl:value-of select="$in/x:country/@de"/></xsl:when>
+        <xsl:otherwise><xsl:copy-of select="$missing-state"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="state-a">
+      <xsl:choose>
+        <xsl:when test="$in/x:country"><xsl:value-of select="$in/x:country/@a"/></xsl:when>
+        <xsl:otherwise><xsl:copy-of select="$missing-state"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <xsl:call-template name="say">
@@ -924,9 +1028,12 @@
           <xsl:when test="$t/@status = 'not-party'">treaty-not-party</xsl:when>
           <xsl:otherwise>treaty-unknown</xsl:otherwise>
         </xsl:choose>
+        <xsl:if test="$t/@status != 'unknown' and $t/@gender = 'f'">-f</xsl:if>
       </xsl:with-param>
       <xsl:with-param name="args">
         <arg name="state"><xsl:copy-of select="$state"/></arg>
+        <arg name="state-de"><xsl:copy-of select="$state-de"/></arg>
+        <arg name="state-a"><xsl:copy-of select="$state-a"/></arg>
         <arg name="instrument"><xsl:value-of select="@instrument"/></arg>
         <arg name="date">
           <xsl:call-template name="date">
