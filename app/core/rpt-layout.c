@@ -46,7 +46,6 @@ typedef struct _BlockLayout BlockLayout;
 typedef struct
 {
   guint line;            /* line of the parent block holding the citation */
-  double height;         /* of all the note's paragraphs */
   GPtrArray *paragraphs; /* of BlockLayout */
 } NoteLayout;
 
@@ -79,20 +78,35 @@ struct _BlockLayout
   GArray *notes; /* of NoteLayout */
 };
 
+/* A footnote paragraph, or what is left of it, waiting for room. */
 typedef struct
 {
   BlockLayout *paragraph;
-  double y;
-} NotePlace;
+  guint block; /* the block that cites the note */
+  guint note;
+  guint index; /* of the paragraph in the note */
+  guint first_line;
+} NotePart;
+
+/* What the notes of a page were before a fragment was placed, to take
+ * the fragment back (keep-with-next). */
+typedef struct
+{
+  guint n_notes;
+  guint n_pending;
+  double notes_height;
+} NoteMark;
 
 typedef struct
 {
   const RptMasterPage *master;
   double top;
   double bottom;
-  double notes_height;
-  GArray *fragments; /* of RptLayoutFragment */
-  GArray *notes;     /* of NotePlace */
+  double notes_height;        /* the separator included, when there are notes */
+  GArray *fragments;          /* of RptLayoutFragment */
+  GArray *marks;              /* of NoteMark, one per fragment */
+  GArray *notes;              /* of RptLayoutNoteFragment */
+  GPtrArray *note_paragraphs; /* BlockLayout of each of @notes (not owned) */
 } Page;
 
 struct _RptLayout
@@ -157,7 +171,9 @@ static void
 page_free (Page *page)
 {
   g_array_unref (page->fragments);
+  g_array_unref (page->marks);
   g_array_unref (page->notes);
+  g_ptr_array_unref (page->note_paragraphs);
   g_free (page);
 }
 
@@ -747,38 +763,58 @@ break_long_words (PangoLayout *layout, PangoAttrList *base)
 }
 
 /* Lines of a justified paragraph with no space to widen would have their
- * letters spread apart: they are drawn from an unjustified copy, which
+ * letters spread apart, and a line cut short because the next word (a
+ * long URL) did not fit would have its spaces widened into gaps: text
+ * extraction then reads letters as words, or a word far to the right as a
+ * column of its own. Such lines are drawn from an unjustified copy, which
  * breaks lines at the same places (justification comes after breaking). */
 static void
 keep_letters_together (BlockLayout *bl)
 {
   const char *text = pango_layout_get_text (bl->layout);
+  int width = pango_layout_get_width (bl->layout);
   const PangoLogAttr *log;
+  g_autofree gboolean *one_word = NULL;
   int n_attrs = 0, chars_before = 0, previous = 0;
   gboolean any = FALSE;
 
   if (!pango_layout_get_justify (bl->layout) || bl->n_lines < 2)
     return;
   log = pango_layout_get_log_attrs_readonly (bl->layout, &n_attrs);
-  bl->line_plain = g_new0 (gboolean, bl->n_lines);
-  /* The last line is not justified. */
-  for (guint i = 0; i + 1 < bl->n_lines; i++)
+  one_word = g_new0 (gboolean, bl->n_lines);
+  for (guint i = 0; i < bl->n_lines; i++)
     {
       PangoLayoutLine *line = pango_layout_get_line_readonly (bl->layout, (int) i);
-      int first, n, end;
+      int first, end;
       gboolean space = FALSE;
 
       chars_before += g_utf8_strlen (text + previous, line->start_index - previous);
       previous = line->start_index;
       first = chars_before;
-      n = g_utf8_strlen (text + line->start_index, line->length);
-      end = first + n;
+      end = first + g_utf8_strlen (text + line->start_index, line->length);
       /* Trailing white space is not widened. */
       while (end > first && log[end - 1].is_white)
         end--;
       for (int c = first; c < end && !space; c++)
         space = log[c].is_expandable_space;
-      if (!space)
+      one_word[i] = !space;
+    }
+
+  bl->line_plain = g_new0 (gboolean, bl->n_lines);
+  /* The last line is not justified. */
+  for (guint i = 0; i + 1 < bl->n_lines; i++)
+    {
+      gboolean cut_short = FALSE;
+
+      if (one_word[i + 1])
+        {
+          PangoRectangle logical;
+          pango_layout_line_get_extents (pango_layout_get_line_readonly (bl->layout, (int) i + 1),
+                                         NULL, &logical);
+          /* A word that goes on, or fills half a line, on its own. */
+          cut_short = i + 2 < bl->n_lines || logical.width >= width / 2;
+        }
+      if (one_word[i] || cut_short)
         bl->line_plain[i] = any = TRUE;
     }
   if (!any)
@@ -1039,7 +1075,6 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
             {
               BlockLayout *p = block_layout_new (self, g_ptr_array_index (note->body, j),
                                                  j == 0 ? note->citation : NULL, body_width);
-              nl.height += p->space_before + p->line_top[p->n_lines] + p->space_after;
               g_ptr_array_add (nl.paragraphs, p);
             }
           g_array_append_val (bl->notes, nl);
@@ -1103,7 +1138,9 @@ page_new (RptLayout *self, const RptMasterPage *master)
 
   page->master = master;
   page->fragments = g_array_new (FALSE, FALSE, sizeof (RptLayoutFragment));
-  page->notes = g_array_new (FALSE, FALSE, sizeof (NotePlace));
+  page->marks = g_array_new (FALSE, FALSE, sizeof (NoteMark));
+  page->notes = g_array_new (FALSE, FALSE, sizeof (RptLayoutNoteFragment));
+  page->note_paragraphs = g_ptr_array_new ();
   page->top = pl->margin_top;
   if (master->header->len > 0)
     page->top +=
@@ -1123,51 +1160,180 @@ next_master (RptLayout *self, const RptMasterPage *master)
     self->styles, master->next_style_name != NULL ? master->next_style_name : master->name);
 }
 
-/* Height of the footnotes whose citations are in lines [first, first + n). */
-static double
-notes_height (BlockLayout *bl, guint first, guint n)
-{
-  double h = 0;
+/* --- footnotes ---------------------------------------------------- *
+ *
+ * A footnote starts on the page of its citation and continues on the
+ * next pages when it does not fit: its first lines (as many as the
+ * Footnote style's orphans, or all of a paragraph too short to split) must
+ * fit beside the line that cites it, else that line moves on. Notes that
+ * wait for room (pending) come first on the next page, and notes cited
+ * while some wait queue behind them, so notes stay in order.
+ */
 
-  for (guint i = 0; bl->notes != NULL && i < bl->notes->len; i++)
-    {
-      NoteLayout *nl = &g_array_index (bl->notes, NoteLayout, i);
-      if (nl->line >= first && nl->line < first + n)
-        h += nl->height;
-    }
+static double
+part_height (BlockLayout *p, guint first, guint n)
+{
+  double h = p->line_top[first + n] - p->line_top[first];
+
+  if (first == 0)
+    h += p->space_before;
+  if (first + n == p->n_lines)
+    h += p->space_after;
   return h;
 }
 
-static void
-place (Page *page, BlockLayout *bl, guint index, guint first, guint n, double y)
+/* Lines of a note paragraph it may be split after: at least its orphans
+ * first and its widows last, unless it started on an earlier page. */
+static guint
+note_split (BlockLayout *p, guint first, guint fit)
 {
-  RptLayoutFragment frag = { index, first, n, y, bl->line_top[first + n] - bl->line_top[first] };
-  double h = notes_height (bl, first, n);
+  guint rem = p->n_lines - first;
+  guint widows = (guint) MAX (p->widows, 1), orphans = (guint) MAX (p->orphans, 1);
 
-  if (h > 0 && page->notes_height == 0)
-    page->notes_height = NOTE_SEPARATOR_SPACE;
-  page->notes_height += h;
-  g_array_append_val (page->fragments, frag);
+  if (fit >= rem)
+    return rem;
+  if (rem - fit < widows)
+    fit = rem > widows ? rem - widows : 0;
+  if (first == 0 && fit < orphans)
+    fit = 0;
+  return fit;
 }
 
-/* Takes the fragments from @from on back off @page (keep-with-next). */
 static void
-unplace (Page *page, GPtrArray *blocks, guint from)
+add_note (Page *page, const NotePart *part, guint n)
 {
-  for (guint i = from; i < page->fragments->len; i++)
+  RptLayoutNoteFragment frag = { part->block,
+                                 part->note,
+                                 part->index,
+                                 part->first_line,
+                                 n,
+                                 0,
+                                 part->paragraph->line_top[part->first_line + n] -
+                                   part->paragraph->line_top[part->first_line] };
+
+  if (page->notes_height == 0)
+    page->notes_height = NOTE_SEPARATOR_SPACE;
+  page->notes_height += part_height (part->paragraph, part->first_line, n);
+  g_array_append_val (page->notes, frag);
+  g_ptr_array_add (page->note_paragraphs, part->paragraph);
+}
+
+/* Places what fits of @pending on @page, below body text that ends at
+ * @body_bottom, in order; what is left of a paragraph that does not fit
+ * whole stays at the head of @pending. @force: at least one line, on a
+ * page that has nothing yet (else a line taller than a page would loop). */
+static void
+fill_notes (Page *page, GArray *pending, double body_bottom, gboolean force)
+{
+  while (pending->len > 0)
     {
-      RptLayoutFragment *f = &g_array_index (page->fragments, RptLayoutFragment, i);
-      page->notes_height -=
-        notes_height (g_ptr_array_index (blocks, f->block), f->first_line, f->n_lines);
+      NotePart *part = &g_array_index (pending, NotePart, 0);
+      BlockLayout *p = part->paragraph;
+      guint rem = p->n_lines - part->first_line;
+      double room = page->bottom - body_bottom - page->notes_height -
+                    (page->notes_height == 0 ? NOTE_SEPARATOR_SPACE : 0);
+      guint k;
+
+      for (k = 0; k < rem; k++)
+        if (part_height (p, part->first_line, k + 1) > room + 0.001)
+          break;
+      k = note_split (p, part->first_line, k);
+      if (k == 0 && force && page->notes->len == 0)
+        k = 1;
+      if (k == 0)
+        break;
+      add_note (page, part, k);
+      if (k < rem)
+        {
+          part->first_line += k;
+          break;
+        }
+      g_array_remove_index (pending, 0);
     }
+}
+
+/* The room the notes cited in lines [first, first + n) of @bl need on the
+ * page of their citation: the first lines of the first of them, or
+ * nothing while earlier notes wait (new ones then queue behind). */
+static double
+notes_needed (Page *page, GArray *pending, BlockLayout *bl, guint first, guint n)
+{
+  for (guint i = 0; bl->notes != NULL && i < bl->notes->len; i++)
+    {
+      NoteLayout *nl = &g_array_index (bl->notes, NoteLayout, i);
+      BlockLayout *p;
+      guint k;
+
+      if (nl->line < first || nl->line >= first + n || nl->paragraphs->len == 0)
+        continue;
+      if (pending->len > 0)
+        return 0;
+      p = g_ptr_array_index (nl->paragraphs, 0);
+      k = p->n_lines < (guint) (MAX (p->orphans, 1) + MAX (p->widows, 1))
+            ? p->n_lines
+            : (guint) MAX (p->orphans, 1);
+      return part_height (p, 0, MIN (k, p->n_lines)) +
+             (page->notes_height == 0 ? NOTE_SEPARATOR_SPACE : 0);
+    }
+  return 0;
+}
+
+/* Puts lines [first, first + n) of block @index on @page at @y, and the
+ * notes they cite after them (or in the queue). */
+static void
+place (Page *page, GArray *pending, BlockLayout *bl, guint index, guint first, guint n, double y)
+{
+  RptLayoutFragment frag = { index, first, n, y, bl->line_top[first + n] - bl->line_top[first] };
+  NoteMark mark = { page->notes->len, pending->len, page->notes_height };
+  gboolean waiting = pending->len > 0;
+
+  g_array_append_val (page->fragments, frag);
+  g_array_append_val (page->marks, mark);
+  for (guint i = 0; bl->notes != NULL && i < bl->notes->len; i++)
+    {
+      NoteLayout *nl = &g_array_index (bl->notes, NoteLayout, i);
+
+      if (nl->line < first || nl->line >= first + n)
+        continue;
+      for (guint j = 0; j < nl->paragraphs->len; j++)
+        {
+          NotePart part = { g_ptr_array_index (nl->paragraphs, j), index, i, j, 0 };
+          g_array_append_val (pending, part);
+        }
+    }
+  if (!waiting)
+    fill_notes (page, pending, y + frag.height, FALSE);
+}
+
+/* Takes the fragments from @from on back off @page (keep-with-next), with
+ * the notes they brought. */
+static void
+unplace (Page *page, GArray *pending, guint from)
+{
+  NoteMark *mark = &g_array_index (page->marks, NoteMark, from);
+
+  g_array_set_size (page->notes, mark->n_notes);
+  g_ptr_array_set_size (page->note_paragraphs, mark->n_notes);
+  g_array_set_size (pending, mark->n_pending);
+  page->notes_height = mark->notes_height;
   g_array_set_size (page->fragments, from);
-  if (page->notes_height <= NOTE_SEPARATOR_SPACE + 0.001)
-    page->notes_height = 0;
+  g_array_set_size (page->marks, from);
+}
+
+/* A new page, with the notes that wait for room first. */
+static Page *
+next_page (RptLayout *self, const RptMasterPage *master, GArray *pending)
+{
+  Page *page = page_new (self, master);
+
+  fill_notes (page, pending, page->top, TRUE);
+  return page;
 }
 
 static void
 paginate (RptLayout *self)
 {
+  g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (NotePart));
   const RptMasterPage *master;
   Page *page;
   guint n_blocks = self->blocks->len;
@@ -1192,28 +1358,29 @@ paginate (RptLayout *self)
 
       if (line == 0 && !empty && (bl->break_before || (bl->master_page != NULL && i > 0)))
         {
-          page = page_new (self, bl->master_page != NULL
-                                   ? rpt_style_sheet_get_master_page (self->styles, bl->master_page)
-                                   : next_master (self, page->master));
+          page = next_page (self,
+                            bl->master_page != NULL
+                              ? rpt_style_sheet_get_master_page (self->styles, bl->master_page)
+                              : next_master (self, page->master),
+                            pending);
           y = page->top;
           continue;
         }
 
       avail = page->bottom - y - sb;
-      /* How many of the remaining lines fit, footnotes included. */
+      /* How many of the remaining lines fit, with the room their notes
+       * need. */
       for (k = 0; k < rem; k++)
         {
           double h = bl->line_top[line + k + 1] - bl->line_top[line];
-          double notes = page->notes_height + notes_height (bl, line, k + 1);
-          if (notes > 0 && page->notes_height == 0)
-            notes += NOTE_SEPARATOR_SPACE;
+          double notes = page->notes_height + notes_needed (page, pending, bl, line, k + 1);
           if (h + notes > avail + 0.001)
             break;
         }
 
       if (k == rem)
         {
-          place (page, bl, i, line, rem, y + sb);
+          place (page, pending, bl, i, line, rem, y + sb);
           y += sb + bl->line_top[bl->n_lines] - bl->line_top[line] + bl->space_after;
           i++;
           line = 0;
@@ -1231,10 +1398,11 @@ paginate (RptLayout *self)
           if (line == 0 && k < (guint) bl->orphans)
             k = 0;
         }
-      if (k == 0 && empty)
+      if (k == 0 && empty && page->notes->len == 0)
         {
           /* Nothing fits an empty page either: break the rules rather
-           * than lose text or loop. */
+           * than lose text or loop. (A page that holds notes continued
+           * from before is not empty: the text goes on after them.) */
           for (k = 1; k < rem; k++)
             if (bl->line_top[line + k + 1] - bl->line_top[line] > avail)
               break;
@@ -1242,9 +1410,9 @@ paginate (RptLayout *self)
 
       if (k > 0)
         {
-          place (page, bl, i, line, k, y + sb);
+          place (page, pending, bl, i, line, k, y + sb);
           line += k;
-          page = page_new (self, next_master (self, page->master));
+          page = next_page (self, next_master (self, page->master), pending);
           y = page->top;
           continue;
         }
@@ -1267,12 +1435,16 @@ paginate (RptLayout *self)
               RptLayoutFragment *f = &g_array_index (page->fragments, RptLayoutFragment, from);
               i = f->block;
               line = f->first_line;
-              unplace (page, self->blocks, from);
+              unplace (page, pending, from);
             }
         }
-      page = page_new (self, next_master (self, page->master));
+      page = next_page (self, next_master (self, page->master), pending);
       y = page->top;
     }
+
+  /* Notes still waiting continue on pages of their own. */
+  while (pending->len > 0)
+    page = next_page (self, next_master (self, page->master), pending);
 
   /* Footnotes stack upwards from the bottom of the body. */
   for (guint p = 0; p < self->pages->len; p++)
@@ -1280,24 +1452,13 @@ paginate (RptLayout *self)
       Page *pg = g_ptr_array_index (self->pages, p);
       double ny = pg->bottom - pg->notes_height + (pg->notes_height > 0 ? NOTE_SEPARATOR_SPACE : 0);
 
-      for (guint f = 0; f < pg->fragments->len; f++)
+      for (guint n = 0; n < pg->notes->len; n++)
         {
-          RptLayoutFragment *frag = &g_array_index (pg->fragments, RptLayoutFragment, f);
-          BlockLayout *bl = g_ptr_array_index (self->blocks, frag->block);
+          RptLayoutNoteFragment *frag = &g_array_index (pg->notes, RptLayoutNoteFragment, n);
+          BlockLayout *para = g_ptr_array_index (pg->note_paragraphs, n);
 
-          for (guint n = 0; bl->notes != NULL && n < bl->notes->len; n++)
-            {
-              NoteLayout *nl = &g_array_index (bl->notes, NoteLayout, n);
-              if (nl->line < frag->first_line || nl->line >= frag->first_line + frag->n_lines)
-                continue;
-              for (guint q = 0; q < nl->paragraphs->len; q++)
-                {
-                  BlockLayout *para = g_ptr_array_index (nl->paragraphs, q);
-                  NotePlace place = { para, ny + para->space_before };
-                  g_array_append_val (pg->notes, place);
-                  ny += para->space_before + para->line_top[para->n_lines] + para->space_after;
-                }
-            }
+          frag->y = ny + (frag->first_line == 0 ? para->space_before : 0);
+          ny += part_height (para, frag->first_line, frag->n_lines);
         }
     }
 }
@@ -1413,6 +1574,48 @@ rpt_layout_get_page_fragments (RptLayout *self, guint page, guint *n_fragments)
   pg = g_ptr_array_index (self->pages, page);
   *n_fragments = pg->fragments->len;
   return (const RptLayoutFragment *) (gpointer) pg->fragments->data;
+}
+
+/**
+ * rpt_layout_get_page_notes:
+ * @page: 0-based page index
+ *
+ * Returns: (array length=n_notes): the parts of footnotes at the foot of
+ * @page, in order
+ */
+const RptLayoutNoteFragment *
+rpt_layout_get_page_notes (RptLayout *self, guint page, guint *n_notes)
+{
+  Page *pg;
+
+  g_return_val_if_fail (RPT_IS_LAYOUT (self), NULL);
+  g_return_val_if_fail (page < self->pages->len, NULL);
+  pg = g_ptr_array_index (self->pages, page);
+  *n_notes = pg->notes->len;
+  return (const RptLayoutNoteFragment *) (gpointer) pg->notes->data;
+}
+
+/**
+ * rpt_layout_get_note_n_lines:
+ *
+ * Returns: how many lines paragraph @paragraph of note @note of block
+ * @block has, or 0 if there is no such paragraph
+ */
+guint
+rpt_layout_get_note_n_lines (RptLayout *self, guint block, guint note, guint paragraph)
+{
+  BlockLayout *bl;
+  NoteLayout *nl;
+
+  g_return_val_if_fail (RPT_IS_LAYOUT (self), 0);
+  g_return_val_if_fail (block < self->blocks->len, 0);
+  bl = g_ptr_array_index (self->blocks, block);
+  if (bl->notes == NULL || note >= bl->notes->len)
+    return 0;
+  nl = &g_array_index (bl->notes, NoteLayout, note);
+  if (paragraph >= nl->paragraphs->len)
+    return 0;
+  return ((BlockLayout *) g_ptr_array_index (nl->paragraphs, paragraph))->n_lines;
 }
 
 guint
@@ -1698,9 +1901,11 @@ rpt_layout_draw_page (RptLayout *self, guint page, cairo_t *cr)
       cairo_stroke (cr);
       for (guint i = 0; i < pg->notes->len; i++)
         {
-          NotePlace *np = &g_array_index (pg->notes, NotePlace, i);
-          draw_lines (self, cr, np->paragraph, 0, np->paragraph->n_lines,
-                      pl->margin_left + np->paragraph->x, np->y);
+          RptLayoutNoteFragment *frag = &g_array_index (pg->notes, RptLayoutNoteFragment, i);
+          BlockLayout *para = g_ptr_array_index (pg->note_paragraphs, i);
+
+          draw_lines (self, cr, para, frag->first_line, frag->n_lines, pl->margin_left + para->x,
+                      frag->y);
         }
     }
 
