@@ -7,7 +7,12 @@
 
 #define G_LOG_DOMAIN "rpt-file"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "rpt-error.h"
 #include "rpt-file.h"
@@ -74,4 +79,103 @@ rpt_file_write_private (const char *path, const void *data, gsize length, GError
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * rpt_file_read_bounded:
+ * @path: a file, a pipe, a device or "/dev/stdin"
+ * @limit: the most bytes accepted
+ * @data: (out): the contents, nul-terminated
+ * @length: (out) (optional): their length
+ *
+ * How every input file is read (letter XML, document XML, style sheets):
+ * the limit holds for every kind of source, and is enforced while
+ * reading, so a pipe or a device that never ends costs at most @limit
+ * bytes of memory before the error. A regular file larger than @limit is
+ * refused unread.
+ *
+ * Returns: whether @path was read, else @error is set (RPT_ERROR_UNSAFE
+ *   for too large)
+ */
+gboolean
+rpt_file_read_bounded (const char *path, gsize limit, char **data, gsize *length, GError **error)
+{
+  g_autofree char *buf = NULL;
+  gsize size = 0, capacity;
+  struct stat st;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (limit < G_MAXSIZE - 1, FALSE);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, RPT_ERROR, saved == ENOENT ? RPT_ERROR_NOT_FOUND : RPT_ERROR_IO,
+                   _ ("Cannot read %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT, _ ("%s is a folder"), path);
+      return FALSE;
+    }
+  if (S_ISREG (st.st_mode) && (guint64) st.st_size > limit)
+    {
+      close (fd);
+      goto too_large;
+    }
+
+  /* A regular file's size is known (it may still grow while read); for
+   * other sources the buffer is the limit + 1 byte (to tell "exactly the
+   * limit" from more) at once: memory the allocator maps but that only
+   * becomes resident as it is filled, with no copies while growing. */
+  capacity = S_ISREG (st.st_mode) ? MIN ((gsize) st.st_size + 1, limit + 1) : limit + 1;
+  buf = g_malloc (capacity + 1);
+  for (;;)
+    {
+      gssize n;
+
+      if (size == capacity)
+        {
+          if (capacity > limit)
+            break;
+          capacity = MIN (capacity * 2, limit + 1);
+          buf = g_realloc (buf, capacity + 1);
+        }
+      n = read (fd, buf + size, capacity - size);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          close (fd);
+          g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _ ("Cannot read %s: %s"), path,
+                       g_strerror (saved));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      size += (gsize) n;
+    }
+  close (fd);
+  if (size > limit)
+    goto too_large;
+
+  buf[size] = '\0';
+  if (capacity > size + 4096)
+    buf = g_realloc (buf, size + 1);
+  *data = g_steal_pointer (&buf);
+  if (length != NULL)
+    *length = size;
+  return TRUE;
+
+too_large:
+  g_set_error (error, RPT_ERROR, RPT_ERROR_UNSAFE,
+               _ ("%s: the file is larger than %u MB; a letter never is"), path,
+               (guint) (limit / (1024 * 1024)));
+  return FALSE;
 }
