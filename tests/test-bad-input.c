@@ -165,7 +165,7 @@ test_newer_version (Fixture *f, gconstpointer data)
 
   g_assert_true (g_file_get_contents (f->doc, &bytes, &len, NULL));
   write_file (doc, bytes, len);
-  sql_exec (doc, "PRAGMA user_version = 3");
+  sql_exec (doc, "PRAGMA user_version = 99");
   assert_document_refused (f, doc, "newer version of Rapporteur");
 }
 
