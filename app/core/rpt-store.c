@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "rpt-error.h"
+#include "rpt-file.h"
 #include "rpt-item-private.h"
 #include "rpt-letter-xml.h"
 #include "rpt-markup.h"
@@ -525,11 +526,17 @@ read_head (RptSqlite *db, GError **error)
   return h;
 }
 
+/* The most text the working state may hold: far above any letter (letter
+ * XML is at most 64 MiB), so that a hostile file cannot make us read
+ * without bound. */
+#define MAX_WORKING_TEXT (256 * 1024 * 1024)
+
 static GHashTable *
 read_rows (RptSqlite *db, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GHashTable) rows = rows_table_new ();
+  guint64 total = 0;
   int rc;
 
   stmt = rpt_sqlite_prepare (db, "SELECT id, part, position, xml FROM item", error);
@@ -540,6 +547,14 @@ read_rows (RptSqlite *db, GError **error)
       Row *row = g_new0 (Row, 1);
       RptPart part;
 
+      total += (guint64) sqlite3_column_bytes (stmt, 3);
+      if (total > MAX_WORKING_TEXT)
+        {
+          g_free (row);
+          g_set_error (error, RPT_SQLITE_ERROR, SQLITE_TOOBIG,
+                       "the document holds more text than any letter");
+          return NULL;
+        }
       row->id = dup_column (stmt, 0);
       row->position = sqlite3_column_int64 (stmt, 2);
       row->xml = dup_column (stmt, 3);
@@ -2004,57 +2019,17 @@ rpt_store_open (const char *path, RptStoreOpenFlags flags, GError **error)
   return g_steal_pointer (&self);
 }
 
-static gboolean
-sync_directory (const char *dir)
-{
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  gboolean ok;
-
-  if (fd < 0)
-    return FALSE;
-  ok = fsync (fd) == 0;
-  close (fd);
-  return ok;
-}
-
-/* @what is a translated "%s: %s" sentence: the path, then the reason. */
-static void
-set_errno_error (GError **error, int saved, const char *what, const char *path)
-{
-  int code = RPT_ERROR_IO;
-
-  if (saved == EACCES || saved == EPERM || saved == EROFS)
-    code = RPT_ERROR_READ_ONLY;
-  else if (saved == ENOSPC || saved == EDQUOT)
-    code = RPT_ERROR_NO_SPACE;
-  else if (saved == ENOENT || saved == ENOTDIR)
-    code = RPT_ERROR_NOT_FOUND;
-  else if (saved == EEXIST)
-    code = RPT_ERROR_EXISTS;
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  g_set_error (error, RPT_ERROR, code, what, path, g_strerror (saved));
-#pragma GCC diagnostic pop
-}
-
-static void
-remove_temporary (const char *tmp)
-{
-  g_autofree char *journal = g_strconcat (tmp, "-journal", NULL);
-
-  g_unlink (journal);
-  g_unlink (tmp);
-}
-
 /**
  * rpt_store_create:
  * @path: the new document; it must not exist
  * @letter: the letter to store as its working state
  *
- * Creates a new document file with mode 0600. The file is built under a
- * temporary name in the same folder and linked into place only when
- * complete, so @path never names a half-written document, and an existing
- * file at @path is never replaced.
+ * Creates a new document file with mode 0600. The document is made whole
+ * in memory and written as rpt_file_create_private() writes: into a file
+ * without a name that gets @path only when complete and synced, so @path
+ * never names a half-written document, an existing file at @path is never
+ * replaced, and a process killed meanwhile leaves no temporary file with
+ * the letter behind.
  *
  * Returns: (transfer full): the store, open for writing, or %NULL
  */
@@ -2062,11 +2037,11 @@ RptStore *
 rpt_store_create (const char *path, RptLetter *letter, GError **error)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
   g_autoptr (RptSqlite) db = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local = NULL;
-  int fd;
+  gconstpointer data;
+  gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (RPT_IS_LETTER (letter), NULL);
@@ -2077,59 +2052,25 @@ rpt_store_create (const char *path, RptLetter *letter, GError **error)
                    path);
       return NULL;
     }
-
   dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, _ ("The folder %s does not exist"), dir);
       return NULL;
     }
-  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      set_errno_error (error, errno, _ ("Cannot create a document in %s: %s"), dir);
-      return NULL;
-    }
-  close (fd);
 
-  db = rpt_sqlite_open (tmp, RPT_SQLITE_OPEN_READ_WRITE, &local);
-  if (db == NULL || !set_pragmas (db, FALSE, &local) || !create_schema (db, letter, &local))
+  db = rpt_sqlite_open (NULL, RPT_SQLITE_OPEN_MEMORY, &local);
+  if (db == NULL || !rpt_sqlite_exec (db, "PRAGMA secure_delete = ON", &local) ||
+      !create_schema (db, letter, &local) || (bytes = rpt_sqlite_serialize (db, &local)) == NULL)
     {
-      g_clear_object (&db);
-      remove_temporary (tmp);
       TRANSLATE (error, local, path);
       return NULL;
     }
   rpt_sqlite_close (db);
-
-  /* link() fails if @path appeared meanwhile: no existing file is ever
-   * replaced. Some file systems have no hard links; rename() then, after
-   * the check above. */
-  if (link (tmp, path) != 0)
-    {
-      int saved = errno;
-      if (saved == EPERM || saved == ENOTSUP || saved == ENOSYS || saved == EMLINK)
-        {
-          if (g_file_test (path, G_FILE_TEST_EXISTS) || g_rename (tmp, path) != 0)
-            {
-              set_errno_error (error, g_file_test (path, G_FILE_TEST_EXISTS) ? EEXIST : errno,
-                               _ ("Cannot create %s: %s"), path);
-              remove_temporary (tmp);
-              return NULL;
-            }
-        }
-      else
-        {
-          set_errno_error (error, saved, _ ("Cannot create %s: %s"), path);
-          remove_temporary (tmp);
-          return NULL;
-        }
-    }
-  else
-    g_unlink (tmp);
-  sync_directory (dir);
+  data = g_bytes_get_data (bytes, &length);
+  if (!rpt_file_create_private (path, data, length, error))
+    return NULL;
+  g_clear_pointer (&bytes, g_bytes_unref);
 
   return rpt_store_open (path, RPT_STORE_OPEN_READ_WRITE, error);
 }

@@ -187,6 +187,9 @@ rpt_application_add_recent (RptApplication *self, const char *path)
   data.app_name = (char *) g_get_application_name ();
   data.app_exec = (char *) "rapporteur %f";
   data.groups = (char **) groups;
+  /* A document's name can be as confidential as its text ("AL TJK
+   * Khakimova"): other programs' recent lists do not show it. */
+  data.is_private = TRUE;
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
