@@ -6,6 +6,7 @@
  */
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "rpt-test-util.h"
@@ -494,6 +495,77 @@ test_hostile (void)
   g_assert_cmpint (n_want, >, 125000);
 }
 
+/* The words pdftotext -bbox finds whose text contains @needle: their
+ * leftmost and rightmost x. */
+static gboolean
+word_span (const char *html, const char *needle, double *x_min, double *x_max)
+{
+  g_autoptr (GRegex) word = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" "
+                                         "xMax=\"([0-9.]+)\" yMax=\"[0-9.]+\">([^<]*)</word>",
+                                         0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  gboolean found = FALSE;
+
+  *x_min = G_MAXDOUBLE;
+  *x_max = 0;
+  for (g_regex_match (word, html, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      g_autofree char *text = g_match_info_fetch (match, 3);
+      g_autofree char *a = g_match_info_fetch (match, 1);
+      g_autofree char *b = g_match_info_fetch (match, 2);
+
+      /* NULL: any word with an Arabic letter (pdftotext -bbox gives
+       * right-to-left text letter by letter). */
+      if (needle != NULL ? strstr (text, needle) == NULL
+                         : !(g_utf8_get_char (text) >= 0x0600 && g_utf8_get_char (text) <= 0x06ff))
+        continue;
+      *x_min = MIN (*x_min, g_ascii_strtod (a, NULL));
+      *x_max = MAX (*x_max, g_ascii_strtod (b, NULL));
+      found = TRUE;
+    }
+  return found;
+}
+
+/* A paragraph's direction comes from its text: a short paragraph in
+ * Arabic, start-aligned, ends at the right margin; one in English starts
+ * at the left margin. */
+static void
+test_direction (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "direction.xml", NULL);
+  g_autofree char *pdf = NULL;
+  g_autofree char *html = NULL;
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", NULL, "-", NULL };
+  const double left = 2.5 * RPT_PT_PER_CM, right = 595.276 - 2.5 * RPT_PT_PER_CM;
+
+  if (!have_tool ("pdftotext"))
+    return;
+  g_assert_true (g_file_set_contents (
+    path,
+    "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.3\" "
+    "office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>\n"
+    "<text:p text:style-name=\"Body\">مجلس حقوق الإنسان</text:p>\n"
+    "<text:p text:style-name=\"Body\">Human Rights Council</text:p>\n"
+    "</office:text></office:body></office:document>\n",
+    -1, NULL));
+  pdf = export_pdf (path);
+  argv[4] = pdf;
+  g_assert_cmpint (run (argv, &html, NULL), ==, 0);
+  {
+    double a_min, a_max, e_min, e_max;
+
+    g_assert_true (word_span (html, NULL, &a_min, &a_max));
+    g_assert_true (word_span (html, "Human", &e_min, &e_max));
+    g_test_message ("Arabic %.1f–%.1f, English from %.1f; margins %.1f–%.1f", a_min, a_max, e_min,
+                    left, right);
+    g_assert_cmpfloat (fabs (a_max - right), <, 1.5);
+    g_assert_cmpfloat (a_min, >, left + 100);
+    g_assert_cmpfloat (fabs (e_min - left), <, 1.5);
+  }
+}
+
 /* Without the house font the export still succeeds, falls back, and says
  * so on stderr. */
 static void
@@ -605,6 +677,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/bad-document", test_bad_document);
   g_test_add_func ("/pdf/async", test_async);
   g_test_add_func ("/pdf/hostile", test_hostile);
+  g_test_add_func ("/pdf/direction", test_direction);
   status = g_test_run ();
   rpt_test_rm_rf (tmpdir);
   g_free (tmpdir);
