@@ -443,6 +443,7 @@ test_version_damage (Fixture *f, gconstpointer data)
   g_autoptr (RptStore) store = rpt_store_create (f->path, f->sample, &error);
   g_autoptr (RptLetter) back = NULL;
   g_autofree char *xml = NULL;
+  g_autofree char *expected = NULL;
 
   g_assert_no_error (error);
   for (guint v = 1; v <= 4; v++)
@@ -471,9 +472,11 @@ test_version_damage (Fixture *f, gconstpointer data)
   back = rpt_store_load_version (store, 5, &error);
   g_assert_no_error (error);
   xml = letter_xml (back);
-  g_assert_cmpstr (xml, ==, letter_xml (f->sample));
+  expected = letter_xml (f->sample);
+  g_assert_cmpstr (xml, ==, expected);
   g_clear_object (&back);
   g_clear_pointer (&xml, g_free);
+  g_clear_pointer (&expected, g_free);
 
   /* Damage to one version's own rows leaves the others readable. */
   sql_exec (f->path, "UPDATE version_text SET data = X'00' WHERE first = 2");
@@ -502,7 +505,8 @@ test_version_damage (Fixture *f, gconstpointer data)
   back = rpt_store_restore_version (store, 6, "D", NULL, &error);
   g_assert_no_error (error);
   xml = letter_xml (back);
-  g_assert_cmpstr (xml, ==, letter_xml (f->sample));
+  expected = letter_xml (f->sample);
+  g_assert_cmpstr (xml, ==, expected);
 }
 
 /* A schema version 2 document (tests/data/README.md): its three full
