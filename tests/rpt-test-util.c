@@ -423,3 +423,149 @@ rpt_test_load_letter (const char *name)
   g_assert_no_error (error);
   return letter;
 }
+
+/* --- hostile paragraphs -------------------------------------------- */
+
+#define HOSTILE_URL                                                                              \
+  "https://www.ohchr.org/sites/default/files/documents/issues/expression/"                       \
+  "communications/2025/AL-TJK-1-2025-annex-on-the-legislation-of-the-republic-of-tajikistan/"    \
+  "report-of-the-special-rapporteur-on-freedom-of-opinion-and-expression.pdf?download=1&lang=en" \
+  "&version=2025-04-23&section=facts-and-concerns&format=pdf&page=1-12"
+
+static void
+add_hostile (GPtrArray *texts, GString *body, const char *style, const char *text, gboolean ordered)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  RptTestText *t = g_new0 (RptTestText, 1);
+
+  g_string_append_printf (body, "<text:p text:style-name=\"%s\">%s</text:p>\n", style, escaped);
+  t->text = g_strdup (text);
+  t->ordered = ordered;
+  g_ptr_array_add (texts, t);
+}
+
+static char *
+repeat_to (const char *word, guint n_chars)
+{
+  GString *s = g_string_new (NULL);
+
+  while (g_utf8_strlen (s->str, -1) < n_chars)
+    g_string_append (s, word);
+  return g_string_free (s, FALSE);
+}
+
+static void
+rpt_test_text_free (RptTestText *t)
+{
+  g_free (t->text);
+  g_free (t);
+}
+
+/**
+ * rpt_test_hostile_document:
+ * @texts: (out) (element-type RptTestText): every text the document
+ *   shows, paragraph by paragraph (a footnote's citation and its text
+ *   apart), and whether text extraction can be expected to give it back
+ *   in order
+ *
+ * Document XML that tries to make text leave the page: 100,000
+ * characters without a space, long URLs in a sentence, a link and a
+ * footnote, a long run of references joined by "/" and "-", long words in
+ * every script the fonts cover, and a paragraph in Arabic.
+ *
+ * Returns: (transfer full): the document XML
+ */
+char *
+rpt_test_hostile_document (GPtrArray **texts)
+{
+  /* Words of each script, repeated into a word longer than a line. In
+   * order when poppler reads them back in order: it places marks drawn
+   * above or below a letter by their position, so Thai vowels and
+   * Hebrew and Arabic vowel marks come back, complete, in another order. */
+  static const struct
+  {
+    const char *word;
+    gboolean ordered;
+  } scripts[] = {
+    { "ŜćřïptûrëśàndđïàçrïtïçśŁódźDvořák", TRUE },
+    { "Ελληνικάγράμματαμετόνους", TRUE },
+    { "РухшонаҲакимоваҒафуровҚурбонов", TRUE },
+    { "Հայերենայբուբեն", TRUE },
+    { "ქართულიანბანი", TRUE },
+    { "שלוםעליכםבראשית", TRUE },
+    { "שָׁלוֹםעֲלֵיכֶם", FALSE },
+    { "الإنسانللأممالمتحدةلاإله", TRUE },
+    { "مُحَمَّدٌعَلِيٌّ", FALSE },
+    { "मानवाधिकारपरिषद्क्षत्रियस्त्री", TRUE },
+    { "মানবাধিকারপরিষদ", TRUE },
+    { "மனிதஉரிமைகள்", TRUE },
+    { "สิทธิมนุษยชนองค์การสหประชาชาติ", FALSE },
+    { "人权理事会言论自由和平集会", TRUE },
+    { "じんけんりじかいカタカナ", TRUE },
+    { "인권이사회표현의자유", TRUE },
+    { "የሰብአዊመብቶች", TRUE },
+    { "✊📢🕊", TRUE },
+  };
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autofree char *alnum = repeat_to ("abcdefghijklmnopqrstuvwxyz0123456789", 100000);
+  g_autofree char *refs_run = repeat_to ("CCPR/C/GC/35-", 20000);
+  /* Not ending in a hyphen: pdftotext takes a hyphen at the end of a line
+   * for a hyphenation and drops it. */
+  g_autofree char *refs = g_strconcat (refs_run, "CCPR/C/GC/35", NULL);
+  g_autofree char *see = g_strconcat ("See ", HOSTILE_URL, " for the report.", NULL);
+  g_autofree char *url_escaped = g_markup_escape_text (HOSTILE_URL, -1);
+  RptTestText *t;
+
+  *texts = g_ptr_array_new_with_free_func ((GDestroyNotify) rpt_test_text_free);
+  add_hostile (*texts, body, "Mandates", "Mandate of the Special Rapporteur on hostile text", TRUE);
+  add_hostile (*texts, body, "Body", see, TRUE);
+
+  /* A footnote holding a URL, and a link whose text is its URL. */
+  g_string_append_printf (
+    body,
+    "<text:p text:style-name=\"Body\">Cited.<text:note text:note-class=\"footnote\" "
+    "text:id=\"ftn1\"><text:note-citation>1</text:note-citation><text:note-body>"
+    "<text:p text:style-name=\"Footnote\">Available at %s (accessed 23 April 2025).</text:p>"
+    "</text:note-body></text:note> The link: <text:a xlink:type=\"simple\" xlink:href=\"%s\">"
+    "%s</text:a>.</text:p>\n",
+    url_escaped, url_escaped, url_escaped);
+  t = g_new0 (RptTestText, 1);
+  t->text = g_strdup_printf ("Cited.1 The link: %s.", HOSTILE_URL);
+  t->ordered = TRUE;
+  g_ptr_array_add (*texts, t);
+  t = g_new0 (RptTestText, 1);
+  t->text = g_strdup_printf ("1 Available at %s (accessed 23 April 2025).", HOSTILE_URL);
+  t->ordered = TRUE;
+  t->note = TRUE;
+  g_ptr_array_add (*texts, t);
+
+  add_hostile (*texts, body, "Body", alnum, TRUE);
+  add_hostile (*texts, body, "Body", refs, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (scripts); i++)
+    {
+      g_autofree char *word = repeat_to (scripts[i].word, 400);
+      add_hostile (*texts, body, "Body", word, scripts[i].ordered);
+    }
+  /* Right to left over several lines, in order; with punctuation, which
+   * poppler moves from the end of a right-to-left line to its start. */
+  add_hostile (*texts, body, "Body",
+               "يعرب مجلس حقوق الإنسان التابع للأمم المتحدة عن قلقه إزاء الحكم الصادر بحق "
+               "الصحفية ويطلب من الحكومة معلومات عن الأسس القانونية لاحتجازها وعن التدابير "
+               "المتخذة لضمان حقها في محاكمة عادلة",
+               TRUE);
+  add_hostile (*texts, body, "Body",
+               "وتعرب المقررة الخاصة، مرة أخرى، عن قلقها إزاء القيود المفروضة على حرية التعبير "
+               "والتجمع السلمي، وتدعو إلى الإفراج عن جميع المحتجزين بسبب ممارستهم السلمية لحقوقهم.",
+               FALSE);
+
+  return g_strconcat (
+    "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+    "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" "
+    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+    "office:version=\"1.3\" office:mimetype=\"application/vnd.oasis.opendocument.text\">"
+    "<office:meta><dc:title>AL TST 1/2025</dc:title><dc:language>en</dc:language>"
+    "<meta:user-defined meta:name=\"Reference\">AL TST 1/2025</meta:user-defined></office:meta>"
+    "<office:body><office:text>\n",
+    body->str, "</office:text></office:body></office:document>\n", NULL);
+}

@@ -33,4 +33,15 @@ char *rpt_test_odf_inline_text (xmlNode *paragraph, gboolean markers);
 xmlNode *rpt_test_odf_find_item (xmlNode *office_text, const char *item_id);
 xmlDoc *rpt_test_parse_xml (const char *data, gsize length);
 
+/* A text the document shows, whether extraction keeps its order, and
+ * whether it is a footnote (at the foot of a page, amid the body text). */
+typedef struct
+{
+  char *text;
+  gboolean ordered;
+  gboolean note;
+} RptTestText;
+
+char *rpt_test_hostile_document (GPtrArray **texts);
+
 G_END_DECLS

@@ -8,11 +8,14 @@
 /* Every bad input the command line can meet: a clear one-line message, a
  * non-zero exit, no crash, and every existing file left as it was. */
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "rpt-test-util.h"
@@ -162,11 +165,7 @@ test_newer_version (Fixture *f, gconstpointer data)
 
   g_assert_true (g_file_get_contents (f->doc, &bytes, &len, NULL));
   write_file (doc, bytes, len);
-  {
-    g_autofree char *sql =
-      g_strdup_printf ("PRAGMA user_version = %d", RPT_STORE_SCHEMA_VERSION + 1);
-    sql_exec (doc, sql);
-  }
+  sql_exec (doc, "PRAGMA user_version = 99");
   assert_document_refused (f, doc, "newer version of Rapporteur");
 }
 
@@ -386,6 +385,159 @@ test_disk_full (Fixture *f, gconstpointer data)
   }
 }
 
+/* --- input bounds --------------------------------------------------- */
+
+#define GIB (G_GUINT64_CONSTANT (1) << 30)
+
+typedef struct
+{
+  int fd;
+  guint64 written;
+} Feeder;
+
+/* Writes a gibibyte of zeros into the pipe, or until the reader closes it. */
+static gpointer
+feed_zeros (gpointer data)
+{
+  Feeder *feeder = data;
+  g_autofree char *chunk = g_malloc0 (1 << 20);
+
+  while (feeder->written < GIB)
+    {
+      gssize n = write (feeder->fd, chunk, 1 << 20);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break; /* EPIPE: the reader stopped */
+      feeder->written += (guint64) n;
+    }
+  close (feeder->fd);
+  return NULL;
+}
+
+/* Runs the command line with @args, feeding a gibibyte of zeros to its
+ * standard input if @feed; returns its exit status, its stderr and the
+ * most memory it used (ru_maxrss, in KiB), and how much of the feed it
+ * took. */
+static int
+run_measured (const char *const *args, gboolean feed, char **err, long *max_rss, guint64 *fed)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) errors = g_string_new (NULL);
+  Feeder feeder = { -1, 0 };
+  GThread *thread = NULL;
+  struct rusage usage;
+  int status = 0, err_fd = -1;
+  char buf[4096];
+  gssize n;
+  GPid pid;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("RAPPORTEUR_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_async_with_pipes (
+    NULL, (char **) argv->pdata, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+    NULL, &pid, feed ? &feeder.fd : NULL, NULL, &err_fd, &error));
+  g_assert_no_error (error);
+  if (feed)
+    thread = g_thread_new ("feeder", feed_zeros, &feeder);
+  while ((n = read (err_fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+    if (n > 0)
+      g_string_append_len (errors, buf, n);
+  close (err_fd);
+  g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
+  if (thread != NULL)
+    g_thread_join (thread);
+  g_assert_true (WIFEXITED (status));
+  *err = g_string_free (g_steal_pointer (&errors), FALSE);
+  *max_rss = usage.ru_maxrss;
+  if (fed != NULL)
+    *fed = feeder.written;
+  return WEXITSTATUS (status);
+}
+
+/* The issue's case: `head -c 1G /dev/zero | rapporteur-cli import
+ * /dev/stdin x.rapporteur`. The 64 MB limit holds while reading: the
+ * program stops reading past it, says so in one line, and its memory
+ * stays near the limit rather than the gigabyte. */
+static void
+test_pipe_gigabyte (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = path_in (f, "x.rapporteur");
+  g_autofree char *err = NULL;
+  const char *args[] = { "import", "/dev/stdin", out, NULL };
+  long max_rss = 0;
+  guint64 fed = 0;
+
+  g_assert_cmpint (run_measured (args, TRUE, &err, &max_rss, &fed), ==, 1);
+  g_test_message ("1 GiB through a pipe: %" G_GUINT64_FORMAT " MiB taken, %ld MiB of memory at "
+                  "most: %s",
+                  fed >> 20, max_rss / 1024, err);
+  assert_one_line (err);
+  g_assert_nonnull (strstr (err, "/dev/stdin: the file is larger than 64 MB"));
+  g_assert_cmpuint (fed, <, GIB / 4);
+  g_assert_cmpint (max_rss, <, 160 * 1024);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* A device that never ends, and a regular file over the limit (refused
+ * unread, so with little memory). */
+static void
+test_device_and_large_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = path_in (f, "x.rapporteur");
+  g_autofree char *big = path_in (f, "big.xml");
+  g_autofree char *err = NULL;
+  g_autofree char *err2 = NULL;
+  const char *device[] = { "import", "/dev/zero", out, NULL };
+  const char *file[] = { "import", big, out, NULL };
+  long max_rss = 0;
+  int fd;
+
+  g_assert_cmpint (run_measured (device, FALSE, &err, &max_rss, NULL), ==, 1);
+  g_test_message ("/dev/zero: %ld MiB of memory at most: %s", max_rss / 1024, err);
+  assert_one_line (err);
+  g_assert_nonnull (strstr (err, "/dev/zero: the file is larger than 64 MB"));
+  g_assert_cmpint (max_rss, <, 160 * 1024);
+
+  fd = g_open (big, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 65 * 1024 * 1024), ==, 0);
+  close (fd);
+  g_assert_cmpint (run_measured (file, FALSE, &err2, &max_rss, NULL), ==, 1);
+  g_test_message ("a 65 MiB file: %ld MiB of memory at most: %s", max_rss / 1024, err2);
+  assert_one_line (err2);
+  g_assert_nonnull (strstr (err2, "the file is larger than 64 MB"));
+  g_assert_cmpint (max_rss, <, 48 * 1024);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* Within the limit, a pipe is as good as a file: a letter through
+ * standard input is imported, exported and laid out. */
+static void
+test_pipe_letter (Fixture *f, gconstpointer data)
+{
+  g_autofree char *doc = path_in (f, "piped.rapporteur");
+  g_autofree char *sample = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *cmd = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_file_get_contents (f->sample_xml, &sample, NULL, NULL));
+  cmd = g_strdup_printf ("sh -c 'cat \"%s\" | \"%s\" import /dev/stdin \"%s\" && "
+                         "cat \"%s\" | \"%s\" export --format xml /dev/stdin -o -'",
+                         f->sample_xml, g_getenv ("RAPPORTEUR_CLI"), doc, f->sample_xml,
+                         g_getenv ("RAPPORTEUR_CLI"));
+  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (out, ==, sample);
+  g_assert_true (rpt_store_file_is_document (doc));
+}
+
 static void
 assert_usage_error (const char *const *args)
 {
@@ -410,6 +562,13 @@ test_usage_errors (Fixture *f, gconstpointer data)
   const char *bad_option[] = { "show", "--colour", f->doc, NULL };
   const char *no_message[] = { "version", "save", f->doc, NULL };
   const char *bad_number[] = { "version", "restore", f->doc, "first", NULL };
+  /* One rule for version numbers everywhere: 0 is no version. */
+  const char *restore_0[] = { "version", "restore", f->doc, "0", NULL };
+  const char *export_0[] = { "export", "--version", "0", f->doc, "-o", "-", NULL };
+  const char *show_0[] = { "show", "--version", "0", f->doc, NULL };
+  const char *export_neg[] = { "export", "--version", "-1", f->doc, "-o", "-", NULL };
+  const char *show_junk[] = { "show", "--version", "1x", f->doc, NULL };
+  const char *const *numbers[] = { restore_0, export_0, show_0, export_neg, show_junk };
   const char *bad_sub[] = { "version", "delete", f->doc, NULL };
   g_autofree char *before = rpt_test_file_digest (f->doc);
   g_autofree char *after = NULL;
@@ -425,6 +584,12 @@ test_usage_errors (Fixture *f, gconstpointer data)
   assert_usage_error (no_message);
   assert_usage_error (bad_number);
   assert_usage_error (bad_sub);
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *err = NULL;
+      g_assert_cmpint (rpt_test_run_cli (numbers[i], NULL, &err), ==, 2);
+      g_assert_nonnull (strstr (err, "is not a version number: versions are numbered from 1"));
+    }
   g_assert_false (g_file_test ("x.rapporteur", G_FILE_TEST_EXISTS));
   after = rpt_test_file_digest (f->doc);
   g_assert_cmpstr (after, ==, before);
@@ -479,6 +644,8 @@ int
 main (int argc, char **argv)
 {
   rpt_test_init (&argc, &argv);
+  /* Writing into a pipe whose reader has gone must fail, not kill. */
+  signal (SIGPIPE, SIG_IGN);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/bad-input/not-sqlite", test_not_sqlite);
@@ -496,6 +663,9 @@ main (int argc, char **argv)
   ADD ("/bad-input/disk-full", test_disk_full);
   ADD ("/bad-input/usage", test_usage_errors);
   ADD ("/bad-input/good-paths", test_good_paths);
+  ADD ("/bad-input/pipe-gigabyte", test_pipe_gigabyte);
+  ADD ("/bad-input/device-and-large-file", test_device_and_large_file);
+  ADD ("/bad-input/pipe-letter", test_pipe_letter);
 #undef ADD
 
   return g_test_run ();

@@ -268,10 +268,38 @@ test_kill_writer (void)
   rpt_test_rm_rf (dir);
 }
 
-/* Killing `rapporteur-cli import` never leaves half a document: the path
- * names nothing or a complete letter. */
+/* Nothing in @dir but the files @names lists (NULL-terminated, a prefix
+ * ending in '*' matches any suffix): no temporary file, hidden or not,
+ * holding the letter. */
 static void
-test_kill_create (void)
+assert_only (const char *dir, const char *const *names)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; names[i] != NULL && !known; i++)
+        {
+          gsize n = strlen (names[i]);
+          known = names[i][n - 1] == '*' ? strncmp (name, names[i], n - 1) == 0
+                                         : g_str_equal (name, names[i]);
+        }
+      if (!known)
+        g_error ("%s was left in %s", name, dir);
+    }
+}
+
+/* Killing `rapporteur-cli import` never leaves half a document: the path
+ * names nothing or a complete letter, and no temporary file is left. With
+ * RPT_DEBUG_NO_O_TMPFILE set, the way taken where the file system has no
+ * O_TMPFILE: a kill may leave a hidden temporary file, which the next
+ * write in that folder removes. */
+static void
+kill_create (gboolean named_temporaries)
 {
   g_autofree char *dir = rpt_test_make_tmpdir ();
   g_autofree char *sample_path =
@@ -315,6 +343,8 @@ test_kill_create (void)
       kill (pid, SIGKILL);
       waitpid (pid, &status, 0);
 
+      if (!named_temporaries)
+        assert_only (dir, (const char *[]){ "timing.rapporteur", "letter-*", NULL });
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         absent++;
       else
@@ -333,6 +363,115 @@ test_kill_create (void)
     }
   g_test_message ("%u complete, %u absent (an import takes %" G_GINT64_FORMAT " µs)", complete,
                   absent, duration);
+
+  /* The next import in the folder clears what killed ones left: a
+   * temporary file of a process that is gone (as a kill at the wrong
+   * instant leaves one), not one of a process still running. */
+  {
+    g_autofree char *path = g_strdup_printf ("%s/letter-last.rapporteur", dir);
+    const char *argv[] = { cli, "import", sample_path, path, NULL };
+    const char *true_argv[] = { "true", NULL };
+    g_autofree char *stale = NULL;
+    g_autofree char *alive = g_strdup_printf ("%s/.rapporteur-tmp-%d-LIVE00", dir, (int) getpid ());
+    GPid gone;
+    int status;
+
+    g_assert_true (g_spawn_async (NULL, (char **) true_argv, NULL,
+                                  G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                  &gone, &error));
+    waitpid (gone, &status, 0);
+    stale = g_strdup_printf ("%s/.rapporteur-tmp-%d-STALE0", dir, (int) gone);
+    g_assert_true (g_file_set_contents (stale, "confidential", -1, NULL));
+    g_assert_true (g_file_set_contents (alive, "in use", -1, NULL));
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                 NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (alive, G_FILE_TEST_EXISTS));
+    g_unlink (alive);
+    assert_only (dir, (const char *[]){ "timing.rapporteur", "letter-*", NULL });
+  }
+  rpt_test_rm_rf (dir);
+}
+
+static void
+test_kill_create (void)
+{
+  kill_create (FALSE);
+}
+
+static void
+test_kill_create_named (void)
+{
+  g_setenv ("RPT_DEBUG_NO_O_TMPFILE", "1", TRUE);
+  kill_create (TRUE);
+  g_unsetenv ("RPT_DEBUG_NO_O_TMPFILE");
+}
+
+/* Killing an export: the earlier export stays whole or the new one is
+ * there whole, and no temporary file is left. */
+static void
+test_kill_export (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "letter.pdf", NULL);
+  g_autofree char *sample_path =
+    rpt_test_source_path ("data", "samples", "AL-TJK-1-2025.xml", NULL);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  g_autoptr (GError) error = NULL;
+  const char *cli = g_getenv ("RAPPORTEUR_CLI");
+  const char *argv[] = { cli, "export", "--format", "pdf", "-q", sample_path, "-o", out, NULL };
+  g_autofree char *good = NULL;
+  guint replaced = 0;
+  gint64 duration, start;
+  int status;
+
+  /* Exports are the same bytes each time with a fixed date. */
+  g_setenv ("SOURCE_DATE_EPOCH", "1745366400", TRUE);
+  g_assert_true (g_file_set_contents (out, "an earlier export", -1, NULL));
+  start = g_get_monotonic_time ();
+  {
+    g_autofree char *ref = g_build_filename (dir, "reference.pdf", NULL);
+    const char *ref_argv[] = {
+      cli, "export", "--format", "pdf", "-q", sample_path, "-o", ref, NULL
+    };
+    g_assert_true (g_spawn_sync (NULL, (char **) ref_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                 NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    good = rpt_test_file_digest (ref);
+    g_unlink (ref);
+  }
+  duration = g_get_monotonic_time () - start;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *now = NULL;
+      GPid pid;
+
+      g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
+                     &error);
+      g_assert_no_error (error);
+      g_usleep (g_rand_int_range (rand, 0, (gint32) (duration * 5 / 4)));
+      kill (pid, SIGKILL);
+      waitpid (pid, &status, 0);
+
+      assert_only (dir, (const char *[]){ "letter.pdf", NULL });
+      now = rpt_test_file_digest (out);
+      if (g_str_equal (now, good))
+        {
+          replaced++;
+          g_assert_true (g_file_set_contents (out, "an earlier export", -1, NULL));
+        }
+      else
+        {
+          g_autofree char *contents = NULL;
+          g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+          g_assert_cmpstr (contents, ==, "an earlier export");
+        }
+    }
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_test_message ("%u of 20 killed exports had finished", replaced);
   rpt_test_rm_rf (dir);
 }
 
@@ -346,6 +485,8 @@ main (int argc, char **argv)
 
   g_test_add_func ("/crash-safety/kill-writer", test_kill_writer);
   g_test_add_func ("/crash-safety/kill-create", test_kill_create);
+  g_test_add_func ("/crash-safety/kill-create-named", test_kill_create_named);
+  g_test_add_func ("/crash-safety/kill-export", test_kill_export);
 
   return g_test_run ();
 }

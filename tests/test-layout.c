@@ -85,6 +85,80 @@ format_of (RptDocument *doc, guint block)
   return rpt_style_sheet_get_paragraph_format (styles, rpt_document_get_block_style (doc, block));
 }
 
+/* Footnotes: every line of every note once and in order, the start of a
+ * note on a page of the block that cites it, under the body text and
+ * inside the margins. */
+static void
+check_notes (RptLayout *layout, RptDocument *doc)
+{
+  guint n_pages = rpt_layout_get_n_pages (layout);
+  guint n_blocks = rpt_document_get_n_blocks (doc);
+  g_autoptr (GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint) * 3);
+  guint next = 0, line = 0, previous_end = 0;
+
+  for (guint b = 0; b < n_blocks; b++)
+    for (guint i = 0; rpt_layout_get_note_n_lines (layout, b, i, 0) > 0; i++)
+      for (guint j = 0; rpt_layout_get_note_n_lines (layout, b, i, j) > 0; j++)
+        {
+          guint triple[3] = { b, i, j };
+          g_array_append_vals (expected, triple, 1);
+        }
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      guint n = 0, n_notes = 0;
+      const RptLayoutFragment *frags = rpt_layout_get_page_fragments (layout, p, &n);
+      const RptLayoutNoteFragment *notes = rpt_layout_get_page_notes (layout, p, &n_notes);
+      double body_bottom = 0, width, height;
+
+      rpt_layout_get_page_size (layout, p, &width, &height);
+      for (guint f = 0; f < n; f++)
+        body_bottom = MAX (body_bottom, frags[f].y + frags[f].height);
+      for (guint f = 0; f < n_notes; f++)
+        {
+          const RptLayoutNoteFragment *nf = &notes[f];
+          guint *want;
+
+          g_assert_cmpuint (next, <, expected->len);
+          want = (guint *) (gpointer) (expected->data + next * sizeof (guint) * 3);
+          g_assert_cmpuint (nf->block, ==, want[0]);
+          g_assert_cmpuint (nf->note, ==, want[1]);
+          g_assert_cmpuint (nf->paragraph, ==, want[2]);
+          g_assert_cmpuint (nf->first_line, ==, line);
+          g_assert_cmpuint (nf->n_lines, >, 0);
+          /* A note starts beside its citation, or later when it queues
+           * behind a note continued from an earlier page. */
+          if (line == 0 && nf->paragraph == 0)
+            {
+              gboolean cited_here = FALSE;
+              guint cited_on = G_MAXUINT;
+
+              for (guint g = 0; g < n; g++)
+                cited_here |= frags[g].block == nf->block;
+              g_assert_true (rpt_layout_find_block (layout, nf->block, &cited_on, NULL));
+              g_assert_cmpuint (cited_on, <=, p);
+              /* Queued: the note before it was still going on when this
+               * one was cited. */
+              if (!cited_here)
+                {
+                  g_assert_cmpuint (next, >, 0);
+                  g_assert_cmpuint (previous_end, >=, cited_on);
+                }
+            }
+          g_assert_cmpfloat (nf->y, >=, body_bottom);
+          g_assert_cmpfloat (nf->y + nf->height, <=, height - 1.5 * RPT_PT_PER_CM + 0.01);
+          line += nf->n_lines;
+          if (line == rpt_layout_get_note_n_lines (layout, want[0], want[1], want[2]))
+            {
+              next++;
+              line = 0;
+              previous_end = p;
+            }
+        }
+    }
+  g_assert_cmpuint (next, ==, expected->len);
+}
+
 /* The rules every pagination must keep. */
 static void
 check_invariants (RptLayout *layout, RptDocument *doc)
@@ -101,7 +175,14 @@ check_invariants (RptLayout *layout, RptDocument *doc)
       double width, height;
 
       rpt_layout_get_page_size (layout, p, &width, &height);
-      g_assert_cmpuint (n, >, 0); /* no empty page */
+      /* No empty page: a page may hold only a footnote continued. */
+      if (n == 0)
+        {
+          guint n_notes = 0;
+          rpt_layout_get_page_notes (layout, p, &n_notes);
+          g_assert_cmpuint (n_notes, >, 0);
+          continue;
+        }
       for (guint f = 0; f < n; f++)
         {
           const RptLayoutFragment *frag = &frags[f];
@@ -145,6 +226,7 @@ check_invariants (RptLayout *layout, RptDocument *doc)
         }
     }
   g_assert_cmpuint (block, ==, n_blocks);
+  check_notes (layout, doc);
 }
 
 static void
@@ -356,6 +438,111 @@ test_bookmarks (void)
   g_assert_false (rpt_layout_find_bookmark (layout, "rpt-nothing", NULL, NULL));
 }
 
+static void
+append_note (GString *body, guint id, guint words)
+{
+  g_string_append_printf (body,
+                          "<text:note text:note-class=\"footnote\" text:id=\"ftn%u\">"
+                          "<text:note-citation>%u</text:note-citation><text:note-body>"
+                          "<text:p text:style-name=\"Footnote\">",
+                          id, id);
+  for (guint i = 0; i < words; i++)
+    g_string_append_printf (body, "%snote%u", i > 0 ? " " : "", i);
+  g_string_append (body, ".</text:p><text:p text:style-name=\"Footnote\">A second paragraph "
+                         "of the note.</text:p></text:note-body></text:note>");
+}
+
+/* A footnote too long for the room left on its citation's page, at every
+ * position on a page, and one longer than a page: they continue on the
+ * next pages, whole and in order. */
+static void
+test_footnote_continues (void)
+{
+  guint split = 0, notes_only = 0;
+
+  for (guint n = 0; n < 60; n += 3)
+    {
+      g_autoptr (GString) body = g_string_new (NULL);
+      g_autoptr (RptDocument) doc = NULL;
+      g_autoptr (RptLayout) layout = NULL;
+
+      append_filler (body, n);
+      g_string_append (body, "<text:p text:style-name=\"Body\">A fact with a long note.");
+      append_note (body, 1, 400);
+      g_string_append (body, " And more text after the citation, and another note.");
+      append_note (body, 2, 30);
+      g_string_append (body, "</text:p>\n");
+      append_long (body, "Body", 150);
+      g_string_append (body, "<text:p text:style-name=\"Body\">A note longer than a page.");
+      append_note (body, 3, 2500);
+      g_string_append (body, "</text:p>\n");
+      append_filler (body, 3);
+      doc = document_new (body->str);
+      layout = layout_new (doc);
+      check_invariants (layout, doc);
+      for (guint p = 0; p < rpt_layout_get_n_pages (layout); p++)
+        {
+          guint nn = 0, nf = 0;
+          const RptLayoutNoteFragment *notes = rpt_layout_get_page_notes (layout, p, &nn);
+          rpt_layout_get_page_fragments (layout, p, &nf);
+          for (guint i = 0; i < nn; i++)
+            if (notes[i].first_line > 0)
+              split++;
+          if (nf == 0)
+            notes_only++;
+        }
+    }
+  /* Notes were split, and the longest filled pages of its own. */
+  g_assert_cmpuint (split, >, 20);
+  g_assert_cmpuint (notes_only, >, 0);
+}
+
+/* Every mark on a page, glyph or rule, inside the page's margins. */
+static void
+check_ink_inside (RptLayout *layout)
+{
+  for (guint p = 0; p < rpt_layout_get_n_pages (layout); p++)
+    {
+      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *cr = cairo_create (surface);
+      double x, y, w, h, width, height;
+      const double margin_x = 2.5 * RPT_PT_PER_CM, margin_y = 1.5 * RPT_PT_PER_CM;
+
+      rpt_layout_get_page_size (layout, p, &width, &height);
+      rpt_layout_draw_page (layout, p, cr);
+      cairo_destroy (cr);
+      cairo_recording_surface_ink_extents (surface, &x, &y, &w, &h);
+      cairo_surface_destroy (surface);
+      if (x < margin_x - 1 || x + w > width - margin_x + 1 || y < margin_y - 1 ||
+          y + h > height - margin_y + 1)
+        g_error ("page %u: ink from (%.1f, %.1f) to (%.1f, %.1f) leaves the text area "
+                 "(%.1f, %.1f) to (%.1f, %.1f)",
+                 p + 1, x, y, x + w, y + h, margin_x, margin_y, width - margin_x,
+                 height - margin_y);
+    }
+}
+
+/* Hostile paragraphs (tests/rpt-test-util.c): every glyph inside the text
+ * area, every line laid out once. Text extraction is test-pdf's. */
+static void
+test_hostile (void)
+{
+  g_autoptr (GPtrArray) texts = NULL;
+  g_autofree char *xml = rpt_test_hostile_document (&texts);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptDocument) doc = rpt_document_new_from_data (xml, -1, "hostile.xml", &error);
+  g_autoptr (RptLayout) layout = NULL;
+  gint64 start;
+
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  layout = layout_new (doc);
+  g_test_message ("hostile document: %u pages in %.0f ms", rpt_layout_get_n_pages (layout),
+                  (g_get_monotonic_time () - start) / 1000.0);
+  check_invariants (layout, doc);
+  check_ink_inside (layout);
+}
+
 /* Drawing works on any surface: an image, as the preview does. */
 static void
 test_draw (void)
@@ -431,6 +618,8 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/bookmarks", test_bookmarks);
   g_test_add_func ("/layout/draw", test_draw);
   g_test_add_func ("/layout/threads", test_threads);
+  g_test_add_func ("/layout/footnote-continues", test_footnote_continues);
+  g_test_add_func ("/layout/hostile", test_hostile);
   status = g_test_run ();
   g_object_unref (styles);
   return status;

@@ -6,6 +6,7 @@
  */
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "rpt-test-util.h"
@@ -47,12 +48,13 @@ run (const char *const *argv, char **out, char **err)
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
-/* Exports @name (under tests/data, or a path under the source tree) to PDF
- * with the command line. */
+/* Exports @name (under tests/data, a path under the source tree, or an
+ * absolute path) to PDF with the command line. */
 static char *
 export_pdf (const char *name)
 {
-  g_autofree char *in = strchr (name, '/') != NULL
+  g_autofree char *in = g_path_is_absolute (name) ? g_strdup (name)
+                        : strchr (name, '/') != NULL
                           ? rpt_test_source_path (name, NULL)
                           : rpt_test_source_path ("tests", "data", name, NULL);
   g_autofree char *base = g_path_get_basename (name);
@@ -159,8 +161,8 @@ published_words (const char *path)
 /* The PDF's text without the page furniture, checking the furniture on
  * the way: the letterhead on page 1, the reference at the top and the
  * page number at the foot of every later page. */
-static GPtrArray *
-pdf_words (const char *pdf, const char *reference)
+static char *
+pdf_body_text (const char *pdf, const char *reference)
 {
   g_autofree char *text = pdftotext (pdf);
   g_auto (GStrv) pages = g_strsplit (text, "\f", -1);
@@ -201,7 +203,15 @@ pdf_words (const char *pdf, const char *reference)
           g_string_append_c (body, '\n');
         }
     }
-  return words_of (body->str);
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
+static GPtrArray *
+pdf_words (const char *pdf, const char *reference)
+{
+  g_autofree char *body = pdf_body_text (pdf, reference);
+
+  return words_of (body);
 }
 
 static void
@@ -345,6 +355,217 @@ test_scripts (void)
       g_error ("“%s” is not in the PDF's text:\n%s", expected[i], text);
 }
 
+/* Text without white space and without the bidirectional controls
+ * pdftotext puts around right-to-left lines. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c) && !(c >= 0x202a && c <= 0x202e) && c != 0x200e && c != 0x200f)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static int
+compare_unichars (gconstpointer a, gconstpointer b)
+{
+  gunichar x = *(const gunichar *) a, y = *(const gunichar *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The characters of @text, sorted: what is there, whatever the order. */
+static gunichar *
+sorted_characters (const char *text, glong *n)
+{
+  gunichar *chars = g_utf8_to_ucs4_fast (text, -1, n);
+
+  qsort (chars, (gsize) *n, sizeof (gunichar), compare_unichars);
+  return chars;
+}
+
+/* Every word pdftotext finds lies inside the text area of its page. */
+static void
+check_words_inside (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *html = NULL;
+  g_autoptr (GRegex) word = g_regex_new (
+    "<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">"
+    "([^<]*)</word>",
+    0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  const double width = 595.276, height = 841.89;
+  const double margin_x = 2.5 * RPT_PT_PER_CM, margin_y = 1.5 * RPT_PT_PER_CM;
+  guint n = 0;
+
+  g_assert_cmpint (run (argv, &html, NULL), ==, 0);
+  g_assert_nonnull (strstr (html, "<page width=\"595.275591\" height=\"841.889764\">"));
+  for (g_regex_match (word, html, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      double box[4];
+
+      for (int i = 0; i < 4; i++)
+        {
+          g_autofree char *v = g_match_info_fetch (match, i + 1);
+          box[i] = g_ascii_strtod (v, NULL);
+        }
+      if (box[0] < margin_x - 1 || box[2] > width - margin_x + 1 || box[1] < margin_y - 1 ||
+          box[3] > height - margin_y + 1)
+        {
+          g_autofree char *w = g_match_info_fetch (match, 5);
+          g_error ("“%.60s” at (%.1f, %.1f)–(%.1f, %.1f) leaves the text area", w, box[0], box[1],
+                   box[2], box[3]);
+        }
+      n++;
+    }
+  g_assert_cmpuint (n, >, 100);
+}
+
+/* Hostile paragraphs (tests/rpt-test-util.c): long words and URLs,
+ * 100,000 characters without a space, every script. Every word inside the
+ * text area; every character in the extracted text, and in order where
+ * poppler keeps order. */
+static void
+test_hostile (void)
+{
+  g_autoptr (GPtrArray) texts = NULL;
+  g_autofree char *xml = rpt_test_hostile_document (&texts);
+  g_autofree char *path = g_build_filename (tmpdir, "hostile.xml", NULL);
+  g_autofree char *pdf = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *got = NULL;
+  g_autoptr (GString) all = g_string_new (NULL);
+  g_autofree gunichar *want_chars = NULL;
+  g_autofree gunichar *got_chars = NULL;
+  glong n_want = 0, n_got = 0;
+
+  if (!have_tool ("pdftotext") || !have_tool ("qpdf") || !have_tool ("pdffonts"))
+    return;
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  pdf = export_pdf (path);
+  check_valid (pdf);
+  check_words_inside (pdf);
+
+  body = pdf_body_text (pdf, "AL TST 1/2025");
+  got = squeeze (body);
+  /* A footnote sits at the foot of its page, inside whatever paragraph
+   * goes on to the next page: taken out first. */
+  for (guint i = 0; i < texts->len; i++)
+    {
+      RptTestText *t = g_ptr_array_index (texts, i);
+      g_autofree char *want = squeeze (t->text);
+      char *at;
+
+      g_string_append (all, want);
+      if (!t->note)
+        continue;
+      at = strstr (got, want);
+      if (at == NULL)
+        g_error ("the footnote “%s” is not in the PDF's text", t->text);
+      memmove (at, at + strlen (want), strlen (at + strlen (want)) + 1);
+    }
+  for (guint i = 0; i < texts->len; i++)
+    {
+      RptTestText *t = g_ptr_array_index (texts, i);
+      g_autofree char *want = squeeze (t->text);
+
+      if (t->ordered && !t->note && strstr (got, want) == NULL)
+        g_error ("“%.80s…” (%u characters) is not in the PDF's text in order", t->text,
+                 (guint) g_utf8_strlen (want, -1));
+    }
+
+  /* Every character, whatever the order. */
+  g_free (got);
+  got = squeeze (body);
+  want_chars = sorted_characters (all->str, &n_want);
+  got_chars = sorted_characters (got, &n_got);
+  for (glong i = 0; i < MIN (n_want, n_got); i++)
+    if (want_chars[i] != got_chars[i])
+      g_error ("the PDF's text differs: U+%04X where U+%04X was expected (character %ld of %ld "
+               "in sorted order)",
+               got_chars[i], want_chars[i], i, n_want);
+  g_assert_cmpint (n_got, ==, n_want);
+  g_assert_cmpint (n_want, >, 125000);
+}
+
+/* The words pdftotext -bbox finds whose text contains @needle: their
+ * leftmost and rightmost x. */
+static gboolean
+word_span (const char *html, const char *needle, double *x_min, double *x_max)
+{
+  g_autoptr (GRegex) word = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" "
+                                         "xMax=\"([0-9.]+)\" yMax=\"[0-9.]+\">([^<]*)</word>",
+                                         0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  gboolean found = FALSE;
+
+  *x_min = G_MAXDOUBLE;
+  *x_max = 0;
+  for (g_regex_match (word, html, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      g_autofree char *text = g_match_info_fetch (match, 3);
+      g_autofree char *a = g_match_info_fetch (match, 1);
+      g_autofree char *b = g_match_info_fetch (match, 2);
+
+      /* NULL: any word with an Arabic letter (pdftotext -bbox gives
+       * right-to-left text letter by letter). */
+      if (needle != NULL ? strstr (text, needle) == NULL
+                         : !(g_utf8_get_char (text) >= 0x0600 && g_utf8_get_char (text) <= 0x06ff))
+        continue;
+      *x_min = MIN (*x_min, g_ascii_strtod (a, NULL));
+      *x_max = MAX (*x_max, g_ascii_strtod (b, NULL));
+      found = TRUE;
+    }
+  return found;
+}
+
+/* A paragraph's direction comes from its text: a short paragraph in
+ * Arabic, start-aligned, ends at the right margin; one in English starts
+ * at the left margin. */
+static void
+test_direction (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "direction.xml", NULL);
+  g_autofree char *pdf = NULL;
+  g_autofree char *html = NULL;
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", NULL, "-", NULL };
+  const double left = 2.5 * RPT_PT_PER_CM, right = 595.276 - 2.5 * RPT_PT_PER_CM;
+
+  if (!have_tool ("pdftotext"))
+    return;
+  g_assert_true (g_file_set_contents (
+    path,
+    "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.3\" "
+    "office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>\n"
+    "<text:p text:style-name=\"Body\">مجلس حقوق الإنسان</text:p>\n"
+    "<text:p text:style-name=\"Body\">Human Rights Council</text:p>\n"
+    "</office:text></office:body></office:document>\n",
+    -1, NULL));
+  pdf = export_pdf (path);
+  argv[4] = pdf;
+  g_assert_cmpint (run (argv, &html, NULL), ==, 0);
+  {
+    double a_min, a_max, e_min, e_max;
+
+    g_assert_true (word_span (html, NULL, &a_min, &a_max));
+    g_assert_true (word_span (html, "Human", &e_min, &e_max));
+    g_test_message ("Arabic %.1f–%.1f, English from %.1f; margins %.1f–%.1f", a_min, a_max, e_min,
+                    left, right);
+    g_assert_cmpfloat (fabs (a_max - right), <, 1.5);
+    g_assert_cmpfloat (a_min, >, left + 100);
+    g_assert_cmpfloat (fabs (e_min - left), <, 1.5);
+  }
+}
+
 /* Without the house font the export still succeeds, falls back, and says
  * so on stderr. */
 static void
@@ -455,6 +676,8 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/missing-font", test_missing_font);
   g_test_add_func ("/pdf/bad-document", test_bad_document);
   g_test_add_func ("/pdf/async", test_async);
+  g_test_add_func ("/pdf/hostile", test_hostile);
+  g_test_add_func ("/pdf/direction", test_direction);
   status = g_test_run ();
   rpt_test_rm_rf (tmpdir);
   g_free (tmpdir);

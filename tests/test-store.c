@@ -83,6 +83,15 @@ sql_int (const char *path, const char *sql)
   return v;
 }
 
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return (gint64) st.st_size;
+}
+
 static void
 sql_exec (const char *path, const char *sql)
 {
@@ -326,10 +335,284 @@ test_versions (Fixture *f, gconstpointer data)
   xml = stored_xml (f->path);
   g_assert_cmpstr (xml, ==, xml_v2);
 
-  /* A version that does not exist. */
+  /* A version that does not exist; 0 is no version at all. */
   store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_WRITE, &error);
   g_assert_null (rpt_store_load_version (store, 42, &error));
   g_assert_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (rpt_store_load_version (store, 0, &error));
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (rpt_store_restore_version (store, 0, "Drafter", NULL, &error));
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT);
+}
+
+/* A drafter's work between versions: facts edited, added, moved and
+ * removed, the summary changed now and then. */
+static void
+edit_between_versions (RptLetter *letter, GRand *rand, guint v)
+{
+  guint n = rpt_letter_get_n_items (letter, RPT_PART_FACTS);
+
+  for (guint e = 0; e < 3; e++)
+    {
+      RptParagraph *p = rpt_letter_get_item (letter, RPT_PART_FACTS, g_rand_int_range (rand, 0, n));
+      g_autofree char *text = g_strdup_printf ("%s Edit %u.", rpt_paragraph_get_text (p), v);
+      rpt_paragraph_set_text (p, text);
+    }
+  if (v % 3 == 0)
+    {
+      g_autofree char *text = g_strdup_printf ("A fact added for version %u.", v);
+      g_autoptr (RptParagraph) p = rpt_paragraph_new (text);
+      rpt_letter_insert_item (letter, RPT_PART_FACTS, g_rand_int_range (rand, 0, n), p);
+    }
+  if (v % 4 == 0)
+    rpt_letter_move_item (letter, RPT_PART_FACTS, g_rand_int_range (rand, 0, n),
+                          g_rand_int_range (rand, 0, n));
+  if (v % 5 == 0)
+    rpt_letter_remove_item (letter, RPT_PART_FACTS, g_rand_int_range (rand, 0, n));
+  if (v % 6 == 0)
+    {
+      g_autofree char *summary = g_strdup_printf ("summary of version %u", v);
+      rpt_letter_set_summary (letter, summary);
+    }
+  if (v % 7 == 0)
+    rpt_letter_remove_item (letter, RPT_PART_QUESTIONS, 0);
+}
+
+/* The sample with @n facts made of its own facts' text, no two alike. */
+static void
+grow_facts (RptLetter *letter, guint n, GRand *rand)
+{
+  guint have = rpt_letter_get_n_items (letter, RPT_PART_FACTS);
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < have; i++)
+    g_ptr_array_add (
+      texts, g_strdup (rpt_paragraph_get_text (rpt_letter_get_item (letter, RPT_PART_FACTS, i))));
+  for (guint i = have; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+        "Fact %u. %s", i,
+        (char *) g_ptr_array_index (texts, g_rand_int_range (rand, 0, texts->len)));
+      g_autoptr (RptParagraph) p = rpt_paragraph_new (text);
+      rpt_letter_append_item (letter, RPT_PART_FACTS, p);
+    }
+}
+
+/* Versions store what changed: 40 versions of a 400-fact letter take less
+ * than the letter again (bench/bench-versions measures 300 versions of
+ * 10,000 facts), and every one comes back exactly as it was saved. */
+static void
+test_versions_small (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr (GPtrArray) saved = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (RptStore) store = NULL;
+  gint64 without, with;
+  const guint n_versions = 40;
+
+  grow_facts (f->sample, 400, rand);
+  store = rpt_store_create (f->path, f->sample, &error);
+  g_assert_no_error (error);
+  without = file_size (f->path);
+  for (guint v = 1; v <= n_versions; v++)
+    {
+      if (v > 1)
+        edit_between_versions (f->sample, rand, v);
+      g_assert_cmpuint (rpt_store_save_version (store, f->sample, "D", "m", &error), ==, v);
+      g_assert_no_error (error);
+      g_ptr_array_add (saved, letter_xml (f->sample));
+    }
+  with = file_size (f->path);
+  g_test_message ("400 facts: %" G_GINT64_FORMAT " bytes, with %u versions %" G_GINT64_FORMAT,
+                  without, n_versions, with);
+  g_assert_cmpint (with, <=, 2 * without);
+  /* Rows written: the letter once, then what changed. */
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM version_item"), <,
+                   rpt_letter_get_n_items (f->sample, RPT_PART_FACTS) + 100 + 8 * n_versions);
+
+  for (guint v = 1; v <= n_versions; v++)
+    {
+      g_autoptr (RptLetter) back = rpt_store_load_version (store, v, &error);
+      g_autofree char *xml = NULL;
+
+      g_assert_no_error (error);
+      xml = letter_xml (back);
+      g_assert_cmpstr (xml, ==, g_ptr_array_index (saved, v - 1));
+    }
+}
+
+/* Damage in one version's data is reported for the versions that use it,
+ * never shown as a wrong letter; the others still read; and a new version
+ * never builds on damaged data. */
+static void
+test_version_damage (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr (GPtrArray) saved = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (RptStore) store = rpt_store_create (f->path, f->sample, &error);
+  g_autoptr (RptLetter) back = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  for (guint v = 1; v <= 4; v++)
+    {
+      if (v > 1)
+        edit_between_versions (f->sample, rand, v);
+      g_assert_cmpuint (rpt_store_save_version (store, f->sample, "D", "m", &error), ==, v);
+      g_ptr_array_add (saved, letter_xml (f->sample));
+    }
+
+  /* The text version 1 added (every item) is damaged: every version that
+   * still has an item of version 1 says so. */
+  sql_exec (f->path, "UPDATE version_text SET data = zeroblob (length (data)) WHERE first = 1");
+  for (guint v = 1; v <= 4; v++)
+    {
+      g_assert_null (rpt_store_load_version (store, v, &error));
+      g_assert_error (error, RPT_ERROR, RPT_ERROR_CORRUPT);
+      g_assert_nonnull (strstr (error->message, "is damaged"));
+      g_clear_error (&error);
+    }
+
+  /* A new version is written whole, then, and reads back. */
+  edit_between_versions (f->sample, rand, 5);
+  g_assert_cmpuint (rpt_store_save_version (store, f->sample, "D", "m", &error), ==, 5);
+  g_assert_no_error (error);
+  back = rpt_store_load_version (store, 5, &error);
+  g_assert_no_error (error);
+  xml = letter_xml (back);
+  expected = letter_xml (f->sample);
+  g_assert_cmpstr (xml, ==, expected);
+  g_clear_object (&back);
+  g_clear_pointer (&xml, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  /* Damage to one version's own rows leaves the others readable. */
+  sql_exec (f->path, "UPDATE version_text SET data = X'00' WHERE first = 2");
+  g_assert_null (rpt_store_load_version (store, 2, &error));
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_CORRUPT);
+  g_clear_error (&error);
+  back = rpt_store_load_version (store, 5, &error);
+  g_assert_no_error (error);
+  g_clear_object (&back);
+
+  /* A version's checksum, its order and a hostile size. */
+  sql_exec (f->path, "UPDATE version SET digest = zeroblob (32) WHERE number = 5");
+  g_assert_null (rpt_store_load_version (store, 5, &error));
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_CORRUPT);
+  g_clear_error (&error);
+  sql_exec (f->path, "UPDATE version_item SET after = NULL WHERE first = 5");
+  sql_exec (f->path, "UPDATE version_text SET size = 2000000000 WHERE first = 5");
+  g_assert_null (rpt_store_load_version (store, 5, &error));
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  /* The working state is untouched by all this, and a version of it can
+   * still be kept and restored. */
+  g_assert_cmpuint (rpt_store_save_version (store, f->sample, "D", "after damage", &error), ==, 6);
+  g_assert_no_error (error);
+  back = rpt_store_restore_version (store, 6, "D", NULL, &error);
+  g_assert_no_error (error);
+  xml = letter_xml (back);
+  expected = letter_xml (f->sample);
+  g_assert_cmpstr (xml, ==, expected);
+}
+
+/* A schema version 2 document (tests/data/README.md): its three full
+ * copies become versions that store what changed, each the same letter
+ * as before, with its number, author, time and message. */
+static void
+test_migration_v2 (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fixture = rpt_test_source_path ("tests", "data", "v2-sample.rapporteur", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (GPtrArray) read_only = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *working_ro = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (f->path, contents, (gssize) length, NULL));
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 2);
+  before = rpt_test_file_digest (f->path);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RptStore) store = rpt_store_open (
+        f->path, pass == 0 ? RPT_STORE_OPEN_READ_ONLY : RPT_STORE_OPEN_READ_WRITE, &error);
+      g_autoptr (GListModel) versions = NULL;
+      g_autoptr (RptLetter) working = NULL;
+      g_autofree char *working_xml = NULL;
+
+      g_assert_no_error (error);
+      versions = rpt_store_list_versions (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 3);
+      for (guint v = 1; v <= 3; v++)
+        {
+          g_autoptr (RptVersion) info = g_list_model_get_item (versions, v - 1);
+          g_autoptr (RptLetter) letter = rpt_store_load_version (store, v, &error);
+          g_autofree char *created = g_date_time_format_iso8601 (rpt_version_get_created (info));
+          g_autofree char *line = g_strdup_printf ("%u %s %s %s", rpt_version_get_number (info),
+                                                   rpt_version_get_author (info),
+                                                   rpt_version_get_message (info), created);
+
+          g_assert_no_error (error);
+          if (pass == 0)
+            {
+              g_ptr_array_add (read_only, letter_xml (letter));
+              g_ptr_array_add (listed, g_steal_pointer (&line));
+            }
+          else
+            {
+              g_autofree char *xml = letter_xml (letter);
+              g_assert_cmpstr (xml, ==, g_ptr_array_index (read_only, v - 1));
+              g_assert_cmpstr (line, ==, g_ptr_array_index (listed, v - 1));
+            }
+        }
+      working = rpt_store_load (store, &error);
+      g_assert_no_error (error);
+      working_xml = letter_xml (working);
+      if (pass == 0)
+        {
+          rpt_store_close (store);
+          after = rpt_test_file_digest (f->path);
+          g_assert_cmpstr (before, ==, after); /* reading changes nothing */
+          working_ro = g_steal_pointer (&working_xml);
+        }
+      else
+        {
+          g_assert_cmpstr (working_xml, ==, working_ro);
+          g_assert_cmpuint (rpt_store_save_version (store, working, "D", "after", &error), ==, 4);
+          g_assert_no_error (error);
+        }
+    }
+
+  /* What each version held (tests/data/README.md). */
+  {
+    g_autofree char *sample = letter_xml (f->sample);
+    const char *edit = "the Supreme Court of Tajikistan upheld";
+
+    g_assert_cmpstr (g_ptr_array_index (read_only, 0), ==, sample);
+    g_assert_nonnull (strstr (g_ptr_array_index (read_only, 1), edit));
+    g_assert_nonnull (strstr (g_ptr_array_index (read_only, 1), "A fact added for version 2."));
+    g_assert_nonnull (strstr (g_ptr_array_index (read_only, 1), "(revised)"));
+    g_assert_nonnull (strstr (g_ptr_array_index (read_only, 2), "A fact added for version 2."));
+    g_assert_cmpuint (strlen (g_ptr_array_index (read_only, 2)), <,
+                      strlen (g_ptr_array_index (read_only, 1)));
+    g_assert_nonnull (strstr (working_ro, "edited after version 3"));
+  }
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, RPT_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (
+    sql_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'version_v2'"), ==, 0);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM version_item WHERE first = 4"), ==, 1);
 }
 
 static void
@@ -446,49 +729,44 @@ test_migration_v1 (Fixture *f, gconstpointer data)
 }
 
 /* Version 2 had no form of title on signatories: its files open as they
- * are, "not recorded", and are marked version 3 when opened for writing,
- * so that a version 2 program (which would drop the form when it rewrites
+ * are, "not recorded", and become version 3 when opened for writing, so
+ * that a version 2 program (which would drop the form when it rewrites
  * the row) refuses them after that. */
 static void
-test_migration_v2 (Fixture *f, gconstpointer data)
+test_migration_v2_title_form (Fixture *f, gconstpointer data)
 {
+  g_autofree char *fixture = rpt_test_source_path ("tests", "data", "v2-sample.rapporteur", NULL);
+  g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (RptStore) store = rpt_store_create (f->path, f->sample, &error);
+  g_autoptr (RptStore) store = NULL;
   g_autoptr (RptLetter) letter = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  gsize length = 0;
 
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (f->path, contents, (gssize) length, NULL));
+  store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_WRITE, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 3);
+  letter = rpt_store_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (
+    rpt_signatory_get_title_form (rpt_letter_get_item (letter, RPT_PART_SIGNATORIES, 0)), ==,
+    RPT_TITLE_FORM_UNSPECIFIED);
+  rpt_signatory_set_title_form (rpt_letter_get_item (letter, RPT_PART_SIGNATORIES, 0),
+                                RPT_TITLE_FORM_FEMININE);
+  g_assert_true (rpt_store_save (store, letter, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 1);
   rpt_store_close (store);
   g_clear_object (&store);
-  sql_exec (f->path, "PRAGMA user_version = 2");
-  before = rpt_test_file_digest (f->path);
-
-  /* read-only: the file untouched */
+  g_clear_object (&letter);
   store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   letter = rpt_store_load (store, &error);
   g_assert_no_error (error);
   g_assert_cmpint (
     rpt_signatory_get_title_form (rpt_letter_get_item (letter, RPT_PART_SIGNATORIES, 0)), ==,
-    RPT_TITLE_FORM_UNSPECIFIED);
-  rpt_store_close (store);
-  g_clear_object (&store);
-  g_clear_object (&letter);
-  after = rpt_test_file_digest (f->path);
-  g_assert_cmpstr (before, ==, after);
-
-  /* read-write: version 3, the same letter, and the form can be kept */
-  store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_WRITE, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 3);
-  letter = rpt_store_load (store, &error);
-  g_assert_no_error (error);
-  rpt_signatory_set_title_form (rpt_letter_get_item (letter, RPT_PART_SIGNATORIES, 0),
-                                RPT_TITLE_FORM_FEMININE);
-  g_assert_true (rpt_store_save (store, letter, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (rpt_store_get_last_save_rows (store), ==, 1);
+    RPT_TITLE_FORM_FEMININE);
 }
 
 static void
@@ -707,6 +985,9 @@ main (int argc, char **argv)
   ADD ("/store/read-only", test_read_only);
   ADD ("/store/migration-v1", test_migration_v1);
   ADD ("/store/migration-v2", test_migration_v2);
+  ADD ("/store/migration-v2-title-form", test_migration_v2_title_form);
+  ADD ("/store/versions-small", test_versions_small);
+  ADD ("/store/version-damage", test_version_damage);
   ADD ("/store/refuses-newer", test_refuses_newer);
   ADD ("/store/refuses-foreign", test_refuses_foreign);
   ADD ("/store/refuses-damaged", test_refuses_damaged);

@@ -133,20 +133,6 @@ export_document_pdf (RptDocument *document, const char *author, const char *outp
   return RPT_CLI_EXIT_OK;
 }
 
-static gboolean
-is_document_xml (const char *path)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInputStream) in = g_file_read (file, NULL, NULL);
-  char head[4096];
-  gsize n = 0;
-
-  if (in == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &n, NULL, NULL))
-    return FALSE;
-  return rpt_document_sniff (head, n);
-}
-
 int
 rpt_cli_export (int argc, char **argv)
 {
@@ -154,13 +140,14 @@ rpt_cli_export (int argc, char **argv)
   g_autofree char *output = NULL;
   g_autofree char *author = NULL;
   g_autofree char *language = NULL;
+  g_autofree char *version_text = NULL;
   g_autoptr (RptLetter) letter = NULL;
   g_autoptr (RptExport) export = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
   RptExportFormat export_format;
   gboolean quiet = FALSE;
-  int version = 0;
+  guint version = 0;
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
@@ -169,7 +156,7 @@ rpt_cli_export (int argc, char **argv)
       "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_ ("Output file, or - for standard output"), "OUT" },
-    { "version", 'V', 0, G_OPTION_ARG_INT, &version,
+    { "version", 'V', 0, G_OPTION_ARG_STRING, &version_text,
       N_ ("Export named version N instead of the working state"), "N" },
     { "author", 'a', 0, G_OPTION_ARG_STRING, &author,
       N_ ("Author recorded in an ODT or PDF (default: your name)"), "NAME" },
@@ -193,27 +180,44 @@ rpt_cli_export (int argc, char **argv)
     return rpt_cli_usage (_ ("export needs an output file (-o OUT, or -o - for standard output)"));
   if (!rpt_export_format_from_string (format != NULL ? format : "xml", &export_format))
     return rpt_cli_usage (_ ("“%s” is not an export format (odt, pdf, xml, document-xml)"), format);
-  if (version < 0)
-    return rpt_cli_usage (_ ("--version must be a version number"));
+  if ((status = rpt_cli_parse_version (version_text, &version)) >= 0)
+    return status;
   if (language != NULL && !rpt_language_is_supported (language))
     return rpt_cli_usage (_ ("--language must be en, fr or es"));
 
-  /* Document XML straight to PDF: what the templates made, or a test's. */
-  if (export_format == RPT_EXPORT_FORMAT_PDF && is_document_xml (argv[1]))
+  /* XML (a file, a pipe, standard input) is read once, within the input
+   * limit; for PDF it may be document XML, what the templates made. */
+  if (rpt_cli_input_is_xml (argv[1]) ||
+      (export_format == RPT_EXPORT_FORMAT_PDF && !rpt_store_file_is_document (argv[1])))
     {
-      g_autoptr (RptDocument) document = NULL;
+      g_autofree char *data = NULL;
+      gsize length = 0;
 
-      if (version != 0)
-        return rpt_cli_usage (_ ("--version needs a .rapporteur document"));
-      if (language != NULL)
-        return rpt_cli_usage (_ ("--language needs a letter, not document XML"));
-      document = rpt_document_new_from_file (argv[1], &error);
-      if (document == NULL)
+      if (!rpt_file_read_bounded (argv[1], RPT_FILE_INPUT_MAX_SIZE, &data, &length, &error))
         return rpt_cli_fail (error);
-      return export_document_pdf (document, author, output);
-    }
+      if (export_format == RPT_EXPORT_FORMAT_PDF && rpt_document_sniff (data, MIN (length, 4096)))
+        {
+          g_autoptr (RptDocument) document = NULL;
 
-  letter = rpt_cli_open_letter (argv[1], (guint) version, &error);
+          if (version != 0)
+            return rpt_cli_usage (_ ("--version needs a .rapporteur document"));
+          if (language != NULL)
+            return rpt_cli_usage (_ ("--language needs a letter, not document XML"));
+          document = rpt_document_new_from_data (data, (gssize) length, argv[1], &error);
+          if (document == NULL)
+            return rpt_cli_fail (error);
+          return export_document_pdf (document, author, output);
+        }
+      if (rpt_cli_input_is_xml (argv[1]))
+        {
+          if (version != 0)
+            return rpt_cli_usage (_ ("--version needs a .rapporteur document; %s is letter XML"),
+                                  argv[1]);
+          letter = rpt_letter_new_from_xml (data, (gssize) length, argv[1], &error);
+        }
+    }
+  if (letter == NULL && error == NULL)
+    letter = rpt_cli_open_letter (argv[1], version, &error);
   if (letter == NULL)
     return rpt_cli_fail (error);
   /* The letter in memory only: the document is opened read-only. */
@@ -286,10 +290,11 @@ rpt_cli_show (int argc, char **argv)
   g_autoptr (RptLetter) letter = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *reference = NULL;
-  int version = 0;
+  g_autofree char *version_text = NULL;
+  guint version = 0;
   int status;
   guint n;
-  const GOptionEntry entries[] = { { "version", 'V', 0, G_OPTION_ARG_INT, &version,
+  const GOptionEntry entries[] = { { "version", 'V', 0, G_OPTION_ARG_STRING, &version_text,
                                      N_ ("Show named version N instead of the working state"),
                                      "N" },
                                    { NULL } };
@@ -300,10 +305,10 @@ rpt_cli_show (int argc, char **argv)
     return status;
   if (argc != 2)
     return rpt_cli_usage (_ ("show needs one input file"));
-  if (version < 0)
-    return rpt_cli_usage (_ ("--version must be a version number"));
+  if ((status = rpt_cli_parse_version (version_text, &version)) >= 0)
+    return status;
 
-  letter = rpt_cli_open_letter (argv[1], (guint) version, &error);
+  letter = rpt_cli_open_letter (argv[1], version, &error);
   if (letter == NULL)
     return rpt_cli_fail (error);
 
@@ -495,7 +500,7 @@ version_restore (int argc, char **argv)
   g_autoptr (RptStore) store = NULL;
   g_autoptr (RptLetter) letter = NULL;
   g_autoptr (GError) error = NULL;
-  guint64 number;
+  guint number = 0;
   guint backup = 0;
   guint restored;
   int status;
@@ -511,15 +516,15 @@ version_restore (int argc, char **argv)
     return status;
   if (argc != 3)
     return rpt_cli_usage (_ ("version restore needs a document and a version number"));
-  if (!g_ascii_string_to_unsigned (argv[2], 10, 1, G_MAXUINT, &number, NULL))
-    return rpt_cli_usage (_ ("“%s” is not a version number"), argv[2]);
+  if ((status = rpt_cli_parse_version (argv[2], &number)) >= 0)
+    return status;
   if (author == NULL)
     author = g_strdup (g_get_real_name ());
 
   store = rpt_store_open (argv[1], RPT_STORE_OPEN_READ_WRITE, &error);
   if (store == NULL)
     return rpt_cli_fail (error);
-  letter = rpt_store_restore_version (store, (guint) number, author, &backup, &error);
+  letter = rpt_store_restore_version (store, number, author, &backup, &error);
   if (letter == NULL)
     return rpt_cli_fail (error);
   /* Restoring is itself a version, as in the application: history only
@@ -533,9 +538,9 @@ version_restore (int argc, char **argv)
   }
   if (backup != 0)
     printf (_ ("Restored version %u as version %u; the previous working state is version %u\n"),
-            (guint) number, restored, backup);
+            number, restored, backup);
   else
-    printf (_ ("Restored version %u as version %u\n"), (guint) number, restored);
+    printf (_ ("Restored version %u as version %u\n"), number, restored);
   return RPT_CLI_EXIT_OK;
 }
 

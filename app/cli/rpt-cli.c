@@ -8,9 +8,11 @@
 #define G_LOG_DOMAIN "rapporteur-cli"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "rpt-cli.h"
 #include "rpt-core.h"
@@ -89,6 +91,66 @@ rpt_cli_parse (const char *command,
 }
 
 /**
+ * rpt_cli_input_is_xml:
+ *
+ * Returns: whether @path is read as XML rather than as a document file: a
+ *   name ending in .xml, a pipe or device such as /dev/stdin (a document
+ *   file is a regular file, which SQLite seeks in), or a regular file that
+ *   starts like XML (standard input redirected from a file)
+ */
+gboolean
+rpt_cli_input_is_xml (const char *path)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFileInputStream) in = NULL;
+  GStatBuf st;
+  char head[64];
+  gsize n = 0;
+
+  if (g_str_has_suffix (path, ".xml"))
+    return TRUE;
+  if (g_stat (path, &st) != 0 || S_ISDIR (st.st_mode))
+    return FALSE;
+  if (!S_ISREG (st.st_mode))
+    return TRUE;
+  /* A regular file is opened afresh, so looking does not consume it. */
+  file = g_file_new_for_path (path);
+  in = g_file_read (file, NULL, NULL);
+  if (in == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &n, NULL, NULL))
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (head[i] == '<')
+        return TRUE;
+      if (head[i] != ' ' && head[i] != '\t' && head[i] != '\n' && head[i] != '\r' &&
+          !(i < 3 && (guchar) head[i] >= 0xbb)) /* a UTF-8 byte order mark */
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/**
+ * rpt_cli_parse_version:
+ * @text: (nullable): the argument of --version, or of version restore
+ * @number: (out): the version number, or 0 for none given
+ *
+ * Returns: -1 to go on, or the exit status of a usage error
+ */
+int
+rpt_cli_parse_version (const char *text, guint *number)
+{
+  g_autoptr (GError) error = NULL;
+
+  *number = 0;
+  if (text == NULL)
+    return -1;
+  if (!rpt_version_number_parse (text, number, &error))
+    return rpt_cli_usage ("%s", error->message);
+  return -1;
+}
+
+/**
  * rpt_cli_open_letter:
  * @path: a .rapporteur document or a letter .xml
  * @version: a version number, or 0 for the working state
@@ -100,7 +162,7 @@ rpt_cli_open_letter (const char *path, guint version, GError **error)
 {
   g_autoptr (RptStore) store = NULL;
 
-  if (g_str_has_suffix (path, ".xml"))
+  if (rpt_cli_input_is_xml (path))
     {
       if (version != 0)
         {

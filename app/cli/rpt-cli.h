@@ -26,6 +26,8 @@ int rpt_cli_parse (const char *command,
                    char ***argv,
                    const char *params,
                    const char *summary);
+gboolean rpt_cli_input_is_xml (const char *path);
+int rpt_cli_parse_version (const char *text, guint *number);
 RptLetter *rpt_cli_open_letter (const char *path, guint version, GError **error);
 gboolean rpt_cli_write_output (const char *path, const char *data, gsize length, GError **error);
 

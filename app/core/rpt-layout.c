@@ -13,6 +13,7 @@
 
 #include "rpt-document-private.h"
 #include "rpt-layout.h"
+#include "rpt-text-renderer.h"
 
 /*
  * The layout engine: document XML + house style → pages, drawn with Cairo
@@ -45,7 +46,6 @@ typedef struct _BlockLayout BlockLayout;
 typedef struct
 {
   guint line;            /* line of the parent block holding the citation */
-  double height;         /* of all the note's paragraphs */
   GPtrArray *paragraphs; /* of BlockLayout */
 } NoteLayout;
 
@@ -53,9 +53,16 @@ struct _BlockLayout
 {
   RptBlock *block;
   PangoLayout *layout;
-  guint label_length; /* bytes of list label + tab before the block's text */
-  GArray *selectors;  /* layout indices where a U+FE0E was inserted (guint) */
-  double x;           /* left of the Pango layout, from the body's left edge */
+  /* The same lines not justified, for the lines of a justified paragraph
+   * that have no space to widen (a part of a long word or URL): Pango
+   * would spread their letters apart, and text extraction then reads
+   * letters as words. NULL when no line needs it. */
+  PangoLayout *plain;
+  gboolean *line_plain;  /* whether line i is drawn from @plain */
+  guint label_length;    /* bytes of list label + tab before the block's text */
+  GArray *selectors;     /* layout indices where a U+FE0E was inserted (guint) */
+  GArray *substitutions; /* of RptTextSubstitution: the document's text there */
+  double x;              /* left of the Pango layout, from the body's left edge */
   guint n_lines;
   double *line_top; /* n_lines + 1 entries, from the top of the block */
   double *line_x;   /* left of each line's logical extents, in the layout */
@@ -71,20 +78,35 @@ struct _BlockLayout
   GArray *notes; /* of NoteLayout */
 };
 
+/* A footnote paragraph, or what is left of it, waiting for room. */
 typedef struct
 {
   BlockLayout *paragraph;
-  double y;
-} NotePlace;
+  guint block; /* the block that cites the note */
+  guint note;
+  guint index; /* of the paragraph in the note */
+  guint first_line;
+} NotePart;
+
+/* What the notes of a page were before a fragment was placed, to take
+ * the fragment back (keep-with-next). */
+typedef struct
+{
+  guint n_notes;
+  guint n_pending;
+  double notes_height;
+} NoteMark;
 
 typedef struct
 {
   const RptMasterPage *master;
   double top;
   double bottom;
-  double notes_height;
-  GArray *fragments; /* of RptLayoutFragment */
-  GArray *notes;     /* of NotePlace */
+  double notes_height;        /* the separator included, when there are notes */
+  GArray *fragments;          /* of RptLayoutFragment */
+  GArray *marks;              /* of NoteMark, one per fragment */
+  GArray *notes;              /* of RptLayoutNoteFragment */
+  GPtrArray *note_paragraphs; /* BlockLayout of each of @notes (not owned) */
 } Page;
 
 struct _RptLayout
@@ -95,6 +117,7 @@ struct _RptLayout
   RptDocument *document;
   PangoFontMap *font_map;
   PangoContext *context;
+  RptTextRenderer *renderer;
 
   GHashTable *cache; /* key → BlockLayout */
   GPtrArray *blocks; /* of BlockLayout, one per document block */
@@ -116,8 +139,11 @@ static void
 block_layout_clear (BlockLayout *bl)
 {
   g_clear_object (&bl->layout);
+  g_clear_object (&bl->plain);
+  g_free (bl->line_plain);
   g_clear_pointer (&bl->block, rpt_block_unref);
   g_clear_pointer (&bl->selectors, g_array_unref);
+  g_clear_pointer (&bl->substitutions, g_array_unref);
   g_free (bl->line_top);
   g_free (bl->line_x);
   g_free (bl->baseline);
@@ -145,7 +171,9 @@ static void
 page_free (Page *page)
 {
   g_array_unref (page->fragments);
+  g_array_unref (page->marks);
   g_array_unref (page->notes);
+  g_ptr_array_unref (page->note_paragraphs);
   g_free (page);
 }
 
@@ -157,6 +185,7 @@ rpt_layout_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->styles);
   g_clear_object (&self->context);
+  g_clear_object (&self->renderer);
   g_clear_object (&self->font_map);
   G_OBJECT_CLASS (rpt_layout_parent_class)->dispose (object);
 }
@@ -214,6 +243,7 @@ rpt_layout_init (RptLayout *self)
   self->checked_fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   self->font_map = dup_thread_font_map ();
+  self->renderer = rpt_text_renderer_new ();
   self->context = pango_font_map_create_context (self->font_map);
   /* Unhinted outlines and metrics: line breaks must not depend on the
    * device or the zoom. */
@@ -371,14 +401,17 @@ is_emoji (gunichar c)
  * after each emoji, in place of U+FE0F) makes Pango use an outline font
  * (Symbola, Noto Sans Symbols 2), so emoji stay text in the PDF; the
  * preview shows the same glyphs. The document's text is unchanged: only
- * the text given to Pango, whose indices are mapped with map_index(). */
+ * the text given to Pango, whose indices are mapped with map_index(), and
+ * @substitutions tell the renderer what the document has there, so that
+ * the PDF's text is the document's. */
 static char *
-text_presentation (const char *text, guint length, GArray **selectors)
+text_presentation (const char *text, guint length, GArray **selectors, GArray **substitutions)
 {
   GString *out = g_string_sized_new (length + 16);
   const char *p = text, *end = text + length;
 
   *selectors = NULL;
+  *substitutions = NULL;
   while (p < end)
     {
       gunichar c = g_utf8_get_char (p);
@@ -387,9 +420,12 @@ text_presentation (const char *text, guint length, GArray **selectors)
       g_string_append_len (out, p, next - p);
       if (is_emoji (c))
         {
+          RptTextSubstitution sub = { (guint) out->len, (guint) out->len + 3, "" };
+
           if (next + 3 <= end && memcmp (next, VS16, 3) == 0)
             {
               g_string_append (out, VS15);
+              sub.text = VS16;
               next += 3;
             }
           else if (!(next + 3 <= end && memcmp (next, VS15, 3) == 0))
@@ -400,17 +436,44 @@ text_presentation (const char *text, guint length, GArray **selectors)
               g_array_append_val (*selectors, at);
               g_string_append (out, VS15);
             }
+          else
+            sub.text = NULL;
+          if (sub.text != NULL)
+            {
+              if (*substitutions == NULL)
+                *substitutions = g_array_new (FALSE, FALSE, sizeof (RptTextSubstitution));
+              g_array_append_val (*substitutions, sub);
+            }
         }
       p = next;
     }
   return g_string_free (out, FALSE);
 }
 
-/* Line breaks only at spaces in words with a slash or a hyphen
- * ("CCPR/C/GC/35", "non-disclosure", "6(a)-(c)"): a break there makes text
+/* --- line breaking ------------------------------------------------- */
+
+/* Words that are kept whole when they fit on a line ("CCPR/C/GC/35",
+ * "non-disclosure", "6(a)-(c)"): a break inside them makes text
  * extraction return two words, or join them without the hyphen, so the
- * PDF's text would no longer be the letter's. Runs of wide (CJK) characters
- * keep their breaks; a word longer than the line still breaks (WORD_CHAR). */
+ * PDF's text would no longer be the letter's. */
+static gboolean
+is_compound_mark (gunichar c)
+{
+  return c == '/' || c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/* Where a word too long for a line (a URL, a run of references) breaks
+ * first: before these, as URLs are broken in print, so that no line ends
+ * with a hyphen (which extraction would take for a hyphenation and drop)
+ * and nothing is added to the word. */
+static gboolean
+is_break_mark (gunichar c)
+{
+  return is_compound_mark (c) || c == '?' || c == '&';
+}
+
+/* Pass one: no break inside a compound word. Runs of wide (CJK) characters
+ * keep their breaks. */
 static void
 keep_compounds_whole (PangoAttrList *attrs, const char *text)
 {
@@ -418,25 +481,353 @@ keep_compounds_whole (PangoAttrList *attrs, const char *text)
 
   while (*p != '\0')
     {
-      const char *second = NULL;
+      const char *start;
       gboolean compound = FALSE, wide = FALSE;
 
-      while (*p != '\0' && (g_unichar_isspace (g_utf8_get_char (p))))
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
+      start = p;
       while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
         {
           gunichar c = g_utf8_get_char (p);
-          if (c == '/' || c == '-' || c == 0x2010 || c == 0x2011)
-            compound = TRUE;
-          if (g_unichar_iswide (c))
-            wide = TRUE;
+          compound |= is_compound_mark (c);
+          wide |= g_unichar_iswide (c);
           p = g_utf8_next_char (p);
-          if (second == NULL)
-            second = p;
         }
-      if (compound && !wide && second != NULL && second < p)
+      /* Pango removes the breaks strictly inside the range: the break
+       * before the word stays. */
+      if (compound && !wide && start < p)
         pango_attr_list_insert (attrs, ranged (pango_attr_allow_breaks_new (FALSE),
-                                               (guint) (second - text), (guint) (p - text)));
+                                               (guint) (start - text), (guint) (p - text)));
+    }
+}
+
+/* Long runs without a space are cut into items of at most about this many
+ * characters: Pango reshapes the rest of an item for every line it breaks
+ * off it, so a 100,000-character word took time quadratic in its length
+ * (15 s to lay out). Items are cut where shaping needs no context from
+ * across the cut (HarfBuzz still sees the text around an item, so Arabic
+ * letters keep their joining forms): never inside a grapheme, before a
+ * mark or joiner, after a virama (Indic conjuncts) or after a lam (the
+ * lam-alef ligature). */
+#define CHUNK_CHARS 64
+
+static gboolean
+may_cut_item_between (gunichar before, gunichar after)
+{
+  return !g_unichar_ismark (after) && after != 0x200c && after != 0x200d && before != 0x200c &&
+         before != 0x200d && before != 0x0644 && g_unichar_combining_class (before) != 9 &&
+         !g_unichar_isspace (before) && !g_unichar_isspace (after);
+}
+
+/* A no-op attribute (font fallback is on by default) starts a new item.
+ * @no_cut: (nullable): characters before which no cut may be made */
+static void
+cut_long_runs (PangoAttrList *attrs, const char *text, const gboolean *no_cut)
+{
+  const char *p = text, *item_start = text;
+  gunichar before = 0;
+  guint run = 0;
+
+  for (int c = 0; *p != '\0'; c++)
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (ch))
+        run = 0;
+      else if (++run > CHUNK_CHARS && may_cut_item_between (before, ch) &&
+               (no_cut == NULL || !no_cut[c]))
+        {
+          pango_attr_list_insert (attrs, ranged (pango_attr_fallback_new (TRUE),
+                                                 (guint) (item_start - text), (guint) (p - text)));
+          item_start = p;
+          run = 1;
+        }
+      before = ch;
+      p = g_utf8_next_char (p);
+    }
+}
+
+/* Whether a line sticks out of the layout's width: a word with no break
+ * Pango was allowed to use. */
+static gboolean
+layout_overflows (PangoLayout *layout)
+{
+  int width = pango_layout_get_width (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  gboolean over = FALSE;
+
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      over = logical.x < -PANGO_SCALE / 2 || logical.x + logical.width > width + PANGO_SCALE / 2;
+    }
+  while (!over && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return over;
+}
+
+static void
+forbid_breaks (PangoAttrList *attrs, const int *char_byte, int from, int to)
+{
+  if (to - from > 1)
+    pango_attr_list_insert (attrs, ranged (pango_attr_allow_breaks_new (FALSE),
+                                           (guint) char_byte[from], (guint) char_byte[to]));
+}
+
+static int
+compare_ints (gconstpointer a, gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+/* Pass two, for a paragraph where pass one left a word wider than the
+ * line. Words that fit keep pass one's rules. A word wider than a line
+ * that has marks ("/", "-", "?", "&") is cut into pieces before each mark
+ * (after the slashes of "://") and where Unicode allows a break other than
+ * right after a mark; the pieces are gathered greedily into groups that
+ * fill a line, and breaks inside a group are taken away. Such a word
+ * starts a line (Pango moves it to the next line, as it does not fit
+ * after what precedes it), and Pango, finding no break in a line that
+ * holds only part of a word, breaks between characters
+ * (PANGO_WRAP_WORD_CHAR): the only places left are the groups' edges. A
+ * piece wider than a line breaks between any two characters. No hyphen
+ * is ever added.
+ *
+ * Groups of a line rather than single pieces: Pango 1.50 spends time
+ * proportional to the paragraph's length on each allow-breaks attribute,
+ * so a 100,000-character URL with a mark every few characters must need
+ * one per line, not one per piece. */
+static void
+break_long_words (PangoLayout *layout, PangoAttrList *base)
+{
+  g_autoptr (PangoLayout) natural = pango_layout_copy (layout);
+  const char *text = pango_layout_get_text (layout);
+  int n_bytes = (int) strlen (text);
+  int n_chars = g_utf8_strlen (text, n_bytes);
+  g_autofree int *byte_char = g_new0 (int, n_bytes + 1);
+  g_autofree int *char_byte = g_new0 (int, n_chars + 1);
+  g_autofree gunichar *chars = g_new0 (gunichar, n_chars + 1);
+  g_autofree int *widths = g_new0 (int, n_chars + 1);
+  g_autofree gboolean *no_cut = g_new0 (gboolean, n_chars + 1);
+  g_autoptr (GArray) cuts = g_array_new (FALSE, FALSE, sizeof (int));
+  gint64 min_width = pango_layout_get_width (layout) - ABS (pango_layout_get_indent (layout));
+  /* The widths summed here are close to what Pango measures for a line,
+   * not equal (kerning and shaping across pieces): a margin keeps each
+   * group within its line. */
+  gint64 line_width = min_width * 97 / 100 - PANGO_SCALE;
+  const PangoLogAttr *log;
+  PangoLayoutIter *iter;
+  PangoAttrList *attrs;
+  int n_attrs = 0;
+
+  attrs = pango_attr_list_copy (base);
+  cut_long_runs (attrs, text, NULL);
+  pango_layout_set_attributes (natural, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_justify (natural, FALSE);
+  pango_layout_set_wrap (natural, PANGO_WRAP_WORD_CHAR);
+  log = pango_layout_get_log_attrs_readonly (natural, &n_attrs);
+  g_assert (n_attrs == n_chars + 1);
+
+  {
+    const char *p = text;
+    for (int c = 0; c <= n_chars; c++)
+      {
+        char_byte[c] = (int) (p - text);
+        byte_char[p - text] = c;
+        if (c < n_chars)
+          {
+            chars[c] = g_utf8_get_char (p);
+            p = g_utf8_next_char (p);
+          }
+      }
+  }
+
+  /* The advance of every character, from the runs of the natural layout. */
+  iter = pango_layout_get_iter (natural);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      if (run != NULL)
+        pango_glyph_string_get_logical_widths (run->glyphs, text + run->item->offset,
+                                               run->item->length, run->item->analysis.level,
+                                               widths + byte_char[run->item->offset]);
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  attrs = pango_attr_list_copy (base);
+  for (int c = 0; c < n_chars;)
+    {
+      gboolean compound = FALSE, wide = FALSE, marks = FALSE;
+      gint64 width = 0, group = 0;
+      int start, end, group_start;
+
+      if (g_unichar_isspace (chars[c]))
+        {
+          c++;
+          continue;
+        }
+      for (start = c; c < n_chars && !g_unichar_isspace (chars[c]); c++)
+        {
+          compound |= is_compound_mark (chars[c]);
+          wide |= g_unichar_iswide (chars[c]);
+          marks |= is_break_mark (chars[c]);
+          width += widths[c];
+        }
+      end = c;
+
+      if (width <= min_width)
+        {
+          if (compound && !wide)
+            forbid_breaks (attrs, char_byte, start, end);
+          continue;
+        }
+      if (!marks)
+        continue; /* Pango breaks it where Unicode allows, else anywhere */
+
+      g_array_set_size (cuts, 0);
+      for (int q = start + 1; q < end; q++)
+        {
+          if (log[q].is_line_break && !is_break_mark (chars[q - 1]))
+            g_array_append_val (cuts, q);
+          if (is_break_mark (chars[q]) && !is_break_mark (chars[q - 1]))
+            {
+              int r = q;
+              /* "https://": after the slashes, not between them. */
+              while (chars[q - 1] == ':' && r < end && chars[r] == '/')
+                r++;
+              if (r == q || r < end)
+                g_array_append_val (cuts, r);
+            }
+        }
+      g_array_append_val (cuts, end);
+      g_array_sort (cuts, compare_ints);
+
+      group_start = start;
+      for (guint i = 0, a = start; i < cuts->len; i++)
+        {
+          int b = g_array_index (cuts, int, i);
+          gint64 piece = 0;
+
+          if (b <= (int) a)
+            continue;
+          for (int q = (int) a; q < b; q++)
+            piece += widths[q];
+          if (piece > line_width)
+            {
+              /* Between any characters, but not right after its mark. */
+              forbid_breaks (attrs, char_byte, group_start, (int) a);
+              for (int q = group_start + 1; q < (int) a; q++)
+                no_cut[q] = TRUE;
+              if (b - (int) a > 1 && is_break_mark (chars[a]))
+                forbid_breaks (attrs, char_byte, (int) a, (int) a + 2);
+              group_start = b;
+              group = 0;
+            }
+          else
+            {
+              if (group > 0 && group + piece > line_width)
+                {
+                  forbid_breaks (attrs, char_byte, group_start, (int) a);
+                  for (int q = group_start + 1; q < (int) a; q++)
+                    no_cut[q] = TRUE;
+                  group_start = (int) a;
+                  group = 0;
+                }
+              group += piece;
+            }
+          a = (guint) b;
+        }
+      forbid_breaks (attrs, char_byte, group_start, end);
+      for (int q = group_start + 1; q < end; q++)
+        no_cut[q] = TRUE;
+    }
+  cut_long_runs (attrs, text, no_cut);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+
+  /* Not expected, but nothing may run off the page: breaks anywhere. */
+  if (layout_overflows (layout))
+    {
+      attrs = pango_attr_list_copy (base);
+      cut_long_runs (attrs, text, NULL);
+      pango_layout_set_wrap (layout, PANGO_WRAP_CHAR);
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+}
+
+/* Lines of a justified paragraph with no space to widen would have their
+ * letters spread apart, and a line cut short because the next word (a
+ * long URL) did not fit would have its spaces widened into gaps: text
+ * extraction then reads letters as words, or a word far to the right as a
+ * column of its own. Such lines are drawn from an unjustified copy, which
+ * breaks lines at the same places (justification comes after breaking). */
+static void
+keep_letters_together (BlockLayout *bl)
+{
+  const char *text = pango_layout_get_text (bl->layout);
+  int width = pango_layout_get_width (bl->layout);
+  const PangoLogAttr *log;
+  g_autofree gboolean *one_word = NULL;
+  int n_attrs = 0, chars_before = 0, previous = 0;
+  gboolean any = FALSE;
+
+  if (!pango_layout_get_justify (bl->layout) || bl->n_lines < 2)
+    return;
+  log = pango_layout_get_log_attrs_readonly (bl->layout, &n_attrs);
+  one_word = g_new0 (gboolean, bl->n_lines);
+  for (guint i = 0; i < bl->n_lines; i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (bl->layout, (int) i);
+      int first, end;
+      gboolean space = FALSE;
+
+      chars_before += g_utf8_strlen (text + previous, line->start_index - previous);
+      previous = line->start_index;
+      first = chars_before;
+      end = first + g_utf8_strlen (text + line->start_index, line->length);
+      /* Trailing white space is not widened. */
+      while (end > first && log[end - 1].is_white)
+        end--;
+      for (int c = first; c < end && !space; c++)
+        space = log[c].is_expandable_space;
+      one_word[i] = !space;
+    }
+
+  bl->line_plain = g_new0 (gboolean, bl->n_lines);
+  /* The last line is not justified. */
+  for (guint i = 0; i + 1 < bl->n_lines; i++)
+    {
+      gboolean cut_short = FALSE;
+
+      if (one_word[i + 1])
+        {
+          PangoRectangle logical;
+          pango_layout_line_get_extents (pango_layout_get_line_readonly (bl->layout, (int) i + 1),
+                                         NULL, &logical);
+          /* A word that goes on, or fills half a line, on its own. */
+          cut_short = i + 2 < bl->n_lines || logical.width >= width / 2;
+        }
+      if (one_word[i] || cut_short)
+        bl->line_plain[i] = any = TRUE;
+    }
+  if (!any)
+    {
+      g_clear_pointer (&bl->line_plain, g_free);
+      return;
+    }
+  bl->plain = pango_layout_copy (bl->layout);
+  pango_layout_set_justify (bl->plain, FALSE);
+  if ((guint) pango_layout_get_line_count (bl->plain) != bl->n_lines)
+    {
+      g_clear_object (&bl->plain);
+      g_clear_pointer (&bl->line_plain, g_free);
     }
 }
 
@@ -500,13 +891,16 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
     }
   bl->label_length = text->len;
   g_string_append (text, block->text);
-  shaped = text_presentation (text->str, text->len, &bl->selectors);
+  shaped = text_presentation (text->str, text->len, &bl->selectors, &bl->substitutions);
 
   /* ODF: the first line starts at margin + indent, the others at margin.
    * Pango: a negative indent is a hanging indent from the layout's edge. */
   bl->x = indent < 0 ? margin_left + indent : margin_left;
   bl->layout = pango_layout_new (self->context);
-  pango_layout_set_auto_dir (bl->layout, FALSE);
+  /* Each paragraph's direction is its text's (its first strong
+   * character): a paragraph in Arabic is right to left and, start-aligned,
+   * aligned right (Pango swaps left and right alignment for it). */
+  pango_layout_set_auto_dir (bl->layout, TRUE);
   pango_layout_set_width (
     bl->layout, pango_units_from_double (MAX (1.0, body_width - bl->x - style->margin_right)));
   pango_layout_set_wrap (bl->layout, PANGO_WRAP_WORD_CHAR);
@@ -609,9 +1003,17 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
       if (ts->size != 1.0)
         pango_attr_list_insert (attrs, ranged (pango_attr_scale_new (ts->size), s, e));
     }
-  keep_compounds_whole (attrs, shaped);
   pango_layout_set_text (bl->layout, shaped, -1);
-  pango_layout_set_attributes (bl->layout, attrs);
+  {
+    PangoAttrList *kept = pango_attr_list_copy (attrs);
+
+    cut_long_runs (kept, shaped, NULL);
+    keep_compounds_whole (kept, shaped);
+    pango_layout_set_attributes (bl->layout, kept);
+    pango_attr_list_unref (kept);
+  }
+  if (layout_overflows (bl->layout))
+    break_long_words (bl->layout, attrs);
   pango_attr_list_unref (attrs);
   pango_font_description_free (desc);
 
@@ -650,6 +1052,24 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
   while (n < bl->n_lines && pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
 
+  keep_letters_together (bl);
+  if (bl->plain != NULL)
+    {
+      iter = pango_layout_get_iter (bl->plain);
+      n = 0;
+      do
+        {
+          PangoRectangle logical;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          if (bl->line_plain[n])
+            bl->line_x[n] = pango_units_to_double (logical.x);
+          n++;
+        }
+      while (n < bl->n_lines && pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+
   if (block->notes->len > 0)
     {
       bl->notes = g_array_new (FALSE, TRUE, sizeof (NoteLayout));
@@ -667,7 +1087,6 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
             {
               BlockLayout *p = block_layout_new (self, g_ptr_array_index (note->body, j),
                                                  j == 0 ? note->citation : NULL, body_width);
-              nl.height += p->space_before + p->line_top[p->n_lines] + p->space_after;
               g_ptr_array_add (nl.paragraphs, p);
             }
           g_array_append_val (bl->notes, nl);
@@ -731,7 +1150,9 @@ page_new (RptLayout *self, const RptMasterPage *master)
 
   page->master = master;
   page->fragments = g_array_new (FALSE, FALSE, sizeof (RptLayoutFragment));
-  page->notes = g_array_new (FALSE, FALSE, sizeof (NotePlace));
+  page->marks = g_array_new (FALSE, FALSE, sizeof (NoteMark));
+  page->notes = g_array_new (FALSE, FALSE, sizeof (RptLayoutNoteFragment));
+  page->note_paragraphs = g_ptr_array_new ();
   page->top = pl->margin_top;
   if (master->header->len > 0)
     page->top +=
@@ -751,51 +1172,180 @@ next_master (RptLayout *self, const RptMasterPage *master)
     self->styles, master->next_style_name != NULL ? master->next_style_name : master->name);
 }
 
-/* Height of the footnotes whose citations are in lines [first, first + n). */
-static double
-notes_height (BlockLayout *bl, guint first, guint n)
-{
-  double h = 0;
+/* --- footnotes ---------------------------------------------------- *
+ *
+ * A footnote starts on the page of its citation and continues on the
+ * next pages when it does not fit: its first lines (as many as the
+ * Footnote style's orphans, or all of a paragraph too short to split) must
+ * fit beside the line that cites it, else that line moves on. Notes that
+ * wait for room (pending) come first on the next page, and notes cited
+ * while some wait queue behind them, so notes stay in order.
+ */
 
-  for (guint i = 0; bl->notes != NULL && i < bl->notes->len; i++)
-    {
-      NoteLayout *nl = &g_array_index (bl->notes, NoteLayout, i);
-      if (nl->line >= first && nl->line < first + n)
-        h += nl->height;
-    }
+static double
+part_height (BlockLayout *p, guint first, guint n)
+{
+  double h = p->line_top[first + n] - p->line_top[first];
+
+  if (first == 0)
+    h += p->space_before;
+  if (first + n == p->n_lines)
+    h += p->space_after;
   return h;
 }
 
-static void
-place (Page *page, BlockLayout *bl, guint index, guint first, guint n, double y)
+/* Lines of a note paragraph it may be split after: at least its orphans
+ * first and its widows last, unless it started on an earlier page. */
+static guint
+note_split (BlockLayout *p, guint first, guint fit)
 {
-  RptLayoutFragment frag = { index, first, n, y, bl->line_top[first + n] - bl->line_top[first] };
-  double h = notes_height (bl, first, n);
+  guint rem = p->n_lines - first;
+  guint widows = (guint) MAX (p->widows, 1), orphans = (guint) MAX (p->orphans, 1);
 
-  if (h > 0 && page->notes_height == 0)
-    page->notes_height = NOTE_SEPARATOR_SPACE;
-  page->notes_height += h;
-  g_array_append_val (page->fragments, frag);
+  if (fit >= rem)
+    return rem;
+  if (rem - fit < widows)
+    fit = rem > widows ? rem - widows : 0;
+  if (first == 0 && fit < orphans)
+    fit = 0;
+  return fit;
 }
 
-/* Takes the fragments from @from on back off @page (keep-with-next). */
 static void
-unplace (Page *page, GPtrArray *blocks, guint from)
+add_note (Page *page, const NotePart *part, guint n)
 {
-  for (guint i = from; i < page->fragments->len; i++)
+  RptLayoutNoteFragment frag = { part->block,
+                                 part->note,
+                                 part->index,
+                                 part->first_line,
+                                 n,
+                                 0,
+                                 part->paragraph->line_top[part->first_line + n] -
+                                   part->paragraph->line_top[part->first_line] };
+
+  if (page->notes_height == 0)
+    page->notes_height = NOTE_SEPARATOR_SPACE;
+  page->notes_height += part_height (part->paragraph, part->first_line, n);
+  g_array_append_val (page->notes, frag);
+  g_ptr_array_add (page->note_paragraphs, part->paragraph);
+}
+
+/* Places what fits of @pending on @page, below body text that ends at
+ * @body_bottom, in order; what is left of a paragraph that does not fit
+ * whole stays at the head of @pending. @force: at least one line, on a
+ * page that has nothing yet (else a line taller than a page would loop). */
+static void
+fill_notes (Page *page, GArray *pending, double body_bottom, gboolean force)
+{
+  while (pending->len > 0)
     {
-      RptLayoutFragment *f = &g_array_index (page->fragments, RptLayoutFragment, i);
-      page->notes_height -=
-        notes_height (g_ptr_array_index (blocks, f->block), f->first_line, f->n_lines);
+      NotePart *part = &g_array_index (pending, NotePart, 0);
+      BlockLayout *p = part->paragraph;
+      guint rem = p->n_lines - part->first_line;
+      double room = page->bottom - body_bottom - page->notes_height -
+                    (page->notes_height == 0 ? NOTE_SEPARATOR_SPACE : 0);
+      guint k;
+
+      for (k = 0; k < rem; k++)
+        if (part_height (p, part->first_line, k + 1) > room + 0.001)
+          break;
+      k = note_split (p, part->first_line, k);
+      if (k == 0 && force && page->notes->len == 0)
+        k = 1;
+      if (k == 0)
+        break;
+      add_note (page, part, k);
+      if (k < rem)
+        {
+          part->first_line += k;
+          break;
+        }
+      g_array_remove_index (pending, 0);
     }
+}
+
+/* The room the notes cited in lines [first, first + n) of @bl need on the
+ * page of their citation: the first lines of the first of them, or
+ * nothing while earlier notes wait (new ones then queue behind). */
+static double
+notes_needed (Page *page, GArray *pending, BlockLayout *bl, guint first, guint n)
+{
+  for (guint i = 0; bl->notes != NULL && i < bl->notes->len; i++)
+    {
+      NoteLayout *nl = &g_array_index (bl->notes, NoteLayout, i);
+      BlockLayout *p;
+      guint k;
+
+      if (nl->line < first || nl->line >= first + n || nl->paragraphs->len == 0)
+        continue;
+      if (pending->len > 0)
+        return 0;
+      p = g_ptr_array_index (nl->paragraphs, 0);
+      k = p->n_lines < (guint) (MAX (p->orphans, 1) + MAX (p->widows, 1))
+            ? p->n_lines
+            : (guint) MAX (p->orphans, 1);
+      return part_height (p, 0, MIN (k, p->n_lines)) +
+             (page->notes_height == 0 ? NOTE_SEPARATOR_SPACE : 0);
+    }
+  return 0;
+}
+
+/* Puts lines [first, first + n) of block @index on @page at @y, and the
+ * notes they cite after them (or in the queue). */
+static void
+place (Page *page, GArray *pending, BlockLayout *bl, guint index, guint first, guint n, double y)
+{
+  RptLayoutFragment frag = { index, first, n, y, bl->line_top[first + n] - bl->line_top[first] };
+  NoteMark mark = { page->notes->len, pending->len, page->notes_height };
+  gboolean waiting = pending->len > 0;
+
+  g_array_append_val (page->fragments, frag);
+  g_array_append_val (page->marks, mark);
+  for (guint i = 0; bl->notes != NULL && i < bl->notes->len; i++)
+    {
+      NoteLayout *nl = &g_array_index (bl->notes, NoteLayout, i);
+
+      if (nl->line < first || nl->line >= first + n)
+        continue;
+      for (guint j = 0; j < nl->paragraphs->len; j++)
+        {
+          NotePart part = { g_ptr_array_index (nl->paragraphs, j), index, i, j, 0 };
+          g_array_append_val (pending, part);
+        }
+    }
+  if (!waiting)
+    fill_notes (page, pending, y + frag.height, FALSE);
+}
+
+/* Takes the fragments from @from on back off @page (keep-with-next), with
+ * the notes they brought. */
+static void
+unplace (Page *page, GArray *pending, guint from)
+{
+  NoteMark *mark = &g_array_index (page->marks, NoteMark, from);
+
+  g_array_set_size (page->notes, mark->n_notes);
+  g_ptr_array_set_size (page->note_paragraphs, mark->n_notes);
+  g_array_set_size (pending, mark->n_pending);
+  page->notes_height = mark->notes_height;
   g_array_set_size (page->fragments, from);
-  if (page->notes_height <= NOTE_SEPARATOR_SPACE + 0.001)
-    page->notes_height = 0;
+  g_array_set_size (page->marks, from);
+}
+
+/* A new page, with the notes that wait for room first. */
+static Page *
+next_page (RptLayout *self, const RptMasterPage *master, GArray *pending)
+{
+  Page *page = page_new (self, master);
+
+  fill_notes (page, pending, page->top, TRUE);
+  return page;
 }
 
 static void
 paginate (RptLayout *self)
 {
+  g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (NotePart));
   const RptMasterPage *master;
   Page *page;
   guint n_blocks = self->blocks->len;
@@ -820,28 +1370,29 @@ paginate (RptLayout *self)
 
       if (line == 0 && !empty && (bl->break_before || (bl->master_page != NULL && i > 0)))
         {
-          page = page_new (self, bl->master_page != NULL
-                                   ? rpt_style_sheet_get_master_page (self->styles, bl->master_page)
-                                   : next_master (self, page->master));
+          page = next_page (self,
+                            bl->master_page != NULL
+                              ? rpt_style_sheet_get_master_page (self->styles, bl->master_page)
+                              : next_master (self, page->master),
+                            pending);
           y = page->top;
           continue;
         }
 
       avail = page->bottom - y - sb;
-      /* How many of the remaining lines fit, footnotes included. */
+      /* How many of the remaining lines fit, with the room their notes
+       * need. */
       for (k = 0; k < rem; k++)
         {
           double h = bl->line_top[line + k + 1] - bl->line_top[line];
-          double notes = page->notes_height + notes_height (bl, line, k + 1);
-          if (notes > 0 && page->notes_height == 0)
-            notes += NOTE_SEPARATOR_SPACE;
+          double notes = page->notes_height + notes_needed (page, pending, bl, line, k + 1);
           if (h + notes > avail + 0.001)
             break;
         }
 
       if (k == rem)
         {
-          place (page, bl, i, line, rem, y + sb);
+          place (page, pending, bl, i, line, rem, y + sb);
           y += sb + bl->line_top[bl->n_lines] - bl->line_top[line] + bl->space_after;
           i++;
           line = 0;
@@ -859,10 +1410,11 @@ paginate (RptLayout *self)
           if (line == 0 && k < (guint) bl->orphans)
             k = 0;
         }
-      if (k == 0 && empty)
+      if (k == 0 && empty && page->notes->len == 0)
         {
           /* Nothing fits an empty page either: break the rules rather
-           * than lose text or loop. */
+           * than lose text or loop. (A page that holds notes continued
+           * from before is not empty: the text goes on after them.) */
           for (k = 1; k < rem; k++)
             if (bl->line_top[line + k + 1] - bl->line_top[line] > avail)
               break;
@@ -870,9 +1422,9 @@ paginate (RptLayout *self)
 
       if (k > 0)
         {
-          place (page, bl, i, line, k, y + sb);
+          place (page, pending, bl, i, line, k, y + sb);
           line += k;
-          page = page_new (self, next_master (self, page->master));
+          page = next_page (self, next_master (self, page->master), pending);
           y = page->top;
           continue;
         }
@@ -895,12 +1447,16 @@ paginate (RptLayout *self)
               RptLayoutFragment *f = &g_array_index (page->fragments, RptLayoutFragment, from);
               i = f->block;
               line = f->first_line;
-              unplace (page, self->blocks, from);
+              unplace (page, pending, from);
             }
         }
-      page = page_new (self, next_master (self, page->master));
+      page = next_page (self, next_master (self, page->master), pending);
       y = page->top;
     }
+
+  /* Notes still waiting continue on pages of their own. */
+  while (pending->len > 0)
+    page = next_page (self, next_master (self, page->master), pending);
 
   /* Footnotes stack upwards from the bottom of the body. */
   for (guint p = 0; p < self->pages->len; p++)
@@ -908,24 +1464,13 @@ paginate (RptLayout *self)
       Page *pg = g_ptr_array_index (self->pages, p);
       double ny = pg->bottom - pg->notes_height + (pg->notes_height > 0 ? NOTE_SEPARATOR_SPACE : 0);
 
-      for (guint f = 0; f < pg->fragments->len; f++)
+      for (guint n = 0; n < pg->notes->len; n++)
         {
-          RptLayoutFragment *frag = &g_array_index (pg->fragments, RptLayoutFragment, f);
-          BlockLayout *bl = g_ptr_array_index (self->blocks, frag->block);
+          RptLayoutNoteFragment *frag = &g_array_index (pg->notes, RptLayoutNoteFragment, n);
+          BlockLayout *para = g_ptr_array_index (pg->note_paragraphs, n);
 
-          for (guint n = 0; bl->notes != NULL && n < bl->notes->len; n++)
-            {
-              NoteLayout *nl = &g_array_index (bl->notes, NoteLayout, n);
-              if (nl->line < frag->first_line || nl->line >= frag->first_line + frag->n_lines)
-                continue;
-              for (guint q = 0; q < nl->paragraphs->len; q++)
-                {
-                  BlockLayout *para = g_ptr_array_index (nl->paragraphs, q);
-                  NotePlace place = { para, ny + para->space_before };
-                  g_array_append_val (pg->notes, place);
-                  ny += para->space_before + para->line_top[para->n_lines] + para->space_after;
-                }
-            }
+          frag->y = ny + (frag->first_line == 0 ? para->space_before : 0);
+          ny += part_height (para, frag->first_line, frag->n_lines);
         }
     }
 }
@@ -1041,6 +1586,48 @@ rpt_layout_get_page_fragments (RptLayout *self, guint page, guint *n_fragments)
   pg = g_ptr_array_index (self->pages, page);
   *n_fragments = pg->fragments->len;
   return (const RptLayoutFragment *) (gpointer) pg->fragments->data;
+}
+
+/**
+ * rpt_layout_get_page_notes:
+ * @page: 0-based page index
+ *
+ * Returns: (array length=n_notes): the parts of footnotes at the foot of
+ * @page, in order
+ */
+const RptLayoutNoteFragment *
+rpt_layout_get_page_notes (RptLayout *self, guint page, guint *n_notes)
+{
+  Page *pg;
+
+  g_return_val_if_fail (RPT_IS_LAYOUT (self), NULL);
+  g_return_val_if_fail (page < self->pages->len, NULL);
+  pg = g_ptr_array_index (self->pages, page);
+  *n_notes = pg->notes->len;
+  return (const RptLayoutNoteFragment *) (gpointer) pg->notes->data;
+}
+
+/**
+ * rpt_layout_get_note_n_lines:
+ *
+ * Returns: how many lines paragraph @paragraph of note @note of block
+ * @block has, or 0 if there is no such paragraph
+ */
+guint
+rpt_layout_get_note_n_lines (RptLayout *self, guint block, guint note, guint paragraph)
+{
+  BlockLayout *bl;
+  NoteLayout *nl;
+
+  g_return_val_if_fail (RPT_IS_LAYOUT (self), 0);
+  g_return_val_if_fail (block < self->blocks->len, 0);
+  bl = g_ptr_array_index (self->blocks, block);
+  if (bl->notes == NULL || note >= bl->notes->len)
+    return 0;
+  nl = &g_array_index (bl->notes, NoteLayout, note);
+  if (paragraph >= nl->paragraphs->len)
+    return 0;
+  return ((BlockLayout *) g_ptr_array_index (nl->paragraphs, paragraph))->n_lines;
 }
 
 guint
@@ -1172,6 +1759,16 @@ append_quoted (GString *s, const char *value)
   g_string_append_c (s, '\'');
 }
 
+/* The line as it is drawn: from the unjustified copy where the letters
+ * would otherwise be spread (keep_letters_together()). */
+static PangoLayoutLine *
+drawn_line (BlockLayout *bl, guint i)
+{
+  if (bl->line_plain != NULL && bl->line_plain[i])
+    return pango_layout_get_line_readonly (bl->plain, (int) i);
+  return pango_layout_get_line_readonly (bl->layout, (int) i);
+}
+
 /* Links as PDF link annotations: the rectangles of the link's text on the
  * lines drawn. Other surfaces ignore the tags. */
 static void
@@ -1189,7 +1786,7 @@ tag_links (cairo_t *cr, BlockLayout *bl, guint first, guint n, double x0, double
 
       for (guint i = first; i < first + n; i++)
         {
-          PangoLayoutLine *line = pango_layout_get_line_readonly (bl->layout, (int) i);
+          PangoLayoutLine *line = drawn_line (bl, i);
           int ls = line->start_index, le = line->start_index + line->length;
           int *ranges = NULL, n_ranges = 0;
 
@@ -1220,14 +1817,22 @@ tag_links (cairo_t *cr, BlockLayout *bl, guint first, guint n, double x0, double
 /* Line by line, in reading order: each line is one run of text in the
  * PDF, so text extraction gets the words in order with single spaces. */
 static void
-draw_lines (cairo_t *cr, BlockLayout *bl, guint first, guint n, double x0, double y0)
+draw_lines (RptLayout *self,
+            cairo_t *cr,
+            BlockLayout *bl,
+            guint first,
+            guint n,
+            double x0,
+            double y0)
 {
+  const RptTextSubstitution *subs =
+    bl->substitutions != NULL ? (const RptTextSubstitution *) (gpointer) bl->substitutions->data
+                              : NULL;
+  guint n_subs = bl->substitutions != NULL ? bl->substitutions->len : 0;
+
   for (guint i = first; i < first + n; i++)
-    {
-      PangoLayoutLine *line = pango_layout_get_line_readonly (bl->layout, (int) i);
-      cairo_move_to (cr, x0 + bl->line_x[i], y0 + bl->baseline[i] - bl->line_top[first]);
-      pango_cairo_show_layout_line (cr, line);
-    }
+    rpt_text_renderer_draw_line (self->renderer, cr, drawn_line (bl, i), x0 + bl->line_x[i],
+                                 y0 + bl->baseline[i] - bl->line_top[first], subs, n_subs);
   tag_links (cr, bl, first, n, x0, y0);
 }
 
@@ -1268,7 +1873,8 @@ draw_margin (RptLayout *self,
       note->notes = g_ptr_array_new ();
       bl = block_layout_new (self, note, NULL, pl->margin_right - 2 * MARGIN_NOTE_GAP);
       rpt_block_unref (note);
-      draw_lines (cr, bl, 0, bl->n_lines, pl->width - pl->margin_right + MARGIN_NOTE_GAP, frag->y);
+      draw_lines (self, cr, bl, 0, bl->n_lines, pl->width - pl->margin_right + MARGIN_NOTE_GAP,
+                  frag->y);
       block_layout_unref (bl);
     }
   cairo_restore (cr);
@@ -1294,9 +1900,10 @@ draw_furniture (RptLayout *self,
         {
           PangoRectangle logical;
           pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          cairo_move_to (cr, x + pango_units_to_double (logical.x),
-                         y + pango_units_to_double (pango_layout_iter_get_baseline (iter)));
-          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+          rpt_text_renderer_draw_line (
+            self->renderer, cr, pango_layout_iter_get_line_readonly (iter),
+            x + pango_units_to_double (logical.x),
+            y + pango_units_to_double (pango_layout_iter_get_baseline (iter)), NULL, 0);
         }
       while (pango_layout_iter_next_line (iter));
       pango_layout_iter_free (iter);
@@ -1338,7 +1945,7 @@ rpt_layout_draw_page (RptLayout *self, guint page, cairo_t *cr)
     {
       RptLayoutFragment *frag = &g_array_index (pg->fragments, RptLayoutFragment, f);
       BlockLayout *bl = g_ptr_array_index (self->blocks, frag->block);
-      draw_lines (cr, bl, frag->first_line, frag->n_lines, pl->margin_left + bl->x, frag->y);
+      draw_lines (self, cr, bl, frag->first_line, frag->n_lines, pl->margin_left + bl->x, frag->y);
       draw_margin (self, cr, pl, frag, bl->block);
     }
 
@@ -1351,9 +1958,11 @@ rpt_layout_draw_page (RptLayout *self, guint page, cairo_t *cr)
       cairo_stroke (cr);
       for (guint i = 0; i < pg->notes->len; i++)
         {
-          NotePlace *np = &g_array_index (pg->notes, NotePlace, i);
-          draw_lines (cr, np->paragraph, 0, np->paragraph->n_lines,
-                      pl->margin_left + np->paragraph->x, np->y);
+          RptLayoutNoteFragment *frag = &g_array_index (pg->notes, RptLayoutNoteFragment, i);
+          BlockLayout *para = g_ptr_array_index (pg->note_paragraphs, i);
+
+          draw_lines (self, cr, para, frag->first_line, frag->n_lines, pl->margin_left + para->x,
+                      frag->y);
         }
     }
 

@@ -1304,26 +1304,19 @@ RptLetter *
 rpt_letter_new_from_xml_file (const char *path, GError **error)
 {
   g_autofree char *data = NULL;
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInfo) info = NULL;
-  gsize length;
+  g_autoptr (GError) local = NULL;
+  gsize length = 0;
 
-  /* Look at the size before reading: a huge file is refused unread. */
-  info =
-    g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL && g_file_info_get_size (info) > RPT_LETTER_XML_MAX_SIZE)
+  /* The same limit for a file, a pipe or a device, while reading. A file
+   * that cannot be read is an I/O error here, missing or not. */
+  if (!rpt_file_read_bounded (path, RPT_LETTER_XML_MAX_SIZE, &data, &length, &local))
     {
-      set_too_large_error (error, path);
+      if (g_error_matches (local, RPT_ERROR, RPT_ERROR_NOT_FOUND))
+        local->code = RPT_ERROR_IO;
+      g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
-
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
-  return rpt_letter_new_from_xml (data, length, path, error);
+  return rpt_letter_new_from_xml (data, (gssize) length, path, error);
 }
 
 /**

@@ -311,6 +311,32 @@ rpt_sqlite_copy_to_memory (RptSqlite *self, GError **error)
   return g_steal_pointer (&copy);
 }
 
+/**
+ * rpt_sqlite_serialize:
+ *
+ * The database as the bytes of a database file, to write somewhere
+ * (an in-memory database made whole before it gets a file).
+ *
+ * Returns: (transfer full): the bytes, or %NULL with @error set
+ */
+GBytes *
+rpt_sqlite_serialize (RptSqlite *self, GError **error)
+{
+  sqlite3_int64 size = 0;
+  unsigned char *data;
+
+  g_return_val_if_fail (RPT_IS_SQLITE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  data = sqlite3_serialize (self->db, "main", &size, 0);
+  if (data == NULL)
+    {
+      set_error (error, NULL, SQLITE_NOMEM);
+      return NULL;
+    }
+  return g_bytes_new_with_free_func (data, (gsize) size, sqlite3_free, data);
+}
+
 void
 rpt_sqlite_close (RptSqlite *self)
 {

@@ -41,6 +41,7 @@ gboolean rpt_sqlite_begin (RptSqlite *self, GError **error);
 gboolean rpt_sqlite_commit (RptSqlite *self, GError **error);
 void rpt_sqlite_rollback (RptSqlite *self);
 RptSqlite *rpt_sqlite_copy_to_memory (RptSqlite *self, GError **error);
+GBytes *rpt_sqlite_serialize (RptSqlite *self, GError **error);
 void rpt_sqlite_close (RptSqlite *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "rpt-error.h"
+#include "rpt-file.h"
 #include "rpt-item-private.h"
 #include "rpt-letter-xml.h"
 #include "rpt-markup.h"
@@ -40,17 +41,21 @@
  *   pages of a file that may be passed on.
  * - Files are created with mode 0600 (SQLite gives its journal the same).
  *
- * Schema version 3 (current) is version 2 with signatories that may
- * record the form of title their holder uses; version 2: the letter's
- * scalar fields are the one row
+ * Schema version 3 (current): versions keep what changed, and signatory
+ * rows may record the form of title their holder uses (a version 2
+ * program would drop it when it rewrites the row: the new number makes it
+ * refuse the file instead). The letter's scalar fields are the one row
  * of `head`; every item (mandate, person, fact, …) is a row of `item`
  * holding its canonical XML element, keyed by its stable id. A save
  * compares each row with what the file holds and writes only the rows
- * that differ, so typing in one fact rewrites one row. Named versions are
- * full snapshots (the canonical letter XML) with author, time and message.
+ * that differ, so typing in one fact rewrites one row. Named versions,
+ * with author, time and message, store what changed since the version
+ * before ("named versions" below).
  *
- * Schema version 1: the working state was one letter XML text in
- * `letter`; migrate_1_to_2() splits it into rows.
+ * Schema version 2 kept each named version as the whole letter XML;
+ * migrate_2_to_3() keeps them anew. Schema version 1: the working state
+ * was one letter XML text in `letter`; migrate_1_to_2() splits it into
+ * rows.
  */
 typedef struct
 {
@@ -116,13 +121,46 @@ static const char schema_v2[] = "CREATE TABLE head ("
                                 ");"
                                 "CREATE INDEX item_by_part ON item (part, position);";
 
-static const char schema_version_table[] = "CREATE TABLE version ("
-                                           "  number INTEGER PRIMARY KEY,"
-                                           "  author TEXT NOT NULL,"
-                                           "  created TEXT NOT NULL,"
-                                           "  message TEXT NOT NULL,"
-                                           "  xml TEXT NOT NULL"
-                                           ");";
+/* Schema version 3: named versions store what changed (see "named
+ * versions" below). */
+static const char schema_versions[] = "CREATE TABLE version ("
+                                      "  number INTEGER PRIMARY KEY,"
+                                      "  author TEXT NOT NULL,"
+                                      "  created TEXT NOT NULL,"
+                                      "  message TEXT NOT NULL,"
+                                      "  digest BLOB NOT NULL"
+                                      ");"
+                                      "CREATE TABLE version_head ("
+                                      "  first INTEGER PRIMARY KEY,"
+                                      "  letter_id TEXT NOT NULL,"
+                                      "  kind TEXT NOT NULL,"
+                                      "  country TEXT,"
+                                      "  addressee_name TEXT,"
+                                      "  salutation TEXT,"
+                                      "  reference_number INTEGER NOT NULL DEFAULT 0,"
+                                      "  reference_year INTEGER NOT NULL DEFAULT 0,"
+                                      "  date TEXT,"
+                                      "  language TEXT NOT NULL,"
+                                      "  summary TEXT NOT NULL DEFAULT '',"
+                                      "  communications_about TEXT NOT NULL DEFAULT '',"
+                                      "  press_release INTEGER NOT NULL DEFAULT 0,"
+                                      "  wgad TEXT NOT NULL DEFAULT 'auto',"
+                                      "  interim_measures INTEGER NOT NULL DEFAULT 1"
+                                      ");"
+                                      "CREATE TABLE version_item ("
+                                      "  item BLOB NOT NULL,"
+                                      "  first INTEGER NOT NULL,"
+                                      "  part TEXT,"
+                                      "  after BLOB,"
+                                      "  slot INTEGER,"
+                                      "  hash BLOB,"
+                                      "  PRIMARY KEY (item, first)"
+                                      ") WITHOUT ROWID;"
+                                      "CREATE TABLE version_text ("
+                                      "  first INTEGER PRIMARY KEY,"
+                                      "  size INTEGER NOT NULL,"
+                                      "  data BLOB NOT NULL"
+                                      ");";
 
 static void
 rpt_store_finalize (GObject *object)
@@ -491,11 +529,17 @@ read_head (RptSqlite *db, GError **error)
   return h;
 }
 
+/* The most text the working state may hold: far above any letter (letter
+ * XML is at most 64 MiB), so that a hostile file cannot make us read
+ * without bound. */
+#define MAX_WORKING_TEXT (256 * 1024 * 1024)
+
 static GHashTable *
 read_rows (RptSqlite *db, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GHashTable) rows = rows_table_new ();
+  guint64 total = 0;
   int rc;
 
   stmt = rpt_sqlite_prepare (db, "SELECT id, part, position, xml FROM item", error);
@@ -506,6 +550,14 @@ read_rows (RptSqlite *db, GError **error)
       Row *row = g_new0 (Row, 1);
       RptPart part;
 
+      total += (guint64) sqlite3_column_bytes (stmt, 3);
+      if (total > MAX_WORKING_TEXT)
+        {
+          g_free (row);
+          g_set_error (error, RPT_SQLITE_ERROR, SQLITE_TOOBIG,
+                       "the document holds more text than any letter");
+          return NULL;
+        }
       row->id = dup_column (stmt, 0);
       row->position = sqlite3_column_int64 (stmt, 2);
       row->xml = dup_column (stmt, 3);
@@ -664,7 +716,7 @@ create_schema (RptSqlite *db, RptLetter *letter, GError **error)
   if (!rpt_sqlite_begin (db, error))
     return FALSE;
   if (!rpt_sqlite_exec (db, pragmas, error) || !rpt_sqlite_exec (db, schema_v2, error) ||
-      !rpt_sqlite_exec (db, schema_version_table, error) ||
+      !rpt_sqlite_exec (db, schema_versions, error) ||
       !write_snapshot (db, snap, NULL, NULL, NULL, NULL, error))
     {
       rpt_sqlite_rollback (db);
@@ -784,6 +836,773 @@ letter_from_rows (const Head *h, GHashTable *rows, GError **error)
     return NULL;
 #undef BAD
   return g_steal_pointer (&letter);
+}
+
+/* --- named versions ------------------------------------------------- *
+ *
+ * Schema version 3 keeps each named version as what changed since the
+ * version before it, with no chain of differences to follow:
+ *
+ * - version_item holds states of items: from version `first` on, the
+ *   item `item` (its id, as 16 bytes) is in `part`, after the item `after`
+ *   (NULL: first of its part), and its XML is slot `slot` of the
+ *   version_text of version `first`; `hash` (8 bytes of the XML's SHA-256)
+ *   tells a save what changed. A state with no part says the item is gone
+ *   from that version on. Version N is the latest state of every item with
+ *   first ≤ N. Order is kept by the item before each one, so adding or
+ *   moving a fact changes two or three states, not every position after.
+ * - version_text holds, for each version, the XML of the states it added,
+ *   compressed together with zlib, whose checksum catches damage.
+ * - version_head holds the letter's own fields, from version `first` on.
+ * - version.digest is the SHA-256 of the version as stored (its head and
+ *   rows, state_digest()), checked on every load: a damaged version is
+ *   reported, never shown wrong.
+ *
+ * Rows are only ever added (append-only), so saving a version cannot harm
+ * an older one. Reading version N reads the states it needs, whatever
+ * their age, and nothing else: damage to one version's text harms only the
+ * versions that share those states. Saving a version reads it back before
+ * the transaction commits; if it does not come back exactly (damage in
+ * states it would share, or a fault in this code), it is written again
+ * with a fresh copy of every item, which shares nothing, and checked
+ * again; if that fails too, nothing is committed and the error says so.
+ */
+
+#define STATE_HASH_LENGTH 8
+#define DIGEST_LENGTH 32
+/* A version's text, uncompressed: far above any letter, low enough that a
+ * hostile file cannot make us allocate without bound. */
+#define MAX_VERSION_TEXT (256 * 1024 * 1024)
+
+typedef struct
+{
+  char *id;
+  char *part; /* NULL: removed */
+  char *after;
+  gint64 first;
+  gint64 slot;
+  guint8 hash[STATE_HASH_LENGTH];
+} State;
+
+static void
+state_free (State *st)
+{
+  g_free (st->id);
+  g_free (st->part);
+  g_free (st->after);
+  g_free (st);
+}
+
+static gboolean
+id_to_bytes (const char *id, guint8 bytes[16])
+{
+  guint n = 0;
+
+  if (!_rpt_item_id_is_valid (id))
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    {
+      if (*p == '-')
+        continue;
+      if (n % 2 == 0)
+        bytes[n / 2] = (guint8) (g_ascii_xdigit_value (*p) << 4);
+      else
+        bytes[n / 2] |= (guint8) g_ascii_xdigit_value (*p);
+      n++;
+    }
+  return n == 32;
+}
+
+/* Item ids are stored as 16 bytes (a third of their text); an id that is
+ * not a UUID (never expected) is stored as text. */
+static void
+bind_id (sqlite3_stmt *stmt, int index, const char *id)
+{
+  guint8 bytes[16];
+
+  if (id == NULL)
+    sqlite3_bind_null (stmt, index);
+  else if (id_to_bytes (id, bytes))
+    sqlite3_bind_blob (stmt, index, bytes, 16, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_text (stmt, index, id, -1, SQLITE_TRANSIENT);
+}
+
+/* Returns: the id, NULL for a NULL column, "" for one that is neither */
+static char *
+column_id (sqlite3_stmt *stmt, int column)
+{
+  const guint8 *b;
+
+  switch (sqlite3_column_type (stmt, column))
+    {
+    case SQLITE_NULL:
+      return NULL;
+    case SQLITE_TEXT:
+      return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+    case SQLITE_BLOB:
+      b = sqlite3_column_blob (stmt, column);
+      if (sqlite3_column_bytes (stmt, column) == 16)
+        return g_strdup_printf (
+          "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2],
+          b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+      return g_strdup ("");
+    default:
+      return g_strdup ("");
+    }
+}
+
+static void
+set_corrupt (GError **error, const char *what)
+{
+  g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT, "%s", what);
+}
+
+static GBytes *
+zlib_compress (const char *data, gsize length, GError **error)
+{
+  g_autoptr (GZlibCompressor) z = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 9);
+  g_autoptr (GByteArray) out = g_byte_array_sized_new (length / 3 + 64);
+  g_autofree guint8 *buf = g_malloc (64 * 1024);
+  gsize offset = 0;
+
+  for (;;)
+    {
+      gsize read = 0, written = 0;
+      GConverterResult r =
+        g_converter_convert (G_CONVERTER (z), data + offset, length - offset, buf, 64 * 1024,
+                             G_CONVERTER_INPUT_AT_END, &read, &written, error);
+
+      if (r == G_CONVERTER_ERROR)
+        return NULL;
+      offset += read;
+      g_byte_array_append (out, buf, (guint) written);
+      if (r == G_CONVERTER_FINISHED)
+        break;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* Exactly @expected bytes from zlib data, or an error: the size comes from
+ * the file, so it is checked against what zlib can make of @length bytes
+ * before anything is allocated. */
+static char *
+zlib_uncompress (const guint8 *data, gsize length, gsize expected, GError **error)
+{
+  g_autoptr (GZlibDecompressor) z = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
+  g_autofree char *out = NULL;
+  gsize in = 0, done = 0;
+
+  if (expected > MAX_VERSION_TEXT || expected / 1100 > length + 1)
+    {
+      set_corrupt (error, "a version's text has an impossible size");
+      return NULL;
+    }
+  out = g_try_malloc (expected + 1);
+  if (out == NULL)
+    {
+      set_corrupt (error, "a version's text is too large");
+      return NULL;
+    }
+  for (;;)
+    {
+      g_autoptr (GError) local = NULL;
+      gsize read = 0, written = 0;
+      GConverterResult r = g_converter_convert (G_CONVERTER (z), data + in, length - in, out + done,
+                                                expected + 1 - done, G_CONVERTER_INPUT_AT_END,
+                                                &read, &written, &local);
+
+      if (r == G_CONVERTER_ERROR)
+        {
+          set_corrupt (error, "a version's text is damaged");
+          return NULL;
+        }
+      in += read;
+      done += written;
+      if (done > expected)
+        break;
+      if (r == G_CONVERTER_FINISHED)
+        break;
+      if (read == 0 && written == 0)
+        break;
+    }
+  if (done != expected)
+    {
+      set_corrupt (error, "a version's text is damaged");
+      return NULL;
+    }
+  out[expected] = '\0';
+  return g_steal_pointer (&out);
+}
+
+static void
+digest_add (GChecksum *c, const char *s)
+{
+  /* NULL and "" differ; no field can hold U+0001 (the model drops
+   * control characters). */
+  if (s == NULL)
+    g_checksum_update (c, (const guchar *) "\1", 1);
+  else
+    g_checksum_update (c, (const guchar *) s, (gssize) strlen (s));
+  g_checksum_update (c, (const guchar *) "", 1);
+}
+
+static void
+digest_add_int (GChecksum *c, gint64 v)
+{
+  char buf[32];
+
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, v);
+  digest_add (c, buf);
+}
+
+/* The SHA-256 of a version as stored: its head and its rows in order
+ * (sorted by part, then position). It does not depend on how the letter
+ * XML is written, so a later Rapporteur that writes it differently still
+ * reads old versions as undamaged. */
+static void
+state_digest (const Head *h, GPtrArray *rows, guint8 digest[DIGEST_LENGTH])
+{
+  g_autoptr (GChecksum) c = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize length = DIGEST_LENGTH;
+
+  digest_add (c, "rapporteur version 1");
+  digest_add (c, h->letter_id);
+  digest_add (c, h->kind);
+  digest_add (c, h->country);
+  digest_add (c, h->addressee_name);
+  digest_add (c, h->salutation);
+  digest_add_int (c, h->reference_number);
+  digest_add_int (c, h->reference_year);
+  digest_add (c, h->date);
+  digest_add (c, h->language);
+  digest_add (c, h->summary);
+  digest_add (c, h->communications_about);
+  digest_add_int (c, h->press_release);
+  digest_add (c, h->wgad);
+  digest_add_int (c, h->interim_measures);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *r = g_ptr_array_index (rows, i);
+      digest_add (c, rpt_part_to_string (r->part));
+      digest_add (c, r->id);
+      digest_add (c, r->xml);
+    }
+  g_checksum_get_digest (c, digest, &length);
+}
+
+static void
+hash_xml (const char *xml, guint8 hash[STATE_HASH_LENGTH])
+{
+  g_autoptr (GChecksum) c = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[DIGEST_LENGTH];
+  gsize length = DIGEST_LENGTH;
+
+  g_checksum_update (c, (const guchar *) xml, (gssize) strlen (xml));
+  g_checksum_get_digest (c, digest, &length);
+  memcpy (hash, digest, STATE_HASH_LENGTH);
+}
+
+/* The latest state of every item in versions up to @number: id → State. */
+static GHashTable *
+read_states (RptSqlite *db, gint64 number, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GHashTable) states =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) state_free);
+  int rc;
+
+  stmt = rpt_sqlite_prepare (db,
+                             "SELECT item, first, part, after, slot, hash FROM version_item AS v "
+                             "WHERE first = (SELECT max(first) FROM version_item "
+                             "               WHERE item = v.item AND first <= ?1)",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, number);
+  while ((rc = rpt_sqlite_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      State *st = g_new0 (State, 1);
+
+      st->id = column_id (stmt, 0);
+      st->first = sqlite3_column_int64 (stmt, 1);
+      st->part = dup_column (stmt, 2);
+      st->after = column_id (stmt, 3);
+      st->slot = sqlite3_column_int64 (stmt, 4);
+      if (sqlite3_column_bytes (stmt, 5) == STATE_HASH_LENGTH)
+        memcpy (st->hash, sqlite3_column_blob (stmt, 5), STATE_HASH_LENGTH);
+      if (st->id == NULL || st->id[0] == '\0' || g_hash_table_contains (states, st->id))
+        {
+          state_free (st);
+          set_corrupt (error, "an item of a version is malformed");
+          return NULL;
+        }
+      g_hash_table_insert (states, st->id, st);
+    }
+  if (rc < 0)
+    return NULL;
+  return g_steal_pointer (&states);
+}
+
+static Head *
+read_version_head (RptSqlite *db, gint64 number, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  Head *h;
+  int rc;
+
+  stmt = rpt_sqlite_prepare (db,
+                             "SELECT letter_id, kind, country, addressee_name, salutation, "
+                             "reference_number, reference_year, date, language, summary, "
+                             "communications_about, press_release, wgad, interim_measures "
+                             "FROM version_head WHERE first <= ?1 ORDER BY first DESC LIMIT 1",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, number);
+  if ((rc = rpt_sqlite_step (db, stmt, error)) < 0)
+    return NULL;
+  h = g_new0 (Head, 1);
+  if (rc != SQLITE_ROW)
+    return h; /* no version yet: an empty head, equal to none */
+  h->letter_id = dup_column (stmt, 0);
+  h->kind = dup_column (stmt, 1);
+  h->country = dup_column (stmt, 2);
+  h->addressee_name = dup_column (stmt, 3);
+  h->salutation = dup_column (stmt, 4);
+  h->reference_number = sqlite3_column_int64 (stmt, 5);
+  h->reference_year = sqlite3_column_int64 (stmt, 6);
+  h->date = dup_column (stmt, 7);
+  h->language = dup_column (stmt, 8);
+  h->summary = dup_column (stmt, 9);
+  h->communications_about = dup_column (stmt, 10);
+  h->press_release = sqlite3_column_int (stmt, 11) != 0;
+  h->wgad = dup_column (stmt, 12);
+  h->interim_measures = sqlite3_column_int (stmt, 13) != 0;
+  return h;
+}
+
+/* The XML of the states version @first added, one string per slot. */
+static GPtrArray *
+read_version_text (RptSqlite *db, gint64 first, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) slots = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+  gint64 size;
+  int rc;
+
+  stmt = rpt_sqlite_prepare (db, "SELECT size, data FROM version_text WHERE first = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, first);
+  if ((rc = rpt_sqlite_step (db, stmt, error)) < 0)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      set_corrupt (error, "the text of a version is missing");
+      return NULL;
+    }
+  size = sqlite3_column_int64 (stmt, 0);
+  if (size < 0)
+    {
+      set_corrupt (error, "a version's text has an impossible size");
+      return NULL;
+    }
+  text = zlib_uncompress (sqlite3_column_blob (stmt, 1), (gsize) sqlite3_column_bytes (stmt, 1),
+                          (gsize) size, error);
+  if (text == NULL)
+    return NULL;
+  /* Each state's XML is followed by a NUL byte, which XML cannot hold. */
+  for (gsize at = 0; at < (gsize) size;)
+    {
+      gsize len = strlen (text + at);
+      if (at + len >= (gsize) size)
+        {
+          set_corrupt (error, "a version's text is damaged");
+          return NULL;
+        }
+      g_ptr_array_add (slots, g_strndup (text + at, len));
+      at += len + 1;
+    }
+  return g_steal_pointer (&slots);
+}
+
+/* Version @number as stored: its head, and its rows (id → Row) with their
+ * positions, checking that every part's order is one unbroken chain. */
+static gboolean
+read_version_state (RptSqlite *db, gint64 number, Head **head, GHashTable **rows, GError **error)
+{
+  g_autoptr (GHashTable) states = read_states (db, number, error);
+  g_autoptr (GHashTable) texts = NULL;
+  g_autoptr (GHashTable) result = rows_table_new ();
+  g_autoptr (GHashTable) by_after = NULL;
+  g_autoptr (Head) h = NULL;
+  GHashTableIter iter;
+  State *st;
+
+  if (states == NULL)
+    return FALSE;
+  h = read_version_head (db, number, error);
+  if (h == NULL)
+    return FALSE;
+  if (h->letter_id == NULL)
+    {
+      set_corrupt (error, "the letter's fields of a version are missing");
+      return FALSE;
+    }
+
+  texts =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  /* part + "\n" + id of the item before → State */
+  by_after = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, states);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &st))
+    {
+      char *key;
+
+      if (st->part == NULL)
+        continue;
+      key = g_strconcat (st->part, "\n", st->after != NULL ? st->after : "", NULL);
+      if (g_hash_table_contains (by_after, key))
+        {
+          g_free (key);
+          set_corrupt (error, "the order of a version's items is damaged");
+          return FALSE;
+        }
+      g_hash_table_insert (by_after, key, st);
+    }
+
+  for (RptPart part = 0; part < RPT_N_PARTS; part++)
+    {
+      const char *name = rpt_part_to_string (part);
+      const char *previous = "";
+      gint64 position = 0;
+
+      for (;;)
+        {
+          g_autofree char *key = g_strconcat (name, "\n", previous, NULL);
+          GPtrArray *slots;
+          Row *row;
+
+          st = g_hash_table_lookup (by_after, key);
+          if (st == NULL)
+            break;
+          slots = g_hash_table_lookup (texts, &st->first);
+          if (slots == NULL)
+            {
+              slots = read_version_text (db, st->first, error);
+              if (slots == NULL)
+                return FALSE;
+              g_hash_table_insert (texts, g_memdup2 (&st->first, sizeof st->first), slots);
+            }
+          if (st->slot < 0 || (guint64) st->slot >= slots->len ||
+              g_hash_table_contains (result, st->id))
+            {
+              set_corrupt (error, "an item of a version is damaged");
+              return FALSE;
+            }
+          row = g_new0 (Row, 1);
+          row->id = g_strdup (st->id);
+          row->part = part;
+          row->position = position++;
+          row->xml = g_strdup (g_ptr_array_index (slots, (guint) st->slot));
+          g_hash_table_insert (result, row->id, row);
+          previous = row->id;
+        }
+    }
+  /* Every item that is in the version is in one of the chains. */
+  if (g_hash_table_size (result) != g_hash_table_size (by_after))
+    {
+      set_corrupt (error, "the order of a version's items is damaged");
+      return FALSE;
+    }
+  *head = g_steal_pointer (&h);
+  *rows = g_steal_pointer (&result);
+  return TRUE;
+}
+
+static int
+compare_rows_by_part (gconstpointer a, gconstpointer b)
+{
+  const Row *ra = *(Row *const *) a;
+  const Row *rb = *(Row *const *) b;
+
+  if (ra->part != rb->part)
+    return ra->part < rb->part ? -1 : 1;
+  if (ra->position != rb->position)
+    return ra->position < rb->position ? -1 : 1;
+  return strcmp (ra->id, rb->id);
+}
+
+static GPtrArray *
+rows_in_order (GHashTable *rows)
+{
+  GPtrArray *ordered = g_ptr_array_sized_new (g_hash_table_size (rows));
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    g_ptr_array_add (ordered, row);
+  g_ptr_array_sort (ordered, compare_rows_by_part);
+  return ordered;
+}
+
+static gboolean
+insert_head_row (RptSqlite *db, const char *table, gint64 key, const Head *h, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO %s (first, letter_id, kind, country, addressee_name, salutation, "
+    "reference_number, reference_year, date, language, summary, communications_about, "
+    "press_release, wgad, interim_measures) "
+    "VALUES (?15, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    table);
+  g_autoptr (sqlite3_stmt) stmt = rpt_sqlite_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text_or_null (stmt, 1, h->letter_id);
+  bind_text_or_null (stmt, 2, h->kind);
+  bind_text_or_null (stmt, 3, h->country);
+  bind_text_or_null (stmt, 4, h->addressee_name);
+  bind_text_or_null (stmt, 5, h->salutation);
+  sqlite3_bind_int64 (stmt, 6, h->reference_number);
+  sqlite3_bind_int64 (stmt, 7, h->reference_year);
+  bind_text_or_null (stmt, 8, h->date);
+  bind_text_or_null (stmt, 9, h->language);
+  bind_text_or_null (stmt, 10, h->summary);
+  bind_text_or_null (stmt, 11, h->communications_about);
+  sqlite3_bind_int (stmt, 12, h->press_release);
+  bind_text_or_null (stmt, 13, h->wgad);
+  sqlite3_bind_int (stmt, 14, h->interim_measures);
+  sqlite3_bind_int64 (stmt, 15, key);
+  return rpt_sqlite_step_done (db, stmt, error);
+}
+
+/* Adds the states of version @number: those of @snap's items that differ
+ * from the version before (all of them if @fresh), the removal of the
+ * items it no longer has, its text and, if it changed, its head. */
+static gboolean
+write_version_states (RptSqlite *db,
+                      gint64 number,
+                      RptStoreSnapshot *snap,
+                      gboolean fresh,
+                      GError **error)
+{
+  g_autoptr (GHashTable) latest = read_states (db, number - 1, error);
+  g_autoptr (Head) latest_head = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (sqlite3_stmt) insert = NULL;
+  GHashTableIter iter;
+  State *st;
+  gint64 slot = 0;
+
+  if (latest == NULL)
+    return FALSE;
+  latest_head = read_version_head (db, number - 1, error);
+  if (latest_head == NULL)
+    return FALSE;
+  insert = rpt_sqlite_prepare (db,
+                               "INSERT INTO version_item (item, first, part, after, slot, hash) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                               error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < snap->rows->len; i++)
+    {
+      Row *r = g_ptr_array_index (snap->rows, i);
+      Row *before = i > 0 ? g_ptr_array_index (snap->rows, i - 1) : NULL;
+      const char *after = before != NULL && before->part == r->part ? before->id : NULL;
+      guint8 hash[STATE_HASH_LENGTH];
+
+      g_hash_table_add (seen, r->id);
+      hash_xml (r->xml, hash);
+      st = g_hash_table_lookup (latest, r->id);
+      if (!fresh && st != NULL && st->part != NULL &&
+          g_strcmp0 (st->part, rpt_part_to_string (r->part)) == 0 &&
+          g_strcmp0 (st->after, after) == 0 && memcmp (st->hash, hash, STATE_HASH_LENGTH) == 0)
+        continue;
+      bind_id (insert, 1, r->id);
+      sqlite3_bind_int64 (insert, 2, number);
+      sqlite3_bind_text (insert, 3, rpt_part_to_string (r->part), -1, SQLITE_STATIC);
+      bind_id (insert, 4, after);
+      sqlite3_bind_int64 (insert, 5, slot++);
+      sqlite3_bind_blob (insert, 6, hash, STATE_HASH_LENGTH, SQLITE_TRANSIENT);
+      if (!rpt_sqlite_step_done (db, insert, error))
+        return FALSE;
+      g_string_append (text, r->xml);
+      g_string_append_c (text, '\0');
+    }
+
+  /* Items the version before had and this one has not. */
+  g_hash_table_iter_init (&iter, latest);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &st))
+    {
+      if (st->part == NULL || g_hash_table_contains (seen, st->id))
+        continue;
+      bind_id (insert, 1, st->id);
+      sqlite3_bind_int64 (insert, 2, number);
+      if (!rpt_sqlite_step_done (db, insert, error))
+        return FALSE;
+    }
+
+  if (text->len > 0)
+    {
+      g_autoptr (sqlite3_stmt) stmt = rpt_sqlite_prepare (
+        db, "INSERT INTO version_text (first, size, data) VALUES (?1, ?2, ?3)", error);
+      g_autoptr (GBytes) data = NULL;
+      gsize length;
+      gconstpointer bytes;
+
+      if (stmt == NULL || (data = zlib_compress (text->str, text->len, error)) == NULL)
+        return FALSE;
+      bytes = g_bytes_get_data (data, &length);
+      sqlite3_bind_int64 (stmt, 1, number);
+      sqlite3_bind_int64 (stmt, 2, (gint64) text->len);
+      sqlite3_bind_blob64 (stmt, 3, bytes, length, SQLITE_STATIC);
+      if (!rpt_sqlite_step_done (db, stmt, error))
+        return FALSE;
+    }
+  if (fresh || !head_equal (latest_head, snap->head))
+    return insert_head_row (db, "version_head", number, snap->head, error);
+  return TRUE;
+}
+
+static gboolean
+is_disk_error (const GError *error)
+{
+  int code = error->code & 0xff;
+
+  return error->domain == RPT_SQLITE_ERROR &&
+         (code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY ||
+          code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_NOMEM);
+}
+
+/* Within the caller's transaction: keeps @snap as version @number (0: the
+ * next number), checked by reading it back. */
+static guint
+insert_version (RptSqlite *db,
+                gint64 number,
+                RptStoreSnapshot *snap,
+                const char *author,
+                const char *created,
+                const char *message,
+                GError **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_text = g_date_time_format_iso8601 (now);
+  guint8 digest[DIGEST_LENGTH];
+  g_autoptr (GError) first_error = NULL;
+
+  if (number == 0 &&
+      !rpt_sqlite_get_int (db, "SELECT coalesce(max(number), 0) + 1 FROM version", &number, error))
+    return 0;
+  if (number < 1 || number > RPT_VERSION_NUMBER_MAX)
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT,
+                   _ ("The document has as many versions as it can hold"));
+      return 0;
+    }
+  state_digest (snap->head, snap->rows, digest);
+
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr (GError) local = NULL;
+      g_autoptr (sqlite3_stmt) stmt = NULL;
+      g_autoptr (Head) h = NULL;
+      g_autoptr (GHashTable) rows = NULL;
+      g_autoptr (GPtrArray) ordered = NULL;
+      guint8 got[DIGEST_LENGTH];
+
+      if (!rpt_sqlite_exec (db, "SAVEPOINT version_write", error))
+        return 0;
+      if (!write_version_states (db, number, snap, attempt > 0, &local))
+        goto undo;
+      stmt = rpt_sqlite_prepare (db,
+                                 "INSERT INTO version (number, author, created, message, digest) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                 &local);
+      if (stmt == NULL)
+        goto undo;
+      sqlite3_bind_int64 (stmt, 1, number);
+      sqlite3_bind_text (stmt, 2, author != NULL ? author : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, created != NULL ? created : now_text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, message != NULL ? message : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_blob (stmt, 5, digest, DIGEST_LENGTH, SQLITE_STATIC);
+      if (!rpt_sqlite_step_done (db, stmt, &local))
+        goto undo;
+
+      /* The version as a later load will read it. */
+      if (!read_version_state (db, number, &h, &rows, &local))
+        goto undo;
+      ordered = rows_in_order (rows);
+      state_digest (h, ordered, got);
+      if (memcmp (got, digest, DIGEST_LENGTH) != 0)
+        {
+          set_corrupt (&local, "it did not read back as saved");
+          goto undo;
+        }
+      if (!rpt_sqlite_exec (db, "RELEASE version_write", error))
+        return 0;
+      return (guint) number;
+
+    undo:
+      rpt_sqlite_exec (db, "ROLLBACK TO version_write", NULL);
+      rpt_sqlite_exec (db, "RELEASE version_write", NULL);
+      /* A full disk or a lock is not a fault of what was written. */
+      if (is_disk_error (local))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return 0;
+        }
+      g_debug ("Version %" G_GINT64_FORMAT " did not read back as saved (%s)%s", number,
+               local->message, attempt == 0 ? "; writing it again in full" : "");
+      if (first_error == NULL)
+        first_error = g_steal_pointer (&local);
+    }
+  g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT,
+               _ ("The version could not be kept: it did not read back as saved (%s). Nothing "
+                  "was changed."),
+               first_error->message);
+  return 0;
+}
+
+/* Version @number as a letter, its digest checked. */
+static RptLetter *
+load_version (RptSqlite *db, gint64 number, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (Head) h = NULL;
+  g_autoptr (GHashTable) rows = NULL;
+  g_autoptr (GPtrArray) ordered = NULL;
+  guint8 got[DIGEST_LENGTH];
+  int rc;
+
+  stmt = rpt_sqlite_prepare (db, "SELECT digest FROM version WHERE number = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, number);
+  if ((rc = rpt_sqlite_step (db, stmt, error)) < 0)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, "no version %" G_GINT64_FORMAT, number);
+      return NULL;
+    }
+  if (!read_version_state (db, number, &h, &rows, error))
+    return NULL;
+  ordered = rows_in_order (rows);
+  state_digest (h, ordered, got);
+  if (sqlite3_column_bytes (stmt, 0) != DIGEST_LENGTH ||
+      memcmp (sqlite3_column_blob (stmt, 0), got, DIGEST_LENGTH) != 0)
+    {
+      set_corrupt (error, "its contents do not match their checksum");
+      return NULL;
+    }
+  return letter_from_rows (h, rows, error);
 }
 
 /* --- opening -------------------------------------------------------- */
@@ -959,18 +1778,63 @@ migrate_1_to_2 (RptSqlite *db, GError **error)
          rpt_sqlite_exec (db, "DROP TABLE letter", error);
 }
 
-/* Forward migrations, each in the caller's transaction. Version 3 has
- * the tables of version 2; its signatory rows may carry the form of title
- * the holder uses (title-form="feminine"), which a version 2 program would
- * drop when it rewrites the row: the new number makes it refuse the file
- * instead. Version 2 rows are version 3 rows as they are ("not
- * recorded"), so there is nothing to convert. */
+/* Versions 1 and 2 kept every named version as the whole letter XML;
+ * version 3 keeps what changed (and its signatory rows may carry a title
+ * form, which version 2 rows simply do not have). Each version is read as the letter it
+ * holds and kept anew, under its own number, author, time and message,
+ * and read back like any new version. A version that cannot be read stops
+ * the migration (the file is left as it was, or migrated in memory only):
+ * it is never dropped. */
+static gboolean
+migrate_2_to_3 (RptSqlite *db, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!rpt_sqlite_exec (db, "ALTER TABLE version RENAME TO version_v2", error) ||
+      !rpt_sqlite_exec (db, schema_versions, error))
+    return FALSE;
+  stmt = rpt_sqlite_prepare (
+    db, "SELECT number, author, created, message, xml FROM version_v2 ORDER BY number", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = rpt_sqlite_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 number = sqlite3_column_int64 (stmt, 0);
+      const char *xml = (const char *) sqlite3_column_text (stmt, 4);
+      g_autoptr (GError) local = NULL;
+      g_autoptr (RptLetter) letter = NULL;
+      g_autoptr (RptStoreSnapshot) snap = NULL;
+
+      letter = xml != NULL ? rpt_letter_new_from_xml (xml, -1, "version", &local) : NULL;
+      if (letter == NULL)
+        {
+          g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT,
+                       _ ("version %" G_GINT64_FORMAT " cannot be read (%s)"), number,
+                       local != NULL ? local->message : "no text");
+          return FALSE;
+        }
+      snap = rpt_store_snapshot_new (letter);
+      if (insert_version (db, number, snap, (const char *) sqlite3_column_text (stmt, 1),
+                          (const char *) sqlite3_column_text (stmt, 2),
+                          (const char *) sqlite3_column_text (stmt, 3), error) == 0)
+        return FALSE;
+    }
+  if (rc < 0)
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return rpt_sqlite_exec (db, "DROP TABLE version_v2", error);
+}
+
+/* Forward migrations, each in the caller's transaction. */
 static gboolean
 migrate (RptSqlite *db, gint64 from, GError **error)
 {
   g_assert (from >= 1 && from <= RPT_STORE_SCHEMA_VERSION);
 
   if (from < 2 && !migrate_1_to_2 (db, error))
+    return FALSE;
+  if (from < 3 && !migrate_2_to_3 (db, error))
     return FALSE;
   return TRUE;
 }
@@ -982,7 +1846,9 @@ check_tables (RptSqlite *db, const char *path, gint64 version, GError **error)
 {
   static const char *const v1[] = { "letter", "version", NULL };
   static const char *const v2[] = { "head", "item", "version", NULL };
-  const char *const *want = version == 1 ? v1 : v2;
+  static const char *const v3[] = { "head",         "item",         "version", "version_head",
+                                    "version_item", "version_text", NULL };
+  const char *const *want = version == 1 ? v1 : version == 2 ? v2 : v3;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GError) local = NULL;
 
@@ -1029,6 +1895,20 @@ migrate_in_transaction (RptSqlite *db, gint64 from, GError **error)
       return FALSE;
     }
   return rpt_sqlite_commit (db, error);
+}
+
+/* After a migration that dropped full copies of versions, most of the
+ * file may be free pages (zeroed by secure_delete): VACUUM gives them
+ * back, in its own transaction. It needs as much free disk as the file;
+ * if it fails, the document is as good, only larger. */
+static void
+reclaim_space (RptSqlite *db)
+{
+  gint64 free_pages = 0, pages = 0;
+
+  if (rpt_sqlite_get_int (db, "PRAGMA freelist_count", &free_pages, NULL) &&
+      rpt_sqlite_get_int (db, "PRAGMA page_count", &pages, NULL) && free_pages * 4 > pages)
+    rpt_sqlite_exec (db, "VACUUM", NULL);
 }
 
 /* A program that stopped in the middle of a save leaves a "hot" journal
@@ -1136,51 +2016,11 @@ rpt_store_open (const char *path, RptStoreOpenFlags flags, GError **error)
           TRANSLATE (error, local, path);
           return NULL;
         }
+      else
+        reclaim_space (self->db);
     }
 
   return g_steal_pointer (&self);
-}
-
-static gboolean
-sync_directory (const char *dir)
-{
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  gboolean ok;
-
-  if (fd < 0)
-    return FALSE;
-  ok = fsync (fd) == 0;
-  close (fd);
-  return ok;
-}
-
-/* @what is a translated "%s: %s" sentence: the path, then the reason. */
-static void
-set_errno_error (GError **error, int saved, const char *what, const char *path)
-{
-  int code = RPT_ERROR_IO;
-
-  if (saved == EACCES || saved == EPERM || saved == EROFS)
-    code = RPT_ERROR_READ_ONLY;
-  else if (saved == ENOSPC || saved == EDQUOT)
-    code = RPT_ERROR_NO_SPACE;
-  else if (saved == ENOENT || saved == ENOTDIR)
-    code = RPT_ERROR_NOT_FOUND;
-  else if (saved == EEXIST)
-    code = RPT_ERROR_EXISTS;
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  g_set_error (error, RPT_ERROR, code, what, path, g_strerror (saved));
-#pragma GCC diagnostic pop
-}
-
-static void
-remove_temporary (const char *tmp)
-{
-  g_autofree char *journal = g_strconcat (tmp, "-journal", NULL);
-
-  g_unlink (journal);
-  g_unlink (tmp);
 }
 
 /**
@@ -1188,10 +2028,12 @@ remove_temporary (const char *tmp)
  * @path: the new document; it must not exist
  * @letter: the letter to store as its working state
  *
- * Creates a new document file with mode 0600. The file is built under a
- * temporary name in the same folder and linked into place only when
- * complete, so @path never names a half-written document, and an existing
- * file at @path is never replaced.
+ * Creates a new document file with mode 0600. The document is made whole
+ * in memory and written as rpt_file_create_private() writes: into a file
+ * without a name that gets @path only when complete and synced, so @path
+ * never names a half-written document, an existing file at @path is never
+ * replaced, and a process killed meanwhile leaves no temporary file with
+ * the letter behind.
  *
  * Returns: (transfer full): the store, open for writing, or %NULL
  */
@@ -1199,11 +2041,11 @@ RptStore *
 rpt_store_create (const char *path, RptLetter *letter, GError **error)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
   g_autoptr (RptSqlite) db = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local = NULL;
-  int fd;
+  gconstpointer data;
+  gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (RPT_IS_LETTER (letter), NULL);
@@ -1214,59 +2056,25 @@ rpt_store_create (const char *path, RptLetter *letter, GError **error)
                    path);
       return NULL;
     }
-
   dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, _ ("The folder %s does not exist"), dir);
       return NULL;
     }
-  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      set_errno_error (error, errno, _ ("Cannot create a document in %s: %s"), dir);
-      return NULL;
-    }
-  close (fd);
 
-  db = rpt_sqlite_open (tmp, RPT_SQLITE_OPEN_READ_WRITE, &local);
-  if (db == NULL || !set_pragmas (db, FALSE, &local) || !create_schema (db, letter, &local))
+  db = rpt_sqlite_open (NULL, RPT_SQLITE_OPEN_MEMORY, &local);
+  if (db == NULL || !rpt_sqlite_exec (db, "PRAGMA secure_delete = ON", &local) ||
+      !create_schema (db, letter, &local) || (bytes = rpt_sqlite_serialize (db, &local)) == NULL)
     {
-      g_clear_object (&db);
-      remove_temporary (tmp);
       TRANSLATE (error, local, path);
       return NULL;
     }
   rpt_sqlite_close (db);
-
-  /* link() fails if @path appeared meanwhile: no existing file is ever
-   * replaced. Some file systems have no hard links; rename() then, after
-   * the check above. */
-  if (link (tmp, path) != 0)
-    {
-      int saved = errno;
-      if (saved == EPERM || saved == ENOTSUP || saved == ENOSYS || saved == EMLINK)
-        {
-          if (g_file_test (path, G_FILE_TEST_EXISTS) || g_rename (tmp, path) != 0)
-            {
-              set_errno_error (error, g_file_test (path, G_FILE_TEST_EXISTS) ? EEXIST : errno,
-                               _ ("Cannot create %s: %s"), path);
-              remove_temporary (tmp);
-              return NULL;
-            }
-        }
-      else
-        {
-          set_errno_error (error, saved, _ ("Cannot create %s: %s"), path);
-          remove_temporary (tmp);
-          return NULL;
-        }
-    }
-  else
-    g_unlink (tmp);
-  sync_directory (dir);
+  data = g_bytes_get_data (bytes, &length);
+  if (!rpt_file_create_private (path, data, length, error))
+    return NULL;
+  g_clear_pointer (&bytes, g_bytes_unref);
 
   return rpt_store_open (path, RPT_STORE_OPEN_READ_WRITE, error);
 }
@@ -1393,43 +2201,15 @@ rpt_store_get_last_save_rows (RptStore *self)
   return self->last_save_rows;
 }
 
-static guint
-insert_version (RptSqlite *db,
-                const char *author,
-                const char *message,
-                const char *xml,
-                GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *created = g_date_time_format_iso8601 (now);
-  gint64 number = 0;
-
-  if (!rpt_sqlite_get_int (db, "SELECT coalesce(max(number), 0) + 1 FROM version", &number, error))
-    return 0;
-  stmt = rpt_sqlite_prepare (
-    db, "INSERT INTO version (number, author, created, message, xml) VALUES (?1, ?2, ?3, ?4, ?5)",
-    error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, number);
-  sqlite3_bind_text (stmt, 2, author != NULL ? author : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, created, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, message != NULL ? message : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, xml, -1, SQLITE_TRANSIENT);
-  if (!rpt_sqlite_step_done (db, stmt, error))
-    return 0;
-  return (guint) number;
-}
-
 /**
  * rpt_store_save_version_snapshot:
  * @snapshot: the working state to save and keep as a version
  * @author: (nullable): who saves it
  * @message: (nullable): why
  *
- * Saves @snapshot as the working state and keeps a full copy of it as a
- * named version, in one transaction.
+ * Saves @snapshot as the working state and keeps it as a named version,
+ * in one transaction. The version stores what changed since the version
+ * before it, and is read back before the transaction commits.
  *
  * Returns: the number of the new version, or 0 with @error set
  */
@@ -1460,8 +2240,8 @@ rpt_store_save_version_snapshot (RptStore *self,
       return 0;
     }
   if (!write_working (self, snapshot, &new_rows, &local) ||
-      (number = insert_version (self->db, clean_author, clean_message, snapshot->xml, &local)) ==
-        0 ||
+      (number =
+         insert_version (self->db, 0, snapshot, clean_author, NULL, clean_message, &local)) == 0 ||
       !rpt_sqlite_commit (self->db, &local))
     {
       rpt_sqlite_rollback (self->db);
@@ -1542,61 +2322,37 @@ rpt_store_list_versions (RptStore *self, GError **error)
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
-static char *
-read_version_xml (RptStore *self, guint number, GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GError) local = NULL;
-  int rc;
-
-  stmt = rpt_sqlite_prepare (self->db, "SELECT xml FROM version WHERE number = ?1", &local);
-  if (stmt == NULL)
-    {
-      TRANSLATE (error, local, self->path);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, number);
-  rc = rpt_sqlite_step (self->db, stmt, &local);
-  if (rc < 0)
-    {
-      TRANSLATE (error, local, self->path);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, _ ("%s has no version %u"), self->path,
-                   number);
-      return NULL;
-    }
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
 /**
  * rpt_store_load_version:
  * @number: a version number from rpt_store_list_versions()
  *
  * Returns: (transfer full): the letter as it was in that version, or %NULL
+ *   (RPT_ERROR_INVALID_ARGUMENT for 0, RPT_ERROR_NOT_FOUND for a number
+ *   with no version, RPT_ERROR_CORRUPT for a damaged version)
  */
 RptLetter *
 rpt_store_load_version (RptStore *self, guint number, GError **error)
 {
-  g_autofree char *xml = NULL;
   g_autoptr (GError) local = NULL;
   RptLetter *letter;
 
   g_return_val_if_fail (RPT_IS_STORE (self), NULL);
 
-  if (!check_open (self, FALSE, error))
+  if (!rpt_version_number_check (number, error) || !check_open (self, FALSE, error))
     return NULL;
-  xml = read_version_xml (self, number, error);
-  if (xml == NULL)
-    return NULL;
-  letter = rpt_letter_new_from_xml (xml, -1, self->path, &local);
-  if (letter == NULL)
+  letter = load_version (self->db, number, &local);
+  if (letter != NULL)
+    return letter;
+  if (g_error_matches (local, RPT_ERROR, RPT_ERROR_NOT_FOUND))
+    g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, _ ("%s has no version %u"), self->path,
+                 number);
+  else if (local->domain == RPT_ERROR)
     g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT,
                  _ ("Version %u of %s is damaged and cannot be read (%s)"), number, self->path,
                  local->message);
-  return letter;
+  else
+    TRANSLATE (error, local, self->path);
+  return NULL;
 }
 
 /**
@@ -1623,16 +2379,18 @@ rpt_store_restore_version (RptStore *self,
   g_autoptr (RptLetter) letter = NULL;
   g_autoptr (RptLetter) working = NULL;
   g_autoptr (RptStoreSnapshot) snapshot = NULL;
+  g_autoptr (RptStoreSnapshot) working_snap = NULL;
   g_autoptr (GHashTable) new_rows = NULL;
-  g_autofree char *working_xml = NULL;
-  g_autofree char *newest_xml = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *clean_author = NULL;
-  gint64 newest = 0;
+  guint8 working_digest[DIGEST_LENGTH];
+  gboolean kept = FALSE;
   guint backup = 0;
+  int rc;
 
   g_return_val_if_fail (RPT_IS_STORE (self), NULL);
 
-  if (!check_open (self, TRUE, error))
+  if (!rpt_version_number_check (number, error) || !check_open (self, TRUE, error))
     return NULL;
   letter = rpt_store_load_version (self, number, error);
   if (letter == NULL)
@@ -1640,7 +2398,8 @@ rpt_store_restore_version (RptStore *self,
   working = rpt_store_load (self, error);
   if (working == NULL)
     return NULL;
-  working_xml = rpt_letter_to_xml (working, NULL);
+  working_snap = rpt_store_snapshot_new (working);
+  state_digest (working_snap->head, working_snap->rows, working_digest);
   clean_author = rpt_text_sanitize_line (author);
 
   if (!rpt_sqlite_begin (self->db, &local))
@@ -1648,20 +2407,19 @@ rpt_store_restore_version (RptStore *self,
       TRANSLATE (error, local, self->path);
       return NULL;
     }
-  if (!rpt_sqlite_get_int (self->db, "SELECT coalesce(max(number), 0) FROM version", &newest,
-                           &local))
+  /* Is the working state already kept, as the newest version? */
+  stmt = rpt_sqlite_prepare (self->db, "SELECT digest FROM version ORDER BY number DESC LIMIT 1",
+                             &local);
+  if (stmt == NULL || (rc = rpt_sqlite_step (self->db, stmt, &local)) < 0)
     goto fail;
-  if (newest > 0)
-    {
-      newest_xml = read_version_xml (self, (guint) newest, &local);
-      if (newest_xml == NULL)
-        goto fail;
-    }
-  if (g_strcmp0 (newest_xml, working_xml) != 0)
+  kept = rc == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) == DIGEST_LENGTH &&
+         memcmp (sqlite3_column_blob (stmt, 0), working_digest, DIGEST_LENGTH) == 0;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!kept)
     {
       g_autofree char *message =
         g_strdup_printf (_ ("Working state before version %u was restored"), number);
-      backup = insert_version (self->db, clean_author, message, working_xml, &local);
+      backup = insert_version (self->db, 0, working_snap, clean_author, NULL, message, &local);
       if (backup == 0)
         goto fail;
     }

@@ -7,6 +7,9 @@
 
 #define G_LOG_DOMAIN "rpt-version"
 
+#include <glib/gi18n-lib.h>
+
+#include "rpt-error.h"
 #include "rpt-version.h"
 
 /**
@@ -144,4 +147,56 @@ rpt_version_get_message (RptVersion *self)
 {
   g_return_val_if_fail (RPT_IS_VERSION (self), NULL);
   return self->message;
+}
+
+/**
+ * rpt_version_number_check:
+ * @number: a version number someone gave
+ *
+ * One rule for version numbers wherever one is given (the command line's
+ * export, show and restore, the store's functions): versions are numbered
+ * from 1, and 0 is no version (it never stands for the working state).
+ *
+ * Returns: whether @number can name a version, else @error is set
+ *   (RPT_ERROR_INVALID_ARGUMENT)
+ */
+gboolean
+rpt_version_number_check (guint number, GError **error)
+{
+  if (number >= 1 && number <= RPT_VERSION_NUMBER_MAX)
+    return TRUE;
+  g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT,
+               _ ("%u is not a version number: versions are numbered from 1"), number);
+  return FALSE;
+}
+
+/**
+ * rpt_version_number_parse:
+ * @text: what someone typed
+ * @number: (out): the version number
+ *
+ * Reads a version number as rpt_version_number_check() accepts it:
+ * decimal digits only, from 1 on.
+ *
+ * Returns: whether @text is a version number, else @error is set
+ */
+gboolean
+rpt_version_number_parse (const char *text, guint *number, GError **error)
+{
+  guint64 value = 0;
+
+  g_return_val_if_fail (number != NULL, FALSE);
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &value, NULL) ||
+      value > RPT_VERSION_NUMBER_MAX)
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT,
+                   _ ("“%s” is not a version number: versions are numbered from 1"),
+                   text != NULL ? text : "");
+      return FALSE;
+    }
+  if (!rpt_version_number_check ((guint) value, error))
+    return FALSE;
+  *number = (guint) value;
+  return TRUE;
 }

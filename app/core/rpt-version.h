@@ -22,4 +22,11 @@ const char *rpt_version_get_author (RptVersion *self);
 GDateTime *rpt_version_get_created (RptVersion *self);
 const char *rpt_version_get_message (RptVersion *self);
 
+/* Versions are numbered from 1; SQLite keeps them as 64-bit integers, the
+ * API as guint. */
+#define RPT_VERSION_NUMBER_MAX ((guint) G_MAXINT)
+
+gboolean rpt_version_number_check (guint number, GError **error);
+gboolean rpt_version_number_parse (const char *text, guint *number, GError **error);
+
 G_END_DECLS

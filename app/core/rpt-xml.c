@@ -19,17 +19,7 @@
 gboolean
 rpt_xml_read_file (const char *path, char **data, gsize *length, GError **error)
 {
-  g_autoptr (GError) local = NULL;
-
-  if (!g_file_get_contents (path, data, length, &local))
-    {
-      g_set_error (error, RPT_ERROR,
-                   g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT) ? RPT_ERROR_NOT_FOUND
-                                                                             : RPT_ERROR_IO,
-                   "%s", local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return rpt_file_read_bounded (path, RPT_FILE_INPUT_MAX_SIZE, data, length, error);
 }
 
 /* Whether @node is the element @ns:@name (@name %NULL: any element of @ns). */

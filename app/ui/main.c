@@ -14,6 +14,7 @@ int
 main (int argc, char *argv[])
 {
   g_autoptr (RptApplication) app = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
 
   setlocale (LC_ALL, "");
   /* RAPPORTEUR_LOCALEDIR: the catalogues of a build tree (meson devenv,
@@ -23,6 +24,20 @@ main (int argc, char *argv[])
                                      : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Without its settings schema GSettings aborts the program: say what
+   * to do instead, in one line (a copy of the program moved out of its
+   * build tree, or an installation without its data). */
+  schema = rpt_application_lookup_settings_schema ();
+  if (schema == NULL)
+    {
+      /* Translators: %s is the application id */
+      g_printerr (_ ("rapporteur: the settings schema %s is not installed; run the program from "
+                     "its source folder with “meson devenv -C BUILD-FOLDER rapporteur”, or "
+                     "install it with “meson install -C BUILD-FOLDER”\n"),
+                  APP_ID);
+      return 1;
+    }
 
   app = rpt_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

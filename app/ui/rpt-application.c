@@ -43,6 +43,51 @@ rpt_application_new (void)
                        NULL);
 }
 
+/* Whether this program is the one in the build tree. */
+static gboolean
+running_from_build_tree (void)
+{
+#ifdef RPT_BUILD_UI_DIR
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = exe != NULL ? g_path_get_dirname (exe) : NULL;
+  g_autofree char *build = g_canonicalize_filename (RPT_BUILD_UI_DIR, NULL);
+
+  return dir != NULL && g_str_equal (dir, build);
+#else
+  return FALSE;
+#endif
+}
+
+/**
+ * rpt_application_lookup_settings_schema:
+ *
+ * The program's settings schema: installed, or, for the program started
+ * from its build tree without `meson devenv`, the one compiled there (an
+ * installed program never looks in a build tree).
+ *
+ * Returns: (transfer full) (nullable): the schema, or %NULL if there is
+ *   none, and the program cannot run
+ */
+GSettingsSchema *
+rpt_application_lookup_settings_schema (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  GSettingsSchema *schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+#ifdef RPT_BUILD_SCHEMA_DIR
+  if (schema == NULL && running_from_build_tree ())
+    {
+      g_autoptr (GSettingsSchemaSource) build =
+        g_settings_schema_source_new_from_directory (RPT_BUILD_SCHEMA_DIR, source, FALSE, NULL);
+      if (build != NULL)
+        schema = g_settings_schema_source_lookup (build, APP_ID, FALSE);
+    }
+#endif
+  return schema;
+}
+
 GSettings *
 rpt_application_get_settings (RptApplication *self)
 {
@@ -187,6 +232,9 @@ rpt_application_add_recent (RptApplication *self, const char *path)
   data.app_name = (char *) g_get_application_name ();
   data.app_exec = (char *) "rapporteur %f";
   data.groups = (char **) groups;
+  /* A document's name can be as confidential as its text ("AL TJK
+   * Khakimova"): other programs' recent lists do not show it. */
+  data.is_private = TRUE;
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
@@ -376,7 +424,13 @@ rpt_application_startup (GApplication *app)
 
   g_set_application_name (_ ("Rapporteur"));
   gtk_window_set_default_icon_name (APP_ID);
-  self->settings = g_settings_new (APP_ID);
+  {
+    g_autoptr (GSettingsSchema) schema = rpt_application_lookup_settings_schema ();
+    /* main() has checked that there is one; the widget tests set
+     * GSETTINGS_SCHEMA_DIR. */
+    self->settings =
+      schema != NULL ? g_settings_new_full (schema, NULL, NULL) : g_settings_new (APP_ID);
+  }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);

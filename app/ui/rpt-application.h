@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RptApplication, rpt_application, RPT, APPLICATION, AdwApplication)
 
 void rpt_ui_init (void);
+GSettingsSchema *rpt_application_lookup_settings_schema (void);
 RptApplication *rpt_application_new (void);
 GSettings *rpt_application_get_settings (RptApplication *self);
 char *rpt_application_dup_author (RptApplication *self);

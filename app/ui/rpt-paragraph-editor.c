@@ -154,7 +154,9 @@ load_markup (RptParagraphEditor *self, const char *markup)
   if (!rpt_text_buffer_set_markup (self->buffer, markup, &error))
     {
       g_autofree char *plain = rpt_markup_to_plain (markup);
-      g_warning ("Paragraph is not valid markup: %s", error->message);
+      /* Not the parser's message: it may quote the letter's text, and
+       * warnings go to the system journal. */
+      g_warning ("A paragraph is not valid markup; it is shown as plain text");
       gtk_text_buffer_set_text (self->buffer, plain, -1);
     }
   self->loading = FALSE;
