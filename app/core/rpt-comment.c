@@ -8,8 +8,10 @@
 #define G_LOG_DOMAIN "rpt-comment"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
-#include "rpt-comment.h"
+#include "rpt-comment-private.h"
+#include "rpt-document-xml.h"
 #include "rpt-error.h"
 #include "rpt-item-private.h"
 #include "rpt-markup.h"
@@ -497,4 +499,142 @@ rpt_comments_delete (RptStore *store, const char *id, GError **error)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   return rpt_sqlite_step_done (db, stmt, error);
+}
+
+/* --- in document XML ------------------------------------------------------- */
+
+#define BOOKMARK_PREFIX "rpt-"
+
+static GHashTable *
+item_paragraph_marks (xmlNode *text)
+{
+  GHashTable *marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GQueue queue = G_QUEUE_INIT;
+
+  g_queue_push_tail (&queue, text);
+  while (!g_queue_is_empty (&queue))
+    {
+      xmlNode *node = g_queue_pop_head (&queue);
+      for (xmlNode *c = node->children; c != NULL; c = c->next)
+        {
+          if (c->type != XML_ELEMENT_NODE)
+            continue;
+          if (xmlStrEqual (c->name, BAD_CAST "bookmark"))
+            {
+              g_autofree char *name =
+                (char *) xmlGetNsProp (c, BAD_CAST "name", BAD_CAST RPT_NS_TEXT);
+              if (name != NULL && g_str_has_prefix (name, BOOKMARK_PREFIX))
+                g_hash_table_insert (marks, g_strdup (name + strlen (BOOKMARK_PREFIX)), c);
+            }
+          else
+            g_queue_push_tail (&queue, c);
+        }
+    }
+  return marks;
+}
+
+/* Comments go into the export as ODF annotations at the start of their
+ * item's paragraph, for the reviewer to read and answer in LibreOffice. */
+/**
+ * _rpt_comments_annotate:
+ * @doc: document XML (docs/pipeline.md)
+ * @comments: (nullable) (element-type RptComment):
+ *
+ * Puts the unresolved comments into @doc as ODF annotations, each at the
+ * start of its item's paragraph (after its bookmark): the ODT export
+ * carries them for reviewers who use LibreOffice.
+ */
+void
+_rpt_comments_annotate (xmlDoc *doc, GListModel *comments)
+{
+  xmlNode *text = rpt_document_xml_get_text (doc);
+  xmlNode *root = xmlDocGetRootElement (doc);
+  xmlNs *office = xmlSearchNsByHref (doc, root, BAD_CAST RPT_NS_OFFICE);
+  xmlNs *text_ns = xmlSearchNsByHref (doc, root, BAD_CAST RPT_NS_TEXT);
+  xmlNs *dc = xmlSearchNsByHref (doc, root, BAD_CAST RPT_NS_DC);
+  g_autoptr (GHashTable) marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GQueue queue = G_QUEUE_INIT;
+
+  if (comments == NULL || text == NULL)
+    return;
+  /* Every bookmark's paragraph, by item id. */
+  g_queue_push_tail (&queue, text);
+  while (!g_queue_is_empty (&queue))
+    {
+      xmlNode *node = g_queue_pop_head (&queue);
+      for (xmlNode *c = node->children; c != NULL; c = c->next)
+        {
+          if (c->type != XML_ELEMENT_NODE)
+            continue;
+          if (xmlStrEqual (c->name, BAD_CAST "bookmark"))
+            {
+              g_autofree char *name =
+                (char *) xmlGetNsProp (c, BAD_CAST "name", BAD_CAST RPT_NS_TEXT);
+              if (name != NULL && g_str_has_prefix (name, BOOKMARK_PREFIX))
+                g_hash_table_insert (marks, g_strdup (name + strlen (BOOKMARK_PREFIX)), c);
+            }
+          else
+            g_queue_push_tail (&queue, c);
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (comments); i++)
+    {
+      g_autoptr (RptComment) comment = g_list_model_get_item (comments, i);
+      xmlNode *mark = rpt_comment_get_item_id (comment) != NULL
+                        ? g_hash_table_lookup (marks, rpt_comment_get_item_id (comment))
+                        : NULL;
+      g_autoptr (GDateTime) utc = g_date_time_to_utc (rpt_comment_get_created (comment));
+      g_autofree char *when = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+      g_auto (GStrv) lines = NULL;
+      xmlNode *annotation;
+
+      if (mark == NULL || rpt_comment_get_resolved (comment))
+        continue;
+      annotation = xmlNewDocNode (doc, office, BAD_CAST "annotation", NULL);
+      xmlNewTextChild (annotation, dc, BAD_CAST "creator",
+                       BAD_CAST rpt_comment_get_author (comment));
+      xmlNewTextChild (annotation, dc, BAD_CAST "date", BAD_CAST when);
+      lines = g_strsplit (rpt_comment_get_text (comment), "\n", -1);
+      for (guint k = 0; lines[k] != NULL; k++)
+        xmlNewTextChild (annotation, text_ns, BAD_CAST "p", BAD_CAST lines[k]);
+      xmlAddNextSibling (mark, annotation);
+    }
+}
+
+/**
+ * _rpt_comments_mark_margin:
+ * @doc: document XML
+ * @notes: item id → what to write in the margin beside its paragraph
+ *
+ * Marks the paragraphs of commented items in the margin (style
+ * MarginComment), for the preview: the commented places at a glance.
+ */
+void
+_rpt_comments_mark_margin (xmlDoc *doc, GHashTable *notes)
+{
+  xmlNode *text = rpt_document_xml_get_text (doc);
+  xmlNode *root = xmlDocGetRootElement (doc);
+  xmlNs *office = xmlSearchNsByHref (doc, root, BAD_CAST RPT_NS_OFFICE);
+  xmlNs *text_ns = xmlSearchNsByHref (doc, root, BAD_CAST RPT_NS_TEXT);
+  g_autoptr (GHashTable) marks = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (notes == NULL || text == NULL || office == NULL || text_ns == NULL)
+    return;
+  marks = item_paragraph_marks (text);
+  g_hash_table_iter_init (&iter, notes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      xmlNode *mark = g_hash_table_lookup (marks, key);
+      xmlNode *annotation, *p;
+
+      if (mark == NULL || mark->parent == NULL)
+        continue;
+      annotation = xmlNewDocNode (doc, office, BAD_CAST "annotation", NULL);
+      p = xmlNewTextChild (annotation, text_ns, BAD_CAST "p", BAD_CAST value);
+      xmlNewNsProp (p, text_ns, BAD_CAST "style-name", BAD_CAST "MarginComment");
+      /* The margin mark is the paragraph's first element. */
+      xmlAddPrevSibling (mark->parent->children, annotation);
+    }
 }

@@ -45,7 +45,7 @@ static const char *const text_styles[] = {
 };
 /* The margin of a redline: a bar beside a changed paragraph, and a note. */
 static const char *const margin_styles[] = {
-  "MarginChanged", "MarginInserted", "MarginDeleted", "MarginMoved", NULL,
+  "MarginChanged", "MarginInserted", "MarginDeleted", "MarginMoved", "MarginComment", NULL,
 };
 static const char *const list_styles[] = { "Questions", "Bullets", NULL };
 

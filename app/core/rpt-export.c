@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rpt-comment-private.h"
 #include "rpt-document-xml.h"
 #include "rpt-error.h"
 #include "rpt-export.h"
@@ -35,7 +36,9 @@ struct _RptExport
   RptReference *reference;
   char *creator;
   GDateTime *date;
-  GPtrArray *notes; /* NULL-terminated */
+  GPtrArray *notes;         /* NULL-terminated */
+  GHashTable *margin_notes; /* item id → a note for the margin of its paragraph */
+  GListModel *comments;     /* for the ODT, as annotations */
 };
 
 G_DEFINE_FINAL_TYPE (RptExport, rpt_export, G_TYPE_OBJECT)
@@ -51,6 +54,8 @@ rpt_export_finalize (GObject *object)
   g_free (self->creator);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_ptr_array_unref (self->notes);
+  g_clear_pointer (&self->margin_notes, g_hash_table_unref);
+  g_clear_object (&self->comments);
 
   G_OBJECT_CLASS (rpt_export_parent_class)->finalize (object);
 }
@@ -159,6 +164,34 @@ rpt_export_set_date (RptExport *self, GDateTime *date)
 }
 
 /**
+ * rpt_export_set_margin_notes:
+ * @notes: (nullable) (element-type utf8 utf8): item id → a note for the
+ *   margin beside the item's paragraph (the preview marks commented items)
+ *
+ * Only the layout (preview, printing, PDF) shows them.
+ */
+void
+rpt_export_set_margin_notes (RptExport *self, GHashTable *notes)
+{
+  g_return_if_fail (RPT_IS_EXPORT (self));
+  g_clear_pointer (&self->margin_notes, g_hash_table_unref);
+  if (notes != NULL)
+    self->margin_notes = g_hash_table_ref (notes);
+}
+
+/**
+ * rpt_export_set_comments:
+ * @comments: (nullable) (element-type RptComment): comments the ODT should
+ *   carry as annotations; %NULL (the default) for none
+ */
+void
+rpt_export_set_comments (RptExport *self, GListModel *comments)
+{
+  g_return_if_fail (RPT_IS_EXPORT (self));
+  g_set_object (&self->comments, comments);
+}
+
+/**
  * rpt_export_get_notes:
  *
  * What the drafter should know about the last export: unverified
@@ -225,6 +258,22 @@ new_layout (RptExport *self, GError **error)
   xml = render_document_xml (self, &length, error);
   if (xml == NULL)
     return NULL;
+  if (self->margin_notes != NULL && g_hash_table_size (self->margin_notes) > 0)
+    {
+      xmlDoc *doc = rpt_document_xml_read (xml, (gssize) length, "document.xml", error);
+      xmlChar *marked = NULL;
+      int marked_length = 0;
+
+      if (doc == NULL)
+        return NULL;
+      _rpt_comments_mark_margin (doc, self->margin_notes);
+      xmlDocDumpMemoryEnc (doc, &marked, &marked_length, "UTF-8");
+      xmlFreeDoc (doc);
+      g_free (xml);
+      xml = g_strndup ((const char *) marked, (gsize) marked_length);
+      length = (gsize) marked_length;
+      xmlFree (marked);
+    }
   document = rpt_document_new_from_data (xml, (gssize) length, _ ("document XML"), error);
   if (document == NULL)
     return NULL;
@@ -313,6 +362,7 @@ rpt_export_run (RptExport *self, RptExportFormat format, GError **error)
   g_free (document);
   if (doc == NULL)
     return NULL;
+  _rpt_comments_annotate (doc, self->comments);
   date = dup_date (self);
   odt = rpt_odt_build (doc, get_creator (self), date, error);
   xmlFreeDoc (doc);

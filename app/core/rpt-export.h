@@ -41,6 +41,8 @@ void rpt_export_set_template (RptExport *self, RptTemplate *template);
 void rpt_export_set_reference (RptExport *self, RptReference *reference);
 void rpt_export_set_creator (RptExport *self, const char *creator);
 void rpt_export_set_date (RptExport *self, GDateTime *date);
+void rpt_export_set_margin_notes (RptExport *self, GHashTable *notes);
+void rpt_export_set_comments (RptExport *self, GListModel *comments);
 
 RptLayout *rpt_export_new_layout (RptExport *self, GError **error);
 GBytes *rpt_export_run (RptExport *self, RptExportFormat format, GError **error);

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <zip.h>
 
-#include "rpt-comment.h"
+#include "rpt-comment-private.h"
 #include "rpt-data-private.h"
 #include "rpt-diff.h"
 #include "rpt-document-xml.h"
@@ -351,65 +351,6 @@ add_user_defined (xmlDoc *doc, const char *name, const char *value)
   xmlNewNsProp (field, meta_ns, BAD_CAST "name", BAD_CAST name);
 }
 
-/* Comments go into the export as ODF annotations at the start of their
- * item's paragraph, for the reviewer to read and answer in LibreOffice. */
-static void
-add_annotations (xmlDoc *doc, GListModel *comments)
-{
-  xmlNode *text = rpt_document_xml_get_text (doc);
-  xmlNode *root = xmlDocGetRootElement (doc);
-  xmlNs *office = xmlSearchNsByHref (doc, root, BAD_CAST RPT_NS_OFFICE);
-  xmlNs *text_ns = xmlSearchNsByHref (doc, root, BAD_CAST RPT_NS_TEXT);
-  xmlNs *dc = xmlSearchNsByHref (doc, root, BAD_CAST RPT_NS_DC);
-  g_autoptr (GHashTable) marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GQueue queue = G_QUEUE_INIT;
-
-  if (comments == NULL || text == NULL)
-    return;
-  /* Every bookmark's paragraph, by item id. */
-  g_queue_push_tail (&queue, text);
-  while (!g_queue_is_empty (&queue))
-    {
-      xmlNode *node = g_queue_pop_head (&queue);
-      for (xmlNode *c = node->children; c != NULL; c = c->next)
-        {
-          if (c->type != XML_ELEMENT_NODE)
-            continue;
-          if (xmlStrEqual (c->name, BAD_CAST "bookmark"))
-            {
-              g_autofree char *name =
-                (char *) xmlGetNsProp (c, BAD_CAST "name", BAD_CAST RPT_NS_TEXT);
-              if (name != NULL && g_str_has_prefix (name, BOOKMARK_PREFIX))
-                g_hash_table_insert (marks, g_strdup (name + strlen (BOOKMARK_PREFIX)), c);
-            }
-          else
-            g_queue_push_tail (&queue, c);
-        }
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (comments); i++)
-    {
-      g_autoptr (RptComment) comment = g_list_model_get_item (comments, i);
-      xmlNode *mark = rpt_comment_get_item_id (comment) != NULL
-                        ? g_hash_table_lookup (marks, rpt_comment_get_item_id (comment))
-                        : NULL;
-      g_autoptr (GDateTime) utc = g_date_time_to_utc (rpt_comment_get_created (comment));
-      g_autofree char *when = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
-      g_auto (GStrv) lines = NULL;
-      xmlNode *annotation;
-
-      if (mark == NULL || rpt_comment_get_resolved (comment))
-        continue;
-      annotation = xmlNewDocNode (doc, office, BAD_CAST "annotation", NULL);
-      xmlNewTextChild (annotation, dc, BAD_CAST "creator",
-                       BAD_CAST rpt_comment_get_author (comment));
-      xmlNewTextChild (annotation, dc, BAD_CAST "date", BAD_CAST when);
-      lines = g_strsplit (rpt_comment_get_text (comment), "\n", -1);
-      for (guint k = 0; lines[k] != NULL; k++)
-        xmlNewTextChild (annotation, text_ns, BAD_CAST "p", BAD_CAST lines[k]);
-      xmlAddNextSibling (mark, annotation);
-    }
-}
-
 /**
  * rpt_review_build_odt:
  * @store: the drafter's document
@@ -464,7 +405,7 @@ rpt_review_build_odt (RptStore *store,
   add_user_defined (doc, META_LETTER, rpt_letter_get_id (letter));
   add_user_defined (doc, META_VERSION, number);
   add_user_defined (doc, META_CHECKSUM, checksum);
-  add_annotations (doc, comments);
+  _rpt_comments_annotate (doc, comments);
   odt = rpt_odt_build (doc, author, now, error);
   xmlFreeDoc (doc);
   return odt;

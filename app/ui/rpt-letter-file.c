@@ -1119,3 +1119,98 @@ rpt_letter_file_has_path (RptLetterFile *self, const char *path)
   b = g_file_new_for_path (path);
   return g_file_equal (a, b);
 }
+
+/* --- other work on the file ------------------------------------------ */
+
+typedef struct
+{
+  RptLetterFileStoreFunc func;
+  gpointer data;
+  GDestroyNotify destroy;
+} StoreJob;
+
+static void
+store_job_free (StoreJob *job)
+{
+  if (job->destroy != NULL)
+    job->destroy (job->data);
+  g_free (job);
+}
+
+static void
+store_job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  RptLetterFile *self = source;
+  VersionData *d = task_data;
+  StoreJob *job = g_object_get_data (G_OBJECT (task), "job");
+  GError *error = NULL;
+  gboolean ok;
+
+  g_mutex_lock (&self->store_lock);
+  ok = job->func (d->store, job->data, cancellable, &error);
+  g_mutex_unlock (&self->store_lock);
+  if (!ok)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rpt_letter_file_run_async:
+ * @func: what to do with the document file, in a worker
+ * @data: (nullable): for @func
+ * @destroy: (nullable): frees @data
+ *
+ * Saves the working state, then runs @func on the document's store in a
+ * worker, with the store to itself: what comments, review copies and
+ * merges do with the file, never on the main thread.
+ */
+void
+rpt_letter_file_run_async (RptLetterFile *self,
+                           RptLetterFileStoreFunc func,
+                           gpointer data,
+                           GDestroyNotify destroy,
+                           GCancellable *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  VersionData *d;
+  GTask *task;
+  StoreJob *job = g_new0 (StoreJob, 1);
+
+  g_return_if_fail (RPT_IS_LETTER_FILE (self));
+  g_return_if_fail (func != NULL);
+
+  job->func = func;
+  job->data = data;
+  job->destroy = destroy;
+  task = version_task_new (self, rpt_letter_file_run_async, cancellable, callback, user_data, &d);
+  g_object_set_data_full (G_OBJECT (task), "job", job, (GDestroyNotify) store_job_free);
+  d->after_flush = store_job_thread;
+  queue_save (self, task_new_flush (self, cancellable, version_flushed_cb, task), FALSE);
+}
+
+gboolean
+rpt_letter_file_run_finish (RptLetterFile *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * rpt_letter_file_take_saved_letter:
+ * @letter: a letter a store job has just written as the working state
+ *
+ * Makes @letter the document's letter (notify::letter), as it is in the
+ * file: after a merge, the merged letter.
+ */
+void
+rpt_letter_file_take_saved_letter (RptLetterFile *self, RptLetter *letter)
+{
+  g_return_if_fail (RPT_IS_LETTER_FILE (self));
+  g_return_if_fail (RPT_IS_LETTER (letter));
+
+  set_letter (self, letter);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LETTER]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}

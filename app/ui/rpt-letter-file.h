@@ -13,6 +13,12 @@
 
 G_BEGIN_DECLS
 
+/* Work on a document's file in a worker (rpt_letter_file_run_async()). */
+typedef gboolean (*RptLetterFileStoreFunc) (RptStore *store,
+                                            gpointer data,
+                                            GCancellable *cancellable,
+                                            GError **error);
+
 /* How long autosave waits after the first unsaved change: long enough to
  * gather a burst of keystrokes into one save, short enough that every change
  * is on disk within a second. */
@@ -85,6 +91,15 @@ gboolean rpt_letter_file_restore_version_finish (RptLetterFile *self,
                                                  GError **error);
 
 char *rpt_letter_file_dup_title_for_letter (RptLetter *letter);
+void rpt_letter_file_run_async (RptLetterFile *self,
+                                RptLetterFileStoreFunc func,
+                                gpointer data,
+                                GDestroyNotify destroy,
+                                GCancellable *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer user_data);
+gboolean rpt_letter_file_run_finish (RptLetterFile *self, GAsyncResult *result, GError **error);
+void rpt_letter_file_take_saved_letter (RptLetterFile *self, RptLetter *letter);
 char *rpt_letter_file_dup_drafts_dir (void);
 
 G_END_DECLS
