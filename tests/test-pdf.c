@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <locale.h>
 #include <string.h>
 
 #include "rpt-test-util.h"
@@ -662,6 +663,49 @@ test_async (void)
     check_valid (out);
 }
 
+/* In a French or Spanish locale, numbers are written with a comma: the PDF
+ * (its link rectangles, its outline) must not depend on it. */
+static void
+test_decimal_comma_locale (void)
+{
+  locale_t french = newlocale (LC_NUMERIC_MASK, "fr_FR.UTF-8", (locale_t) 0);
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autoptr (RptExport) export = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (GError) error = NULL;
+  locale_t before;
+  char buf[16];
+
+  if (french == (locale_t) 0)
+    {
+      if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+        g_test_fail_printf ("the fr_FR.UTF-8 locale is missing (tools/setup-debian.sh makes it)");
+      else
+        g_test_skip ("the fr_FR.UTF-8 locale is missing");
+      return;
+    }
+  before = uselocale (french);
+  g_snprintf (buf, sizeof buf, "%.1f", 1.5);
+  g_assert_cmpstr (buf, ==, "1,5"); /* the locale is in force */
+  export = rpt_export_new (letter);
+  pdf = rpt_export_run (export, RPT_EXPORT_FORMAT_PDF, &error);
+  uselocale (before);
+  freelocale (french);
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf);
+  /* The link on "website" is there, and every number in the file is
+   * written with a point: qpdf reads the whole file without a warning. */
+  g_assert_nonnull (
+    memmem (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), "/URI (http", 10));
+  {
+    g_autofree char *path = g_build_filename (tmpdir, "decimal-comma.pdf", NULL);
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL),
+                                        (gssize) g_bytes_get_size (pdf), NULL));
+    if (have_tool ("qpdf") && have_tool ("pdffonts"))
+      check_valid (path);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -676,6 +720,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/missing-font", test_missing_font);
   g_test_add_func ("/pdf/bad-document", test_bad_document);
   g_test_add_func ("/pdf/async", test_async);
+  g_test_add_func ("/pdf/decimal-comma-locale", test_decimal_comma_locale);
   g_test_add_func ("/pdf/hostile", test_hostile);
   g_test_add_func ("/pdf/direction", test_direction);
   status = g_test_run ();

@@ -111,6 +111,24 @@ build_meta (xmlDoc *document, const char *creator, GDateTime *date)
       rpt_markup_append_escaped (out, reference, -1, FALSE);
       g_string_append (out, "</meta:user-defined>");
     }
+  /* The others, as they are: a copy for review says there which version it
+   * was made from (rpt-review.c). */
+  for (xmlNode *m = root->children; m != NULL; m = m->next)
+    if (m->type == XML_ELEMENT_NODE && xmlStrEqual (m->name, BAD_CAST "meta"))
+      for (xmlNode *k = m->children; k != NULL; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && xmlStrEqual (k->name, BAD_CAST "user-defined"))
+          {
+            g_autofree char *name =
+              (char *) xmlGetNsProp (k, BAD_CAST "name", BAD_CAST RPT_NS_META);
+            g_autofree char *value = (char *) xmlNodeGetContent (k);
+            if (name == NULL || g_str_equal (name, "Reference"))
+              continue;
+            g_string_append (out, "<meta:user-defined meta:name=\"");
+            rpt_markup_append_escaped (out, name, -1, TRUE);
+            g_string_append (out, "\" meta:value-type=\"string\">");
+            rpt_markup_append_escaped (out, value != NULL ? value : "", -1, FALSE);
+            g_string_append (out, "</meta:user-defined>");
+          }
   g_string_append (out, "</office:meta></office:document-meta>\n");
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }

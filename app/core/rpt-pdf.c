@@ -9,6 +9,7 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -280,10 +281,19 @@ rpt_pdf_render (RptLayout *layout, const RptPdfOptions *options, GError **error)
   cairo_t *cr;
   guint n_pages;
   double w, h;
+  locale_t c_numeric, old_locale = (locale_t) 0;
 
   g_return_val_if_fail (RPT_IS_LAYOUT (layout), NULL);
   doc = rpt_layout_get_document (layout);
   g_return_val_if_fail (doc != NULL, NULL);
+
+  /* cairo 1.16 reads link and outline attributes ("rect=[72.00 …]") with
+   * strtod, in the thread's locale: with a French or Spanish LC_NUMERIC it
+   * stops at the point and refuses the whole PDF. This thread reads numbers
+   * the C way until the PDF is made. */
+  c_numeric = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  if (c_numeric != (locale_t) 0)
+    old_locale = uselocale (c_numeric);
 
   n_pages = rpt_layout_get_n_pages (layout);
   rpt_layout_get_page_size (layout, 0, &w, &h);
@@ -321,6 +331,11 @@ rpt_pdf_render (RptLayout *layout, const RptPdfOptions *options, GError **error)
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (c_numeric != (locale_t) 0)
+    {
+      uselocale (old_locale);
+      freelocale (c_numeric);
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _ ("Cannot make the PDF: %s"),

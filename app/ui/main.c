@@ -17,6 +17,9 @@ main (int argc, char *argv[])
   g_autoptr (GSettingsSchema) schema = NULL;
 
   setlocale (LC_ALL, "");
+  /* Numbers in files (PDF, SVG, CSS) are written and read the C way by the
+   * libraries beneath; what people read is formatted by us. */
+  setlocale (LC_NUMERIC, "C");
   /* RAPPORTEUR_LOCALEDIR: the catalogues of a build tree (meson devenv,
    * the tests), before the program is installed. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RAPPORTEUR_LOCALEDIR") != NULL
