@@ -114,10 +114,9 @@ test_text_merge (void)
   g_clear_pointer (&settled, g_free);
 
   /* Formatting is an edit too, and merges with a word edit elsewhere. */
-  g_assert_true (rpt_merge_text ("include, inter alia, journalism",
-                                 "include, <i>inter alia</i>, journalism",
-                                 "include, inter alia, reporting", RPT_MERGE_PENDING, &settled,
-                                 &error));
+  g_assert_true (
+    rpt_merge_text ("include, inter alia, journalism", "include, <i>inter alia</i>, journalism",
+                    "include, inter alia, reporting", RPT_MERGE_PENDING, &settled, &error));
   g_assert_cmpstr (settled, ==, "include, <i>inter alia</i>, reporting");
   g_clear_pointer (&settled, g_free);
 

@@ -266,7 +266,8 @@ print_wrapped (const char *label, const char *markup)
 {
   g_autofree char *plain = rpt_markup_to_plain (markup);
 
-  printf ("%s: %s\n", label, plain[0] != '\0' ? plain : _ ("(none)"));
+  /* Translators: a field of the letter and its value */
+  printf (_ ("%s: %s\n"), label, plain[0] != '\0' ? plain : _ ("(none)"));
 }
 
 static void
@@ -274,7 +275,8 @@ print_paragraph_count (RptLetter *letter, RptPart part, const char *label)
 {
   guint n = rpt_letter_get_n_items (letter, part);
 
-  printf ("%s: %u\n", label, n);
+  /* Translators: a part of the letter and how many paragraphs it has */
+  printf (_ ("%s: %u\n"), label, n);
   for (guint i = 0; i < n; i++)
     {
       RptParagraph *p = rpt_letter_get_item (letter, part, i);

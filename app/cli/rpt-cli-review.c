@@ -47,7 +47,7 @@ rpt_cli_send_for_review (int argc, char **argv)
   if (argc != 2 || output == NULL)
     return rpt_cli_usage (_ ("send-for-review needs a document and -o COPY"));
   if (version < 0 || version > G_MAXUINT)
-    return rpt_cli_usage (_ ("“%" G_GINT64_FORMAT "” is not a version number"), version);
+    return rpt_cli_usage (_ ("“%lld” is not a version number"), (long long) version);
 
   store = rpt_store_open (argv[1], RPT_STORE_OPEN_READ_WRITE, &error);
   if (store == NULL)
@@ -201,7 +201,7 @@ rpt_cli_merge (int argc, char **argv)
     {
       RptMergeChange *c = rpt_merge_get_change (merge, i);
       /* Translators: one change of a merge: its state, what, how, why */
-      printf ("  [%s] %s: %s%s%s\n", status_word (c->status), c->label, c->description,
+      printf (_ ("  [%s] %s: %s%s%s\n"), status_word (c->status), c->label, c->description,
               c->reason != NULL ? " — " : "", c->reason != NULL ? c->reason : "");
     }
   for (guint i = 0; i < unplaced->len; i++)

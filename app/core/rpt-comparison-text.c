@@ -155,7 +155,10 @@ append_redline (Writer *w, RptTextDiff *diff)
 static void
 append_field (Writer *w, const RptFieldChange *field, const char *indent, gboolean whole)
 {
-  g_string_append_printf (w->out, "%s%s: ", indent, field->label);
+  g_string_append (w->out, indent);
+  /* Translators: a field's name before what changed in it ("Date: "); French
+   * puts a space before the colon */
+  g_string_append_printf (w->out, _ ("%s: "), field->label);
   if (field->text != NULL)
     append_redline (w, field->text);
   else if (whole)

@@ -1589,7 +1589,8 @@ load_version (RptSqlite *db, gint64 number, GError **error)
     return NULL;
   if (rc != SQLITE_ROW)
     {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, "no version %" G_GINT64_FORMAT, number);
+      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, _ ("There is no version %lld"),
+                   (long long) number);
       return NULL;
     }
   if (!read_version_state (db, number, &h, &rows, error))
@@ -1809,9 +1810,8 @@ migrate_2_to_3 (RptSqlite *db, GError **error)
       letter = xml != NULL ? rpt_letter_new_from_xml (xml, -1, "version", &local) : NULL;
       if (letter == NULL)
         {
-          g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT,
-                       _ ("version %" G_GINT64_FORMAT " cannot be read (%s)"), number,
-                       local != NULL ? local->message : "no text");
+          g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT, _ ("version %lld cannot be read (%s)"),
+                       (long long) number, local != NULL ? local->message : "no text");
           return FALSE;
         }
       snap = rpt_store_snapshot_new (letter);
