@@ -465,6 +465,46 @@ test_odt_carries_comments (Fixture *f, gconstpointer data)
   g_assert_null (strstr (content, "Done"));
 }
 
+/* A comment on words spans them in the ODT, as LibreOffice's own do; words
+ * no longer in the item leave the comment at the paragraph's start. */
+static void
+test_odt_comment_spans_words (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListStore) comments = g_list_store_new (RPT_TYPE_COMMENT);
+  g_autoptr (RptComment) on_words = rpt_comment_new (fact_id (f->sample, 0), "A", "How many?");
+  g_autoptr (RptComment) gone = rpt_comment_new (fact_id (f->sample, 1), "B", "Which?");
+  g_autoptr (RptExport) export = rpt_export_new (f->sample);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "spans.odt", NULL);
+  g_autofree char *content = NULL;
+  g_autofree char *expected = NULL;
+  const char *p;
+
+  rpt_comment_set_quote (on_words, "four police officers");
+  rpt_comment_set_quote (gone, "words the drafter has since deleted");
+  g_list_store_append (comments, on_words);
+  g_list_store_append (comments, gone);
+  rpt_export_set_comments (export, G_LIST_MODEL (comments));
+  bytes = rpt_export_run (export, RPT_EXPORT_FORMAT_ODT, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes), NULL));
+  rpt_test_validate_odf (path);
+  content = rpt_test_zip_read (path, "content.xml", NULL);
+  expected = g_strdup_printf ("<text:p>How many?</text:p></office:annotation>four police "
+                              "officers<office:annotation-end office:name=\"rpt-comment-%s\"/>"
+                              " and was reportedly detained",
+                              rpt_comment_get_id (on_words));
+  g_assert_nonnull (strstr (content, expected));
+  /* The text around the words is whole. */
+  g_assert_nonnull (strstr (content, "outside her home in Dushanbe by <office:annotation "));
+  /* The other comment: at its paragraph's start, unnamed, nothing spanned. */
+  p = strstr (content, "<text:p>Which?</text:p></office:annotation>In her absence,");
+  g_assert_nonnull (p);
+  g_assert_null (strstr (content, "words the drafter has since deleted"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -478,6 +518,7 @@ main (int argc, char **argv)
   ADD ("/review/odt/read-back", test_odt_read_back);
   ADD ("/review/odt/not-for-review", test_odt_not_for_review);
   ADD ("/review/odt/carries-comments", test_odt_carries_comments);
+  ADD ("/review/odt/comment-spans-words", test_odt_comment_spans_words);
 #undef ADD
   return g_test_run ();
 }

@@ -147,6 +147,7 @@ rpt_cli_export (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   RptExportFormat export_format;
   gboolean quiet = FALSE;
+  gboolean with_comments = FALSE;
   guint version = 0;
   int status;
   const GOptionEntry entries[] = {
@@ -166,6 +167,10 @@ rpt_cli_export (int argc, char **argv)
       N_ ("Write the letter in this language (en, fr or es) for this export only; the "
           "document keeps its own"),
       "LANG" },
+    { "comments", 0, 0, G_OPTION_ARG_NONE, &with_comments,
+      N_ ("Put the document’s open comments into an ODT as annotations, for reviewers who "
+          "use LibreOffice"),
+      NULL },
     { NULL }
   };
 
@@ -184,6 +189,10 @@ rpt_cli_export (int argc, char **argv)
     return status;
   if (language != NULL && !rpt_language_is_supported (language))
     return rpt_cli_usage (_ ("--language must be en, fr or es"));
+  if (with_comments && export_format != RPT_EXPORT_FORMAT_ODT)
+    return rpt_cli_usage (_ ("--comments needs --format odt"));
+  if (with_comments && rpt_cli_input_is_xml (argv[1]))
+    return rpt_cli_usage (_ ("--comments needs a .rapporteur document; %s is letter XML"), argv[1]);
 
   /* XML (a file, a pipe, standard input) is read once, within the input
    * limit; for PDF it may be document XML, what the templates made. */
@@ -226,6 +235,15 @@ rpt_cli_export (int argc, char **argv)
 
   export = rpt_export_new (letter);
   rpt_export_set_creator (export, author);
+  if (with_comments)
+    {
+      g_autoptr (RptStore) store = rpt_store_open (argv[1], RPT_STORE_OPEN_READ_ONLY, &error);
+      g_autoptr (GListStore) comments = store != NULL ? rpt_comments_load (store, &error) : NULL;
+
+      if (comments == NULL)
+        return rpt_cli_fail (error);
+      rpt_export_set_comments (export, G_LIST_MODEL (comments));
+    }
   bytes = rpt_export_run (export, export_format, &error);
   if (bytes == NULL)
     return rpt_cli_fail (error);

@@ -264,12 +264,40 @@ rpt_cli_merge (int argc, char **argv)
 
 /* --- comments ---------------------------------------------------------- */
 
+static void
+print_comment (RptLetter *letter, RptComment *c, gboolean reply)
+{
+  g_autoptr (GDateTime) local = g_date_time_to_local (rpt_comment_get_created (c));
+  g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+  const char *item = rpt_comment_get_item_id (c);
+  const char *indent = reply ? "    " : "";
+  g_autofree char *where = NULL;
+  RptPart part;
+  guint position = 0;
+
+  if (item == NULL)
+    where = g_strdup (_ ("the letter"));
+  else if (rpt_letter_find_item (letter, item, &part, &position) != NULL)
+    /* Translators: where a comment is: a part of the letter and a number */
+    where = g_strdup_printf (_ ("%s %u"), rpt_part_get_label (part), position + 1);
+  else
+    where = g_strdup (_ ("an item no longer in the letter"));
+  /* Translators: a comment in a list: indent, who, when, where, resolved */
+  printf (_ ("%s%s, %s, on %s%s:\n"), indent, rpt_comment_get_author (c), when, where,
+          rpt_comment_get_resolved (c) ? _ (" (resolved)") : "");
+  if (rpt_comment_get_quote (c) != NULL)
+    printf ("%s  “%s”\n", indent, rpt_comment_get_quote (c));
+  printf ("%s  %s\n", indent, rpt_comment_get_text (c));
+}
+
 int
 rpt_cli_comments (int argc, char **argv)
 {
   g_autoptr (RptStore) store = NULL;
   g_autoptr (RptLetter) letter = NULL;
   g_autoptr (GListStore) comments = NULL;
+  g_autoptr (GHashTable) replies = NULL;
+  g_autoptr (GHashTable) ids = NULL;
   g_autoptr (GError) error = NULL;
   int status;
   guint n;
@@ -287,32 +315,44 @@ rpt_cli_comments (int argc, char **argv)
   n = g_list_model_get_n_items (G_LIST_MODEL (comments));
   if (n == 0)
     printf (_ ("No comments\n"));
+  /* Threads: each comment followed by its replies, oldest first; a reply
+   * whose comment is gone stands on its own. */
+  replies =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (RptComment) c = g_list_model_get_item (G_LIST_MODEL (comments), i);
-      g_autoptr (GDateTime) local = g_date_time_to_local (rpt_comment_get_created (c));
-      g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
-      const char *item = rpt_comment_get_item_id (c);
-      RptPart part;
-      guint position = 0;
-      g_autofree char *where = NULL;
+      RptComment *c = g_list_model_get_item (G_LIST_MODEL (comments), i);
+      g_hash_table_add (ids, (gpointer) rpt_comment_get_id (c));
+      g_object_unref (c); /* the store holds it */
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      RptComment *c = g_list_model_get_item (G_LIST_MODEL (comments), i);
+      const char *parent = rpt_comment_get_parent_id (c);
 
-      if (item == NULL)
-        where = g_strdup (_ ("the letter"));
-      else if (rpt_letter_find_item (letter, item, &part, &position) != NULL)
-        /* Translators: where a comment is: a part of the letter and a number */
-        where = g_strdup_printf (_ ("%s %u"), rpt_part_get_label (part), position + 1);
-      else
-        where = g_strdup (_ ("an item no longer in the letter"));
-      /* Translators: a comment in a list: indent, who, when, where, resolved */
-      printf (_ ("%s%s, %s, on %s%s:\n"), rpt_comment_get_parent_id (c) != NULL ? "    " : "",
-              rpt_comment_get_author (c), when, where,
-              rpt_comment_get_resolved (c) ? _ (" (resolved)") : "");
-      if (rpt_comment_get_quote (c) != NULL)
-        printf ("%s  “%s”\n", rpt_comment_get_parent_id (c) != NULL ? "    " : "",
-                rpt_comment_get_quote (c));
-      printf ("%s  %s\n", rpt_comment_get_parent_id (c) != NULL ? "    " : "",
-              rpt_comment_get_text (c));
+      if (parent != NULL && g_hash_table_contains (ids, parent))
+        {
+          GPtrArray *list = g_hash_table_lookup (replies, parent);
+          if (list == NULL)
+            g_hash_table_insert (replies, (gpointer) parent, list = g_ptr_array_new ());
+          g_ptr_array_add (list, c);
+        }
+      g_object_unref (c);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      RptComment *c = g_list_model_get_item (G_LIST_MODEL (comments), i);
+      const char *parent = rpt_comment_get_parent_id (c);
+      GPtrArray *list;
+
+      g_object_unref (c);
+      if (parent != NULL && g_hash_table_contains (ids, parent))
+        continue;
+      print_comment (letter, c, FALSE);
+      list = g_hash_table_lookup (replies, rpt_comment_get_id (c));
+      for (guint j = 0; list != NULL && j < list->len; j++)
+        print_comment (letter, g_ptr_array_index (list, j), TRUE);
     }
   return RPT_CLI_EXIT_OK;
 }

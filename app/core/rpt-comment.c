@@ -533,6 +533,75 @@ item_paragraph_marks (xmlNode *text)
   return marks;
 }
 
+static void
+link_after (xmlNode *cur, xmlNode *node)
+{
+  node->parent = cur->parent;
+  node->doc = cur->doc;
+  node->prev = cur;
+  node->next = cur->next;
+  if (cur->next != NULL)
+    cur->next->prev = node;
+  else if (cur->parent != NULL)
+    cur->parent->last = node;
+  cur->next = node;
+}
+
+/* A comment on words spans them, as LibreOffice's own do: the annotation
+ * before the first word, an annotation-end after the last. Only words
+ * within one run of text are spanned (formatting may split a quote); else
+ * FALSE, and the comment stands at the start of the paragraph. */
+static gboolean
+annotate_words (xmlNode *paragraph,
+                xmlNode *annotation,
+                const char *quote,
+                xmlNs *office,
+                const char *id)
+{
+  GQueue queue = G_QUEUE_INIT;
+  xmlNode *found = NULL;
+  const char *at = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *before = NULL;
+  xmlNode *after, *words, *end;
+  gsize start, length;
+
+  if (quote == NULL || quote[0] == '\0' || paragraph == NULL || id == NULL)
+    return FALSE;
+  g_queue_push_tail (&queue, paragraph);
+  while (found == NULL && !g_queue_is_empty (&queue))
+    {
+      xmlNode *node = g_queue_pop_head (&queue);
+      for (xmlNode *c = node->children; c != NULL && found == NULL; c = c->next)
+        if (c->type == XML_TEXT_NODE && c->content != NULL &&
+            (at = strstr ((const char *) c->content, quote)) != NULL)
+          found = c;
+        else if (c->type == XML_ELEMENT_NODE && !xmlStrEqual (c->name, BAD_CAST "annotation") &&
+                 !xmlStrEqual (c->name, BAD_CAST "note"))
+          g_queue_push_tail (&queue, c);
+    }
+  g_queue_clear (&queue);
+  if (found == NULL)
+    return FALSE;
+  start = (gsize) (at - (const char *) found->content);
+  length = strlen (quote);
+  before = g_strndup ((const char *) found->content, start);
+  /* found = before, annotation, the words, annotation-end, what follows.
+   * Linked by hand: libxml2's sibling functions merge adjacent text. */
+  name = g_strconcat ("rpt-comment-", id, NULL);
+  xmlNewNsProp (annotation, office, BAD_CAST "name", BAD_CAST name);
+  end = xmlNewDocNode (found->doc, office, BAD_CAST "annotation-end", NULL);
+  xmlNewNsProp (end, office, BAD_CAST "name", BAD_CAST name);
+  after = xmlNewDocText (found->doc, BAD_CAST (at + length));
+  words = xmlNewDocTextLen (found->doc, BAD_CAST at, (int) length);
+  link_after (found, annotation);
+  link_after (annotation, words);
+  link_after (words, end);
+  link_after (end, after);
+  xmlNodeSetContent (found, BAD_CAST before); /* a text node: copied as is */
+  return TRUE;
+}
+
 /* Comments go into the export as ODF annotations at the start of their
  * item's paragraph, for the reviewer to read and answer in LibreOffice. */
 /**
@@ -597,7 +666,9 @@ _rpt_comments_annotate (xmlDoc *doc, GListModel *comments)
       lines = g_strsplit (rpt_comment_get_text (comment), "\n", -1);
       for (guint k = 0; lines[k] != NULL; k++)
         xmlNewTextChild (annotation, text_ns, BAD_CAST "p", BAD_CAST lines[k]);
-      xmlAddNextSibling (mark, annotation);
+      if (!annotate_words (mark->parent, annotation, rpt_comment_get_quote (comment), office,
+                           rpt_comment_get_id (comment)))
+        xmlAddNextSibling (mark, annotation);
     }
 }
 

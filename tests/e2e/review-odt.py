@@ -46,13 +46,27 @@ def run(cli, *args):
     return p.returncode, p.stdout, p.stderr
 
 
-def edit_in_libreoffice(src, dst):
+def with_libreoffice(work):
+    """Starts LibreOffice headless; returns (desktop, stop)."""
     profile = tempfile.mkdtemp(prefix="rpt-lo-")
     pipe = "rptreview%d" % os.getpid()
     proc = subprocess.Popen(
         ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
          "-env:UserInstallation=file://" + profile, "--accept=pipe,name=%s;urp;" % pipe],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def stop(desktop):
+        try:
+            if desktop is not None:
+                desktop.terminate()
+        except Exception:
+            pass
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(profile, ignore_errors=True)
+
     try:
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
@@ -67,10 +81,24 @@ def edit_in_libreoffice(src, dst):
                     raise RuntimeError("LibreOffice did not start")
                 time.sleep(0.2)
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)),
-                                           "_blank", 0, (prop("Hidden", True),))
-        if doc is None:
-            raise RuntimeError("LibreOffice could not open %s" % src)
+    except Exception:
+        stop(None)
+        raise
+    return desktop, stop
+
+
+def load(desktop, path):
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)),
+                                       "_blank", 0, (prop("Hidden", True),))
+    if doc is None:
+        raise RuntimeError("LibreOffice could not open %s" % path)
+    return doc
+
+
+def edit_in_libreoffice(src, dst):
+    desktop, stop = with_libreoffice(os.path.dirname(dst))
+    try:
+        doc = load(desktop, src)
         doc.RecordChanges = True
 
         def find(text):
@@ -99,22 +127,31 @@ def edit_in_libreoffice(src, dst):
         a.Author = "C. Checker"
         a.Content = "Too strong? Say that concerns have been raised."
         t = r.getText()
-        t.insertTextContent(r.getStart(), a, False)
+        t.insertTextContent(r, a, True)  # on the words, as when they are selected
         doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)),
                        (prop("FilterName", "writer8"),))
         redlines = doc.Redlines.Count
         doc.close(True)
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
         return redlines
     finally:
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(profile, ignore_errors=True)
+        stop(desktop)
+
+
+def annotations_in(path):
+    """(author, text, anchored words) of every comment LibreOffice sees."""
+    desktop, stop = with_libreoffice(os.path.dirname(path))
+    try:
+        doc = load(desktop, path)
+        found = []
+        fields = doc.TextFields.createEnumeration()
+        while fields.hasMoreElements():
+            f = fields.nextElement()
+            if f.supportsService("com.sun.star.text.textfield.Annotation"):
+                found.append((f.Author, f.Content, f.getAnchor().getString()))
+        doc.close(True)
+        return found
+    finally:
+        stop(desktop)
 
 
 def main():
@@ -172,6 +209,19 @@ def main():
     check("Your Excellency" in out, "what could not be placed is kept as a comment")
     status, out, err = run(cli, "version", "list", doc)
     check("Review by C. Checker merged" in out, "the merge is a version named after the reviewer")
+
+    # Back to LibreOffice: the comments ride along as annotations when asked.
+    plain = os.path.join(work, "plain.odt")
+    status, out, err = run(cli, "export", "--format", "odt", doc, "-o", plain, "--quiet")
+    check(status == 0 and annotations_in(plain) == [], "no comments in an ODT unless asked")
+    with_comments = os.path.join(work, "with-comments.odt")
+    status, out, err = run(cli, "export", "--format", "odt", "--comments", doc, "-o",
+                           with_comments, "--quiet")
+    check(status == 0, "export --comments: " + err)
+    seen = annotations_in(with_comments)
+    check(any(a == "C. Checker" and "concerns have been raised" in t and
+              "There are serious concerns" in w for a, t, w in seen),
+          "LibreOffice shows the reviewer's comment on its words: %r" % seen)
 
     for i, (ok, what) in enumerate(results, 1):
         print("%s %d - %s" % ("ok" if ok else "not ok", i, what.replace("\n", "\n# ")))
