@@ -465,6 +465,93 @@ test_odt_carries_comments (Fixture *f, gconstpointer data)
   g_assert_null (strstr (content, "Done"));
 }
 
+/* A reviewer's copy merged: the working state, the comments and a version
+ * in the drafter's document; merged again, nothing doubles. */
+static void
+test_apply_twice (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *copy_path = g_build_filename (f->dir, "copy.rapporteur", NULL);
+  g_autoptr (RptStore) copy = NULL;
+  g_autoptr (RptLetter) edited = NULL;
+  g_autoptr (RptComment) c = NULL;
+  g_autoptr (GListStore) comments = NULL;
+  g_autoptr (GListModel) versions = NULL;
+
+  g_assert_cmpuint (rpt_review_send (f->store, 0, "A", "B. Reviewer", copy_path, &error), ==, 1);
+  g_assert_no_error (error);
+  /* The reviewer edits a fact and comments on another. */
+  copy = rpt_store_open (copy_path, RPT_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  edited = rpt_store_load (copy, &error);
+  rpt_paragraph_set_text (rpt_letter_get_item (edited, RPT_PART_FACTS, 0), "Reworded.");
+  g_assert_true (rpt_store_save (copy, edited, &error));
+  c = rpt_comment_new (fact_id (edited, 2), "B. Reviewer", "Source?");
+  g_assert_true (rpt_comments_save (copy, c, &error));
+  g_clear_object (&copy);
+
+  for (guint round = 1; round <= 2; round++)
+    {
+      g_autoptr (RptReviewCopy) review = rpt_review_copy_load (f->store, copy_path, &error);
+      g_autoptr (RptLetter) ours = rpt_store_load (f->store, &error);
+      g_autoptr (RptMerge) merge = NULL;
+      g_autoptr (RptLetter) result = NULL;
+      g_autoptr (RptLetter) saved = NULL;
+      guint number;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (review->base->reviewer, ==, "B. Reviewer");
+      merge = rpt_merge_new (review->base_letter, ours, review->theirs, &error);
+      g_assert_no_error (error);
+      /* The second time, the edit is on both sides already: nothing to do. */
+      g_assert_cmpuint (rpt_merge_get_n_pending (merge), ==, 0);
+      result = rpt_merge_dup_result (merge, &error);
+      g_assert_no_error (error);
+      number = rpt_review_apply (f->store, result, G_LIST_MODEL (review->comments), "A",
+                                 review->base->reviewer, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (number, ==, round + 1);
+      saved = rpt_store_load (f->store, &error);
+      g_assert_cmpstr (rpt_paragraph_get_text (rpt_letter_get_item (saved, RPT_PART_FACTS, 0)), ==,
+                       "Reworded.");
+    }
+  comments = rpt_comments_load (f->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (comments)), ==, 1);
+  versions = rpt_store_list_versions (f->store, &error);
+  {
+    g_autoptr (RptVersion) v = g_list_model_get_item (versions, 1);
+    g_assert_cmpstr (rpt_version_get_message (v), ==, "Review by B. Reviewer merged");
+  }
+}
+
+/* An ODT read twice gives its annotations new ids: the same comment by
+ * author, place and text is still not added twice. */
+static void
+test_comments_add_new (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptComment) a = rpt_comment_new (fact_id (f->sample, 0), "A", "Why?");
+  g_autoptr (RptComment) same = rpt_comment_new (fact_id (f->sample, 0), "A", "Why?");
+  g_autoptr (RptComment) other_place = rpt_comment_new (fact_id (f->sample, 1), "A", "Why?");
+  g_autoptr (RptComment) other_quote = rpt_comment_new (fact_id (f->sample, 0), "A", "Why?");
+  g_autoptr (GListStore) incoming = g_list_store_new (RPT_TYPE_COMMENT);
+  g_autoptr (GListStore) all = NULL;
+  guint added = 99;
+
+  rpt_comment_set_quote (other_quote, "four police officers");
+  g_assert_true (rpt_comments_save (f->store, a, &error));
+  g_list_store_append (incoming, a);
+  g_list_store_append (incoming, same);
+  g_list_store_append (incoming, other_place);
+  g_list_store_append (incoming, other_quote);
+  g_list_store_append (incoming, other_place); /* twice in one copy */
+  g_assert_true (rpt_comments_add_new (f->store, G_LIST_MODEL (incoming), &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 2);
+  all = rpt_comments_load (f->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 3);
+}
+
 /* A comment on words spans them in the ODT, as LibreOffice's own do; words
  * no longer in the item leave the comment at the paragraph's start. */
 static void
@@ -519,6 +606,8 @@ main (int argc, char **argv)
   ADD ("/review/odt/not-for-review", test_odt_not_for_review);
   ADD ("/review/odt/carries-comments", test_odt_carries_comments);
   ADD ("/review/odt/comment-spans-words", test_odt_comment_spans_words);
+  ADD ("/review/merge/apply-twice", test_apply_twice);
+  ADD ("/review/comments/add-new", test_comments_add_new);
 #undef ADD
   return g_test_run ();
 }

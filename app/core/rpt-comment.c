@@ -416,21 +416,30 @@ rpt_comments_load (RptStore *store, GError **error)
   return g_steal_pointer (&comments);
 }
 
-/**
- * rpt_comments_save:
- *
- * Writes @comment (new or changed) into the document, in a transaction of
- * its own.
- */
-gboolean
-rpt_comments_save (RptStore *store, RptComment *comment, GError **error)
+static gboolean
+insert_comment (RptSqlite *db, sqlite3_stmt *stmt, RptComment *comment, GError **error)
+{
+  g_autoptr (GDateTime) utc = g_date_time_to_utc (comment->created);
+  g_autofree char *created = g_date_time_format_iso8601 (utc);
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, comment->id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, comment->item_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, comment->parent_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, comment->quote, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, comment->author, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, created, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, comment->text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 8, comment->resolved ? 1 : 0);
+  return rpt_sqlite_step_done (db, stmt, error);
+}
+
+/* All or none, in one transaction: a merge never leaves half its comments. */
+static gboolean
+save_all (RptStore *store, GPtrArray *comments, GError **error)
 {
   RptSqlite *db = _rpt_store_get_sqlite (store);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GDateTime) utc = NULL;
-  g_autofree char *created = NULL;
-
-  g_return_val_if_fail (RPT_IS_COMMENT (comment), FALSE);
 
   if (db == NULL || rpt_store_is_read_only (store))
     {
@@ -439,8 +448,6 @@ rpt_comments_save (RptStore *store, RptComment *comment, GError **error)
                    rpt_store_get_path (store));
       return FALSE;
     }
-  utc = g_date_time_to_utc (comment->created);
-  created = g_date_time_format_iso8601 (utc);
   if (!rpt_sqlite_begin (db, error))
     return FALSE;
   if (!rpt_sqlite_exec (db, comment_table, error))
@@ -451,21 +458,85 @@ rpt_comments_save (RptStore *store, RptComment *comment, GError **error)
                              error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, comment->id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, comment->item_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, comment->parent_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, comment->quote, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, comment->author, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, created, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, comment->text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 8, comment->resolved ? 1 : 0);
-  if (!rpt_sqlite_step_done (db, stmt, error))
-    goto fail;
+  for (guint i = 0; i < comments->len; i++)
+    if (!insert_comment (db, stmt, g_ptr_array_index (comments, i), error))
+      goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
   return rpt_sqlite_commit (db, error);
 
 fail:
   rpt_sqlite_rollback (db);
   return FALSE;
+}
+
+/**
+ * rpt_comments_save:
+ *
+ * Writes @comment (new or changed) into the document, in a transaction of
+ * its own.
+ */
+gboolean
+rpt_comments_save (RptStore *store, RptComment *comment, GError **error)
+{
+  g_autoptr (GPtrArray) one = g_ptr_array_new ();
+
+  g_return_val_if_fail (RPT_IS_COMMENT (comment), FALSE);
+  g_ptr_array_add (one, comment);
+  return save_all (store, one, error);
+}
+
+/* What makes two comments the same when they come back from a reviewer
+ * twice (an ODT read again gives its annotations new ids). */
+static char *
+content_key (RptComment *c)
+{
+  return g_strjoin ("\x1f", c->author, c->item_id != NULL ? c->item_id : "",
+                    c->quote != NULL ? c->quote : "", c->text, NULL);
+}
+
+/**
+ * rpt_comments_add_new:
+ * @incoming: (element-type RptComment): a reviewer's comments
+ * @n_added: (out) (optional): how many were new
+ *
+ * Adds to the document the comments of @incoming it does not have yet (by
+ * id, or by author, place and text), all in one transaction: merging the
+ * same reviewer's copy twice does not double its comments.
+ */
+gboolean
+rpt_comments_add_new (RptStore *store, GListModel *incoming, guint *n_added, GError **error)
+{
+  g_autoptr (GListStore) existing = rpt_comments_load (store, error);
+  g_autoptr (GHashTable) seen = NULL;
+  g_autoptr (GPtrArray) fresh = NULL;
+  guint n;
+
+  if (existing == NULL)
+    return FALSE;
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  n = g_list_model_get_n_items (G_LIST_MODEL (existing));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RptComment) c = g_list_model_get_item (G_LIST_MODEL (existing), i);
+      g_hash_table_add (seen, g_strdup (c->id));
+      g_hash_table_add (seen, content_key (c));
+    }
+  n = g_list_model_get_n_items (incoming);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RptComment) c = g_list_model_get_item (incoming, i);
+      g_autofree char *key = content_key (c);
+
+      if (g_hash_table_contains (seen, c->id) || g_hash_table_contains (seen, key))
+        continue;
+      g_hash_table_add (seen, g_strdup (c->id));
+      g_hash_table_add (seen, g_steal_pointer (&key));
+      g_ptr_array_add (fresh, g_steal_pointer (&c));
+    }
+  if (n_added != NULL)
+    *n_added = fresh->len;
+  return fresh->len == 0 || save_all (store, fresh, error);
 }
 
 /**

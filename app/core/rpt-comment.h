@@ -33,6 +33,8 @@ void rpt_comment_set_resolved (RptComment *self, gboolean resolved);
 
 GListStore *rpt_comments_load (RptStore *store, GError **error);
 gboolean rpt_comments_save (RptStore *store, RptComment *comment, GError **error);
+gboolean
+rpt_comments_add_new (RptStore *store, GListModel *incoming, guint *n_added, GError **error);
 gboolean rpt_comments_delete (RptStore *store, const char *id, GError **error);
 
 G_END_DECLS
