@@ -552,6 +552,129 @@ test_comments_add_new (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 3);
 }
 
+/* The margin counts a thread's open comments, replies included; a
+ * resolved thread says nothing. */
+static void
+test_margin_notes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GListStore) comments = g_list_store_new (RPT_TYPE_COMMENT);
+  g_autoptr (RptComment) open = rpt_comment_new (fact_id (f->sample, 0), "A", "Why?");
+  g_autoptr (RptComment) reply = rpt_comment_new_reply (open, "B", "Because.");
+  g_autoptr (RptComment) closed = rpt_comment_new (fact_id (f->sample, 1), "A", "Date?");
+  g_autoptr (RptComment) closed_reply = rpt_comment_new_reply (closed, "B", "Fixed.");
+  g_autoptr (RptComment) on_letter = rpt_comment_new (NULL, "A", "Overall fine.");
+  g_autoptr (GHashTable) notes = NULL;
+
+  rpt_comment_set_resolved (closed, TRUE);
+  g_list_store_append (comments, open);
+  g_list_store_append (comments, reply);
+  g_list_store_append (comments, closed);
+  g_list_store_append (comments, closed_reply);
+  g_list_store_append (comments, on_letter);
+  notes = rpt_comments_margin_notes (G_LIST_MODEL (comments));
+  g_assert_cmpuint (g_hash_table_size (notes), ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (notes, fact_id (f->sample, 0)), ==, "2 comments");
+}
+
+/* A comparison shows the newer letter's comments: annotations in the
+ * tracked-changes ODT, the margin of the redline, beside the change. */
+static void
+test_redline_comments (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) newer = rpt_test_load_letter ("sample");
+  g_autoptr (RptComparison) comparison = NULL;
+  g_autoptr (RptRedline) redline = NULL;
+  g_autoptr (GListStore) comments = g_list_store_new (RPT_TYPE_COMMENT);
+  g_autoptr (RptComment) c = rpt_comment_new (fact_id (newer, 0), "B. Reviewer", "Four?");
+  g_autoptr (GBytes) odt = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "redline.odt", NULL);
+  g_autofree char *content = NULL;
+  const char *p;
+
+  rpt_paragraph_set_text (rpt_letter_get_item (newer, RPT_PART_FACTS, 0),
+                          "On 16 July 2024, she was apprehended by five officers.");
+  g_list_store_append (comments, c);
+  comparison = rpt_comparison_new (f->sample, newer, NULL, &error);
+  g_assert_no_error (error);
+  redline = rpt_redline_new (comparison, NULL, NULL, &error);
+  g_assert_no_error (error);
+  rpt_redline_set_comments (redline, G_LIST_MODEL (comments));
+
+  /* The margin: the changed paragraph's one note says the comment too. */
+  display = rpt_redline_dup_display_xml (redline, NULL);
+  p = strstr (display, "1 comment");
+  g_assert_nonnull (p);
+  g_assert_nonnull (g_strrstr_len (display, p - display, "MarginChanged"));
+  g_assert_null (strstr (display, "MarginComment"));
+  {
+    g_autoptr (RptDocument) document = rpt_redline_new_document (redline, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (document);
+  }
+
+  odt = rpt_redline_build_odt (redline, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (odt, NULL),
+                                      (gssize) g_bytes_get_size (odt), NULL));
+  rpt_test_validate_odf (path);
+  content = rpt_test_zip_read (path, "content.xml", NULL);
+  g_assert_nonnull (strstr (content, "<dc:creator>B. Reviewer</dc:creator>"));
+  g_assert_nonnull (strstr (content, "<text:p>Four?</text:p></office:annotation>On 16 July"));
+}
+
+/* The command line: comments beside a comparison or in an export, and
+ * where there are none to take, a clear refusal. */
+static void
+test_cli_comments (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptComment) c = rpt_comment_new (fact_id (f->sample, 0), "B. Reviewer", "Four?");
+  g_autofree char *xml = rpt_test_source_path ("data", "samples", "AL-TJK-1-2025.xml", NULL);
+  g_autofree char *older = g_strconcat (f->path, "@1", NULL);
+  g_autofree char *newer = g_strconcat (f->path, "@", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "changes.pdf", NULL);
+  g_autofree char *odt = g_build_filename (f->dir, "letter.odt", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (rpt_comments_save (f->store, c, &error));
+  g_assert_cmpuint (rpt_store_save_version (f->store, f->sample, "A", "one", &error), ==, 1);
+  g_clear_object (&f->store); /* the CLI opens it */
+  {
+    const char *args[] = { "diff", "--comments", "-f", "pdf", "-o", pdf, older, newer, NULL };
+    g_autofree char *out = NULL, *err = NULL;
+    /* The same letter: exit 0, and the redline is written all the same. */
+    g_assert_cmpint (rpt_test_run_cli (args, &out, &err), ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+  {
+    const char *args[] = { "diff", "--comments", xml, xml, "-f", "pdf", "-o", pdf, NULL };
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (rpt_test_run_cli (args, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "has no comments"));
+  }
+  {
+    const char *args[] = { "diff", "--comments", older, newer, NULL };
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (rpt_test_run_cli (args, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "--comments needs --format odt or pdf"));
+  }
+  {
+    const char *args[] = { "export", "-f", "pdf", "--comments", f->path, "-o", pdf, NULL };
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (rpt_test_run_cli (args, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "--comments needs --format odt"));
+  }
+  {
+    const char *args[] = { "export", "-f", "odt", "-q", "--comments", f->path, "-o", odt, NULL };
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (rpt_test_run_cli (args, &out, &err), ==, 0);
+    text = rpt_test_zip_read (odt, "content.xml", NULL);
+    g_assert_nonnull (strstr (text, "<text:p>Four?</text:p></office:annotation>"));
+  }
+}
+
 /* A comment on words spans them in the ODT, as LibreOffice's own do; words
  * no longer in the item leave the comment at the paragraph's start. */
 static void
@@ -608,6 +731,9 @@ main (int argc, char **argv)
   ADD ("/review/odt/comment-spans-words", test_odt_comment_spans_words);
   ADD ("/review/merge/apply-twice", test_apply_twice);
   ADD ("/review/comments/add-new", test_comments_add_new);
+  ADD ("/review/comments/margin-notes", test_margin_notes);
+  ADD ("/review/comments/in-a-redline", test_redline_comments);
+  ADD ("/review/comments/cli", test_cli_comments);
 #undef ADD
   return g_test_run ();
 }

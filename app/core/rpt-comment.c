@@ -572,6 +572,55 @@ rpt_comments_delete (RptStore *store, const char *id, GError **error)
   return rpt_sqlite_step_done (db, stmt, error);
 }
 
+/**
+ * rpt_comments_margin_notes:
+ * @comments: (element-type RptComment): a document's comments
+ *
+ * What the margin says beside each commented item: how many open
+ * comments, replies included, it has. Resolved threads say nothing.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): item id → note
+ */
+GHashTable *
+rpt_comments_margin_notes (GListModel *comments)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) resolved = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n = g_list_model_get_n_items (comments);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* A reply is as resolved as its thread. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RptComment) c = g_list_model_get_item (comments, i);
+      if (c->parent_id == NULL && c->resolved)
+        g_hash_table_add (resolved, c->id);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RptComment) c = g_list_model_get_item (comments, i);
+      const char *thread = c->parent_id != NULL ? c->parent_id : c->id;
+
+      if (c->item_id == NULL || c->resolved || g_hash_table_contains (resolved, thread))
+        continue;
+      g_hash_table_insert (
+        counts, c->item_id,
+        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, c->item_id)) + 1));
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint count = GPOINTER_TO_UINT (value);
+      /* Translators: in the margin beside a paragraph with comments */
+      g_hash_table_insert (
+        notes, g_strdup (key),
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment", "%u comments", count), count));
+    }
+  return notes;
+}
+
 /* --- in document XML ------------------------------------------------------- */
 
 #define BOOKMARK_PREFIX "rpt-"
@@ -769,14 +818,39 @@ _rpt_comments_mark_margin (xmlDoc *doc, GHashTable *notes)
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       xmlNode *mark = g_hash_table_lookup (marks, key);
-      xmlNode *annotation, *p;
+      xmlNode *para = mark, *first, *annotation, *p;
 
-      if (mark == NULL || mark->parent == NULL)
+      while (para != NULL &&
+             !(para->type == XML_ELEMENT_NODE &&
+               (xmlStrEqual (para->name, BAD_CAST "p") || xmlStrEqual (para->name, BAD_CAST "h"))))
+        para = para->parent;
+      if (para == NULL)
         continue;
+      first = para->children;
+      while (first != NULL && first->type != XML_ELEMENT_NODE)
+        first = first->next;
+      /* One margin note per paragraph: a redline's mark already there
+       * ("Moved from 3") says the comments too. */
+      if (first != NULL && xmlStrEqual (first->name, BAD_CAST "annotation") &&
+          (p = first->children) != NULL)
+        {
+          while (p != NULL && p->type != XML_ELEMENT_NODE)
+            p = p->next;
+          if (p != NULL)
+            {
+              if (p->children != NULL)
+                xmlAddChild (p, xmlNewDocText (doc, BAD_CAST " · "));
+              xmlAddChild (p, xmlNewDocText (doc, BAD_CAST value));
+              continue;
+            }
+        }
       annotation = xmlNewDocNode (doc, office, BAD_CAST "annotation", NULL);
       p = xmlNewTextChild (annotation, text_ns, BAD_CAST "p", BAD_CAST value);
       xmlNewNsProp (p, text_ns, BAD_CAST "style-name", BAD_CAST "MarginComment");
       /* The margin mark is the paragraph's first element. */
-      xmlAddPrevSibling (mark->parent->children, annotation);
+      if (para->children != NULL)
+        xmlAddPrevSibling (para->children, annotation);
+      else
+        xmlAddChild (para, annotation);
     }
 }

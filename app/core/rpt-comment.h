@@ -35,6 +35,7 @@ GListStore *rpt_comments_load (RptStore *store, GError **error);
 gboolean rpt_comments_save (RptStore *store, RptComment *comment, GError **error);
 gboolean
 rpt_comments_add_new (RptStore *store, GListModel *incoming, guint *n_added, GError **error);
+GHashTable *rpt_comments_margin_notes (GListModel *comments);
 gboolean rpt_comments_delete (RptStore *store, const char *id, GError **error);
 
 G_END_DECLS

@@ -12,6 +12,8 @@
 #include <libxml/xmlsave.h>
 #include <string.h>
 
+#include "rpt-comment-private.h"
+#include "rpt-comment.h"
 #include "rpt-diff.h"
 #include "rpt-document-xml.h"
 #include "rpt-error.h"
@@ -90,6 +92,7 @@ struct _RptRedline
   GPtrArray *blocks[2]; /* of Block */
   GArray *entries;      /* of Entry */
   GPtrArray *notes;     /* of char*, NULL-terminated */
+  GListModel *comments; /* of RptComment, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (RptRedline, rpt_redline, G_TYPE_OBJECT)
@@ -117,6 +120,7 @@ rpt_redline_finalize (GObject *object)
   RptRedline *self = RPT_REDLINE (object);
 
   g_clear_object (&self->comparison);
+  g_clear_object (&self->comments);
   g_array_unref (self->entries);
   for (guint i = 0; i < 2; i++)
     {
@@ -1292,6 +1296,8 @@ rpt_redline_build_odt (RptRedline *self, GError **error)
   g_return_val_if_fail (RPT_IS_REDLINE (self), NULL);
 
   doc = build_tracked (self);
+  if (self->comments != NULL)
+    _rpt_comments_annotate (doc, self->comments);
   odt = rpt_odt_build (doc, rpt_comparison_get_author (self->comparison),
                        rpt_comparison_get_date (self->comparison), error);
   xmlFreeDoc (doc);
@@ -1618,6 +1624,11 @@ rpt_redline_dup_display_xml (RptRedline *self, gsize *length)
         }
       flow_add (&o, &flow, p, list_style);
     }
+  if (self->comments != NULL)
+    {
+      g_autoptr (GHashTable) notes = rpt_comments_margin_notes (self->comments);
+      _rpt_comments_mark_margin (doc, notes);
+    }
   xmlReconciliateNs (doc, xmlDocGetRootElement (doc));
   out = serialize (doc, length);
   xmlFreeDoc (doc);
@@ -1641,6 +1652,21 @@ rpt_redline_new_document (RptRedline *self, GError **error)
 
   xml = rpt_redline_dup_display_xml (self, &length);
   return rpt_document_new_from_data (xml, (gssize) length, _ ("redline"), error);
+}
+
+/**
+ * rpt_redline_set_comments:
+ * @comments: (nullable) (element-type RptComment): the newer letter's
+ *   comments
+ *
+ * Shows the comments with the changes: as annotations in the ODT, as
+ * notes in the margin of the PDF.
+ */
+void
+rpt_redline_set_comments (RptRedline *self, GListModel *comments)
+{
+  g_return_if_fail (RPT_IS_REDLINE (self));
+  g_set_object (&self->comments, comments);
 }
 
 /**
