@@ -108,11 +108,10 @@ static RptParagraphRow *
 get_row (RptWindow *window, const char *section, guint index)
 {
   GtkWidget *widget = rpt_window_get_section_widget (window, section);
-  GtkListBox *list = rpt_paragraphs_section_get_list (RPT_PARAGRAPHS_SECTION (widget));
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+  RptParagraphRow *row = rpt_paragraphs_section_get_row (RPT_PARAGRAPHS_SECTION (widget), index);
 
   g_assert_true (RPT_IS_PARAGRAPH_ROW (row));
-  return RPT_PARAGRAPH_ROW (row);
+  return row;
 }
 
 static char *

@@ -39,6 +39,7 @@ struct _RptParagraphEditor
    * typing (GtkTextBuffer's own history keeps text only). */
   GPtrArray *undo; /* UndoStep, newest last */
   GPtrArray *redo;
+  gboolean history_attached;
   gint64 last_step;
   int last_kind;
   int pending_kind;
@@ -171,15 +172,90 @@ rpt_paragraph_editor_set_markup (RptParagraphEditor *self, const char *markup)
   if (g_strcmp0 (self->markup, markup) == 0)
     return;
 
-  /* Text from the model (a restored version) is where undo starts. */
+  /* Text from the model (a restored version) is where undo starts, unless
+   * the history belongs to the paragraph (rpt_paragraph_editor_attach_history):
+   * its steps are whole states, still good to go back to. */
   load_markup (self, markup);
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
+  if (!self->history_attached)
+    {
+      g_ptr_array_set_size (self->undo, 0);
+      g_ptr_array_set_size (self->redo, 0);
+    }
   self->last_step = 0;
 
   g_free (self->markup);
   self->markup = g_strdup (markup);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKUP]);
+}
+
+#define HISTORY_KEY "rpt-text-history"
+
+typedef struct
+{
+  GPtrArray *undo;
+  GPtrArray *redo;
+} TextHistory;
+
+static void
+text_history_free (TextHistory *history)
+{
+  g_ptr_array_unref (history->undo);
+  g_ptr_array_unref (history->redo);
+  g_free (history);
+}
+
+/**
+ * rpt_paragraph_editor_attach_history:
+ * @owner: the paragraph the editor shows
+ *
+ * Keeps the editor's undo history on @owner rather than in the editor:
+ * rows are made and dropped as they scroll, the history of the text
+ * stays with the text. Call it once the markup is bound.
+ */
+void
+rpt_paragraph_editor_attach_history (RptParagraphEditor *self, GObject *owner)
+{
+  TextHistory *history;
+
+  g_return_if_fail (RPT_IS_PARAGRAPH_EDITOR (self));
+  g_return_if_fail (G_IS_OBJECT (owner));
+
+  history = g_object_get_data (owner, HISTORY_KEY);
+  if (history == NULL)
+    {
+      history = g_new0 (TextHistory, 1);
+      history->undo = g_ptr_array_ref (self->undo);
+      history->redo = g_ptr_array_ref (self->redo);
+      g_object_set_data_full (owner, HISTORY_KEY, history, (GDestroyNotify) text_history_free);
+    }
+  else
+    {
+      g_ptr_array_unref (self->undo);
+      g_ptr_array_unref (self->redo);
+      self->undo = g_ptr_array_ref (history->undo);
+      self->redo = g_ptr_array_ref (history->redo);
+    }
+  self->history_attached = TRUE;
+}
+
+/**
+ * rpt_paragraph_editor_can_undo:
+ *
+ * Returns: whether the text has steps to undo (else Ctrl+Z undoes the
+ *   letter's last change: RptUndoHistory)
+ */
+gboolean
+rpt_paragraph_editor_can_undo (RptParagraphEditor *self)
+{
+  g_return_val_if_fail (RPT_IS_PARAGRAPH_EDITOR (self), FALSE);
+  return gtk_text_view_get_editable (self->view) && self->undo->len > 0;
+}
+
+gboolean
+rpt_paragraph_editor_can_redo (RptParagraphEditor *self)
+{
+  g_return_val_if_fail (RPT_IS_PARAGRAPH_EDITOR (self), FALSE);
+  return gtk_text_view_get_editable (self->view) && self->redo->len > 0;
 }
 
 void

@@ -31,6 +31,8 @@ struct _RptPickerDialog
   GtkSearchEntry *search_entry;
   GtkStack *stack;
   GtkListView *list_view;
+
+  GtkWidget *return_focus; /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (RptPickerDialog, rpt_picker_dialog, ADW_TYPE_WINDOW)
@@ -53,6 +55,7 @@ rpt_picker_dialog_pick (RptPickerDialog *self, guint position)
   choice = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
   if (choice == NULL)
     return;
+  g_object_set_data (G_OBJECT (self), "picked", GINT_TO_POINTER (1));
   g_signal_emit (self, signals[PICKED], 0, choice);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -131,11 +134,38 @@ rpt_picker_dialog_new (const char *title, GListModel *choices, const char *searc
   return GTK_WIDGET (self);
 }
 
+/**
+ * rpt_picker_dialog_set_return_focus:
+ * @widget: (nullable): where the keyboard goes back to when the picker
+ *   closes without a pick having put it elsewhere
+ */
+void
+rpt_picker_dialog_set_return_focus (RptPickerDialog *self, GtkWidget *widget)
+{
+  g_return_if_fail (RPT_IS_PICKER_DIALOG (self));
+  g_set_weak_pointer (&self->return_focus, widget);
+}
+
+static gboolean
+rpt_picker_dialog_close_request (GtkWindow *window)
+{
+  RptPickerDialog *self = RPT_PICKER_DIALOG (window);
+  GtkWidget *target = self->return_focus;
+
+  /* Closed without a pick: back where the picker was opened from, not
+   * wherever the window happens to put its focus. (A pick puts the focus
+   * on what it made or changed: the "picked" handler does.) */
+  if (target != NULL && g_object_get_data (G_OBJECT (self), "picked") == NULL)
+    gtk_widget_grab_focus (target);
+  return GTK_WINDOW_CLASS (rpt_picker_dialog_parent_class)->close_request (window);
+}
+
 static void
 rpt_picker_dialog_dispose (GObject *object)
 {
   RptPickerDialog *self = RPT_PICKER_DIALOG (object);
 
+  g_clear_weak_pointer (&self->return_focus);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -149,6 +179,7 @@ rpt_picker_dialog_class_init (RptPickerDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rpt_picker_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = rpt_picker_dialog_close_request;
 
   signals[PICKED] = g_signal_new ("picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 1, RPT_TYPE_CHOICE);

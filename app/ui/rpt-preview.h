@@ -31,7 +31,11 @@ void rpt_preview_set_compare_with (RptPreview *self,
 void rpt_preview_reveal_item (RptPreview *self, const char *item_id);
 guint rpt_preview_get_n_pages (RptPreview *self);
 guint64 rpt_preview_get_revision (RptPreview *self);
-RptPageSource *rpt_preview_get_page_source (RptPreview *self);
 gboolean rpt_preview_get_busy (RptPreview *self);
+guint rpt_preview_get_n_pictures (RptPreview *self);
+void rpt_preview_set_zoom (RptPreview *self, double zoom);
+double rpt_preview_get_zoom (RptPreview *self);
+void rpt_preview_zoom_in (RptPreview *self);
+void rpt_preview_zoom_out (RptPreview *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "rpt-compare-window.h"
 #include "rpt-exporter.h"
+#include "rpt-paragraph-editor.h"
 #include "rpt-section.h"
 #include "rpt-versions-section.h"
 #include "rpt-window-private.h"
@@ -48,6 +49,9 @@ _rpt_window_update_actions (RptWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-section", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-section", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-item", can_add);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-step", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-version", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-version", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-versions", writable);
@@ -131,6 +135,64 @@ add_item_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (section != NULL)
     rpt_section_add_item (RPT_SECTION (section));
+}
+
+/* --- undo ----------------------------------------------------------- */
+
+static RptParagraphEditor *
+focused_editor (RptWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *editor = focus != NULL ? gtk_widget_get_ancestor (focus, RPT_TYPE_PARAGRAPH_EDITOR)
+                                    : NULL;
+
+  return editor != NULL ? RPT_PARAGRAPH_EDITOR (editor) : NULL;
+}
+
+/* Ctrl+Z: in a text box, its text first, word by word; once it has
+ * nothing left, or anywhere else, the letter's last change (an item
+ * added, moved or removed, a field). */
+static void
+undo_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+  RptParagraphEditor *editor = focused_editor (self);
+
+  if (editor != NULL && rpt_paragraph_editor_can_undo (editor))
+    rpt_paragraph_editor_undo (editor);
+  else if (self->history == NULL || !rpt_undo_history_undo (self->history))
+    rpt_window_show_toast (self, _ ("Nothing to undo"));
+}
+
+static void
+redo_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+  RptParagraphEditor *editor = focused_editor (self);
+
+  if (editor != NULL && rpt_paragraph_editor_can_redo (editor))
+    rpt_paragraph_editor_redo (editor);
+  else if (self->history == NULL || !rpt_undo_history_redo (self->history))
+    rpt_window_show_toast (self, _ ("Nothing to redo"));
+}
+
+/* A toast's Undo: the step it announced, if it is still the last one. */
+static void
+undo_step_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+  guint serial = g_variant_get_uint32 (param);
+
+  if (self->history == NULL)
+    return;
+  rpt_undo_history_close_step (self->history);
+  if (rpt_undo_history_get_serial (self->history) != serial)
+    {
+      rpt_window_show_toast (self, _ ("Changes were made since: press Ctrl+Z to undo them one "
+                                      "by one"));
+      return;
+    }
+  rpt_undo_history_undo (self->history);
 }
 
 static void
@@ -388,21 +450,14 @@ draw_page_cb (GtkPrintOperation *op, GtkPrintContext *context, int page, RptPage
 }
 
 static void
-print (RptWindow *self, GtkPrintOperationAction action)
+run_print (RptWindow *self, RptPageSource *pages, GtkPrintOperationAction action)
 {
-  RptPageSource *pages = rpt_preview_get_page_source (self->preview);
-  g_autoptr (GtkPrintOperation) op = NULL;
+  g_autoptr (GtkPrintOperation) op = gtk_print_operation_new ();
   g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
 
-  if (pages == NULL)
-    {
-      rpt_window_show_toast (self, _ ("The pages are still being laid out; try again in a moment"));
-      return;
-    }
-  op = gtk_print_operation_new ();
   gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
   gtk_page_setup_set_top_margin (setup, 0, GTK_UNIT_POINTS);
   gtk_page_setup_set_bottom_margin (setup, 0, GTK_UNIT_POINTS);
@@ -419,6 +474,51 @@ print (RptWindow *self, GtkPrintOperationAction action)
   if (gtk_print_operation_run (op, action, GTK_WINDOW (self), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     rpt_window_show_error (self, _ ("Printing Failed"), error);
+}
+
+static void
+print_pages_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  RptPageSource *pages = rpt_page_source_new_for_xml (task_data, &error);
+
+  if (pages == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pages, g_object_unref);
+}
+
+static void
+print_pages_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  RptWindow *self = RPT_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptPageSource) pages = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (pages == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rpt_window_show_error (self, _ ("Printing Failed"), error);
+      return;
+    }
+  if (self->document != NULL)
+    run_print (self, pages, GPOINTER_TO_INT (user_data));
+}
+
+/* The pages are laid out afresh in a worker, as for an export: the
+ * preview's layout belongs to the preview's thread. */
+static void
+print (RptWindow *self, GtkPrintOperationAction action)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (self->document == NULL)
+    return;
+  task = g_task_new (self, self->cancellable, print_pages_cb, GINT_TO_POINTER (action));
+  g_task_set_source_tag (task, print);
+  g_task_set_task_data (task, rpt_letter_to_xml (rpt_letter_file_get_letter (self->document), NULL),
+                        g_free);
+  g_task_run_in_thread (task, print_pages_thread);
 }
 
 static void
@@ -719,6 +819,9 @@ _rpt_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.previous-section", NULL,
                                    previous_section_action);
   gtk_widget_class_install_action (widget_class, "win.add-item", NULL, add_item_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-step", "u", undo_step_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);

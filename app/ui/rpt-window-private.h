@@ -21,6 +21,7 @@ struct _RptWindow
   gboolean busy;
   gboolean closing;
   GSignalGroup *document_signals;
+  RptUndoHistory *history;
 
   /* template */
   AdwToastOverlay *toast_overlay;
@@ -43,5 +44,6 @@ struct _RptWindow
 void _rpt_window_class_actions_init (GtkWidgetClass *widget_class);
 void _rpt_window_update_actions (RptWindow *self);
 const char *_rpt_window_get_current_item (RptWindow *self);
+const char *_rpt_window_section_for_part (RptPart part);
 
 G_END_DECLS

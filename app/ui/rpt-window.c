@@ -15,6 +15,7 @@
 #include "rpt-paragraphs-section.h"
 #include "rpt-persons-section.h"
 #include "rpt-section.h"
+#include "rpt-shortcuts.h"
 #include "rpt-summary-section.h"
 #include "rpt-versions-section.h"
 #include "rpt-welcome.h"
@@ -74,6 +75,51 @@ rpt_window_get_preview (RptWindow *self)
 {
   g_return_val_if_fail (RPT_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->preview);
+}
+
+/**
+ * rpt_window_get_undo_history:
+ *
+ * Returns: (transfer none) (nullable): the history of the letter's
+ *   structure and fields, %NULL for a letter shown read-only
+ */
+RptUndoHistory *
+rpt_window_get_undo_history (RptWindow *self)
+{
+  g_return_val_if_fail (RPT_IS_WINDOW (self), NULL);
+  return self->history;
+}
+
+/**
+ * _rpt_window_section_for_part:
+ *
+ * Returns: the name of the section that shows @part
+ */
+const char *
+_rpt_window_section_for_part (RptPart part)
+{
+  switch (part)
+    {
+    case RPT_PART_MANDATES:
+    case RPT_PART_SIGNATORIES:
+      return "mandates";
+    case RPT_PART_PERSONS:
+    case RPT_PART_PROFILE:
+      return "persons";
+    case RPT_PART_COMMUNICATIONS:
+      return "summary";
+    case RPT_PART_FACTS:
+      return "facts";
+    case RPT_PART_CONCERNS:
+      return "concerns";
+    case RPT_PART_QUESTIONS:
+      return "questions";
+    case RPT_PART_ANNEX:
+      return "annex";
+    case RPT_N_PARTS:
+    default:
+      return "letter";
+    }
 }
 
 static RptSection *
@@ -233,6 +279,59 @@ update_banner (RptWindow *self)
   gtk_revealer_set_reveal_child (self->banner, error != NULL);
 }
 
+/* After an undo or redo: the section of what changed, the focus on it. */
+static void
+history_applied_cb (RptWindow *self, RptPart part, guint position, const char *property)
+{
+  RptLetter *letter = rpt_undo_history_get_letter (self->history);
+  const char *name = _rpt_window_section_for_part (part);
+  GtkWidget *section;
+  guint n;
+
+  if (part == RPT_N_PARTS && property != NULL &&
+      (g_str_equal (property, "press-release") || g_str_equal (property, "wgad") ||
+       g_str_equal (property, "interim-measures")))
+    name = "closing";
+  if (part == RPT_PART_SIGNATORIES)
+    {
+      /* A signatory is shown in its mandate's row. */
+      RptSignatory *signatory = rpt_letter_get_item (letter, part, position);
+      RptPart mandate_part;
+
+      if (signatory == NULL ||
+          rpt_letter_find_item (letter, rpt_signatory_get_mandate (signatory), &mandate_part,
+                                &position) == NULL)
+        position = 0;
+      part = RPT_PART_MANDATES;
+    }
+  rpt_window_show_section (self, name);
+  section = rpt_window_get_section_widget (self, name);
+  n = part < RPT_N_PARTS ? rpt_letter_get_n_items (letter, part) : 0;
+  if (section == NULL ||
+      n == 0 || !rpt_section_focus_item (RPT_SECTION (section), part, MIN (position, n - 1), NULL))
+    {
+      GtkWidget *page = gtk_stack_get_visible_child (self->section_stack);
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      /* Keep a focus already in the section (the field just undone). */
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, page))
+        gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+    }
+}
+
+static void
+set_history (RptWindow *self, RptLetter *letter)
+{
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history, history_applied_cb, self);
+  g_clear_object (&self->history);
+  if (letter != NULL)
+    {
+      self->history = rpt_undo_history_new (letter);
+      g_signal_connect_swapped (self->history, "applied", G_CALLBACK (history_applied_cb), self);
+    }
+}
+
 static void
 document_notify_cb (RptWindow *self, GParamSpec *pspec, RptLetterFile *doc)
 {
@@ -243,6 +342,8 @@ document_notify_cb (RptWindow *self, GParamSpec *pspec, RptLetterFile *doc)
   else if (g_str_equal (name, "letter"))
     {
       RptLetter *letter = rpt_letter_file_get_letter (doc);
+      /* A restored version is a new letter: its history starts here. */
+      set_history (self, rpt_letter_file_get_read_only (doc) ? NULL : letter);
       for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
         rpt_section_set_letter (
           RPT_SECTION (rpt_window_get_section_widget (self, sections[i].name)), letter);
@@ -275,6 +376,7 @@ rpt_window_set_document (RptWindow *self, RptLetterFile *document)
   g_signal_group_set_target (self->document_signals, document);
   letter = rpt_letter_file_get_letter (document);
   writable = !rpt_letter_file_get_read_only (document);
+  set_history (self, writable ? letter : NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
@@ -368,6 +470,23 @@ sidebar_row_selected_cb (RptWindow *self, GtkListBoxRow *row)
     return;
   name = g_object_get_data (G_OBJECT (row), "section");
   gtk_stack_set_visible_child_name (self->section_stack, name);
+}
+
+/* Tab from the sidebar goes into the form, not to the next section. */
+static gboolean
+sidebar_key_pressed_cb (RptWindow *self,
+                        guint keyval,
+                        guint keycode,
+                        GdkModifierType state,
+                        GtkEventControllerKey *controller)
+{
+  GtkWidget *page;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  page = gtk_stack_get_visible_child (self->section_stack);
+  return page != NULL && gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -470,6 +589,7 @@ rpt_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_WINDOW);
   g_clear_object (&self->document_signals);
+  set_history (self, NULL);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (rpt_window_parent_class)->dispose (object);
@@ -583,6 +703,16 @@ rpt_window_init (RptWindow *self)
                                   self);
   build_sidebar (self);
   g_signal_connect_swapped (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (sidebar_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->sidebar), keys);
+  }
+  /* The window's shortcuts act wherever the focus is, ahead of the keys a
+   * text box or a list would take for itself (Ctrl+Page Down, Ctrl+Z). */
+  gtk_widget_add_controller (GTK_WIDGET (self), rpt_shortcuts_new_controller ("win."));
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
