@@ -178,12 +178,16 @@ main (int argc, char *argv[])
     g_main_context_iteration (NULL, TRUE);
   spin_until_painted_after (g_get_monotonic_time ());
   open_ms = now_ms () - t0;
+  if (g_getenv ("RPT_BENCH_DEBUG"))
+    g_printerr ("rss after open %ld\n", rss_kib () / 1024);
 
   /* The Facts section. */
   t0 = now_ms ();
   rpt_window_show_section (window, "facts");
   spin_until_painted_after (g_get_monotonic_time ());
   facts_ms = now_ms () - t0;
+  if (g_getenv ("RPT_BENCH_DEBUG"))
+    g_printerr ("rss after facts %ld\n", rss_kib () / 1024);
 
   /* Typing at the end of a fact in the middle of the section. */
   row = rpt_paragraphs_section_get_row (
@@ -209,6 +213,12 @@ main (int argc, char *argv[])
   while (!preview_idle (window))
     g_main_context_iteration (NULL, TRUE);
   spin_for (500);
+  if (g_getenv ("RPT_BENCH_TRIM"))
+    {
+      extern int malloc_trim (size_t);
+      g_printerr ("rss before trim %ld\n", rss_kib () / 1024);
+      malloc_trim (0);
+    }
   rss = rss_kib ();
   pages = rpt_preview_get_n_pages (RPT_PREVIEW (rpt_window_get_preview (window)));
 

@@ -69,6 +69,11 @@ struct _BlockLayout
   int orphans;
   int widows;
   GArray *notes; /* of NoteLayout */
+  /* What the Pango layout is made from, to make it again once released
+   * (rpt_layout_set_shape_limit()), and when it was last used. */
+  char *label;
+  double body_width;
+  guint64 used;
 };
 
 typedef struct
@@ -98,6 +103,8 @@ struct _RptLayout
 
   GHashTable *cache; /* key → BlockLayout */
   GPtrArray *blocks; /* of BlockLayout, one per document block */
+  guint shape_limit; /* Pango layouts kept; 0: all */
+  guint64 tick;
   GPtrArray *pages;  /* of Page */
   guint n_relaid;
 
@@ -117,6 +124,7 @@ block_layout_clear (BlockLayout *bl)
 {
   g_clear_object (&bl->layout);
   g_clear_pointer (&bl->block, rpt_block_unref);
+  g_free (bl->label);
   g_clear_pointer (&bl->selectors, g_array_unref);
   g_free (bl->line_top);
   g_free (bl->line_x);
@@ -474,6 +482,8 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
   int unknown;
 
   bl->block = rpt_block_ref (block);
+  bl->label = g_strdup (label);
+  bl->body_width = body_width;
   bl->space_before = style->margin_top;
   bl->space_after = style->margin_bottom;
   bl->keep_with_next = style->keep_with_next;
@@ -674,6 +684,62 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
         }
     }
   return bl;
+}
+
+/* The block's Pango layout, made again if it was released: the same
+ * block, label and width shape to the same lines. */
+static PangoLayout *
+block_shape (RptLayout *self, BlockLayout *bl)
+{
+  if (bl->layout == NULL)
+    {
+      BlockLayout *again = block_layout_new (self, bl->block, bl->label, bl->body_width);
+
+      bl->layout = g_steal_pointer (&again->layout);
+      block_layout_unref (again);
+    }
+  bl->used = ++self->tick;
+  return bl->layout;
+}
+
+/* Keeps the Pango layouts of the blocks used last, up to the limit: the
+ * lines' positions, all pagination needs, stay. */
+static void
+release_shapes (RptLayout *self)
+{
+  guint n_shaped = 0;
+
+  if (self->shape_limit == 0)
+    return;
+  for (guint i = 0; i < self->blocks->len; i++)
+    if (((BlockLayout *) g_ptr_array_index (self->blocks, i))->layout != NULL)
+      n_shaped++;
+  if (n_shaped <= self->shape_limit)
+    return;
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      BlockLayout *bl = g_ptr_array_index (self->blocks, i);
+      if (bl->used == 0 || bl->used + self->shape_limit <= self->tick)
+        g_clear_object (&bl->layout);
+    }
+}
+
+/**
+ * rpt_layout_set_shape_limit:
+ * @n_blocks: how many blocks keep their shaped text, or 0 for all
+ *
+ * A long letter's shaped text is most of its layout's memory (about 15 kB
+ * a paragraph). With a limit, only the blocks drawn or looked up last keep
+ * it; the others keep their lines' positions, which is all pagination
+ * needs, and are shaped again when drawn. For the preview, which draws a
+ * few pages at a time; an export, which draws them all once, keeps all.
+ */
+void
+rpt_layout_set_shape_limit (RptLayout *self, guint n_blocks)
+{
+  g_return_if_fail (RPT_IS_LAYOUT (self));
+  self->shape_limit = n_blocks;
+  release_shapes (self);
 }
 
 static double
@@ -979,6 +1045,9 @@ rpt_layout_set_document (RptLayout *self, RptDocument *document)
             {
               bl = block_layout_new (self, block, NULL, width);
               self->n_relaid++;
+              /* Released at once, its memory goes to shape the next. */
+              if (self->shape_limit > 0)
+                g_clear_object (&bl->layout);
             }
           g_hash_table_insert (cache, g_strdup (block->key), bl);
         }
@@ -988,6 +1057,7 @@ rpt_layout_set_document (RptLayout *self, RptDocument *document)
   g_hash_table_unref (self->cache);
   self->cache = g_steal_pointer (&cache);
   paginate (self);
+  release_shapes (self);
 }
 
 /**
@@ -1110,7 +1180,7 @@ rpt_layout_find_bookmark (RptLayout *self, const char *name, guint *page, cairo_
 
               if (!g_str_equal (mark->name, name))
                 continue;
-              pango_layout_index_to_line_x (bl->layout, map_index (bl, mark->offset), FALSE, &line,
+              pango_layout_index_to_line_x (block_shape (self, bl), map_index (bl, mark->offset), FALSE, &line,
                                             NULL);
               if ((guint) line < frag->first_line ||
                   (guint) line >= frag->first_line + frag->n_lines)
@@ -1175,7 +1245,13 @@ append_quoted (GString *s, const char *value)
 /* Links as PDF link annotations: the rectangles of the link's text on the
  * lines drawn. Other surfaces ignore the tags. */
 static void
-tag_links (cairo_t *cr, BlockLayout *bl, guint first, guint n, double x0, double y0)
+tag_links (cairo_t *cr,
+           BlockLayout *bl,
+           PangoLayout *layout,
+           guint first,
+           guint n,
+           double x0,
+           double y0)
 {
   RptBlock *block = bl->block;
 
@@ -1189,7 +1265,7 @@ tag_links (cairo_t *cr, BlockLayout *bl, guint first, guint n, double x0, double
 
       for (guint i = first; i < first + n; i++)
         {
-          PangoLayoutLine *line = pango_layout_get_line_readonly (bl->layout, (int) i);
+          PangoLayoutLine *line = pango_layout_get_line_readonly (layout, (int) i);
           int ls = line->start_index, le = line->start_index + line->length;
           int *ranges = NULL, n_ranges = 0;
 
@@ -1220,15 +1296,23 @@ tag_links (cairo_t *cr, BlockLayout *bl, guint first, guint n, double x0, double
 /* Line by line, in reading order: each line is one run of text in the
  * PDF, so text extraction gets the words in order with single spaces. */
 static void
-draw_lines (cairo_t *cr, BlockLayout *bl, guint first, guint n, double x0, double y0)
+draw_lines (RptLayout *self,
+            cairo_t *cr,
+            BlockLayout *bl,
+            guint first,
+            guint n,
+            double x0,
+            double y0)
 {
+  PangoLayout *layout = block_shape (self, bl);
+
   for (guint i = first; i < first + n; i++)
     {
-      PangoLayoutLine *line = pango_layout_get_line_readonly (bl->layout, (int) i);
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, (int) i);
       cairo_move_to (cr, x0 + bl->line_x[i], y0 + bl->baseline[i] - bl->line_top[first]);
       pango_cairo_show_layout_line (cr, line);
     }
-  tag_links (cr, bl, first, n, x0, y0);
+  tag_links (cr, bl, layout, first, n, x0, y0);
 }
 
 /* A redline's margin (rpt-redline.c): a bar beside the lines of a changed
@@ -1268,7 +1352,8 @@ draw_margin (RptLayout *self,
       note->notes = g_ptr_array_new ();
       bl = block_layout_new (self, note, NULL, pl->margin_right - 2 * MARGIN_NOTE_GAP);
       rpt_block_unref (note);
-      draw_lines (cr, bl, 0, bl->n_lines, pl->width - pl->margin_right + MARGIN_NOTE_GAP, frag->y);
+      draw_lines (self, cr, bl, 0, bl->n_lines, pl->width - pl->margin_right + MARGIN_NOTE_GAP,
+                  frag->y);
       block_layout_unref (bl);
     }
   cairo_restore (cr);
@@ -1338,7 +1423,7 @@ rpt_layout_draw_page (RptLayout *self, guint page, cairo_t *cr)
     {
       RptLayoutFragment *frag = &g_array_index (pg->fragments, RptLayoutFragment, f);
       BlockLayout *bl = g_ptr_array_index (self->blocks, frag->block);
-      draw_lines (cr, bl, frag->first_line, frag->n_lines, pl->margin_left + bl->x, frag->y);
+      draw_lines (self, cr, bl, frag->first_line, frag->n_lines, pl->margin_left + bl->x, frag->y);
       draw_margin (self, cr, pl, frag, bl->block);
     }
 
@@ -1352,7 +1437,7 @@ rpt_layout_draw_page (RptLayout *self, guint page, cairo_t *cr)
       for (guint i = 0; i < pg->notes->len; i++)
         {
           NotePlace *np = &g_array_index (pg->notes, NotePlace, i);
-          draw_lines (cr, np->paragraph, 0, np->paragraph->n_lines,
+          draw_lines (self, cr, np->paragraph, 0, np->paragraph->n_lines,
                       pl->margin_left + np->paragraph->x, np->y);
         }
     }
@@ -1361,4 +1446,5 @@ rpt_layout_draw_page (RptLayout *self, guint page, cairo_t *cr)
     draw_furniture (self, cr, pg->master->footer, page + 1, pl->margin_left,
                     pl->height - pl->margin_bottom - pl->footer_min_height, width);
   cairo_restore (cr);
+  release_shapes (self);
 }

@@ -9,6 +9,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "rpt-page-source.h"
 #include "rpt-preview-page.h"
@@ -233,6 +236,12 @@ worker_layout (Channel *channel, RptLayout *layout, Request *request, guint *cur
         rpt_layout_get_page_size (layout, i, &reply->sizes[2 * i], &reply->sizes[2 * i + 1]);
     }
   post (reply);
+#ifdef __GLIBC__
+  /* The templates' and the parser's trees of a long letter are tens of
+   * megabytes, gone once the layout has what it keeps: give them back to
+   * the system rather than keep them in this thread's heap. */
+  malloc_trim (0);
+#endif
 }
 
 static void
@@ -298,6 +307,9 @@ worker (gpointer data)
   g_autoptr (RptLayout) layout = rpt_layout_new (styles);
   guint current = 0;
 
+  /* A few pages are drawn at a time: the shaped text of the rest need not
+   * stay in memory (about 15 kB a paragraph). */
+  rpt_layout_set_shape_limit (layout, 400);
   for (;;)
     {
       Request *request = g_async_queue_pop (channel->queue);
