@@ -140,6 +140,13 @@ rpt_date_button_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (RPT_DATE_BUTTON (widget)->button));
 }
 
+/* As for the paragraph editor: the button in, the button out. */
+static gboolean
+rpt_date_button_focus (GtkWidget *widget, GtkDirectionType direction)
+{
+  return gtk_widget_child_focus (GTK_WIDGET (RPT_DATE_BUTTON (widget)->button), direction);
+}
+
 static void
 rpt_date_button_dispose (GObject *object)
 {
@@ -199,6 +206,7 @@ rpt_date_button_class_init (RptDateButtonClass *klass)
   object_class->get_property = rpt_date_button_get_property;
   object_class->set_property = rpt_date_button_set_property;
   widget_class->grab_focus = rpt_date_button_grab_focus;
+  widget_class->focus = rpt_date_button_focus;
 
   properties[PROP_DATE] = g_param_spec_string (
     "date", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);

@@ -129,8 +129,6 @@ country_picked_cb (RptLetterSection *self, RptChoice *choice)
 
   if (letter != NULL)
     rpt_letter_set_country (letter, rpt_choice_get_key (choice));
-  /* The keyboard goes on from the row it chose with. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->country_row));
 }
 
 static void

@@ -116,6 +116,7 @@ typedef struct
 {
   char *markup;
   int cursor;
+  gint64 time; /* of the last change the step undoes */
 } UndoStep;
 
 enum
@@ -143,6 +144,7 @@ undo_step_new (const char *markup, int cursor)
 
   step->markup = g_strdup (markup);
   step->cursor = cursor;
+  step->time = g_get_monotonic_time ();
   return step;
 }
 
@@ -251,6 +253,21 @@ rpt_paragraph_editor_can_undo (RptParagraphEditor *self)
   return gtk_text_view_get_editable (self->view) && self->undo->len > 0;
 }
 
+/**
+ * rpt_paragraph_editor_get_undo_time:
+ *
+ * Returns: the monotonic time of the change Ctrl+Z would undo here, 0 if
+ *   none: Ctrl+Z undoes the newest change, here or in the letter
+ */
+gint64
+rpt_paragraph_editor_get_undo_time (RptParagraphEditor *self)
+{
+  g_return_val_if_fail (RPT_IS_PARAGRAPH_EDITOR (self), 0);
+  if (!rpt_paragraph_editor_can_undo (self))
+    return 0;
+  return ((UndoStep *) g_ptr_array_index (self->undo, self->undo->len - 1))->time;
+}
+
 gboolean
 rpt_paragraph_editor_can_redo (RptParagraphEditor *self)
 {
@@ -306,6 +323,8 @@ record_step (RptParagraphEditor *self)
       now - self->last_step < UNDO_GROUP_USEC)
     {
       self->last_step = now;
+      if (self->undo->len > 0)
+        ((UndoStep *) g_ptr_array_index (self->undo, self->undo->len - 1))->time = now;
       return;
     }
   if (self->undo->len >= UNDO_MAX_STEPS)
@@ -663,6 +682,15 @@ rpt_paragraph_editor_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (RPT_PARAGRAPH_EDITOR (widget)->view));
 }
 
+/* Into the text box and, from it, out: GTK's own traversal of a widget
+ * whose grab_focus gives the focus to a child would give it back to the
+ * child on Shift+Tab, and the focus could not leave backwards. */
+static gboolean
+rpt_paragraph_editor_focus (GtkWidget *widget, GtkDirectionType direction)
+{
+  return gtk_widget_child_focus (GTK_WIDGET (RPT_PARAGRAPH_EDITOR (widget)->view), direction);
+}
+
 static void
 rpt_paragraph_editor_class_init (RptParagraphEditorClass *klass)
 {
@@ -674,6 +702,7 @@ rpt_paragraph_editor_class_init (RptParagraphEditorClass *klass)
   object_class->get_property = rpt_paragraph_editor_get_property;
   object_class->set_property = rpt_paragraph_editor_set_property;
   widget_class->grab_focus = rpt_paragraph_editor_grab_focus;
+  widget_class->focus = rpt_paragraph_editor_focus;
   widget_class->measure = rpt_paragraph_editor_measure;
   widget_class->get_request_mode = rpt_paragraph_editor_get_request_mode;
   widget_class->size_allocate = rpt_paragraph_editor_size_allocate;

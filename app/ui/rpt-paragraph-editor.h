@@ -26,6 +26,7 @@ void rpt_paragraph_editor_toggle_format (RptParagraphEditor *self, const char *t
 void rpt_paragraph_editor_attach_history (RptParagraphEditor *self, GObject *owner);
 gboolean rpt_paragraph_editor_can_undo (RptParagraphEditor *self);
 gboolean rpt_paragraph_editor_can_redo (RptParagraphEditor *self);
+gint64 rpt_paragraph_editor_get_undo_time (RptParagraphEditor *self);
 void rpt_paragraph_editor_undo (RptParagraphEditor *self);
 void rpt_paragraph_editor_redo (RptParagraphEditor *self);
 int rpt_paragraph_editor_get_cursor (RptParagraphEditor *self);

@@ -146,17 +146,52 @@ rpt_picker_dialog_set_return_focus (RptPickerDialog *self, GtkWidget *widget)
   g_set_weak_pointer (&self->return_focus, widget);
 }
 
+typedef struct
+{
+  GtkWindow *parent; /* the window the picker was opened from */
+  GtkWidget *target;
+} ReturnFocus;
+
+static gboolean
+return_focus_cb (gpointer data)
+{
+  ReturnFocus *rf = data;
+
+  /* Set again from nothing: after a modal window, GTK's record of where
+   * the focus is inside the window can be stale, and Tab would then go
+   * nowhere. */
+  if (rf->target != NULL && gtk_widget_get_root (rf->target) == GTK_ROOT (rf->parent))
+    {
+      gtk_root_set_focus (GTK_ROOT (rf->parent), NULL);
+      gtk_widget_grab_focus (rf->target);
+      gtk_window_set_focus_visible (rf->parent, TRUE);
+    }
+  g_clear_object (&rf->target);
+  g_object_unref (rf->parent);
+  g_free (rf);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 rpt_picker_dialog_close_request (GtkWindow *window)
 {
   RptPickerDialog *self = RPT_PICKER_DIALOG (window);
-  GtkWidget *target = self->return_focus;
+  GtkWindow *parent = gtk_window_get_transient_for (window);
+  gboolean picked = g_object_get_data (G_OBJECT (self), "picked") != NULL;
+  GtkWidget *target = picked && parent != NULL ? gtk_root_get_focus (GTK_ROOT (parent))
+                                               : self->return_focus;
 
-  /* Closed without a pick: back where the picker was opened from, not
-   * wherever the window happens to put its focus. (A pick puts the focus
-   * on what it made or changed: the "picked" handler does.) */
-  if (target != NULL && g_object_get_data (G_OBJECT (self), "picked") == NULL)
-    gtk_widget_grab_focus (target);
+  /* Back where the picker was opened from, or where the pick put it (the
+   * "picked" handler moves the focus to what it made), once the picker is
+   * gone. */
+  if (parent != NULL && target != NULL)
+    {
+      ReturnFocus *rf = g_new0 (ReturnFocus, 1);
+
+      rf->parent = g_object_ref (parent);
+      rf->target = g_object_ref (target);
+      g_idle_add (return_focus_cb, rf);
+    }
   return GTK_WINDOW_CLASS (rpt_picker_dialog_parent_class)->close_request (window);
 }
 

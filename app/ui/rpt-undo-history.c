@@ -443,8 +443,10 @@ apply (RptUndoHistory *self, gboolean undo)
       property = op->kind == OP_PROPERTY ? op->pspec->name : NULL;
     }
   self->applying = FALSE;
-  /* Redone, a step is new again: it does not merge with what follows. */
-  step->time = 0;
+  /* Undone or redone, a step is new again: the newest change to undo, and
+   * not merged with what follows (the merge looks at the last change of
+   * the step before, at least RPT_UNDO_MERGE_USEC ago by then). */
+  step->time = g_get_monotonic_time () - RPT_UNDO_MERGE_USEC;
   g_ptr_array_add (to, step);
   notify_can (self, could_undo, could_redo);
   g_signal_emit (self, signals[APPLIED], 0, part, position, property);
@@ -494,6 +496,24 @@ rpt_undo_history_get_serial (RptUndoHistory *self)
     return self->open->serial;
   if (self->undo->len > 0)
     return ((Step *) g_ptr_array_index (self->undo, self->undo->len - 1))->serial;
+  return 0;
+}
+
+/**
+ * rpt_undo_history_get_undo_time:
+ *
+ * Returns: the monotonic time of the change rpt_undo_history_undo() would
+ *   undo, 0 if none
+ */
+gint64
+rpt_undo_history_get_undo_time (RptUndoHistory *self)
+{
+  g_return_val_if_fail (RPT_IS_UNDO_HISTORY (self), 0);
+
+  if (self->open != NULL)
+    return self->open->time;
+  if (self->undo->len > 0)
+    return ((Step *) g_ptr_array_index (self->undo, self->undo->len - 1))->time;
   return 0;
 }
 

@@ -28,6 +28,7 @@ gboolean rpt_undo_history_undo (RptUndoHistory *self);
 gboolean rpt_undo_history_redo (RptUndoHistory *self);
 void rpt_undo_history_close_step (RptUndoHistory *self);
 guint rpt_undo_history_get_serial (RptUndoHistory *self);
+gint64 rpt_undo_history_get_undo_time (RptUndoHistory *self);
 guint rpt_undo_history_get_n_steps (RptUndoHistory *self);
 gboolean rpt_undo_history_is_text_property (GObject *object, const char *property);
 

@@ -107,10 +107,15 @@ step_section (RptWindow *self, int delta)
         const char *name = section_order[(i + n + delta) % n];
         GtkWidget *page;
 
+        GtkWidget *focus;
+
         rpt_window_show_section (self, name);
-        /* From the keyboard: the caret goes to the section's first field. */
+        /* From the keyboard: the caret goes to the section's first field.
+         * (GtkStack already moved it there if it was in the section left.) */
         page = gtk_stack_get_child_by_name (self->section_stack, name);
-        gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+        focus = gtk_root_get_focus (GTK_ROOT (self));
+        if (focus == NULL || !gtk_widget_is_ancestor (focus, page))
+          gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
         return;
       }
 }
@@ -149,18 +154,26 @@ focused_editor (RptWindow *self)
   return editor != NULL ? RPT_PARAGRAPH_EDITOR (editor) : NULL;
 }
 
-/* Ctrl+Z: in a text box, its text first, word by word; once it has
- * nothing left, or anywhere else, the letter's last change (an item
- * added, moved or removed, a field). */
+/* Ctrl+Z undoes the newest change: the typing in the text box with the
+ * focus (word by word, formatting too: its own history) or the letter's
+ * last change (an item added, moved or removed, a field), whichever came
+ * last. Ctrl+Shift+Z redoes what the last Ctrl+Z undid. */
 static void
 undo_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   RptWindow *self = RPT_WINDOW (widget);
   RptParagraphEditor *editor = focused_editor (self);
+  gint64 text_time = editor != NULL ? rpt_paragraph_editor_get_undo_time (editor) : 0;
+  gint64 letter_time = self->history != NULL ? rpt_undo_history_get_undo_time (self->history) : 0;
 
-  if (editor != NULL && rpt_paragraph_editor_can_undo (editor))
-    rpt_paragraph_editor_undo (editor);
-  else if (self->history == NULL || !rpt_undo_history_undo (self->history))
+  if (text_time > 0 && text_time >= letter_time)
+    {
+      rpt_paragraph_editor_undo (editor);
+      g_object_set_data (G_OBJECT (self), "rpt-last-undo", editor);
+    }
+  else if (letter_time > 0 && rpt_undo_history_undo (self->history))
+    g_object_set_data (G_OBJECT (self), "rpt-last-undo", NULL);
+  else
     rpt_window_show_toast (self, _ ("Nothing to undo"));
 }
 
@@ -169,8 +182,11 @@ redo_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   RptWindow *self = RPT_WINDOW (widget);
   RptParagraphEditor *editor = focused_editor (self);
+  gboolean text_last =
+    editor != NULL && g_object_get_data (G_OBJECT (self), "rpt-last-undo") == editor;
 
-  if (editor != NULL && rpt_paragraph_editor_can_redo (editor))
+  if (editor != NULL && rpt_paragraph_editor_can_redo (editor) &&
+      (text_last || self->history == NULL || !rpt_undo_history_can_redo (self->history)))
     rpt_paragraph_editor_redo (editor);
   else if (self->history == NULL || !rpt_undo_history_redo (self->history))
     rpt_window_show_toast (self, _ ("Nothing to redo"));

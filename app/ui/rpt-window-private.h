@@ -20,6 +20,7 @@ struct _RptWindow
   GCancellable *cancellable;
   gboolean busy;
   gboolean closing;
+  gboolean focus_on_map;
   GSignalGroup *document_signals;
   RptUndoHistory *history;
 

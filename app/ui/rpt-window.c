@@ -361,6 +361,25 @@ document_notify_cb (RptWindow *self, GParamSpec *pspec, RptLetterFile *doc)
   update_subtitle (self);
 }
 
+static void
+focus_first_field (RptWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->section_stack);
+
+  if (page != NULL)
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+static gboolean
+focus_first_field_cb (gpointer user_data)
+{
+  RptWindow *self = user_data;
+
+  focus_first_field (self);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 rpt_window_set_document (RptWindow *self, RptLetterFile *document)
 {
@@ -404,8 +423,12 @@ rpt_window_set_document (RptWindow *self, RptLetterFile *document)
   update_banner (self);
   gtk_stack_set_visible_child_name (self->main_stack, "editor");
   rpt_window_show_section (self, "letter");
-  /* The keyboard starts in the form, on its first field. */
-  gtk_widget_child_focus (GTK_WIDGET (self->section_stack), GTK_DIR_TAB_FORWARD);
+  /* The keyboard starts in the form, on its first field; a window not yet
+   * on screen puts it there once shown (GTK would pick its own first). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_first_field (self);
+  else
+    self->focus_on_map = TRUE;
   _rpt_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 
@@ -414,6 +437,19 @@ rpt_window_set_document (RptWindow *self, RptLetterFile *document)
       RptApplication *app = RPT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
       if (app != NULL && version == 0)
         rpt_application_add_recent (app, rpt_letter_file_get_path (document));
+    }
+}
+
+static void
+rpt_window_map (GtkWidget *widget)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (rpt_window_parent_class)->map (widget);
+  if (self->focus_on_map)
+    {
+      self->focus_on_map = FALSE;
+      g_idle_add (focus_first_field_cb, g_object_ref (self));
     }
 }
 
@@ -524,6 +560,23 @@ static void
 focus_widget_cb (RptWindow *self)
 {
   const char *id = _rpt_window_get_current_item (self);
+
+  if (g_getenv ("RPT_DEBUG_FOCUS") != NULL)
+    {
+      GtkWidget *f = gtk_root_get_focus (GTK_ROOT (self));
+      GString *path = g_string_new (NULL);
+      for (GtkWidget *w = f; w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+        g_string_prepend (path, G_OBJECT_TYPE_NAME (w)), g_string_prepend (path, "/");
+      g_printerr ("FOCUS %s\n", path->str);
+      if (f == NULL && g_getenv ("RPT_DEBUG_FOCUS_TRAP"))
+        {
+          void *frames[40];
+          extern int backtrace (void **, int);
+          extern void backtrace_symbols_fd (void *const *, int, int);
+          backtrace_symbols_fd (frames, backtrace (frames, 40), 2);
+        }
+      g_string_free (path, TRUE);
+    }
 
   if (id != NULL)
     rpt_preview_reveal_item (self->preview, id);
@@ -651,6 +704,7 @@ rpt_window_class_init (RptWindowClass *klass)
   object_class->get_property = rpt_window_get_property;
   object_class->constructed = rpt_window_constructed;
   window_class->close_request = rpt_window_close_request;
+  widget_class->map = rpt_window_map;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, RPT_TYPE_LETTER_FILE,
