@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "rpt-application.h"
+#include "rpt-item-list.h"
 #include "rpt-paragraph-row.h"
 #include "rpt-paragraphs-section.h"
 #include "rpt-picker-dialog.h"
@@ -136,6 +137,8 @@ close_window (RptWindow *window)
   spin_for (100);
   g_assert_finalize_object (window);
 }
+
+static gboolean caret_visible (RptParagraphRow *row);
 
 static GtkWidget *
 focus_of (RptWindow *window)
@@ -404,6 +407,120 @@ test_picker (void)
   close_window (window);
 }
 
+/* Whether the caret of @row's text box is inside the list's view. */
+static gboolean
+caret_visible (RptParagraphRow *row)
+{
+  GtkTextView *view = rpt_paragraph_editor_get_view (rpt_paragraph_row_get_editor (row));
+  GtkWidget *list = gtk_widget_get_ancestor (GTK_WIDGET (row), RPT_TYPE_ITEM_LIST);
+  GdkRectangle strong;
+  graphene_point_t top, bottom;
+  int x, y;
+
+  gtk_text_view_get_cursor_locations (view, NULL, &strong, NULL);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, strong.x, strong.y, &x, &y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), list, &GRAPHENE_POINT_INIT (x, y),
+                                           &top));
+  g_assert_true (gtk_widget_compute_point (
+    GTK_WIDGET (view), list, &GRAPHENE_POINT_INIT (x, y + strong.height), &bottom));
+  return top.y >= 0 && bottom.y <= gtk_widget_get_height (list);
+}
+
+/* Typing past the bottom of the window: the window follows the caret. */
+static void
+test_caret (void)
+{
+  g_autoptr (RptLetter) letter = rpt_application_new_letter (app, RPT_LETTER_KIND_AL, TRUE);
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (RptParagraph) fact = NULL;
+  RptWindow *window;
+  RptParagraphRow *row;
+
+  SKIP_WITHOUT_XDOTOOL ();
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (text, "Sentence %u of a long account of what happened. ", i + 1);
+  fact = rpt_paragraph_new (text->str);
+  rpt_letter_append_item (letter, RPT_PART_FACTS, fact);
+  window = open_window (letter);
+  KEYS ("ctrl+Page_Down", "ctrl+Page_Down", "ctrl+Page_Down", "ctrl+Page_Down");
+  g_assert_cmpstr (rpt_window_get_section (window), ==, "facts");
+  row = fact_row (window, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (rpt_paragraph_row_get_editor (row)));
+  spin_for (300);
+  g_assert_true (caret_visible (row));
+  /* The end of the text is far below the window. */
+  KEYS ("ctrl+End");
+  TYPE ("And then?");
+  spin_for (300);
+  g_assert_true (g_str_has_suffix (rpt_paragraph_get_text (fact), "And then?"));
+  g_assert_true (caret_visible (row));
+  KEYS ("ctrl+Home");
+  spin_for (300);
+  g_assert_true (caret_visible (row));
+  close_window (window);
+}
+
+static guint
+count_empty_key_labels (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_SHORTCUT_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      gtk_widget_get_first_child (widget) == NULL)
+    n++;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n += count_empty_key_labels (c);
+  return n;
+}
+
+static void
+collect_labels (GtkWidget *widget, GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, texts);
+}
+
+/* Ctrl+? shows every shortcut with its keys, named as on the keyboard. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr (RptLetter) letter = rpt_application_new_letter (app, RPT_LETTER_KIND_AL, TRUE);
+  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+  const char *raw[] = { "Page_Down", "Page_Up", "Return", "Up", "Down", "question" };
+  GLogLevelFlags fatal;
+  GtkWidget *overlay;
+  RptWindow *window;
+
+  SKIP_WITHOUT_XDOTOOL ();
+  window = open_window (letter);
+  /* GTK 4.8's shortcuts window warns about one of its own labels as it
+   * lays out ("reported min width -4"): warnings are not fatal while it
+   * is up; criticals still are. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  KEYS ("ctrl+question");
+  overlay = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (overlay);
+  collect_labels (overlay, texts);
+  for (guint i = 0; i < G_N_ELEMENTS (raw); i++)
+    for (guint j = 0; j < texts->len; j++)
+      if (g_strcmp0 (g_ptr_array_index (texts, j), raw[i]) == 0)
+        g_error ("The shortcuts window shows the raw key name %s", raw[i]);
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, "Page Down", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, "⏎", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, "↑", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, "Ctrl", g_str_equal, NULL));
+  /* Every shortcut shows keys, the text box's and the items' too. */
+  g_assert_cmpuint (count_empty_key_labels (overlay), ==, 0);
+  gtk_window_close (GTK_WINDOW (overlay));
+  spin_for (200);
+  g_log_set_always_fatal (fatal);
+  close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -432,7 +549,8 @@ main (int argc, char *argv[])
   drafts = g_build_filename (dir, "drafts", NULL);
 
   app = g_object_new (RPT_TYPE_APPLICATION, "application-id", "org.gnome.Rapporteur.KeyTest",
-                      "flags", G_APPLICATION_NON_UNIQUE, NULL);
+                      "flags", G_APPLICATION_NON_UNIQUE, "resource-base-path",
+                      "/org/gnome/Rapporteur", NULL);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
@@ -440,6 +558,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/keyboard/facts", test_facts);
   g_test_add_func ("/keyboard/persons", test_persons);
   g_test_add_func ("/keyboard/picker", test_picker);
+  g_test_add_func ("/keyboard/caret", test_caret);
+  g_test_add_func ("/keyboard/shortcuts-window", test_shortcuts_window);
   status = g_test_run ();
 
   g_clear_object (&app);

@@ -488,8 +488,16 @@ reveal_at (RptPreview *self, guint page, double y_pt)
 static void
 find (RptPreview *self, const char *id)
 {
-  Request *request = g_new0 (Request, 1);
+  Request *request;
 
+  /* The start and the end of the letter need no search. */
+  if (g_str_equal (id, RPT_PREVIEW_START) || g_str_equal (id, RPT_PREVIEW_END))
+    {
+      if (self->n_pages > 0)
+        reveal_at (self, g_str_equal (id, RPT_PREVIEW_START) ? 0 : self->n_pages - 1, 0);
+      return;
+    }
+  request = g_new0 (Request, 1);
   request->kind = REQUEST_FIND;
   request->generation = self->shown;
   request->name = g_strconcat ("rpt-", id, NULL);
@@ -760,7 +768,8 @@ rpt_preview_set_compare_with (RptPreview *self,
  * rpt_preview_reveal_item:
  *
  * Scrolls to the item's place in the letter (its bookmark `rpt-<id>`),
- * now or once the pages that hold it are made.
+ * now or once the pages that hold it are made, if it is not in view.
+ * RPT_PREVIEW_START and RPT_PREVIEW_END name the first and the last page.
  */
 void
 rpt_preview_reveal_item (RptPreview *self, const char *item_id)

@@ -19,6 +19,10 @@ G_BEGIN_DECLS
 #define RPT_PREVIEW_DELAY_MS 250
 #define RPT_PREVIEW_MAX_DELAY_MS 1000
 
+/* Places for rpt_preview_reveal_item() that are not items. */
+#define RPT_PREVIEW_START "@start"
+#define RPT_PREVIEW_END "@end"
+
 #define RPT_TYPE_PREVIEW (rpt_preview_get_type ())
 
 G_DECLARE_FINAL_TYPE (RptPreview, rpt_preview, RPT, PREVIEW, GtkWidget)

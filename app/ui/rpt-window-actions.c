@@ -49,6 +49,18 @@ _rpt_window_update_actions (RptWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-section", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-section", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-item", can_add);
+  {
+    gboolean can_format =
+      writable && self->last_editor != NULL &&
+      gtk_text_view_get_editable (rpt_paragraph_editor_get_view (RPT_PARAGRAPH_EDITOR (self->last_editor)));
+    const char *formats[] = { "win.format-bold", "win.format-italic", "win.format-link",
+                              "win.format-footnote" };
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), formats[i], can_format);
+  }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-step", writable);
@@ -140,6 +152,42 @@ add_item_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (section != NULL)
     rpt_section_add_item (RPT_SECTION (section));
+}
+
+/* --- formatting and zoom -------------------------------------------- */
+
+/* The formatting menu: the text box last typed in, the focus back in it. */
+static void
+format_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+  RptParagraphEditor *editor =
+    self->last_editor != NULL ? RPT_PARAGRAPH_EDITOR (self->last_editor) : NULL;
+
+  if (editor == NULL)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (editor));
+  if (g_str_equal (name, "win.format-bold"))
+    rpt_paragraph_editor_toggle_format (editor, "bold");
+  else if (g_str_equal (name, "win.format-italic"))
+    rpt_paragraph_editor_toggle_format (editor, "italic");
+  else if (g_str_equal (name, "win.format-link"))
+    rpt_paragraph_editor_edit_link (editor);
+  else
+    rpt_paragraph_editor_edit_footnote (editor);
+}
+
+static void
+zoom_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+
+  if (g_str_equal (name, "win.zoom-in"))
+    rpt_preview_zoom_in (self->preview);
+  else if (g_str_equal (name, "win.zoom-out"))
+    rpt_preview_zoom_out (self->preview);
+  else
+    rpt_preview_set_zoom (self->preview, 0);
 }
 
 /* --- undo ----------------------------------------------------------- */
@@ -835,6 +883,13 @@ _rpt_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.previous-section", NULL,
                                    previous_section_action);
   gtk_widget_class_install_action (widget_class, "win.add-item", NULL, add_item_action);
+  gtk_widget_class_install_action (widget_class, "win.format-bold", NULL, format_action);
+  gtk_widget_class_install_action (widget_class, "win.format-italic", NULL, format_action);
+  gtk_widget_class_install_action (widget_class, "win.format-link", NULL, format_action);
+  gtk_widget_class_install_action (widget_class, "win.format-footnote", NULL, format_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-step", "u", undo_step_action);

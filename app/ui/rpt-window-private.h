@@ -23,6 +23,7 @@ struct _RptWindow
   gboolean focus_on_map;
   GSignalGroup *document_signals;
   RptUndoHistory *history;
+  GtkWidget *last_editor; /* weak: the text box the formatting menu acts on */
 
   /* template */
   AdwToastOverlay *toast_overlay;

@@ -12,6 +12,7 @@
 #include "rpt-closing-section.h"
 #include "rpt-letter-section.h"
 #include "rpt-mandates-section.h"
+#include "rpt-paragraph-editor.h"
 #include "rpt-paragraphs-section.h"
 #include "rpt-persons-section.h"
 #include "rpt-section.h"
@@ -31,6 +32,8 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void letter_changed_cb (RptWindow *self);
 
 /* The sidebar, in the order of the letter. */
 static const struct
@@ -344,6 +347,8 @@ document_notify_cb (RptWindow *self, GParamSpec *pspec, RptLetterFile *doc)
       RptLetter *letter = rpt_letter_file_get_letter (doc);
       /* A restored version is a new letter: its history starts here. */
       set_history (self, rpt_letter_file_get_read_only (doc) ? NULL : letter);
+      g_signal_connect_object (letter, "changed", G_CALLBACK (letter_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
         rpt_section_set_letter (
           RPT_SECTION (rpt_window_get_section_widget (self, sections[i].name)), letter);
@@ -396,6 +401,8 @@ rpt_window_set_document (RptWindow *self, RptLetterFile *document)
   letter = rpt_letter_file_get_letter (document);
   writable = !rpt_letter_file_get_read_only (document);
   set_history (self, writable ? letter : NULL);
+  g_signal_connect_object (letter, "changed", G_CALLBACK (letter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
@@ -446,6 +453,16 @@ rpt_window_map (GtkWidget *widget)
   RptWindow *self = RPT_WINDOW (widget);
 
   GTK_WIDGET_CLASS (rpt_window_parent_class)->map (widget);
+  {
+    /* The application gives the window its shortcuts window once added. */
+    GtkShortcutsWindow *overlay =
+      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+    if (overlay != NULL && g_object_get_data (G_OBJECT (overlay), "rpt-fixed") == NULL)
+      {
+        g_object_set_data (G_OBJECT (overlay), "rpt-fixed", GINT_TO_POINTER (1));
+        g_signal_connect (overlay, "show", G_CALLBACK (rpt_shortcuts_fix_key_labels), NULL);
+      }
+  }
   if (self->focus_on_map)
     {
       self->focus_on_map = FALSE;
@@ -556,30 +573,50 @@ build_sidebar (RptWindow *self)
 }
 
 /* Follow the focus: the preview scrolls to the item being edited. */
+/* The preview follows the part being edited: the item with the focus, or
+ * the start or the end of the letter for a part of it that is no item. */
+static void
+reveal_edited (RptWindow *self)
+{
+  const char *id = _rpt_window_get_current_item (self);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  const char *section = rpt_window_get_section (self);
+
+  if (id == NULL && focus != NULL &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->section_stack)) && section != NULL)
+    {
+      if (g_str_equal (section, "letter") || g_str_equal (section, "mandates") ||
+          g_str_equal (section, "summary"))
+        id = RPT_PREVIEW_START;
+      else if (g_str_equal (section, "closing"))
+        id = RPT_PREVIEW_END;
+    }
+  if (id != NULL)
+    rpt_preview_reveal_item (self->preview, id);
+}
+
+static void
+letter_changed_cb (RptWindow *self)
+{
+  reveal_edited (self);
+}
+
 static void
 focus_widget_cb (RptWindow *self)
 {
-  const char *id = _rpt_window_get_current_item (self);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *editor =
+    focus != NULL ? gtk_widget_get_ancestor (focus, RPT_TYPE_PARAGRAPH_EDITOR) : NULL;
 
-  if (g_getenv ("RPT_DEBUG_FOCUS") != NULL)
+  /* The formatting menu acts on the last text box typed in: opening the
+   * menu takes the focus from it. */
+  if (editor != NULL && editor != self->last_editor)
     {
-      GtkWidget *f = gtk_root_get_focus (GTK_ROOT (self));
-      GString *path = g_string_new (NULL);
-      for (GtkWidget *w = f; w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
-        g_string_prepend (path, G_OBJECT_TYPE_NAME (w)), g_string_prepend (path, "/");
-      g_printerr ("FOCUS %s\n", path->str);
-      if (f == NULL && g_getenv ("RPT_DEBUG_FOCUS_TRAP"))
-        {
-          void *frames[40];
-          extern int backtrace (void **, int);
-          extern void backtrace_symbols_fd (void *const *, int, int);
-          backtrace_symbols_fd (frames, backtrace (frames, 40), 2);
-        }
-      g_string_free (path, TRUE);
+      g_set_weak_pointer (&self->last_editor, editor);
+      _rpt_window_update_actions (self);
     }
 
-  if (id != NULL)
-    rpt_preview_reveal_item (self->preview, id);
+  reveal_edited (self);
 }
 
 const char *
@@ -642,6 +679,7 @@ rpt_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_WINDOW);
   g_clear_object (&self->document_signals);
+  g_clear_weak_pointer (&self->last_editor);
   set_history (self, NULL);
   g_clear_object (&self->document);
 
@@ -679,6 +717,7 @@ rpt_window_constructed (GObject *object)
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   G_OBJECT_CLASS (rpt_window_parent_class)->constructed (object);
+
 
   if (RPT_IS_APPLICATION (app))
     {
