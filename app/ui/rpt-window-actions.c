@@ -12,6 +12,7 @@
 #include "rpt-compare-window.h"
 #include "rpt-exporter.h"
 #include "rpt-paragraph-editor.h"
+#include "rpt-preferences-window.h"
 #include "rpt-section.h"
 #include "rpt-versions-section.h"
 #include "rpt-window-private.h"
@@ -42,6 +43,8 @@ _rpt_window_update_actions (RptWindow *self)
   gboolean can_add = writable && widget != NULL && RPT_SECTION_GET_CLASS (widget)->add_item != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-version", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", has_doc);
@@ -404,8 +407,12 @@ export_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
               g_free (path);
               path = with;
             }
-          g_autofree char *author = rpt_application_dup_author (get_app (self));
+          g_autofree char *author = rpt_application_dup_export_author (get_app (self));
+          g_autofree char *folder = g_path_get_dirname (path);
 
+          rpt_exporter_remember_folder (
+            rpt_application_get_settings (get_app (self)),
+            rpt_letter_get_id (rpt_letter_file_get_letter (self->document)), folder);
           job->window = g_object_ref (self);
           job->path = g_strdup (path);
           job->keep_version =
@@ -420,27 +427,37 @@ export_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
   g_object_unref (self);
 }
 
-static void
-export_action (GtkWidget *widget, const char *name, GVariant *param)
+/* The name to suggest for a file of the letter: its document's name when
+ * it has one, else the window's title. */
+static char *
+dup_fallback_name (RptWindow *self)
 {
-  RptWindow *self = RPT_WINDOW (widget);
-  const char *format_name = g_variant_get_string (param, NULL);
+  char *name = rpt_letter_file_dup_file_name (self->document);
+
+  return name != NULL ? name : rpt_letter_file_dup_title (self->document);
+}
+
+static void
+set_chooser_folder (RptWindow *self, GtkFileChooser *chooser)
+{
+  g_autoptr (GFile) folder = rpt_exporter_dup_folder (
+    rpt_application_get_settings (get_app (self)),
+    rpt_letter_get_id (rpt_letter_file_get_letter (self->document)));
+
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
+static void
+show_export_chooser (RptWindow *self, RptExporterFormat format)
+{
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *suggested = NULL;
+  g_autofree char *fallback = NULL;
   GtkFileChooserNative *chooser;
-  RptExporterFormat format;
   const char *title;
 
-  if (self->document == NULL || !rpt_exporter_format_from_string (format_name, &format))
+  if (self->document == NULL)
     return;
-  if (!rpt_exporter_format_is_available (format))
-    {
-      g_autoptr (GError) error = g_error_new (
-        G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-        _ ("This build of Rapporteur cannot write this format yet. Export as PDF or letter XML."));
-      rpt_window_show_error (self, _ ("Export Not Available"), error);
-      return;
-    }
   switch (format)
     {
     case RPT_EXPORTER_PDF:
@@ -464,7 +481,11 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_file_filter_add_suffix (filter, rpt_exporter_format_get_suffix (format) + 1);
   gtk_file_filter_set_name (filter, title);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  suggested = rpt_exporter_dup_suggested_name (rpt_letter_file_get_letter (self->document), format);
+  /* In the folder this letter went to last, named after its reference. */
+  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
+  fallback = dup_fallback_name (self);
+  suggested = rpt_exporter_dup_suggested_name (rpt_letter_file_get_letter (self->document), format,
+                                               fallback);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   /* What went out can always be found and compared: on by default for
    * PDF, the form letters are sent in. */
@@ -479,6 +500,221 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
   g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+typedef struct
+{
+  RptWindow *window;
+  RptExporterFormat format;
+} ExportStart;
+
+static void
+export_author_ready_cb (gpointer user_data)
+{
+  ExportStart *start = user_data;
+
+  show_export_chooser (start->window, start->format);
+  g_object_unref (start->window);
+  g_free (start);
+}
+
+static void
+export_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+  const char *format_name = g_variant_get_string (param, NULL);
+  RptExporterFormat format;
+  ExportStart *start;
+
+  if (self->document == NULL || !rpt_exporter_format_from_string (format_name, &format))
+    return;
+  if (!rpt_exporter_format_is_available (format))
+    {
+      g_autoptr (GError) error = g_error_new (
+        G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+        _ ("This build of Rapporteur cannot write this format yet. Export as PDF or letter XML."));
+      rpt_window_show_error (self, _ ("Export Not Available"), error);
+      return;
+    }
+  /* The file records its author: the name is asked for once, first. */
+  start = g_new0 (ExportStart, 1);
+  start->window = g_object_ref (self);
+  start->format = format;
+  rpt_preferences_ask_author (GTK_WINDOW (self), rpt_application_get_settings (get_app (self)),
+                              export_author_ready_cb, start);
+}
+
+/* --- save as, rename ------------------------------------------------ */
+
+static void
+moved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RptWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  gboolean copy = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "rpt-moving-copy"));
+
+  if (!rpt_letter_file_move_finish (RPT_LETTER_FILE (source), result, &error))
+    {
+      rpt_window_show_error (self, copy ? _ ("The Letter Could Not Be Saved")
+                                        : _ ("The Letter Could Not Be Renamed"),
+                             error);
+      return;
+    }
+  {
+    g_autofree char *base = g_path_get_basename (rpt_letter_file_get_path (RPT_LETTER_FILE (source)));
+    /* Translators: %s is a file name */
+    g_autofree char *text = g_strdup_printf (copy ? _ ("Saved as %s") : _ ("Renamed to %s"), base);
+    rpt_window_show_toast (self, text);
+  }
+}
+
+static void
+move_to (RptWindow *self, const char *path, gboolean copy)
+{
+  GtkWindow *owner = rpt_application_find_window_for_path (get_app (self), path);
+
+  if (owner != NULL && owner != GTK_WINDOW (self))
+    {
+      g_autoptr (GError) error =
+        g_error_new (RPT_ERROR, RPT_ERROR_EXISTS,
+                     _ ("%s is open in another window. Close it, or choose another name."), path);
+      rpt_window_show_error (self, _ ("The Letter Could Not Be Saved"), error);
+      return;
+    }
+  g_object_set_data (G_OBJECT (self), "rpt-moving-copy", GINT_TO_POINTER (copy));
+  rpt_letter_file_move_async (self->document, path, copy, NULL, moved_cb, g_object_ref (self));
+}
+
+static char *
+with_suffix (const char *path)
+{
+  return g_str_has_suffix (path, ".rapporteur") ? g_strdup (path)
+                                                : g_strconcat (path, ".rapporteur", NULL);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
+{
+  RptWindow *self = RPT_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *chosen = g_file_get_path (file);
+      g_autofree char *path = chosen != NULL ? with_suffix (chosen) : NULL;
+
+      if (path != NULL)
+        {
+          g_autofree char *folder = g_path_get_dirname (path);
+          rpt_exporter_remember_folder (
+            rpt_application_get_settings (get_app (self)),
+            rpt_letter_get_id (rpt_letter_file_get_letter (self->document)), folder);
+          move_to (self, path, TRUE);
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+/* Save As: the letter, with its versions, where the drafter chooses; the
+ * window goes on with that file (a draft leaves the drafts folder). */
+static void
+save_as_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *fallback = NULL;
+  g_autofree char *suggested = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->document == NULL || rpt_letter_file_get_read_only (self->document))
+    return;
+  chooser = gtk_file_chooser_native_new (_ ("Save Letter As"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _ ("Letters"));
+  gtk_file_filter_add_mime_type (filter, "application/x-rapporteur");
+  gtk_file_filter_add_suffix (filter, "rapporteur");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
+  fallback = dup_fallback_name (self);
+  suggested = rpt_exporter_dup_suggested_name (rpt_letter_file_get_letter (self->document),
+                                               RPT_EXPORTER_DOCUMENT, fallback);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog, const char *response, RptWindow *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  const char *current;
+
+  if (!g_str_equal (response, "rename") || self->document == NULL)
+    return;
+  name = rpt_text_sanitize_line (gtk_editable_get_text (entry));
+  g_strstrip (name);
+  if (g_str_has_suffix (name, ".rapporteur"))
+    name[strlen (name) - strlen (".rapporteur")] = '\0';
+  if (name[0] == '\0' || name[0] == '.' || strchr (name, '/') != NULL)
+    {
+      g_autoptr (GError) error = g_error_new (
+        RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT,
+        _ ("A letter’s name cannot be empty, start with a dot or contain a slash."));
+      rpt_window_show_error (self, _ ("The Letter Could Not Be Renamed"), error);
+      return;
+    }
+  current = rpt_letter_file_get_path (self->document);
+  dir = current != NULL ? g_path_get_dirname (current) : rpt_letter_file_dup_drafts_dir ();
+  file = g_strconcat (name, ".rapporteur", NULL);
+  path = g_build_filename (dir, file, NULL);
+  move_to (self, path, FALSE);
+}
+
+/* Rename: a name of the drafter's choice, in the same folder. */
+static void
+rename_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+  g_autofree char *current = NULL;
+  g_autofree char *fallback = NULL;
+  GtkWidget *dialog, *entry;
+
+  if (self->document == NULL || rpt_letter_file_get_read_only (self->document))
+    return;
+  current = rpt_letter_file_dup_file_name (self->document);
+  if (current == NULL)
+    {
+      g_autofree char *suggested = NULL;
+      fallback = rpt_letter_file_dup_title (self->document);
+      suggested = rpt_exporter_dup_suggested_name (rpt_letter_file_get_letter (self->document),
+                                                   RPT_EXPORTER_DOCUMENT, fallback);
+      current = g_strndup (suggested, strlen (suggested) - strlen (".rapporteur"));
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Rename Letter"),
+                                   _ ("The letter’s file takes this name, in the same folder."));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), current);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "rename",
+                                    _ ("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -648,12 +884,14 @@ save_version_entry_activate_cb (GtkEntry *entry, AdwMessageDialog *dialog)
 }
 
 static void
-save_version_action (GtkWidget *widget, const char *name, GVariant *param)
+show_save_version (gpointer user_data)
 {
-  RptWindow *self = RPT_WINDOW (widget);
+  g_autoptr (RptWindow) self = user_data;
   GtkWidget *dialog;
   GtkWidget *entry;
 
+  if (self->document == NULL)
+    return;
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Save Version"),
                                    _ ("Keep the letter as it is now as a named version, to compare "
                                       "with or go back to."));
@@ -674,6 +912,16 @@ save_version_action (GtkWidget *widget, const char *name, GVariant *param)
   g_signal_connect_object (dialog, "response", G_CALLBACK (save_version_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
+}
+
+/* A version records its author: the name is asked for once, first. */
+static void
+save_version_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+
+  rpt_preferences_ask_author (GTK_WINDOW (self), rpt_application_get_settings (get_app (self)),
+                              show_save_version, g_object_ref (self));
 }
 
 static void
@@ -895,6 +1143,8 @@ _rpt_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo-step", "u", undo_step_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_action);

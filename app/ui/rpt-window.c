@@ -237,9 +237,15 @@ update_subtitle (RptWindow *self)
         subtitle = g_strdup (_ ("Saved in Drafts"));
       else
         {
-          g_autofree char *base = g_path_get_basename (path);
-          /* Translators: %s is a file name */
-          subtitle = g_strdup_printf (_ ("Saved in %s"), base);
+          g_autofree char *shown = NULL;
+          /* The folder, the home folder as "~", as file managers say it. */
+          if (g_str_has_prefix (dir, g_get_home_dir ()) &&
+              (dir[strlen (g_get_home_dir ())] == '/' || dir[strlen (g_get_home_dir ())] == '\0'))
+            shown = g_strconcat ("~", dir + strlen (g_get_home_dir ()), NULL);
+          else
+            shown = g_strdup (dir);
+          /* Translators: %s is a folder, e.g. "~/Documents" */
+          subtitle = g_strdup_printf (_ ("Saved in %s"), shown);
         }
     }
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -255,7 +261,11 @@ update_title (RptWindow *self)
       gtk_window_set_title (GTK_WINDOW (self), _ ("Rapporteur"));
       return;
     }
-  title = rpt_letter_file_dup_title (self->document);
+  /* A letter saved under a name of the drafter's choice goes by it; a
+   * draft by its reference or subject. */
+  title = rpt_letter_file_dup_file_name (self->document);
+  if (title == NULL)
+    title = rpt_letter_file_dup_title (self->document);
   adw_window_title_set_title (self->window_title, title);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
@@ -357,6 +367,7 @@ document_notify_cb (RptWindow *self, GParamSpec *pspec, RptLetterFile *doc)
     }
   else if (g_str_equal (name, "path"))
     {
+      update_title (self);
       RptApplication *app = RPT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
       if (app != NULL && rpt_letter_file_get_path (doc) != NULL)
         rpt_application_add_recent (app, rpt_letter_file_get_path (doc));
