@@ -7,11 +7,42 @@
 
 #define G_LOG_DOMAIN "rpt-file"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 
 #include "rpt-error.h"
 #include "rpt-file.h"
 #include "rpt-store.h"
+
+static int
+file_error_to_errno (int code)
+{
+  switch (code)
+    {
+    case G_FILE_ERROR_EXIST:
+      return EEXIST;
+    case G_FILE_ERROR_ISDIR:
+      return EISDIR;
+    case G_FILE_ERROR_ACCES:
+      return EACCES;
+    case G_FILE_ERROR_NAMETOOLONG:
+      return ENAMETOOLONG;
+    case G_FILE_ERROR_NOENT:
+      return ENOENT;
+    case G_FILE_ERROR_NOTDIR:
+      return ENOTDIR;
+    case G_FILE_ERROR_ROFS:
+      return EROFS;
+    case G_FILE_ERROR_NOSPC:
+      return ENOSPC;
+    case G_FILE_ERROR_PERM:
+      return EPERM;
+    case G_FILE_ERROR_NOMEM:
+      return ENOMEM;
+    default:
+      return EIO;
+    }
+}
 
 /**
  * rpt_file_write_private:
@@ -70,7 +101,10 @@ rpt_file_write_private (const char *path, const void *data, gsize length, GError
         code = RPT_ERROR_READ_ONLY;
       else if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
         code = RPT_ERROR_NO_SPACE;
-      g_set_error (error, RPT_ERROR, code, _ ("Cannot write %s: %s"), path, local->message);
+      /* GLib's message names its temporary file ("letter.pdf.UTY6Y3"),
+       * which the user never chose: say why, of the file they chose. */
+      g_set_error (error, RPT_ERROR, code, _ ("Cannot write %s: %s"), path,
+                   g_strerror (file_error_to_errno (local->code)));
       return FALSE;
     }
   return TRUE;
