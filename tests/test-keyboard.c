@@ -521,6 +521,79 @@ test_shortcuts_window (void)
   close_window (window);
 }
 
+static gboolean
+row_read (gpointer data)
+{
+  GtkWidget *row = data;
+  return !g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Draft");
+}
+
+/* Recent letters say which letter each is; Delete sends a draft to the
+ * trash. */
+static void
+test_recent_letters (void)
+{
+  g_autoptr (RptLetter) appeal = rpt_application_new_letter (app, RPT_LETTER_KIND_UA, TRUE);
+  g_autofree char *dir = rpt_letter_file_dup_drafts_dir ();
+  g_autofree char *name = g_strconcat (rpt_letter_get_id (appeal), ".rapporteur", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (RptStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *trashed = NULL;
+  RptWindow *window;
+  GtkWidget *row, *list;
+  const char *subtitle;
+
+  SKIP_WITHOUT_XDOTOOL ();
+  rpt_letter_set_country (appeal, "TJK");
+  g_mkdir_with_parents (dir, 0700);
+  store = rpt_store_create (path, appeal, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  window = g_object_ref (rpt_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+  spin_for (300);
+  focus_x_window (GTK_WINDOW (window));
+  list = NULL;
+  {
+    /* The recent list is the welcome page's last list box. */
+    GtkWidget *stack[64];
+    guint n = 0;
+    stack[n++] = window->welcome;
+    while (n > 0)
+      {
+        GtkWidget *w = stack[--n];
+        if (GTK_IS_LIST_BOX (w) && gtk_widget_get_first_child (w) != NULL &&
+            g_object_get_data (G_OBJECT (gtk_widget_get_first_child (w)), "path") != NULL)
+          list = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && n < 64;
+             c = gtk_widget_get_next_sibling (c))
+          stack[n++] = c;
+      }
+  }
+  g_assert_nonnull (list);
+  row = gtk_widget_get_first_child (list);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "path"), ==, path);
+  spin_until (row_read, row, 10000);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "New Urgent Appeal");
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_nonnull (strstr (subtitle, "Urgent appeal"));
+  g_assert_nonnull (strstr (subtitle, "Tajikistan"));
+  g_assert_nonnull (strstr (subtitle, "Drafts"));
+
+  gtk_widget_grab_focus (row);
+  KEYS ("Delete");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  trashed = g_build_filename (g_get_user_data_dir (), "Trash", "files", name, NULL);
+  g_assert_true (g_file_test (trashed, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_for (100);
+  g_assert_finalize_object (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -560,6 +633,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/keyboard/picker", test_picker);
   g_test_add_func ("/keyboard/caret", test_caret);
   g_test_add_func ("/keyboard/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/keyboard/recent-letters", test_recent_letters);
   status = g_test_run ();
 
   g_clear_object (&app);
