@@ -265,7 +265,12 @@ insert_clause_action (GtkWidget *widget, const char *name, GVariant *param)
   GtkWidget *dialog;
 
   if (self->clauses == NULL)
-    return;
+    self->clauses = rpt_reference_data_dup_clauses (self->part, "en");
+  if (self->clauses == NULL || g_list_model_get_n_items (self->clauses) == 0)
+    {
+      rpt_section_show_toast (widget, _ ("There are no standard paragraphs for this part"));
+      return;
+    }
   dialog = rpt_picker_dialog_new (_ ("Insert Standard Paragraph"), self->clauses,
                                   _ ("Search standard paragraphs"));
   rpt_picker_dialog_set_return_focus (RPT_PICKER_DIALOG (dialog), self->clause_button);
@@ -282,8 +287,7 @@ writable_changed_cb (RptParagraphsSection *self)
   gboolean writable = rpt_section_get_writable (RPT_SECTION (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.add", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.insert-clause",
-                                 writable && self->clauses != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.insert-clause", writable);
 }
 
 static void
@@ -304,12 +308,11 @@ rpt_paragraphs_section_constructed (GObject *object)
                                         _ (texts[i].title), -1);
       }
 
-  /* The standard paragraphs are read when first needed (startup). */
-  self->clauses = rpt_reference_data_dup_clauses (self->part, "en");
-  gtk_widget_set_visible (self->clause_button,
-                          self->clauses != NULL && g_list_model_get_n_items (self->clauses) > 0);
-  if (self->clauses != NULL && g_list_model_get_n_items (self->clauses) == 0)
-    g_clear_object (&self->clauses);
+  /* The clause library is read when first asked for: reading the
+   * reference data would slow the window's first frame. */
+  gtk_widget_set_visible (self->clause_button, self->part == RPT_PART_CONCERNS ||
+                                                 self->part == RPT_PART_QUESTIONS ||
+                                                 self->part == RPT_PART_ANNEX);
   writable_changed_cb (self);
 }
 

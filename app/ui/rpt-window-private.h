@@ -28,7 +28,8 @@ struct _RptWindow
   /* template */
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
-  GtkWidget *welcome;
+  GtkWidget *welcome_box;
+  GtkWidget *welcome; /* made when first shown */
   AdwLeaflet *leaflet;
   GtkListBox *sidebar;
   AdwWindowTitle *window_title;

@@ -134,21 +134,99 @@ find_section (GtkWidget *widget)
   return NULL;
 }
 
+/* The section's form if it is made yet, else NULL. */
+static RptSection *
+existing_section (RptWindow *self, const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, name);
+
+  return page != NULL ? find_section (page) : NULL;
+}
+
+static GtkWidget *
+new_section (const char *name)
+{
+  static const struct
+  {
+    const char *name;
+    RptPart part;
+  } parts[] = {
+    { "facts", RPT_PART_FACTS },
+    { "concerns", RPT_PART_CONCERNS },
+    { "questions", RPT_PART_QUESTIONS },
+    { "annex", RPT_PART_ANNEX },
+  };
+  GtkWidget *section = NULL, *scroller, *clamp;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (g_str_equal (name, parts[i].name))
+      return g_object_new (RPT_TYPE_PARAGRAPHS_SECTION, "part", parts[i].part, NULL);
+  /* Sections with a list scroll themselves (RptItemList). */
+  if (g_str_equal (name, "mandates"))
+    return g_object_new (RPT_TYPE_MANDATES_SECTION, NULL);
+  if (g_str_equal (name, "persons"))
+    return g_object_new (RPT_TYPE_PERSONS_SECTION, NULL);
+  if (g_str_equal (name, "summary"))
+    return g_object_new (RPT_TYPE_SUMMARY_SECTION, NULL);
+  if (g_str_equal (name, "closing"))
+    section = g_object_new (RPT_TYPE_CLOSING_SECTION, NULL);
+  else if (g_str_equal (name, "versions"))
+    section = g_object_new (RPT_TYPE_VERSIONS_SECTION, NULL);
+  g_return_val_if_fail (section != NULL, NULL);
+  /* The others are forms in a scrolled column, as the Letter section in
+   * the window's template. */
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+  adw_clamp_set_child (ADW_CLAMP (clamp), section);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  return scroller;
+}
+
+/* Makes the section's form the first time it is needed: the window's
+ * first frame waits for one form, not ten. */
+static RptSection *
+ensure_section (RptWindow *self, const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, name);
+  RptSection *section;
+  GtkWidget *form;
+
+  if (page == NULL)
+    return NULL;
+  section = find_section (page);
+  if (section != NULL)
+    return section;
+  form = new_section (name);
+  gtk_widget_set_vexpand (form, TRUE);
+  gtk_box_append (GTK_BOX (page), form);
+  section = find_section (page);
+  g_assert (section != NULL);
+  if (self->document != NULL)
+    {
+      rpt_section_set_writable (section, !rpt_letter_file_get_read_only (self->document));
+      rpt_section_set_letter (section, rpt_letter_file_get_letter (self->document));
+      if (RPT_IS_VERSIONS_SECTION (section))
+        rpt_versions_section_set_document (RPT_VERSIONS_SECTION (section), self->document);
+    }
+  return section;
+}
+
 /**
  * rpt_window_get_section_widget:
  * @name: a section: "letter", "facts", …
  *
- * Returns: (transfer none) (nullable): the section's form
+ * Returns: (transfer none) (nullable): the section's form, made if it is
+ *   not yet
  */
 GtkWidget *
 rpt_window_get_section_widget (RptWindow *self, const char *name)
 {
-  GtkWidget *page;
-
   g_return_val_if_fail (RPT_IS_WINDOW (self), NULL);
 
-  page = gtk_stack_get_child_by_name (self->section_stack, name);
-  return page != NULL ? GTK_WIDGET (find_section (page)) : NULL;
+  return GTK_WIDGET (ensure_section (self, name));
 }
 
 const char *
@@ -360,8 +438,11 @@ document_notify_cb (RptWindow *self, GParamSpec *pspec, RptLetterFile *doc)
       g_signal_connect_object (letter, "changed", G_CALLBACK (letter_changed_cb), self,
                                G_CONNECT_SWAPPED);
       for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-        rpt_section_set_letter (
-          RPT_SECTION (rpt_window_get_section_widget (self, sections[i].name)), letter);
+        {
+          RptSection *section = existing_section (self, sections[i].name);
+          if (section != NULL)
+            rpt_section_set_letter (section, letter);
+        }
       rpt_preview_set_letter (self->preview, letter);
       update_title (self);
     }
@@ -375,6 +456,19 @@ document_notify_cb (RptWindow *self, GParamSpec *pspec, RptLetterFile *doc)
   else if (g_str_equal (name, "save-error"))
     update_banner (self);
   update_subtitle (self);
+}
+
+/* The welcome page is made when shown: a window opening a letter never
+ * needs it. */
+static void
+show_welcome (RptWindow *self)
+{
+  if (self->welcome == NULL)
+    {
+      self->welcome = g_object_new (RPT_TYPE_WELCOME, "vexpand", TRUE, NULL);
+      gtk_box_append (GTK_BOX (self->welcome_box), self->welcome);
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
 static void
@@ -415,9 +509,12 @@ rpt_window_set_document (RptWindow *self, RptLetterFile *document)
   g_signal_connect_object (letter, "changed", G_CALLBACK (letter_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
+  /* The sections made so far; the others get the letter when made. */
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
-      RptSection *section = RPT_SECTION (rpt_window_get_section_widget (self, sections[i].name));
+      RptSection *section = existing_section (self, sections[i].name);
+      if (section == NULL)
+        continue;
       rpt_section_set_writable (section, writable);
       rpt_section_set_letter (section, letter);
       if (RPT_IS_VERSIONS_SECTION (section))
@@ -464,6 +561,8 @@ rpt_window_map (GtkWidget *widget)
   RptWindow *self = RPT_WINDOW (widget);
 
   GTK_WIDGET_CLASS (rpt_window_parent_class)->map (widget);
+  if (self->document == NULL && !self->busy)
+    show_welcome (self);
   {
     /* The application gives the window its shortcuts window once added. */
     GtkShortcutsWindow *overlay =
@@ -493,7 +592,7 @@ open_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      show_welcome (self);
       rpt_window_show_error (self, _ ("Cannot Open the Letter"), error);
       return;
     }
@@ -556,6 +655,10 @@ sidebar_key_pressed_cb (RptWindow *self,
 static void
 section_changed_cb (RptWindow *self)
 {
+  const char *name = gtk_stack_get_visible_child_name (self->section_stack);
+
+  if (name != NULL)
+    ensure_section (self, name);
   _rpt_window_update_actions (self);
 }
 
@@ -775,7 +878,7 @@ rpt_window_class_init (RptWindowClass *klass)
                                                "/org/gnome/Rapporteur/ui/rpt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RptWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, RptWindow, welcome);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, welcome_box);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, window_title);
