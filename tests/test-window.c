@@ -650,6 +650,163 @@ test_restore_is_a_version (void)
   close_window (window);
 }
 
+static void
+answer_dialog (const char *text, const char *response)
+{
+  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *entry;
+
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_for (50);
+}
+
+static const char *
+dialog_text (void)
+{
+  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  g_assert_nonnull (dialog);
+  return gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)));
+}
+
+/* Links and footnotes made, changed and removed in the text box; each is
+ * one step of its undo. */
+static void
+test_links_and_notes (void)
+{
+  g_autoptr (RptLetter) letter = rpt_application_new_letter (app, RPT_LETTER_KIND_AL, TRUE);
+  g_autoptr (RptParagraph) fact = rpt_paragraph_new ("The report was published online.");
+  RptParagraphEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  RptWindow *window;
+
+  rpt_letter_append_item (letter, RPT_PART_FACTS, fact);
+  window = open_window (letter);
+  rpt_window_show_section (window, "facts");
+  editor = rpt_paragraph_row_get_editor (get_row (window, "facts", 0));
+  gtk_widget_grab_focus (GTK_WIDGET (editor));
+  buffer = rpt_paragraph_editor_get_buffer (editor);
+
+  /* "The report" becomes a link; an address without a scheme is a web one. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, 10);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.link", NULL));
+  answer_dialog ("ohchr.org/report", "apply");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "<a href=\"https://ohchr.org/report\">The report</a> was published online.");
+
+  /* With the caret in it, the dialog shows its address; change it. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 4);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.link", NULL));
+  g_assert_cmpstr (dialog_text (), ==, "https://ohchr.org/report");
+  answer_dialog ("https://www.ohchr.org/en", "apply");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "<a href=\"https://www.ohchr.org/en\">The report</a> was published online.");
+
+  /* Not an address: nothing changes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.link", NULL));
+  answer_dialog ("javascript:alert(1)", "apply");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "<a href=\"https://www.ohchr.org/en\">The report</a> was published online.");
+
+  /* Removed, the text stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.link", NULL));
+  answer_dialog (NULL, "remove");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==, "The report was published online.");
+
+  /* A footnote after "online", then changed, then removed with its text. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 31);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.footnote", NULL));
+  answer_dialog ("Seen on 3 May.", "apply");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "The report was published online<note>Seen on 3 May.</note>.");
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 33);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.footnote", NULL));
+  g_assert_cmpstr (dialog_text (), ==, "Seen on 3 May.");
+  answer_dialog ("Seen on 4 May 2025.", "apply");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "The report was published online<note>Seen on 4 May 2025.</note>.");
+
+  /* Each was one step: undo takes back the change of the note only. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "The report was published online<note>Seen on 3 May.</note>.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.redo", NULL));
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 33);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.footnote", NULL));
+  answer_dialog (NULL, "remove");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==, "The report was published online.");
+  close_window (window);
+}
+
+/* The preview shows the part being edited, and zooms. */
+static void
+test_preview_follows_and_zooms (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  RptWindow *window;
+  RptPreview *preview;
+  GtkAdjustment *adj;
+  GtkWidget *first_page;
+  int width;
+
+  g_assert_no_error (error);
+  window = open_window (letter);
+  preview = RPT_PREVIEW (rpt_window_get_preview (window));
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (preview)))));
+  spin_for (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+
+  /* The last fact is on page 3: the preview goes there. */
+  rpt_window_show_section (window, "facts");
+  gtk_widget_grab_focus (GTK_WIDGET (rpt_paragraph_row_get_editor (get_row (window, "facts", 9))));
+  spin_until (preview_current, window, 90000);
+  spin_for (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, gtk_adjustment_get_page_size (adj));
+
+  /* The closing paragraphs are at the end of the letter. */
+  rpt_window_show_section (window, "closing");
+  gtk_widget_child_focus (GTK_WIDGET (rpt_window_get_section_widget (window, "closing")),
+                          GTK_DIR_TAB_FORWARD);
+  spin_for (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj), >=,
+                     gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+
+  /* Ctrl++ makes the pages wider than the preview; Ctrl+0 fits them. */
+  first_page = gtk_widget_get_first_child (gtk_widget_get_first_child (
+    gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (preview)))));
+  width = gtk_widget_get_width (first_page);
+  g_assert_cmpint (width, >, 100);
+  g_assert_cmpfloat (rpt_preview_get_zoom (preview), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  spin_for (300);
+  g_assert_cmpfloat (rpt_preview_get_zoom (preview), >, 0);
+  g_assert_cmpint (gtk_widget_get_width (first_page), >, width);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL));
+  spin_for (300);
+  g_assert_cmpfloat (rpt_preview_get_zoom (preview), ==, 0);
+  g_assert_cmpint (ABS (gtk_widget_get_width (first_page) - width), <=, 2);
+  /* Pictures only of the pages near the view, not of the eight. */
+  g_assert_cmpuint (rpt_preview_get_n_pictures (preview), <, rpt_preview_get_n_pages (preview));
+  close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -685,6 +842,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/type-bold-reorder", test_type_bold_reorder);
   g_test_add_func ("/window/new-letter", test_new_letter);
   g_test_add_func ("/window/save-error-banner", test_save_error_banner);
+  g_test_add_func ("/window/links-and-notes", test_links_and_notes);
+  g_test_add_func ("/window/preview-follows-and-zooms", test_preview_follows_and_zooms);
   g_test_add_func ("/text/markup-round-trip", test_markup_round_trip);
   g_test_add_func ("/export/pdf", test_export_pdf);
   g_test_add_func ("/versions/compare", test_compare_versions);
