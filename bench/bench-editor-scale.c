@@ -94,8 +94,8 @@ make_letter (guint n)
   g_assert_no_error (error);
   n_sample = rpt_letter_get_n_items (sample, RPT_PART_FACTS);
   for (guint i = 0; i < n_sample; i++)
-    g_ptr_array_add (texts, g_strdup (rpt_paragraph_get_text (
-                              rpt_letter_get_item (sample, RPT_PART_FACTS, i))));
+    g_ptr_array_add (
+      texts, g_strdup (rpt_paragraph_get_text (rpt_letter_get_item (sample, RPT_PART_FACTS, i))));
   while (rpt_letter_get_n_items (sample, RPT_PART_FACTS) > 0)
     rpt_letter_remove_item (sample, RPT_PART_FACTS, 0);
   for (guint i = 0; i < n; i++)

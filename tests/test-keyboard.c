@@ -419,10 +419,10 @@ caret_visible (RptParagraphRow *row)
 
   gtk_text_view_get_cursor_locations (view, NULL, &strong, NULL);
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, strong.x, strong.y, &x, &y);
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), list, &GRAPHENE_POINT_INIT (x, y),
-                                           &top));
-  g_assert_true (gtk_widget_compute_point (
-    GTK_WIDGET (view), list, &GRAPHENE_POINT_INIT (x, y + strong.height), &bottom));
+  g_assert_true (
+    gtk_widget_compute_point (GTK_WIDGET (view), list, &GRAPHENE_POINT_INIT (x, y), &top));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), list,
+                                           &GRAPHENE_POINT_INIT (x, y + strong.height), &bottom));
   return top.y >= 0 && bottom.y <= gtk_widget_get_height (list);
 }
 
@@ -621,9 +621,9 @@ main (int argc, char *argv[])
   adw_init ();
   drafts = g_build_filename (dir, "drafts", NULL);
 
-  app = g_object_new (RPT_TYPE_APPLICATION, "application-id", "org.gnome.Rapporteur.KeyTest",
-                      "flags", G_APPLICATION_NON_UNIQUE, "resource-base-path",
-                      "/org/gnome/Rapporteur", NULL);
+  app =
+    g_object_new (RPT_TYPE_APPLICATION, "application-id", "org.gnome.Rapporteur.KeyTest", "flags",
+                  G_APPLICATION_NON_UNIQUE, "resource-base-path", "/org/gnome/Rapporteur", NULL);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 

@@ -452,8 +452,10 @@ test_shape_limit (void)
 
   /* An edit: one paragraph shaped again, the same pages as from scratch. */
   g_string_append (edited, body->str);
-  g_string_replace (edited, "The middle.", "The middle, now a good deal longer than it was, so "
-                                           "that it takes more than one line on the page.", 1);
+  g_string_replace (edited, "The middle.",
+                    "The middle, now a good deal longer than it was, so "
+                    "that it takes more than one line on the page.",
+                    1);
   doc2 = document_new (edited->str);
   rpt_layout_set_document (limited, doc2);
   g_assert_cmpuint (rpt_layout_get_n_relaid_blocks (limited), ==, 1);

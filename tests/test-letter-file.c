@@ -549,8 +549,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/letter-file/title", test_title);
   g_test_add ("/letter-file/save-as", Fixture, NULL, fixture_set_up, test_save_as,
               fixture_tear_down);
-  g_test_add ("/letter-file/rename", Fixture, NULL, fixture_set_up, test_rename,
-              fixture_tear_down);
+  g_test_add ("/letter-file/rename", Fixture, NULL, fixture_set_up, test_rename, fixture_tear_down);
   g_test_add_func ("/letter-file/names", test_names);
   g_test_add_func ("/edit/operations", test_edit_ops);
   return g_test_run ();

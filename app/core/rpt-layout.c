@@ -105,7 +105,7 @@ struct _RptLayout
   GPtrArray *blocks; /* of BlockLayout, one per document block */
   guint shape_limit; /* Pango layouts kept; 0: all */
   guint64 tick;
-  GPtrArray *pages;  /* of Page */
+  GPtrArray *pages; /* of Page */
   guint n_relaid;
 
   GPtrArray *warnings;
@@ -1180,8 +1180,8 @@ rpt_layout_find_bookmark (RptLayout *self, const char *name, guint *page, cairo_
 
               if (!g_str_equal (mark->name, name))
                 continue;
-              pango_layout_index_to_line_x (block_shape (self, bl), map_index (bl, mark->offset), FALSE, &line,
-                                            NULL);
+              pango_layout_index_to_line_x (block_shape (self, bl), map_index (bl, mark->offset),
+                                            FALSE, &line, NULL);
               if ((guint) line < frag->first_line ||
                   (guint) line >= frag->first_line + frag->n_lines)
                 continue;

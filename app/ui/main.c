@@ -26,9 +26,9 @@ main (int argc, char *argv[])
   if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0)
     {
       const char *debug = g_getenv ("GDK_DEBUG");
-      g_autofree char *flags =
-        debug != NULL && debug[0] != '\0' ? g_strconcat (debug, ",gl-disable", NULL)
-                                           : g_strdup ("gl-disable");
+      g_autofree char *flags = debug != NULL && debug[0] != '\0'
+                                 ? g_strconcat (debug, ",gl-disable", NULL)
+                                 : g_strdup ("gl-disable");
       g_setenv ("GDK_DEBUG", flags, TRUE);
     }
 

@@ -122,8 +122,7 @@ move_by (ItemActions *ia, int delta)
   RptSection *section = get_section (ia);
   guint position;
 
-  if (!get_position (ia, &position) ||
-      !rpt_edit_move_item (ia->letter, ia->part, position, delta))
+  if (!get_position (ia, &position) || !rpt_edit_move_item (ia->letter, ia->part, position, delta))
     return;
   /* The row is made again where the item went: the focus goes with it,
    * to the same field, the caret where it was. */
@@ -193,18 +192,15 @@ bullet_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
   ItemActions *ia = user_data;
   RptParagraph *paragraph = RPT_PARAGRAPH (ia->item);
 
-  rpt_paragraph_set_style (paragraph, rpt_paragraph_get_style (paragraph) ==
-                                          RPT_PARAGRAPH_STYLE_BULLET
-                                        ? RPT_PARAGRAPH_STYLE_PARAGRAPH
-                                        : RPT_PARAGRAPH_STYLE_BULLET);
+  rpt_paragraph_set_style (paragraph,
+                           rpt_paragraph_get_style (paragraph) == RPT_PARAGRAPH_STYLE_BULLET
+                             ? RPT_PARAGRAPH_STYLE_PARAGRAPH
+                             : RPT_PARAGRAPH_STYLE_BULLET);
 }
 
 static const GActionEntry entries[] = {
-  { "move-up", move_up_cb },
-  { "move-down", move_down_cb },
-  { "duplicate", duplicate_cb },
-  { "remove", remove_cb },
-  { "bullet", bullet_cb },
+  { "move-up", move_up_cb }, { "move-down", move_down_cb }, { "duplicate", duplicate_cb },
+  { "remove", remove_cb },   { "bullet", bullet_cb },
 };
 
 static void

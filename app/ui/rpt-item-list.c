@@ -276,11 +276,7 @@ clear_rows (RptItemList *self)
 }
 
 static void
-items_changed_cb (GListModel *model,
-                  guint position,
-                  guint removed,
-                  guint added,
-                  RptItemList *self)
+items_changed_cb (GListModel *model, guint position, guint removed, guint added, RptItemList *self)
 {
   for (guint i = position; i < position + removed; i++)
     drop_row (self, get_row (self, i));
@@ -433,9 +429,8 @@ rpt_scroll_reveal (GtkWidget *widget, const graphene_rect_t *rect)
   if (adj == NULL ||
       !gtk_widget_compute_point (widget, scrollable, &GRAPHENE_POINT_INIT (0, rect->origin.y),
                                  &top) ||
-      !gtk_widget_compute_point (widget, scrollable,
-                                 &GRAPHENE_POINT_INIT (0, rect->origin.y + rect->size.height),
-                                 &bottom))
+      !gtk_widget_compute_point (
+        widget, scrollable, &GRAPHENE_POINT_INIT (0, rect->origin.y + rect->size.height), &bottom))
     return;
   /* The scrollable's own coordinates are those of what it shows. */
   value = gtk_adjustment_get_value (adj);
@@ -491,8 +486,8 @@ measure_row (RptItemList *self, guint i)
   if (row->widget == NULL || !gtk_widget_get_visible (row->widget))
     height = row->widget != NULL ? 0 : row->height;
   else
-    gtk_widget_measure (row->widget, GTK_ORIENTATION_VERTICAL, self->row_width, &height, NULL,
-                        NULL, NULL);
+    gtk_widget_measure (row->widget, GTK_ORIENTATION_VERTICAL, self->row_width, &height, NULL, NULL,
+                        NULL);
   row->measured = TRUE;
   if (height == row->height)
     return FALSE;
@@ -741,10 +736,7 @@ rpt_item_list_get_property (GObject *object, guint prop_id, GValue *value, GPara
 }
 
 static void
-rpt_item_list_set_property (GObject *object,
-                            guint prop_id,
-                            const GValue *value,
-                            GParamSpec *pspec)
+rpt_item_list_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   RptItemList *self = RPT_ITEM_LIST (object);
 

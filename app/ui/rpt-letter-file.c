@@ -1221,14 +1221,13 @@ rpt_letter_file_move_async (RptLetterFile *self,
     }
   if (self->path != NULL && rpt_letter_file_has_path (self, path))
     {
-      g_task_return_new_error (task, RPT_ERROR, RPT_ERROR_EXISTS,
-                               _ ("The letter is already %s"), path);
+      g_task_return_new_error (task, RPT_ERROR, RPT_ERROR_EXISTS, _ ("The letter is already %s"),
+                               path);
       g_object_unref (task);
       return;
     }
   /* A draft never changed has no file yet: the save gives it one. */
-  queue_save (self, task_new_flush (self, cancellable, move_flushed_cb, task),
-              self->store == NULL);
+  queue_save (self, task_new_flush (self, cancellable, move_flushed_cb, task), self->store == NULL);
 }
 
 gboolean

@@ -253,8 +253,7 @@ create_row_cb (gpointer item, gpointer user_data)
     rpt_item_button_new ("go-up-symbolic", _ ("Move Up (Alt+↑)"), "item.move-up"));
 
   name = entry_row (self, row, mandate, _ ("Signed by"), "signatory-name");
-  entry_row (self, row, mandate, _ ("Signatory’s title, if not the mandate’s"),
-             "signatory-title");
+  entry_row (self, row, mandate, _ ("Signatory’s title, if not the mandate’s"), "signatory-title");
   entry_row (self, row, mandate, _ ("Mandate title, if not in the reference data"), "title");
   entry_row (self, row, mandate, _ ("Resolutions, if not in the reference data (e.g. 52/4)"),
              "resolutions");
@@ -291,7 +290,8 @@ rpt_mandates_section_letter_set (RptSection *section, RptLetter *letter)
     {
       g_list_store_append (models, rpt_letter_get_part (letter, RPT_PART_MANDATES));
       g_signal_connect_object (rpt_letter_get_part (letter, RPT_PART_MANDATES), "items-changed",
-                               G_CALLBACK (refresh_rows), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+                               G_CALLBACK (refresh_rows), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
     }
   /* A signatory added, removed or renamed (an undo) shows in its row. */
   g_signal_group_set_target (self->signatories, letter);

@@ -545,7 +545,8 @@ span_edit_new (RptParagraphEditor *self, const char *key)
   GtkTextIter start, end, caret;
 
   edit->editor = g_object_ref (self);
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &caret, gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &caret,
+                                    gtk_text_buffer_get_insert (self->buffer));
   edit->tag = rpt_text_buffer_find_span (self->buffer, key, &caret, &start, &end);
   if (edit->tag != NULL)
     g_object_ref (edit->tag);
@@ -566,8 +567,8 @@ span_dialog_new (RptParagraphEditor *self,
                  const char *apply,
                  const char *remove)
 {
-  GtkWidget *dialog = adw_message_dialog_new (
-    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+  GtkWidget *dialog =
+    adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
@@ -663,11 +664,10 @@ rpt_paragraph_editor_edit_link (RptParagraphEditor *self)
     return;
   edit = span_edit_new (self, RPT_TEXT_HREF_KEY);
   href = edit->tag != NULL ? g_object_get_data (G_OBJECT (edit->tag), RPT_TEXT_HREF_KEY) : NULL;
-  dialog = span_dialog_new (
-    self, edit, edit->tag != NULL ? _ ("Edit Link") : _ ("Add Link"),
-    _ ("The address the text links to: a web page, or an e-mail address."),
-    _ ("Address, e.g. https://www.ohchr.org"), href, edit->tag != NULL ? _ ("_Change") : _ ("_Add"),
-    _ ("_Remove Link"));
+  dialog = span_dialog_new (self, edit, edit->tag != NULL ? _ ("Edit Link") : _ ("Add Link"),
+                            _ ("The address the text links to: a web page, or an e-mail address."),
+                            _ ("Address, e.g. https://www.ohchr.org"), href,
+                            edit->tag != NULL ? _ ("_Change") : _ ("_Add"), _ ("_Remove Link"));
   g_signal_connect_data (dialog, "response", G_CALLBACK (link_response_cb), edit,
                          span_edit_closure_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -678,8 +678,8 @@ footnote_response_cb (AdwMessageDialog *dialog, const char *response, SpanEdit *
 {
   RptParagraphEditor *self = edit->editor;
   guint removed = 0;
-  g_autofree char *clean = rpt_text_sanitize (gtk_editable_get_text (edit->entry), -1, FALSE,
-                                             &removed);
+  g_autofree char *clean =
+    rpt_text_sanitize (gtk_editable_get_text (edit->entry), -1, FALSE, &removed);
   g_autofree char *text = g_strstrip (g_strdup (clean));
   GtkTextIter start, end;
 
@@ -742,12 +742,12 @@ rpt_paragraph_editor_edit_footnote (RptParagraphEditor *self)
       gtk_text_buffer_get_iter_at_mark (self->buffer, &end, edit->end);
       text = gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
     }
-  dialog = span_dialog_new (self, edit, edit->tag != NULL ? _ ("Edit Footnote") : _ ("Add Footnote"),
-                            _ ("The note's text, printed at the foot of the page; its number "
-                               "goes where the caret is."),
-                            _ ("Text of the footnote"), text,
-                            edit->tag != NULL ? _ ("_Change") : _ ("_Add"),
-                            _ ("_Remove Footnote"));
+  dialog =
+    span_dialog_new (self, edit, edit->tag != NULL ? _ ("Edit Footnote") : _ ("Add Footnote"),
+                     _ ("The note's text, printed at the foot of the page; its number "
+                        "goes where the caret is."),
+                     _ ("Text of the footnote"), text,
+                     edit->tag != NULL ? _ ("_Change") : _ ("_Add"), _ ("_Remove Footnote"));
   g_signal_connect_data (dialog, "response", G_CALLBACK (footnote_response_cb), edit,
                          span_edit_closure_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -868,8 +868,8 @@ reveal_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
   if (!gtk_widget_has_focus (GTK_WIDGET (self->view)))
     return G_SOURCE_REMOVE;
   gtk_text_view_get_cursor_locations (self->view, NULL, &strong, NULL);
-  gtk_text_view_buffer_to_window_coords (self->view, GTK_TEXT_WINDOW_WIDGET, strong.x, strong.y,
-                                         &x, &y);
+  gtk_text_view_buffer_to_window_coords (self->view, GTK_TEXT_WINDOW_WIDGET, strong.x, strong.y, &x,
+                                         &y);
   rpt_scroll_reveal (GTK_WIDGET (self->view),
                      &GRAPHENE_RECT_INIT (x, y, 1, MAX (strong.height, 1)));
   return G_SOURCE_REMOVE;
@@ -880,11 +880,14 @@ queue_reveal (RptParagraphEditor *self)
 {
   self->reveal_frames = 0;
   if (self->reveal_tick == 0 && !self->loading && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb, NULL, NULL);
+    self->reveal_tick =
+      gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb, NULL, NULL);
 }
 
 static void
-mark_set_cb (GtkTextBuffer *buffer, GtkTextIter *location, GtkTextMark *mark,
+mark_set_cb (GtkTextBuffer *buffer,
+             GtkTextIter *location,
+             GtkTextMark *mark,
              RptParagraphEditor *self)
 {
   if (mark == gtk_text_buffer_get_insert (buffer))

@@ -201,16 +201,14 @@ rpt_paragraphs_section_add_item (RptSection *section)
   {
     GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
     GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-    GtkWidget *row =
-      focus != NULL ? gtk_widget_get_ancestor (focus, RPT_TYPE_PARAGRAPH_ROW) : NULL;
+    GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, RPT_TYPE_PARAGRAPH_ROW) : NULL;
     RptPart part;
     guint at;
 
     if (row != NULL &&
-        rpt_letter_find_item (letter,
-                              rpt_paragraph_get_id (
-                                rpt_paragraph_row_get_paragraph (RPT_PARAGRAPH_ROW (row))),
-                              &part, &at) != NULL &&
+        rpt_letter_find_item (
+          letter, rpt_paragraph_get_id (rpt_paragraph_row_get_paragraph (RPT_PARAGRAPH_ROW (row))),
+          &part, &at) != NULL &&
         part == self->part)
       position = at + 1;
   }

@@ -21,7 +21,7 @@ struct _RptPersonsSection
 {
   RptSection parent_instance;
 
-  GListModel *model; /* persons' heading, persons, profile's heading, profile */
+  GListModel *model;    /* persons' heading, persons, profile's heading, profile */
   GHashTable *expanded; /* RptPerson → GINT_TO_POINTER (1 + expanded) */
 
   RptItemList *list;
@@ -144,13 +144,16 @@ person_row (RptPersonsSection *self, RptPerson *person)
                                occupation_to_subtitle, NULL, NULL, NULL);
 
   /* Shown right to left: up, down, remove. */
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), rpt_item_button_new ("user-trash-symbolic",
-                                                                    _ ("Remove Person (Shift+Ctrl+Delete)"),
-                                                                    "item.remove"));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               rpt_item_button_new ("user-trash-symbolic",
+                                                    _ ("Remove Person (Shift+Ctrl+Delete)"),
+                                                    "item.remove"));
   adw_expander_row_add_action (
-    ADW_EXPANDER_ROW (row), rpt_item_button_new ("go-down-symbolic", _ ("Move Down (Alt+↓)"), "item.move-down"));
+    ADW_EXPANDER_ROW (row),
+    rpt_item_button_new ("go-down-symbolic", _ ("Move Down (Alt+↓)"), "item.move-down"));
   adw_expander_row_add_action (
-    ADW_EXPANDER_ROW (row), rpt_item_button_new ("go-up-symbolic", _ ("Move Up (Alt+↑)"), "item.move-up"));
+    ADW_EXPANDER_ROW (row),
+    rpt_item_button_new ("go-up-symbolic", _ ("Move Up (Alt+↑)"), "item.move-up"));
 
   name = text_row (person, "name", _ ("Name"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), name);
@@ -192,9 +195,9 @@ person_row (RptPersonsSection *self, RptPerson *person)
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                             switch_row (person, "deprived-of-liberty", _ ("Deprived of liberty"),
                                         _ ("Detained, imprisoned or otherwise held")));
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
-                                 remembered != NULL ? GPOINTER_TO_INT (remembered) - 1
-                                                    : rpt_person_get_name (person) == NULL);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), remembered != NULL
+                                                           ? GPOINTER_TO_INT (remembered) - 1
+                                                           : rpt_person_get_name (person) == NULL);
   g_signal_connect_object (row, "notify::expanded", G_CALLBACK (expanded_cb), self, 0);
   gtk_widget_set_sensitive (row, writable);
 

@@ -178,8 +178,8 @@ rpt_picker_dialog_close_request (GtkWindow *window)
   RptPickerDialog *self = RPT_PICKER_DIALOG (window);
   GtkWindow *parent = gtk_window_get_transient_for (window);
   gboolean picked = g_object_get_data (G_OBJECT (self), "picked") != NULL;
-  GtkWidget *target = picked && parent != NULL ? gtk_root_get_focus (GTK_ROOT (parent))
-                                               : self->return_focus;
+  GtkWidget *target =
+    picked && parent != NULL ? gtk_root_get_focus (GTK_ROOT (parent)) : self->return_focus;
 
   /* Back where the picker was opened from, or where the pick put it (the
    * "picked" handler moves the focus to what it made), once the picker is

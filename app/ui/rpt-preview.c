@@ -118,9 +118,9 @@ struct _RptPreview
   gboolean pending;
   gboolean pending_map; /* a change, waiting for the widget to be shown */
   guint first_idle_id;
-  guint requested; /* generation of the layout sent last */
-  guint shown;     /* generation of the layout the pages show */
-  guint64 revision;  /* of the letter the pages show */
+  guint requested;  /* generation of the layout sent last */
+  guint shown;      /* generation of the layout the pages show */
+  guint64 revision; /* of the letter the pages show */
   guint n_pages;
   double *sizes;
   GHashTable *rendering; /* page → GINT_TO_POINTER (width asked for) */
@@ -273,8 +273,8 @@ worker_render (Channel *channel, RptLayout *layout, Request *request, guint curr
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   reply->stride = cairo_image_surface_get_stride (surface);
-  reply->bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                              (gsize) reply->stride * reply->height_px);
+  reply->bytes =
+    g_bytes_new (cairo_image_surface_get_data (surface), (gsize) reply->stride * reply->height_px);
   cairo_surface_destroy (surface);
   post (reply);
 }

@@ -153,8 +153,8 @@ rpt_section_show_undo_toast (GtkWidget *widget, const char *text)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   GtkRoot *root = gtk_widget_get_root (widget);
-  RptUndoHistory *history = RPT_IS_WINDOW (root) ? rpt_window_get_undo_history (RPT_WINDOW (root))
-                                                 : NULL;
+  RptUndoHistory *history =
+    RPT_IS_WINDOW (root) ? rpt_window_get_undo_history (RPT_WINDOW (root)) : NULL;
   AdwToast *toast;
 
   if (overlay == NULL)

@@ -71,7 +71,7 @@ create_row_cb (gpointer item, gpointer user_data)
 
   if (!RPT_IS_COMMUNICATION (item))
     return g_str_equal (gtk_string_object_get_string (item), "footer") ? self->footer
-                                                                        : self->header;
+                                                                       : self->header;
   /* A boxed list of one row: each letter its own card. */
   box = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);

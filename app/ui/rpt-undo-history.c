@@ -68,7 +68,7 @@ struct _RptUndoHistory
 
   RptLetter *letter;
   GPtrArray *mirror[RPT_N_PARTS];
-  GHashTable *shadows; /* GObject → Shadow */
+  GHashTable *shadows;     /* GObject → Shadow */
   GHashTable *class_props; /* GType → GPtrArray of GParamSpec */
   GPtrArray *undo;         /* Step, newest last */
   GPtrArray *redo;
@@ -653,8 +653,7 @@ static void
 rpt_undo_history_init (RptUndoHistory *self)
 {
   self->shadows = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) shadow_free);
-  self->class_props =
-    g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->class_props = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
 }

@@ -134,8 +134,8 @@ info_cache (void)
   static GHashTable *cache;
 
   if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                   (GDestroyNotify) recent_info_free);
+    cache =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) recent_info_free);
   return cache;
 }
 
@@ -151,8 +151,8 @@ static void
 read_infos_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   GPtrArray *paths = task_data;
-  GHashTable *infos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) recent_info_free);
+  GHashTable *infos =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) recent_info_free);
 
   for (guint i = 0; i < paths->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
@@ -215,8 +215,8 @@ show_info (GtkWidget *row, const char *path, RecentInfo *info)
     where = g_strdup (dir);
   /* Translators: a recent letter: its kind, addressee, when it last changed and where it is,
    * e.g. "Urgent appeal · Tajikistan · 01/12/26 13:45 · Drafts" */
-  subtitle = g_strdup_printf (_ ("%s · %s · %s · %s"), kind_label (info->kind), country, time,
-                              where);
+  subtitle =
+    g_strdup_printf (_ ("%s · %s · %s · %s"), kind_label (info->kind), country, time, where);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 }
@@ -288,7 +288,8 @@ rpt_welcome_trash_draft (RptWelcome *self, const char *path)
 
   g_return_val_if_fail (RPT_IS_WELCOME (self), FALSE);
 
-  if (RPT_IS_APPLICATION (app) && rpt_application_find_window_for_path (RPT_APPLICATION (app), path))
+  if (RPT_IS_APPLICATION (app) &&
+      rpt_application_find_window_for_path (RPT_APPLICATION (app), path))
     {
       show_toast (self, _ ("The draft is open in a window: close it first"));
       return FALSE;
@@ -301,8 +302,8 @@ rpt_welcome_trash_draft (RptWelcome *self, const char *path)
       return FALSE;
     }
   /* Translators: %s is a letter's reference or subject */
-  text = g_strdup_printf (_ ("“%s” moved to the trash"),
-                          info != NULL ? info->title : _ ("The draft"));
+  text =
+    g_strdup_printf (_ ("“%s” moved to the trash"), info != NULL ? info->title : _ ("The draft"));
   show_toast (self, text);
   g_hash_table_remove (info_cache (), path);
   rpt_welcome_reload (self);
@@ -391,8 +392,8 @@ rpt_welcome_reload (RptWelcome *self)
   gtk_widget_set_visible (self->recent_group, paths->len > 0);
   if (to_read->len > 0)
     {
-      g_autoptr (GTask) task = g_task_new (NULL, self->cancellable, read_infos_cb,
-                                           g_object_ref (self));
+      g_autoptr (GTask) task =
+        g_task_new (NULL, self->cancellable, read_infos_cb, g_object_ref (self));
       g_task_set_task_data (task, g_steal_pointer (&to_read), (GDestroyNotify) g_ptr_array_unref);
       g_task_run_in_thread (task, read_infos_thread);
     }

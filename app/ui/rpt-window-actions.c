@@ -53,9 +53,9 @@ _rpt_window_update_actions (RptWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-section", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-item", can_add);
   {
-    gboolean can_format =
-      writable && self->last_editor != NULL &&
-      gtk_text_view_get_editable (rpt_paragraph_editor_get_view (RPT_PARAGRAPH_EDITOR (self->last_editor)));
+    gboolean can_format = writable && self->last_editor != NULL &&
+                          gtk_text_view_get_editable (rpt_paragraph_editor_get_view (
+                            RPT_PARAGRAPH_EDITOR (self->last_editor)));
     const char *formats[] = { "win.format-bold", "win.format-italic", "win.format-link",
                               "win.format-footnote" };
     for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
@@ -199,8 +199,8 @@ static RptParagraphEditor *
 focused_editor (RptWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  GtkWidget *editor = focus != NULL ? gtk_widget_get_ancestor (focus, RPT_TYPE_PARAGRAPH_EDITOR)
-                                    : NULL;
+  GtkWidget *editor =
+    focus != NULL ? gtk_widget_get_ancestor (focus, RPT_TYPE_PARAGRAPH_EDITOR) : NULL;
 
   return editor != NULL ? RPT_PARAGRAPH_EDITOR (editor) : NULL;
 }
@@ -440,9 +440,9 @@ dup_fallback_name (RptWindow *self)
 static void
 set_chooser_folder (RptWindow *self, GtkFileChooser *chooser)
 {
-  g_autoptr (GFile) folder = rpt_exporter_dup_folder (
-    rpt_application_get_settings (get_app (self)),
-    rpt_letter_get_id (rpt_letter_file_get_letter (self->document)));
+  g_autoptr (GFile) folder =
+    rpt_exporter_dup_folder (rpt_application_get_settings (get_app (self)),
+                             rpt_letter_get_id (rpt_letter_file_get_letter (self->document)));
 
   gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 }
@@ -484,8 +484,8 @@ show_export_chooser (RptWindow *self, RptExporterFormat format)
   /* In the folder this letter went to last, named after its reference. */
   set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
   fallback = dup_fallback_name (self);
-  suggested = rpt_exporter_dup_suggested_name (rpt_letter_file_get_letter (self->document), format,
-                                               fallback);
+  suggested =
+    rpt_exporter_dup_suggested_name (rpt_letter_file_get_letter (self->document), format, fallback);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   /* What went out can always be found and compared: on by default for
    * PDF, the form letters are sent in. */
@@ -555,13 +555,14 @@ moved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!rpt_letter_file_move_finish (RPT_LETTER_FILE (source), result, &error))
     {
-      rpt_window_show_error (self, copy ? _ ("The Letter Could Not Be Saved")
-                                        : _ ("The Letter Could Not Be Renamed"),
-                             error);
+      rpt_window_show_error (
+        self, copy ? _ ("The Letter Could Not Be Saved") : _ ("The Letter Could Not Be Renamed"),
+        error);
       return;
     }
   {
-    g_autofree char *base = g_path_get_basename (rpt_letter_file_get_path (RPT_LETTER_FILE (source)));
+    g_autofree char *base =
+      g_path_get_basename (rpt_letter_file_get_path (RPT_LETTER_FILE (source)));
     /* Translators: %s is a file name */
     g_autofree char *text = g_strdup_printf (copy ? _ ("Saved as %s") : _ ("Renamed to %s"), base);
     rpt_window_show_toast (self, text);
@@ -664,9 +665,9 @@ rename_response_cb (AdwMessageDialog *dialog, const char *response, RptWindow *s
     name[strlen (name) - strlen (".rapporteur")] = '\0';
   if (name[0] == '\0' || name[0] == '.' || strchr (name, '/') != NULL)
     {
-      g_autoptr (GError) error = g_error_new (
-        RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT,
-        _ ("A letter’s name cannot be empty, start with a dot or contain a slash."));
+      g_autoptr (GError) error =
+        g_error_new (RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT,
+                     _ ("A letter’s name cannot be empty, start with a dot or contain a slash."));
       rpt_window_show_error (self, _ ("The Letter Could Not Be Renamed"), error);
       return;
     }
@@ -702,8 +703,8 @@ rename_action (GtkWidget *widget, const char *name, GVariant *param)
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), current);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Name"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Name"),
+                                  -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   g_object_set_data (G_OBJECT (dialog), "entry", entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "rename",

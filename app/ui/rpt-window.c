@@ -389,17 +389,16 @@ history_applied_cb (RptWindow *self, RptPart part, guint position, const char *p
       RptSignatory *signatory = rpt_letter_get_item (letter, part, position);
       RptPart mandate_part;
 
-      if (signatory == NULL ||
-          rpt_letter_find_item (letter, rpt_signatory_get_mandate (signatory), &mandate_part,
-                                &position) == NULL)
+      if (signatory == NULL || rpt_letter_find_item (letter, rpt_signatory_get_mandate (signatory),
+                                                     &mandate_part, &position) == NULL)
         position = 0;
       part = RPT_PART_MANDATES;
     }
   rpt_window_show_section (self, name);
   section = rpt_window_get_section_widget (self, name);
   n = part < RPT_N_PARTS ? rpt_letter_get_n_items (letter, part) : 0;
-  if (section == NULL ||
-      n == 0 || !rpt_section_focus_item (RPT_SECTION (section), part, MIN (position, n - 1), NULL))
+  if (section == NULL || n == 0 ||
+      !rpt_section_focus_item (RPT_SECTION (section), part, MIN (position, n - 1), NULL))
     {
       GtkWidget *page = gtk_stack_get_visible_child (self->section_stack);
       GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
@@ -831,7 +830,6 @@ rpt_window_constructed (GObject *object)
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   G_OBJECT_CLASS (rpt_window_parent_class)->constructed (object);
-
 
   if (RPT_IS_APPLICATION (app))
     {
