@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "rpt-edit.h"
+#include "rpt-exporter.h"
 #include "rpt-letter-file.h"
 #include "rpt-test-util.h"
 
@@ -475,6 +476,46 @@ test_names (void)
   g_assert_null (c);
 }
 
+/* Exports are named after the reference, else the name given, never with
+ * a slash; each letter goes back to the folder it was exported to. */
+static void
+test_export_names_and_folders (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RptLetter) letter = load_sample ();
+  g_autoptr (RptLetter) other = rpt_letter_new ();
+  g_autoptr (GSettings) settings = g_settings_new ("org.gnome.Rapporteur");
+  g_autofree char *a = rpt_exporter_dup_suggested_name (letter, RPT_EXPORTER_PDF, "ignored");
+  g_autofree char *b = rpt_exporter_dup_suggested_name (other, RPT_EXPORTER_ODT, "Bill 42/2025");
+  g_autofree char *c = rpt_exporter_dup_suggested_name (other, RPT_EXPORTER_PDF, NULL);
+  g_autofree char *gone = g_build_filename (f->dir, "gone", NULL);
+  g_autoptr (GFile) folder = NULL;
+  g_autoptr (GFile) fallback = NULL;
+  g_autoptr (GFile) after = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_cmpstr (a, ==, "AL TJK 1-2025.pdf");
+  g_assert_cmpstr (b, ==, "Bill 42-2025.odt");
+  g_assert_cmpstr (c, ==, "Draft letter.pdf");
+
+  rpt_exporter_remember_folder (settings, rpt_letter_get_id (letter), f->dir);
+  folder = rpt_exporter_dup_folder (settings, rpt_letter_get_id (letter));
+  path = g_file_get_path (folder);
+  g_assert_cmpstr (path, ==, f->dir);
+  /* Another letter: the Documents folder, or the home folder. */
+  fallback = rpt_exporter_dup_folder (settings, rpt_letter_get_id (other));
+  g_assert_false (g_file_equal (fallback, folder));
+  {
+    g_autofree char *fallback_path = g_file_get_path (fallback);
+    const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+    g_assert_true (g_strcmp0 (fallback_path, documents) == 0 ||
+                   g_strcmp0 (fallback_path, g_get_home_dir ()) == 0);
+  }
+  /* A folder since removed is not offered. */
+  rpt_exporter_remember_folder (settings, rpt_letter_get_id (letter), gone);
+  after = rpt_exporter_dup_folder (settings, rpt_letter_get_id (letter));
+  g_assert_true (g_file_equal (after, fallback));
+}
+
 static void
 test_title (void)
 {
@@ -551,6 +592,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/letter-file/rename", Fixture, NULL, fixture_set_up, test_rename, fixture_tear_down);
   g_test_add_func ("/letter-file/names", test_names);
+  g_test_add ("/letter-file/export-names-and-folders", Fixture, NULL, fixture_set_up,
+              test_export_names_and_folders, fixture_tear_down);
   g_test_add_func ("/edit/operations", test_edit_ops);
   return g_test_run ();
 }

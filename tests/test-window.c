@@ -807,6 +807,59 @@ test_preview_follows_and_zooms (void)
   close_window (window);
 }
 
+/* The author is asked once, offering the account's full name, never the
+ * login name; then versions record the name chosen. */
+static void
+test_author_asked_once (void)
+{
+  g_autoptr (RptLetter) letter = rpt_application_new_letter (app, RPT_LETTER_KIND_AL, TRUE);
+  GSettings *settings = rpt_application_get_settings (app);
+  g_autofree char *author = NULL;
+  AdwMessageDialog *dialog;
+  RptWindow *window;
+  GtkWidget *box, *entry;
+
+  g_settings_set_boolean (settings, "author-asked", FALSE);
+  g_settings_set_string (settings, "author-name", "");
+  window = open_window (letter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-version", NULL));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Your Name");
+  box = adw_message_dialog_get_extra_child (dialog);
+  entry = gtk_widget_get_first_child (box);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), !=, g_get_user_name ());
+  gtk_editable_set_text (GTK_EDITABLE (entry), "A. Drafter");
+  adw_message_dialog_response (dialog, "continue");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_for (50);
+  /* Then the version's own dialog; the question is not asked again. */
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Version");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_for (50);
+  g_assert_true (g_settings_get_boolean (settings, "author-asked"));
+  author = rpt_application_dup_author (app);
+  g_assert_cmpstr (author, ==, "A. Drafter");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-version", NULL));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Version");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_for (50);
+
+  /* Left out of exports when asked. */
+  g_settings_set_boolean (settings, "author-in-exports", FALSE);
+  {
+    g_autofree char *exported = rpt_application_dup_export_author (app);
+    g_assert_cmpstr (exported, ==, "");
+  }
+  g_settings_set_boolean (settings, "author-in-exports", TRUE);
+  close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -844,6 +897,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/save-error-banner", test_save_error_banner);
   g_test_add_func ("/window/links-and-notes", test_links_and_notes);
   g_test_add_func ("/window/preview-follows-and-zooms", test_preview_follows_and_zooms);
+  g_test_add_func ("/window/author-asked-once", test_author_asked_once);
   g_test_add_func ("/text/markup-round-trip", test_markup_round_trip);
   g_test_add_func ("/export/pdf", test_export_pdf);
   g_test_add_func ("/versions/compare", test_compare_versions);
