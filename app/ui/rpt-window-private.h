@@ -28,6 +28,7 @@ struct _RptWindow
   /* template */
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
+  GtkSpinner *loading_spinner;
   GtkWidget *welcome_box;
   GtkWidget *welcome; /* made when first shown */
   AdwLeaflet *leaflet;

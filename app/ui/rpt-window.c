@@ -876,6 +876,7 @@ rpt_window_class_init (RptWindowClass *klass)
                                                "/org/gnome/Rapporteur/ui/rpt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RptWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, welcome_box);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, sidebar);
@@ -897,6 +898,16 @@ rpt_window_class_init (RptWindowClass *klass)
   _rpt_window_class_actions_init (widget_class);
 }
 
+/* A spinner on a page the stack hides goes on spinning, and the window
+ * on drawing frames, for as long as it lives. */
+static void
+main_page_cb (RptWindow *self)
+{
+  gtk_spinner_set_spinning (
+    self->loading_spinner,
+    g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0);
+}
+
 static void
 rpt_window_init (RptWindow *self)
 {
@@ -907,6 +918,9 @@ rpt_window_init (RptWindow *self)
   g_signal_group_connect_swapped (self->document_signals, "notify", G_CALLBACK (document_notify_cb),
                                   self);
   build_sidebar (self);
+  g_signal_connect_swapped (self->main_stack, "notify::visible-child-name",
+                            G_CALLBACK (main_page_cb), self);
+  main_page_cb (self);
   g_signal_connect_swapped (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), self);
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
