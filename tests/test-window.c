@@ -110,11 +110,10 @@ static RptParagraphRow *
 get_row (RptWindow *window, const char *section, guint index)
 {
   GtkWidget *widget = rpt_window_get_section_widget (window, section);
-  GtkListBox *list = rpt_paragraphs_section_get_list (RPT_PARAGRAPHS_SECTION (widget));
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+  RptParagraphRow *row = rpt_paragraphs_section_get_row (RPT_PARAGRAPHS_SECTION (widget), index);
 
   g_assert_true (RPT_IS_PARAGRAPH_ROW (row));
-  return RPT_PARAGRAPH_ROW (row);
+  return row;
 }
 
 static char *
@@ -386,6 +385,19 @@ has_note (RptPreview *preview, const char *part)
   return FALSE;
 }
 
+static GtkWidget *rows_section;
+static guint rows_wanted;
+
+/* Rows are made for what is on screen, once the list has been laid out. */
+static gboolean
+have_combo_rows (gpointer data)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  find_combo_rows (rows_section, data, rows);
+  return rows->len >= rows_wanted;
+}
+
 /* The form of title a signatory uses, chosen in the mandates section,
  * and the notes above the preview that ask for it. */
 static void
@@ -405,8 +417,11 @@ test_title_form (void)
   window = open_window (letter);
   model = rpt_letter_file_get_letter (rpt_window_get_document (window));
   preview = RPT_PREVIEW (rpt_window_get_preview (window));
+  rpt_window_show_section (window, "mandates");
   section = rpt_window_get_section_widget (window, "mandates");
-  rpt_section_ensure_bound (RPT_SECTION (section));
+  rows_section = section;
+  rows_wanted = 2;
+  spin_until (have_combo_rows, "Form of Title", 10000);
 
   /* where the drafter looks: above the pages */
   g_assert_true (has_note (preview, "No form of title is recorded for Mary Lawlor"));
@@ -426,6 +441,8 @@ test_title_form (void)
   /* a Working Group has one form: no choice offered */
   rpt_mandate_set_key (group, "wg-arbitrary-detention");
   rpt_letter_append_item (model, RPT_PART_MANDATES, group);
+  rows_wanted = 3;
+  spin_until (have_combo_rows, "Form of Title", 10000);
   g_ptr_array_set_size (rows, 0);
   find_combo_rows (section, "Form of Title", rows);
   g_assert_cmpuint (rows->len, ==, 3);
@@ -593,6 +610,7 @@ test_compare_versions (void)
     g_object_ref (shown);
     g_assert_cmpstr (adw_window_title_get_subtitle (shown->window_title), ==,
                      "Version 1 “Draft for review” (read-only)");
+    spin_until (preview_current, shown, 90000);
     gtk_window_destroy (GTK_WINDOW (shown));
     spin_for (50);
     g_assert_finalize_object (shown);
@@ -721,6 +739,214 @@ test_restore_is_a_version (void)
   close_window (window);
 }
 
+static void
+answer_dialog (const char *text, const char *response)
+{
+  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *entry;
+
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_for (50);
+}
+
+static const char *
+dialog_text (void)
+{
+  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  g_assert_nonnull (dialog);
+  return gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)));
+}
+
+/* Links and footnotes made, changed and removed in the text box; each is
+ * one step of its undo. */
+static void
+test_links_and_notes (void)
+{
+  g_autoptr (RptLetter) letter = rpt_application_new_letter (app, RPT_LETTER_KIND_AL, TRUE);
+  g_autoptr (RptParagraph) fact = rpt_paragraph_new ("The report was published online.");
+  RptParagraphEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  RptWindow *window;
+
+  rpt_letter_append_item (letter, RPT_PART_FACTS, fact);
+  window = open_window (letter);
+  rpt_window_show_section (window, "facts");
+  editor = rpt_paragraph_row_get_editor (get_row (window, "facts", 0));
+  gtk_widget_grab_focus (GTK_WIDGET (editor));
+  buffer = rpt_paragraph_editor_get_buffer (editor);
+
+  /* "The report" becomes a link; an address without a scheme is a web one. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, 10);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.link", NULL));
+  answer_dialog ("ohchr.org/report", "apply");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "<a href=\"https://ohchr.org/report\">The report</a> was published online.");
+
+  /* With the caret in it, the dialog shows its address; change it. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 4);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.link", NULL));
+  g_assert_cmpstr (dialog_text (), ==, "https://ohchr.org/report");
+  answer_dialog ("https://www.ohchr.org/en", "apply");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "<a href=\"https://www.ohchr.org/en\">The report</a> was published online.");
+
+  /* Not an address: nothing changes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.link", NULL));
+  answer_dialog ("javascript:alert(1)", "apply");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "<a href=\"https://www.ohchr.org/en\">The report</a> was published online.");
+
+  /* Removed, the text stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.link", NULL));
+  answer_dialog (NULL, "remove");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==, "The report was published online.");
+
+  /* A footnote after "online", then changed, then removed with its text. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 31);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.footnote", NULL));
+  answer_dialog ("Seen on 3 May.", "apply");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "The report was published online<note>Seen on 3 May.</note>.");
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 33);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.footnote", NULL));
+  g_assert_cmpstr (dialog_text (), ==, "Seen on 3 May.");
+  answer_dialog ("Seen on 4 May 2025.", "apply");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "The report was published online<note>Seen on 4 May 2025.</note>.");
+
+  /* Each was one step: undo takes back the change of the note only. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "The report was published online<note>Seen on 3 May.</note>.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.redo", NULL));
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 33);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.footnote", NULL));
+  answer_dialog (NULL, "remove");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==, "The report was published online.");
+  close_window (window);
+}
+
+/* The preview shows the part being edited, and zooms. */
+static void
+test_preview_follows_and_zooms (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  RptWindow *window;
+  RptPreview *preview;
+  GtkAdjustment *adj;
+  GtkWidget *first_page;
+  int width;
+
+  g_assert_no_error (error);
+  window = open_window (letter);
+  preview = RPT_PREVIEW (rpt_window_get_preview (window));
+  adj = rpt_preview_get_vadjustment (preview);
+  spin_for (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+
+  /* The last fact is on page 3: the preview goes there. */
+  rpt_window_show_section (window, "facts");
+  gtk_widget_grab_focus (GTK_WIDGET (rpt_paragraph_row_get_editor (get_row (window, "facts", 9))));
+  spin_until (preview_current, window, 90000);
+  spin_for (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, gtk_adjustment_get_page_size (adj));
+
+  /* The closing paragraphs are at the end of the letter. */
+  rpt_window_show_section (window, "closing");
+  gtk_widget_child_focus (GTK_WIDGET (rpt_window_get_section_widget (window, "closing")),
+                          GTK_DIR_TAB_FORWARD);
+  spin_for (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj), >=,
+                     gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+
+  /* Ctrl++ makes the pages wider than the preview; Ctrl+0 fits them. */
+  first_page = rpt_preview_get_page (preview, 0);
+  width = gtk_widget_get_width (first_page);
+  g_assert_cmpint (width, >, 100);
+  g_assert_cmpfloat (rpt_preview_get_zoom (preview), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  spin_for (300);
+  g_assert_cmpfloat (rpt_preview_get_zoom (preview), >, 0);
+  g_assert_cmpint (gtk_widget_get_width (first_page), >, width);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL));
+  spin_for (300);
+  g_assert_cmpfloat (rpt_preview_get_zoom (preview), ==, 0);
+  g_assert_cmpint (ABS (gtk_widget_get_width (first_page) - width), <=, 2);
+  /* Pictures only of the pages near the view, not of the eight. */
+  g_assert_cmpuint (rpt_preview_get_n_pictures (preview), <, rpt_preview_get_n_pages (preview));
+  close_window (window);
+}
+
+/* The author is asked once, offering the account's full name, never the
+ * login name; then versions record the name chosen. */
+static void
+test_author_asked_once (void)
+{
+  g_autoptr (RptLetter) letter = rpt_application_new_letter (app, RPT_LETTER_KIND_AL, TRUE);
+  GSettings *settings = rpt_application_get_settings (app);
+  g_autofree char *author = NULL;
+  AdwMessageDialog *dialog;
+  RptWindow *window;
+  GtkWidget *box, *entry;
+
+  g_settings_set_boolean (settings, "author-asked", FALSE);
+  g_settings_set_string (settings, "author-name", "");
+  window = open_window (letter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-version", NULL));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Your Name");
+  box = adw_message_dialog_get_extra_child (dialog);
+  entry = gtk_widget_get_first_child (box);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), !=, g_get_user_name ());
+  gtk_editable_set_text (GTK_EDITABLE (entry), "A. Drafter");
+  adw_message_dialog_response (dialog, "continue");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_for (50);
+  /* Then the version's own dialog; the question is not asked again. */
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Version");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_for (50);
+  g_assert_true (g_settings_get_boolean (settings, "author-asked"));
+  author = rpt_application_dup_author (app);
+  g_assert_cmpstr (author, ==, "A. Drafter");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-version", NULL));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Version");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_for (50);
+
+  /* Left out of exports when asked. */
+  g_settings_set_boolean (settings, "author-in-exports", FALSE);
+  {
+    g_autofree char *exported = rpt_application_dup_export_author (app);
+    g_assert_cmpstr (exported, ==, "");
+  }
+  g_settings_set_boolean (settings, "author-in-exports", TRUE);
+  close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -757,6 +983,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/new-letter", test_new_letter);
   g_test_add_func ("/window/save-error-banner", test_save_error_banner);
   g_test_add_func ("/window/title-form", test_title_form);
+  g_test_add_func ("/window/links-and-notes", test_links_and_notes);
+  g_test_add_func ("/window/preview-follows-and-zooms", test_preview_follows_and_zooms);
+  g_test_add_func ("/window/author-asked-once", test_author_asked_once);
   g_test_add_func ("/text/markup-round-trip", test_markup_round_trip);
   g_test_add_func ("/export/pdf", test_export_pdf);
   g_test_add_func ("/versions/compare", test_compare_versions);

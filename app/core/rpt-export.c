@@ -138,8 +138,9 @@ rpt_export_set_reference (RptExport *self, RptReference *reference)
 
 /**
  * rpt_export_set_creator:
- * @creator: (nullable): the author recorded in the file, or %NULL for the
- *   user's name
+ * @creator: (nullable): the author recorded in the file; "" for none; %NULL
+ *   for the full name of the user's account, if it has one (never the
+ *   login name)
  */
 void
 rpt_export_set_creator (RptExport *self, const char *creator)
@@ -219,15 +220,20 @@ dup_date (RptExport *self)
   return g_date_time_new_now_utc ();
 }
 
+/* The author the file records, or NULL for none: a login name is no
+ * person's name, and may say more than the drafter wants told. */
 static const char *
 get_creator (RptExport *self)
 {
   const char *name;
 
   if (self->creator != NULL)
-    return self->creator;
+    return self->creator[0] != '\0' ? self->creator : NULL;
   name = g_get_real_name ();
-  return name != NULL && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
+  if (name == NULL || name[0] == '\0' || g_str_equal (name, "Unknown") ||
+      g_str_equal (name, g_get_user_name ()))
+    return NULL;
+  return name;
 }
 
 /* The templates' document XML for the letter; notes collect on the way. */

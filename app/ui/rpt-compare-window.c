@@ -517,8 +517,13 @@ new_author (RptCompareWindow *self, GDateTime **date)
       return g_strdup (rpt_version_get_author (v));
     }
   *date = g_date_time_new_now_utc ();
-  return RPT_IS_APPLICATION (app) ? rpt_application_dup_author (RPT_APPLICATION (app))
-                                  : g_strdup (g_get_real_name ());
+  if (RPT_IS_APPLICATION (app))
+    return rpt_application_dup_author (RPT_APPLICATION (app));
+  {
+    /* Never the login name. */
+    char *account = rpt_dup_account_name ();
+    return account != NULL ? account : g_strdup ("");
+  }
 }
 
 static void

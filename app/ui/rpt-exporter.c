@@ -65,21 +65,81 @@ rpt_exporter_format_is_available (RptExporterFormat format)
 
 /**
  * rpt_exporter_dup_suggested_name:
+ * @fallback: (nullable): the name to use when the letter has no reference
+ *   yet (the document's name, or the window's title)
  *
- * Returns: a file name from the reference ("AL TJK 1-2025.pdf") or the kind
+ * Returns: a file name from the reference ("AL TJK 1-2025.pdf"), else from
+ *   @fallback, else "Draft letter"; never with a slash
  */
 char *
-rpt_exporter_dup_suggested_name (RptLetter *letter, RptExporterFormat format)
+rpt_exporter_dup_suggested_name (RptLetter *letter, RptExporterFormat format, const char *fallback)
 {
   g_autofree char *reference = rpt_letter_dup_reference (letter);
   g_autofree char *base = NULL;
 
   if (reference != NULL)
-    base = g_strdelimit (g_steal_pointer (&reference), "/", '-');
+    base = g_steal_pointer (&reference);
+  else if (fallback != NULL && fallback[0] != '\0')
+    base = g_strdup (fallback);
   else
     /* Translators: file name of an exported letter that has no reference yet */
     base = g_strdup (_ ("Draft letter"));
+  g_strdelimit (base, "/\\", '-');
   return g_strconcat (base, formats[format].suffix, NULL);
+}
+
+#define MAX_FOLDERS 200
+
+/**
+ * rpt_exporter_dup_folder:
+ * @settings: the application's settings
+ *
+ * Returns: (transfer full): the folder @letter_id was last exported to, or
+ *   the Documents folder (the home folder if there is none)
+ */
+GFile *
+rpt_exporter_dup_folder (GSettings *settings, const char *letter_id)
+{
+  g_autoptr (GVariant) folders = g_settings_get_value (settings, "export-folders");
+  const char *folder = NULL;
+  const char *documents;
+
+  if (letter_id != NULL && g_variant_lookup (folders, letter_id, "&s", &folder) &&
+      g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (folder);
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+/**
+ * rpt_exporter_remember_folder:
+ *
+ * The folder @letter_id was exported to, for its next export.
+ */
+void
+rpt_exporter_remember_folder (GSettings *settings, const char *letter_id, const char *folder)
+{
+  g_autoptr (GVariant) old = g_settings_get_value (settings, "export-folders");
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key, *value;
+  guint n = 1;
+
+  g_return_if_fail (letter_id != NULL && folder != NULL);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&builder, "{ss}", letter_id, folder);
+  /* The setting stays small: the newest come first, the oldest go. */
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value) && n < MAX_FOLDERS)
+    if (!g_str_equal (key, letter_id))
+      {
+        g_variant_builder_add (&builder, "{ss}", key, value);
+        n++;
+      }
+  g_settings_set_value (settings, "export-folders", g_variant_builder_end (&builder));
 }
 
 static void

@@ -90,6 +90,16 @@ gboolean rpt_letter_file_restore_version_finish (RptLetterFile *self,
                                                  guint *backup_number,
                                                  GError **error);
 
+void rpt_letter_file_move_async (RptLetterFile *self,
+                                 const char *path,
+                                 gboolean copy,
+                                 GCancellable *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer user_data);
+gboolean rpt_letter_file_move_finish (RptLetterFile *self, GAsyncResult *result, GError **error);
+char *rpt_letter_file_dup_file_name (RptLetterFile *self);
+char *rpt_letter_file_dup_name_for_path (const char *path);
+
 char *rpt_letter_file_dup_title_for_letter (RptLetter *letter);
 void rpt_letter_file_run_async (RptLetterFile *self,
                                 RptLetterFileStoreFunc func,
