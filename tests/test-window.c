@@ -10,7 +10,10 @@
 #include <string.h>
 
 #include "rpt-application.h"
+#include "rpt-comment-dialog.h"
+#include "rpt-comments-section.h"
 #include "rpt-compare-window.h"
+#include "rpt-merge-window.h"
 #include "rpt-exporter.h"
 #include "rpt-page-source.h"
 #include "rpt-paragraph-row.h"
@@ -465,6 +468,52 @@ test_export_pdf (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  rpt_test_rm_rf (dir);
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return *(int *) data != 0;
+}
+
+static void
+odt_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (rpt_exporter_finish (result, &error));
+  g_assert_no_error (error);
+  *(int *) user_data = 1;
+}
+
+/* An ODT carries the comments only when asked, and then as annotations. */
+static void
+test_export_odt_comments (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  g_autoptr (GListStore) comments = g_list_store_new (RPT_TYPE_COMMENT);
+  g_autoptr (RptComment) c = rpt_comment_new (
+    rpt_paragraph_get_id (rpt_letter_get_item (letter, RPT_PART_FACTS, 0)), "B", "Source?");
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *with = g_build_filename (dir, "with.odt", NULL);
+  g_autofree char *without = g_build_filename (dir, "without.odt", NULL);
+  g_autofree char *content = NULL;
+  int done = 0;
+
+  g_list_store_append (comments, c);
+  rpt_exporter_async_with_comments (letter, RPT_EXPORTER_ODT, with, "A", G_LIST_MODEL (comments),
+                                    NULL, odt_exported_cb, &done);
+  spin_until (export_done, &done, 30000);
+  done = 0;
+  rpt_exporter_async (letter, RPT_EXPORTER_ODT, without, "A", NULL, odt_exported_cb, &done);
+  spin_until (export_done, &done, 30000);
+  content = rpt_test_zip_read (with, "content.xml", NULL);
+  g_assert_nonnull (strstr (content, "<text:p>Source?</text:p></office:annotation>"));
+  g_free (content);
+  content = rpt_test_zip_read (without, "content.xml", NULL);
+  g_assert_null (strstr (content, "office:annotation"));
   rpt_test_rm_rf (dir);
 }
 
@@ -947,6 +996,276 @@ test_author_asked_once (void)
   close_window (window);
 }
 
+/* --- review: comments, a copy sent, a review merged ------------------ */
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+set_author (void)
+{
+  GSettings *settings = rpt_application_get_settings (app);
+
+  g_settings_set_string (settings, "author-name", "A. Drafter");
+  g_settings_set_boolean (settings, "author-asked", TRUE);
+}
+
+/* Writes a comment in the dialog the action opened, and waits for it to
+ * be in the file. */
+static void
+write_comment (const char *text)
+{
+  RptCommentDialog *dialog = find_toplevel (RPT_TYPE_COMMENT_DIALOG);
+
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_text_buffer_set_text (rpt_comment_dialog_get_buffer (dialog), text, -1);
+  rpt_comment_dialog_send (dialog);
+  spin_until (is_gone, &dialog, 10000);
+}
+
+static RptComment *
+nth_comment (RptWindow *window, guint n)
+{
+  GListModel *comments = rpt_letter_file_get_comments (rpt_window_get_document (window));
+  RptComment *c = g_list_model_get_item (comments, n);
+
+  g_object_unref (c); /* the list holds it */
+  return c;
+}
+
+static guint
+stored_comments (RptWindow *window)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = rpt_store_open (
+    rpt_letter_file_get_path (rpt_window_get_document (window)), RPT_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (GListStore) comments = NULL;
+
+  g_assert_no_error (error);
+  comments = rpt_comments_load (store, &error);
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (G_LIST_MODEL (comments));
+}
+
+static gboolean
+n_comments_is (gpointer data)
+{
+  RptWindow *window = g_object_get_data (G_OBJECT (data), "window");
+  guint want = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (data), "want"));
+
+  return g_list_model_get_n_items (
+           rpt_letter_file_get_comments (rpt_window_get_document (window))) == want;
+}
+
+static void
+wait_comments (RptWindow *window, guint want)
+{
+  g_object_set_data (G_OBJECT (window), "window", window);
+  g_object_set_data (G_OBJECT (window), "want", GUINT_TO_POINTER (want));
+  spin_until (n_comments_is, window, 10000);
+}
+
+static gboolean
+list_is_empty (gpointer data)
+{
+  return g_list_model_get_n_items (data) == 0;
+}
+
+/* A comment on words of a fact, from the keyboard's action; a reply; the
+ * thread resolved, hidden, shown again; removed and brought back; the
+ * focus back in the fact after each. */
+static void
+test_comments (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  RptParagraphEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  RptCommentsSection *section;
+  RptComment *comment, *reply;
+  RptWindow *window;
+  const char *fact_id;
+
+  g_assert_no_error (error);
+  set_author ();
+  window = open_window (letter);
+  rpt_window_show_section (window, "facts");
+  fact_id = rpt_paragraph_get_id (rpt_letter_get_item (letter, RPT_PART_FACTS, 0));
+
+  /* Ctrl+Alt+C on "four police officers" in the first fact. */
+  editor = rpt_paragraph_row_get_editor (get_row (window, "facts", 0));
+  gtk_widget_grab_focus (GTK_WIDGET (rpt_paragraph_editor_get_view (editor)));
+  buffer = rpt_paragraph_editor_get_buffer (editor);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (
+    gtk_text_iter_forward_search (&start, "four police officers", 0, &start, &end, NULL));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-comment", NULL));
+  write_comment ("Four, or five? The second source says five.");
+  wait_comments (window, 1);
+  comment = nth_comment (window, 0);
+  g_assert_cmpstr (rpt_comment_get_item_id (comment), ==, fact_id);
+  g_assert_cmpstr (rpt_comment_get_quote (comment), ==, "four police officers");
+  g_assert_cmpstr (rpt_comment_get_author (comment), ==, "A. Drafter");
+  g_assert_cmpuint (stored_comments (window), ==, 1);
+  /* The focus is back where the drafter was typing. */
+  spin_for (100);
+  g_assert_true (
+    gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (editor)));
+
+  /* A reply, from the Comments section's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reply-comment", "s",
+                                             rpt_comment_get_id (comment)));
+  write_comment ("Five: the lawyer confirmed it.");
+  wait_comments (window, 2);
+  reply = nth_comment (window, 1);
+  g_assert_cmpstr (rpt_comment_get_parent_id (reply), ==, rpt_comment_get_id (comment));
+  g_assert_cmpstr (rpt_comment_get_item_id (reply), ==, fact_id);
+  g_assert_cmpuint (stored_comments (window), ==, 2);
+
+  /* The list: the thread, its reply after it. */
+  rpt_window_show_section (window, "comments");
+  section = RPT_COMMENTS_SECTION (rpt_window_get_section_widget (window, "comments"));
+  g_assert_cmpuint (g_list_model_get_n_items (rpt_comments_section_get_shown (section)), ==, 2);
+
+  /* Resolved, the thread leaves the list; the file says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-comment", "s",
+                                             rpt_comment_get_id (comment)));
+  g_assert_true (rpt_comment_get_resolved (comment));
+  spin_until (list_is_empty, rpt_comments_section_get_shown (section), 10000);
+  {
+    g_autoptr (RptStore) store =
+      rpt_store_open (rpt_letter_file_get_path (rpt_window_get_document (window)),
+                      RPT_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr (GListStore) all = rpt_comments_load (store, &error);
+    g_autoptr (RptComment) first = g_list_model_get_item (G_LIST_MODEL (all), 0);
+    g_assert_true (rpt_comment_get_resolved (first));
+  }
+  /* Going to it shows it again, and the fact it is on. */
+  g_assert_true (rpt_comments_section_focus_comment (section, rpt_comment_get_id (comment)));
+  g_assert_cmpuint (g_list_model_get_n_items (rpt_comments_section_get_shown (section)), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.goto-comment", "s",
+                                             rpt_comment_get_id (reply)));
+  g_assert_cmpstr (rpt_window_get_section (window), ==, "facts");
+  spin_for (100);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (get_row (window, "facts", 0))));
+
+  /* Removed with its reply; Undo would bring both back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-comment", "s",
+                                             rpt_comment_get_id (comment)));
+  wait_comments (window, 0);
+  g_assert_cmpuint (stored_comments (window), ==, 0);
+  close_window (window);
+}
+
+static gboolean
+merge_window_shown (gpointer data)
+{
+  return find_toplevel (RPT_TYPE_MERGE_WINDOW) != NULL;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* Sent for review, edited by the reviewer while the drafter goes on, and
+ * merged in the merge window: a clean change applied, a conflict settled
+ * by taking the reviewer's side, the comment brought in, a version named
+ * after the reviewer. */
+static void
+test_send_and_merge (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *copy_path = g_build_filename (dir, "for B.rapporteur", NULL);
+  RptMergeWindow *merge_window;
+  RptMerge *merge;
+  RptLetter *merged;
+  RptWindow *window;
+  guint conflict = G_MAXUINT;
+
+  g_assert_no_error (error);
+  set_author ();
+  window = open_window (letter);
+  rpt_letter_set_date (letter, "2025-04-22"); /* a first change makes the file */
+  spin_until (saved, window, 10000);
+  _rpt_window_send_for_review_to (window, "B. Reviewer", copy_path, FALSE);
+  spin_until (file_exists, copy_path, 10000);
+  spin_for (200);
+
+  /* The reviewer: words of fact 1 and of fact 3, and a comment. */
+  {
+    g_autoptr (RptStore) copy = rpt_store_open (copy_path, RPT_STORE_OPEN_READ_WRITE, &error);
+    g_autoptr (RptLetter) theirs = NULL;
+    g_autoptr (RptComment) c = NULL;
+    RptParagraph *p;
+
+    g_assert_no_error (error);
+    theirs = rpt_store_load (copy, &error);
+    p = rpt_letter_get_item (theirs, RPT_PART_FACTS, 0);
+    rpt_paragraph_set_text (p, "On 16 July 2024, she was apprehended by five officers.");
+    p = rpt_letter_get_item (theirs, RPT_PART_FACTS, 2);
+    rpt_paragraph_set_text (p, "The reviewer's own words for the third fact.");
+    g_assert_true (rpt_store_save (copy, theirs, &error));
+    c = rpt_comment_new (rpt_paragraph_get_id (p), "B. Reviewer", "Rewritten: check.");
+    g_assert_true (rpt_comments_save (copy, c, &error));
+  }
+  /* Meanwhile the drafter rewrites fact 1 too. */
+  rpt_paragraph_set_text (rpt_letter_get_item (letter, RPT_PART_FACTS, 0),
+                          "On 16 July 2024, she was apprehended by four officers at home.");
+
+  _rpt_window_merge_review_path (window, copy_path);
+  spin_until (merge_window_shown, NULL, 20000);
+  merge_window = find_toplevel (RPT_TYPE_MERGE_WINDOW);
+  g_object_add_weak_pointer (G_OBJECT (merge_window), (gpointer *) &merge_window);
+  merge = rpt_merge_window_get_merge (merge_window);
+  g_assert_cmpuint (rpt_merge_get_n_changes (merge), ==, 2);
+  for (guint i = 0; i < rpt_merge_get_n_changes (merge); i++)
+    if (rpt_merge_get_change (merge, i)->status == RPT_MERGE_CONFLICT)
+      conflict = i;
+  g_assert_cmpuint (conflict, !=, G_MAXUINT);
+  g_assert_cmpuint (rpt_merge_get_n_pending (merge), ==, 1);
+
+  /* Settled by taking the reviewer's side, then merged. */
+  rpt_merge_window_decide (merge_window, conflict, RPT_MERGE_ACCEPTED);
+  g_assert_cmpuint (rpt_merge_get_n_pending (merge), ==, 0);
+  rpt_merge_window_apply (merge_window);
+  spin_until (is_gone, &merge_window, 20000);
+
+  merged = rpt_letter_file_get_letter (rpt_window_get_document (window));
+  g_assert_cmpstr (rpt_paragraph_get_text (rpt_letter_get_item (merged, RPT_PART_FACTS, 0)), ==,
+                   "On 16 July 2024, she was apprehended by five officers.");
+  g_assert_cmpstr (rpt_paragraph_get_text (rpt_letter_get_item (merged, RPT_PART_FACTS, 2)), ==,
+                   "The reviewer's own words for the third fact.");
+  g_assert_true (
+    g_str_equal (stored_xml (rpt_letter_file_get_path (rpt_window_get_document (window))),
+                 rpt_letter_to_xml (merged, NULL)));
+  wait_comments (window, 1);
+  g_assert_cmpstr (rpt_comment_get_author (nth_comment (window, 0)), ==, "B. Reviewer");
+  {
+    g_autoptr (RptStore) store =
+      rpt_store_open (rpt_letter_file_get_path (rpt_window_get_document (window)),
+                      RPT_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr (GListModel) versions = rpt_store_list_versions (store, &error);
+    guint n = g_list_model_get_n_items (versions);
+    g_autoptr (RptVersion) last = g_list_model_get_item (versions, n - 1);
+    g_assert_cmpstr (rpt_version_get_message (last), ==, "Review by B. Reviewer merged");
+    g_assert_cmpstr (rpt_version_get_author (last), ==, "A. Drafter");
+  }
+  /* The history starts again at the merged letter: the merge is a version. */
+  close_window (window);
+  rpt_test_rm_rf (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -988,8 +1307,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/author-asked-once", test_author_asked_once);
   g_test_add_func ("/text/markup-round-trip", test_markup_round_trip);
   g_test_add_func ("/export/pdf", test_export_pdf);
+  g_test_add_func ("/export/odt-comments", test_export_odt_comments);
   g_test_add_func ("/versions/compare", test_compare_versions);
   g_test_add_func ("/versions/restore-is-a-version", test_restore_is_a_version);
+  g_test_add_func ("/review/comments", test_comments);
+  g_test_add_func ("/review/send-and-merge", test_send_and_merge);
   status = g_test_run ();
 
   g_clear_object (&app);

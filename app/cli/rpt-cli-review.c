@@ -219,15 +219,10 @@ print_comment (RptLetter *letter, RptComment *c, gboolean reply)
   const char *item = rpt_comment_get_item_id (c);
   const char *indent = reply ? "    " : "";
   g_autofree char *where = NULL;
-  RptPart part;
-  guint position = 0;
 
   if (item == NULL)
     where = g_strdup (_ ("the letter"));
-  else if (rpt_letter_find_item (letter, item, &part, &position) != NULL)
-    /* Translators: where a comment is: a part of the letter and a number */
-    where = g_strdup_printf (_ ("%s %u"), rpt_part_get_label (part), position + 1);
-  else
+  else if ((where = rpt_letter_dup_item_label (letter, item)) == NULL)
     where = g_strdup (_ ("an item no longer in the letter"));
   /* Translators: a comment in a list: indent, who, when, where, resolved */
   printf (_ ("%s%s, %s, on %s%s:\n"), indent, rpt_comment_get_author (c), when, where,

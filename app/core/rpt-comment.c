@@ -216,6 +216,21 @@ rpt_comment_new_reply (RptComment *parent, const char *author, const char *text)
                        "author", author, "text", text, NULL);
 }
 
+/**
+ * rpt_comment_copy:
+ *
+ * Returns: (transfer full): a comment equal to @self, id included: for a
+ *   worker to write while the original stays with the interface
+ */
+RptComment *
+rpt_comment_copy (RptComment *self)
+{
+  g_return_val_if_fail (RPT_IS_COMMENT (self), NULL);
+  return g_object_new (RPT_TYPE_COMMENT, "id", self->id, "item-id", self->item_id, "parent-id",
+                       self->parent_id, "quote", self->quote, "author", self->author, "created",
+                       self->created, "text", self->text, "resolved", self->resolved, NULL);
+}
+
 const char *
 rpt_comment_get_id (RptComment *self)
 {

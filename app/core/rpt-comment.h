@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (RptComment, rpt_comment, RPT, COMMENT, GObject)
 
 RptComment *rpt_comment_new (const char *item_id, const char *author, const char *text);
 RptComment *rpt_comment_new_reply (RptComment *parent, const char *author, const char *text);
+RptComment *rpt_comment_copy (RptComment *self);
 const char *rpt_comment_get_id (RptComment *self);
 const char *rpt_comment_get_item_id (RptComment *self);
 const char *rpt_comment_get_parent_id (RptComment *self);

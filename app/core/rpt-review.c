@@ -152,6 +152,23 @@ version_to_send (RptStore *store,
  *
  * Returns: the number of the version sent, or 0 with @error set
  */
+/**
+ * rpt_review_keep_version:
+ * @author: (nullable): who sends it
+ * @reviewer: (nullable): whom it is for
+ *
+ * Keeps the working state as a version "Sent for review to …", unless the
+ * newest version holds it already: the version a copy is made from.
+ *
+ * Returns: its number, or 0 with @error set
+ */
+guint
+rpt_review_keep_version (RptStore *store, const char *author, const char *reviewer, GError **error)
+{
+  g_return_val_if_fail (RPT_IS_STORE (store), 0);
+  return version_to_send (store, 0, author != NULL ? author : g_get_real_name (), reviewer, error);
+}
+
 guint
 rpt_review_send (RptStore *store,
                  guint version,

@@ -39,6 +39,8 @@ void rpt_review_base_free (RptReviewBase *base);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RptReviewBase, rpt_review_base_free)
 
 char *rpt_review_checksum (RptLetter *letter);
+guint
+rpt_review_keep_version (RptStore *store, const char *author, const char *reviewer, GError **error);
 guint rpt_review_send (RptStore *store,
                        guint version,
                        const char *author,

@@ -175,12 +175,31 @@ write_document (const char *letter_xml, const char *tmp, GError **error)
  *
  * Writes @letter_xml as @format to @path. Blocking: call it in a worker.
  */
+static gboolean write_full (const char *letter_xml,
+                            RptExporterFormat format,
+                            const char *path,
+                            const char *author,
+                            GListModel *comments,
+                            GError **error);
+
 gboolean
 rpt_exporter_write (const char *letter_xml,
                     RptExporterFormat format,
                     const char *path,
                     const char *author,
                     GError **error)
+{
+  return write_full (letter_xml, format, path, author, NULL, error);
+}
+
+/* @comments: (nullable): for an ODT, to carry as annotations */
+static gboolean
+write_full (const char *letter_xml,
+            RptExporterFormat format,
+            const char *path,
+            const char *author,
+            GListModel *comments,
+            GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
@@ -203,6 +222,8 @@ rpt_exporter_write (const char *letter_xml,
                                                                  : RPT_EXPORT_FORMAT_LETTER_XML;
 
       rpt_export_set_creator (export, author);
+      if (core_format == RPT_EXPORT_FORMAT_ODT)
+        rpt_export_set_comments (export, comments);
       return rpt_export_write_file (export, core_format, path, error);
     }
 
@@ -232,6 +253,7 @@ typedef struct
   RptExporterFormat format;
   char *path;
   char *author;
+  GListStore *comments; /* copies, the worker's own */
 } ExportData;
 
 static void
@@ -240,6 +262,7 @@ export_data_free (ExportData *d)
   g_free (d->xml);
   g_free (d->path);
   g_free (d->author);
+  g_clear_object (&d->comments);
   g_free (d);
 }
 
@@ -249,7 +272,7 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   ExportData *d = task_data;
   GError *error = NULL;
 
-  if (rpt_exporter_write (d->xml, d->format, d->path, d->author, &error))
+  if (write_full (d->xml, d->format, d->path, d->author, G_LIST_MODEL (d->comments), &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -264,6 +287,25 @@ rpt_exporter_async (RptLetter *letter,
                     GAsyncReadyCallback callback,
                     gpointer user_data)
 {
+  rpt_exporter_async_with_comments (letter, format, path, author, NULL, cancellable, callback,
+                                    user_data);
+}
+
+/**
+ * rpt_exporter_async_with_comments:
+ * @comments: (nullable) (element-type RptComment): the document's comments,
+ *   for an ODT to carry as annotations (the open ones)
+ */
+void
+rpt_exporter_async_with_comments (RptLetter *letter,
+                                  RptExporterFormat format,
+                                  const char *path,
+                                  const char *author,
+                                  GListModel *comments,
+                                  GCancellable *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer user_data)
+{
   g_autoptr (GTask) task = NULL;
   ExportData *d;
 
@@ -277,6 +319,13 @@ rpt_exporter_async (RptLetter *letter,
   d->format = format;
   d->path = g_strdup (path);
   d->author = g_strdup (author);
+  d->comments = g_list_store_new (RPT_TYPE_COMMENT);
+  for (guint i = 0; comments != NULL && i < g_list_model_get_n_items (comments); i++)
+    {
+      g_autoptr (RptComment) c = g_list_model_get_item (comments, i);
+      g_autoptr (RptComment) copy = rpt_comment_copy (c);
+      g_list_store_append (d->comments, copy);
+    }
   g_task_set_task_data (task, d, (GDestroyNotify) export_data_free);
   g_task_run_in_thread (task, export_thread);
 }

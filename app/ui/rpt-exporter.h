@@ -37,6 +37,14 @@ void rpt_exporter_async (RptLetter *letter,
                          GCancellable *cancellable,
                          GAsyncReadyCallback callback,
                          gpointer user_data);
+void rpt_exporter_async_with_comments (RptLetter *letter,
+                                       RptExporterFormat format,
+                                       const char *path,
+                                       const char *author,
+                                       GListModel *comments,
+                                       GCancellable *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer user_data);
 gboolean rpt_exporter_finish (GAsyncResult *result, GError **error);
 gboolean rpt_exporter_write (const char *letter_xml,
                              RptExporterFormat format,

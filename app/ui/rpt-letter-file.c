@@ -59,6 +59,9 @@ struct _RptLetterFile
   /* The file is being copied or renamed (rpt_letter_file_move_async()):
    * saves wait for it to end. */
   gboolean moving;
+  /* The document's comments (rpt-comment.h), as the file has them. */
+  GListStore *comments;
+  GError *comments_error;
 };
 
 G_DEFINE_FINAL_TYPE (RptLetterFile, rpt_letter_file, G_TYPE_OBJECT)
@@ -239,6 +242,8 @@ rpt_letter_file_finalize (GObject *object)
   g_free (self->version_message);
   g_clear_error (&self->save_error);
   g_ptr_array_unref (self->waiters);
+  g_clear_object (&self->comments);
+  g_clear_error (&self->comments_error);
 
   G_OBJECT_CLASS (rpt_letter_file_parent_class)->finalize (object);
 }
@@ -302,6 +307,7 @@ rpt_letter_file_init (RptLetterFile *self)
   g_mutex_init (&self->store_lock);
   self->autosave_delay = RPT_LETTER_FILE_AUTOSAVE_DELAY_MS;
   self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  self->comments = g_list_store_new (RPT_TYPE_COMMENT);
 }
 
 /**
@@ -373,6 +379,217 @@ rpt_letter_file_get_version_message (RptLetterFile *self)
   return self->version_message;
 }
 
+/* --- comments ------------------------------------------------------- */
+
+static void
+set_comments (RptLetterFile *self, GListStore *comments, const GError *error)
+{
+  guint n = comments != NULL ? g_list_model_get_n_items (G_LIST_MODEL (comments)) : 0;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (comments), i));
+  g_list_store_splice (self->comments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->comments)),
+                       items->pdata, items->len);
+  g_clear_error (&self->comments_error);
+  if (error != NULL)
+    self->comments_error = g_error_copy (error);
+}
+
+/**
+ * rpt_letter_file_get_comments:
+ *
+ * Returns: (transfer none): the document's comments (of #RptComment),
+ *   oldest first, as the file has them; change them with
+ *   rpt_letter_file_save_comment_async() and
+ *   rpt_letter_file_delete_comment_async()
+ */
+GListModel *
+rpt_letter_file_get_comments (RptLetterFile *self)
+{
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), NULL);
+  return G_LIST_MODEL (self->comments);
+}
+
+/**
+ * rpt_letter_file_get_comments_error:
+ *
+ * Returns: (nullable): why the comments could not be read, if they could not
+ */
+const GError *
+rpt_letter_file_get_comments_error (RptLetterFile *self)
+{
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), NULL);
+  return self->comments_error;
+}
+
+RptComment *
+rpt_letter_file_find_comment (RptLetterFile *self, const char *id)
+{
+  guint n;
+
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->comments));
+  for (guint i = 0; id != NULL && i < n; i++)
+    {
+      RptComment *c = g_list_model_get_item (G_LIST_MODEL (self->comments), i);
+      g_object_unref (c); /* the list holds it */
+      if (g_str_equal (rpt_comment_get_id (c), id))
+        return c;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  RptComment *comment; /* the worker's copy */
+  gboolean remove;
+  GListStore *reloaded;
+} CommentJob;
+
+static void
+comment_job_free (CommentJob *job)
+{
+  g_clear_object (&job->comment);
+  g_clear_object (&job->reloaded);
+  g_free (job);
+}
+
+static gboolean
+comment_job_run (RptStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  CommentJob *job = data;
+
+  if (job->comment == NULL)
+    return (job->reloaded = rpt_comments_load (store, error)) != NULL;
+  if (job->remove)
+    return rpt_comments_delete (store, rpt_comment_get_id (job->comment), error);
+  return rpt_comments_save (store, job->comment, error);
+}
+
+static void
+comment_job_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  RptLetterFile *self = RPT_LETTER_FILE (source);
+  CommentJob *job = g_task_get_task_data (task);
+  RptComment *comment = g_object_get_data (G_OBJECT (task), "comment");
+  GError *error = NULL;
+  guint position;
+
+  if (!rpt_letter_file_run_finish (self, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The list says what the file has, now that it has it. */
+  if (job->comment == NULL)
+    set_comments (self, job->reloaded, NULL);
+  else if (job->remove)
+    {
+      const char *id = rpt_comment_get_id (comment);
+      for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->comments)); i > 0; i--)
+        {
+          g_autoptr (RptComment) c = g_list_model_get_item (G_LIST_MODEL (self->comments), i - 1);
+          if (g_str_equal (rpt_comment_get_id (c), id) ||
+              g_strcmp0 (rpt_comment_get_parent_id (c), id) == 0)
+            g_list_store_remove (self->comments, i - 1);
+        }
+    }
+  else if (g_list_store_find (self->comments, comment, &position))
+    g_list_model_items_changed (G_LIST_MODEL (self->comments), position, 1, 1);
+  else
+    g_list_store_append (self->comments, comment);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+comment_job_start (RptLetterFile *self,
+                   RptComment *comment,
+                   gboolean remove,
+                   GCancellable *cancellable,
+                   GAsyncReadyCallback callback,
+                   gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  CommentJob *job = g_new0 (CommentJob, 1);
+
+  job->comment = comment != NULL ? rpt_comment_copy (comment) : NULL;
+  job->remove = remove;
+  g_task_set_task_data (task, job, NULL);
+  if (comment != NULL)
+    g_object_set_data_full (G_OBJECT (task), "comment", g_object_ref (comment), g_object_unref);
+  /* The job is the task's: freed with it, after the list is updated. */
+  g_object_set_data_full (G_OBJECT (task), "job", job, (GDestroyNotify) comment_job_free);
+  if (self->read_only)
+    {
+      g_task_return_new_error (task, RPT_ERROR, RPT_ERROR_READ_ONLY, "%s",
+                               _ ("This document is open read-only: comments cannot be changed"));
+      g_object_unref (task);
+      return;
+    }
+  rpt_letter_file_run_async (self, comment_job_run, job, NULL, cancellable, comment_job_done_cb,
+                             task);
+}
+
+/**
+ * rpt_letter_file_save_comment_async:
+ * @comment: a new comment, or one of rpt_letter_file_get_comments() changed
+ *
+ * Writes @comment into the file; once it is there, the list of comments
+ * has it (a new one at its end, a changed one changed).
+ */
+void
+rpt_letter_file_save_comment_async (RptLetterFile *self,
+                                    RptComment *comment,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  g_return_if_fail (RPT_IS_LETTER_FILE (self));
+  g_return_if_fail (RPT_IS_COMMENT (comment));
+  comment_job_start (self, comment, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * rpt_letter_file_delete_comment_async:
+ *
+ * Removes @comment and its replies from the file, then from the list.
+ */
+void
+rpt_letter_file_delete_comment_async (RptLetterFile *self,
+                                      RptComment *comment,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data)
+{
+  g_return_if_fail (RPT_IS_LETTER_FILE (self));
+  g_return_if_fail (RPT_IS_COMMENT (comment));
+  comment_job_start (self, comment, TRUE, cancellable, callback, user_data);
+}
+
+/**
+ * rpt_letter_file_reload_comments_async:
+ *
+ * Reads the comments from the file again: after a merge added some.
+ */
+void
+rpt_letter_file_reload_comments_async (RptLetterFile *self,
+                                       GCancellable *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer user_data)
+{
+  g_return_if_fail (RPT_IS_LETTER_FILE (self));
+  comment_job_start (self, NULL, FALSE, cancellable, callback, user_data);
+}
+
+gboolean
+rpt_letter_file_comment_finish (RptLetterFile *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* --- open ----------------------------------------------------------- */
 
 typedef struct
@@ -381,6 +598,8 @@ typedef struct
   gboolean read_only;
   RptStore *store;
   RptLetter *letter;
+  GListStore *comments;
+  GError *comments_error;
 } OpenData;
 
 static void
@@ -389,6 +608,8 @@ open_data_free (OpenData *d)
   g_free (d->path);
   g_clear_object (&d->store);
   g_clear_object (&d->letter);
+  g_clear_object (&d->comments);
+  g_clear_error (&d->comments_error);
   g_free (d);
 }
 
@@ -420,6 +641,9 @@ open_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       g_task_return_error (task, error);
       return;
     }
+  /* Damaged comments never keep the letter from opening: the letter
+   * opens, and the Comments section says what is wrong. */
+  d->comments = rpt_comments_load (d->store, &d->comments_error);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -469,6 +693,7 @@ rpt_letter_file_open_finish (GAsyncResult *result, GError **error)
   self->path = g_strdup (rpt_store_get_path (self->store));
   self->read_only = rpt_store_is_read_only (self->store);
   set_letter (self, d->letter);
+  set_comments (self, d->comments, d->comments_error);
   return self;
 }
 
@@ -1464,7 +1689,10 @@ rpt_letter_file_run_async (RptLetterFile *self,
   task = version_task_new (self, rpt_letter_file_run_async, cancellable, callback, user_data, &d);
   g_object_set_data_full (G_OBJECT (task), "job", job, (GDestroyNotify) store_job_free);
   d->after_flush = store_job_thread;
-  queue_save (self, task_new_flush (self, cancellable, version_flushed_cb, task), FALSE);
+  /* A draft not yet written gets its file: a comment or a review is the
+   * document's, not the letter's alone. */
+  queue_save (self, task_new_flush (self, cancellable, version_flushed_cb, task),
+              self->store == NULL && self->draft_path != NULL && !self->read_only);
 }
 
 gboolean

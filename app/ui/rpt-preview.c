@@ -87,6 +87,7 @@ typedef struct
   int width_px;
   char *name;
   char *fallback;
+  GHashTable *margin_notes; /* item id → note, the worker's own copy */
 } Request;
 
 typedef struct
@@ -132,7 +133,8 @@ struct _RptPreview
   GHashTable *rendering; /* page → GINT_TO_POINTER (width asked for) */
   char *reveal_id;       /* waiting for the layout */
   guint update_id;
-  double zoom; /* pixels per point; 0 to fit the width */
+  double zoom;              /* pixels per point; 0 to fit the width */
+  GHashTable *margin_notes; /* item id → note; NULL for none */
 
   GtkRevealer *notes_revealer;
   GtkLabel *notes_title;
@@ -190,6 +192,7 @@ request_free (Request *request)
   g_free (request->new_label);
   g_free (request->name);
   g_free (request->fallback);
+  g_clear_pointer (&request->margin_notes, g_hash_table_unref);
   g_free (request);
 }
 
@@ -239,8 +242,10 @@ worker_layout (Channel *channel, RptLayout *layout, Request *request, guint *cur
   else
     {
       g_autoptr (RptExport) export = rpt_export_new_for_xml (request->xml, -1);
-      g_autoptr (GBytes) bytes =
-        rpt_export_run (export, RPT_EXPORT_FORMAT_DOCUMENT_XML, &reply->error);
+      g_autoptr (GBytes) bytes = NULL;
+
+      rpt_export_set_margin_notes (export, request->margin_notes);
+      bytes = rpt_export_run (export, RPT_EXPORT_FORMAT_DOCUMENT_XML, &reply->error);
 
       if (bytes != NULL)
         {
@@ -713,6 +718,16 @@ timeout_cb (gpointer user_data)
       request->new_label = g_strdup (self->new_label);
     }
   request->revision = rpt_letter_get_revision (self->letter);
+  if (self->margin_notes != NULL && self->old_letter == NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      request->margin_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_iter_init (&iter, self->margin_notes);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (request->margin_notes, g_strdup (key), g_strdup (value));
+    }
   send (self, request);
   g_atomic_int_set (&self->channel->latest, (gint) self->requested);
   return G_SOURCE_REMOVE;
@@ -875,6 +890,43 @@ rpt_preview_get_busy (RptPreview *self)
   g_return_val_if_fail (RPT_IS_PREVIEW (self), FALSE);
   return self->running || self->timeout_id != 0 || self->first_idle_id != 0 ||
          (self->pending_map && gtk_widget_get_mapped (GTK_WIDGET (self)));
+}
+
+static gboolean
+same_notes (GHashTable *a, GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if ((a == NULL || g_hash_table_size (a) == 0) && (b == NULL || g_hash_table_size (b) == 0))
+    return TRUE;
+  if (a == NULL || b == NULL || g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strcmp0 (g_hash_table_lookup (b, key), value) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * rpt_preview_set_margin_notes:
+ * @notes: (nullable) (element-type utf8 utf8): item id → what the margin
+ *   says beside its paragraph (rpt_comments_margin_notes()): the commented
+ *   places at a glance
+ */
+void
+rpt_preview_set_margin_notes (RptPreview *self, GHashTable *notes)
+{
+  g_return_if_fail (RPT_IS_PREVIEW (self));
+
+  if (same_notes (self->margin_notes, notes))
+    return;
+  g_clear_pointer (&self->margin_notes, g_hash_table_unref);
+  if (notes != NULL)
+    self->margin_notes = g_hash_table_ref (notes);
+  if (self->letter != NULL)
+    schedule (self, RPT_PREVIEW_DELAY_MS);
 }
 
 /**
@@ -1052,6 +1104,7 @@ rpt_preview_finalize (GObject *object)
   g_free (self->sizes);
   g_hash_table_unref (self->rendering);
   g_strfreev (self->notes);
+  g_clear_pointer (&self->margin_notes, g_hash_table_unref);
   G_OBJECT_CLASS (rpt_preview_parent_class)->finalize (object);
 }
 

@@ -36,6 +36,7 @@ void rpt_preview_reveal_item (RptPreview *self, const char *item_id);
 guint rpt_preview_get_n_pages (RptPreview *self);
 guint64 rpt_preview_get_revision (RptPreview *self);
 GtkWidget *rpt_preview_get_page (RptPreview *self, guint n);
+void rpt_preview_set_margin_notes (RptPreview *self, GHashTable *notes);
 GtkAdjustment *rpt_preview_get_vadjustment (RptPreview *self);
 const char *const *rpt_preview_get_notes (RptPreview *self);
 gboolean rpt_preview_get_busy (RptPreview *self);

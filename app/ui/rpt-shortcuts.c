@@ -34,6 +34,7 @@ static const RptShortcut shortcuts[] = {
   { "win.next-section", { "<Control>Page_Down", NULL } },
   { "win.previous-section", { "<Control>Page_Up", NULL } },
   { "win.add-item", { "<Control>Return", NULL } },
+  { "win.add-comment", { "<Control><Alt>c", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", "<Control>y" } },
   { "editor.bold", { "<Control>b", NULL } },

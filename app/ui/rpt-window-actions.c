@@ -22,8 +22,8 @@
  * which are enabled. */
 
 static const char *const section_order[] = {
-  "letter",   "mandates",  "persons", "summary", "facts",
-  "concerns", "questions", "annex",   "closing", "versions",
+  "letter",    "mandates", "persons", "summary",  "facts",    "concerns",
+  "questions", "annex",    "closing", "versions", "comments",
 };
 
 static RptApplication *
@@ -39,6 +39,8 @@ _rpt_window_update_actions (RptWindow *self)
   gboolean has_doc = doc != NULL;
   gboolean writable = has_doc && !rpt_letter_file_get_read_only (doc);
   const char *section = gtk_stack_get_visible_child_name (self->section_stack);
+
+  _rpt_window_update_review_actions (self);
   GtkWidget *widget = section != NULL ? rpt_window_get_section_widget (self, section) : NULL;
   gboolean can_add = writable && widget != NULL && RPT_SECTION_GET_CLASS (widget)->add_item != NULL;
 
@@ -418,8 +420,13 @@ export_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
           job->keep_version =
             g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "version"),
                        "true") == 0;
-          rpt_exporter_async (rpt_letter_file_get_letter (self->document), format, path, author,
-                              NULL, export_done_cb, job);
+          rpt_exporter_async_with_comments (
+            rpt_letter_file_get_letter (self->document), format, path, author,
+            g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "comments"),
+                       "true") == 0
+              ? rpt_letter_file_get_comments (self->document)
+              : NULL,
+            NULL, export_done_cb, job);
         }
     }
   gtk_native_dialog_destroy (dialog);
@@ -496,6 +503,15 @@ show_export_chooser (RptWindow *self, RptExporterFormat format)
                                    _ ("Keep the exported text as a version"), NULL, NULL);
       gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "version",
                                    format == RPT_EXPORTER_PDF ? "true" : "false");
+    }
+  /* Comments stay out of the letter unless asked for: an ODT for a
+   * reviewer in LibreOffice may carry them as annotations. */
+  if (format == RPT_EXPORTER_ODT &&
+      g_list_model_get_n_items (rpt_letter_file_get_comments (self->document)) > 0)
+    {
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "comments",
+                                   _ ("Include the open comments as annotations"), NULL, NULL);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "comments", "false");
     }
   g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));

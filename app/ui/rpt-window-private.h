@@ -46,6 +46,13 @@ struct _RptWindow
 };
 
 void _rpt_window_class_actions_init (GtkWidgetClass *widget_class);
+void _rpt_window_class_review_actions_init (GtkWidgetClass *widget_class);
+void _rpt_window_update_review_actions (RptWindow *self);
+void _rpt_window_merge_review_path (RptWindow *self, const char *path);
+void _rpt_window_send_for_review_to (RptWindow *self,
+                                     const char *reviewer,
+                                     const char *path,
+                                     gboolean odt);
 void _rpt_window_update_actions (RptWindow *self);
 const char *_rpt_window_get_current_item (RptWindow *self);
 const char *_rpt_window_section_for_part (RptPart part);

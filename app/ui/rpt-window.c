@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rpt-closing-section.h"
+#include "rpt-comments-section.h"
 #include "rpt-letter-section.h"
 #include "rpt-mandates-section.h"
 #include "rpt-paragraph-editor.h"
@@ -51,6 +52,7 @@ static const struct
   { "annex", N_ ("Legal Annex") },
   { "closing", N_ ("Closing") },
   { "versions", N_ ("Versions") },
+  { "comments", N_ ("Comments") },
 };
 
 RptWindow *
@@ -168,6 +170,8 @@ new_section (const char *name)
     return g_object_new (RPT_TYPE_PERSONS_SECTION, NULL);
   if (g_str_equal (name, "summary"))
     return g_object_new (RPT_TYPE_SUMMARY_SECTION, NULL);
+  if (g_str_equal (name, "comments"))
+    return g_object_new (RPT_TYPE_COMMENTS_SECTION, NULL);
   if (g_str_equal (name, "closing"))
     section = g_object_new (RPT_TYPE_CLOSING_SECTION, NULL);
   else if (g_str_equal (name, "versions"))
@@ -210,6 +214,8 @@ ensure_section (RptWindow *self, const char *name)
       rpt_section_set_letter (section, rpt_letter_file_get_letter (self->document));
       if (RPT_IS_VERSIONS_SECTION (section))
         rpt_versions_section_set_document (RPT_VERSIONS_SECTION (section), self->document);
+      if (RPT_IS_COMMENTS_SECTION (section))
+        rpt_comments_section_set_document (RPT_COMMENTS_SECTION (section), self->document);
     }
   return section;
 }
@@ -250,6 +256,51 @@ rpt_window_show_section (RptWindow *self, const char *name)
       }
   gtk_stack_set_visible_child_name (self->section_stack, name);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+comments_changed_cb (RptWindow *self)
+{
+  g_autoptr (GHashTable) notes = NULL;
+
+  if (self->document == NULL)
+    return;
+  notes = rpt_comments_margin_notes (rpt_letter_file_get_comments (self->document));
+  rpt_preview_set_margin_notes (self->preview, notes);
+}
+
+/**
+ * rpt_window_reveal_item:
+ * @id: an item of the letter
+ *
+ * Shows the item's section with the focus on the item, and the preview
+ * where it is.
+ *
+ * Returns: whether the letter has the item
+ */
+gboolean
+rpt_window_reveal_item (RptWindow *self, const char *id)
+{
+  RptLetter *letter;
+  RptSection *section;
+  const char *name;
+  RptPart part;
+  guint position;
+
+  g_return_val_if_fail (RPT_IS_WINDOW (self), FALSE);
+
+  if (self->document == NULL || id == NULL)
+    return FALSE;
+  letter = rpt_letter_file_get_letter (self->document);
+  if (rpt_letter_find_item (letter, id, &part, &position) == NULL)
+    return FALSE;
+  name = _rpt_window_section_for_part (part);
+  rpt_window_show_section (self, name);
+  section = ensure_section (self, name);
+  if (section != NULL)
+    rpt_section_focus_item (section, part, position, NULL);
+  rpt_preview_reveal_item (self->preview, id);
+  return TRUE;
 }
 
 void
@@ -518,8 +569,14 @@ rpt_window_set_document (RptWindow *self, RptLetterFile *document)
       rpt_section_set_letter (section, letter);
       if (RPT_IS_VERSIONS_SECTION (section))
         rpt_versions_section_set_document (RPT_VERSIONS_SECTION (section), document);
+      if (RPT_IS_COMMENTS_SECTION (section))
+        rpt_comments_section_set_document (RPT_COMMENTS_SECTION (section), document);
     }
   rpt_preview_set_letter (self->preview, letter);
+  /* The preview marks the commented paragraphs in its margin. */
+  g_signal_connect_object (rpt_letter_file_get_comments (document), "items-changed",
+                           G_CALLBACK (comments_changed_cb), self, G_CONNECT_SWAPPED);
+  comments_changed_cb (self);
 
   version = rpt_letter_file_get_version_number (document);
   gtk_widget_set_visible (self->read_only_bar, version != 0);
@@ -896,6 +953,7 @@ rpt_window_class_init (RptWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
 
   _rpt_window_class_actions_init (widget_class);
+  _rpt_window_class_review_actions_init (widget_class);
 }
 
 /* A spinner on a page the stack hides goes on spinning, and the window
