@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "rpt-check.h"
+#include "rpt-checker.h"
 #include "rpt-comment.h"
 #include "rpt-communication.h"
 #include "rpt-comparison.h"
