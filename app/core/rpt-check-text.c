@@ -24,9 +24,11 @@
  * different places. Each paragraph is read once; footnotes are checked
  * as texts of their own.
  *
- * Everything here runs on every update of the checks, over every
- * paragraph of the letter: keep it linear, and keep allocations per
- * paragraph, not per character (bench/bench-check).
+ * This runs a moment after every edit, over every paragraph: the text is
+ * scanned byte by byte (what is looked for is ASCII or a few known UTF-8
+ * sequences), and what a paragraph gave is kept (RptCheckRun.text_cache)
+ * until its words, its place or the persons' names change, so that after
+ * one edit only that paragraph is read again (bench/bench-check).
  */
 
 /* Where a field stands for treaty status text: neither space nor letter
@@ -55,6 +57,7 @@ typedef struct
   GPtrArray *parts;      /* NamePart, the long ones, compared with words */
   GHashTable *all_parts; /* every part of every name → NamePart */
   GHashTable *verdicts;  /* word → NamePart, or the table itself for "no match" */
+  guint64 context;       /* what a paragraph's findings depend on besides its words */
 } TextRun;
 
 static void
@@ -66,22 +69,40 @@ name_part_free (NamePart *part)
   g_free (part);
 }
 
+/* A 64-bit hash of @len bytes, eight at a time: whether a paragraph
+ * changed since the last run, without keeping a copy of it. */
+static guint64
+hash_bytes (const char *data, gsize len, guint64 seed)
+{
+  const guint64 k = G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  guint64 h = seed ^ (len * k);
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+      memcpy (&w, data + i, 8);
+      h = (h ^ w) * k;
+      h ^= h >> 29;
+    }
+  for (; i < len; i++)
+    {
+      h = (h ^ (guchar) data[i]) * k;
+      h ^= h >> 29;
+    }
+  return h;
+}
+
 /* ------------------------------------------------------------------ */
 /* Reading a paragraph                                                 */
 
 typedef struct
 {
-  GString *main;    /* the text outside footnotes, fields as FIELD_MARK */
-  GPtrArray *notes; /* GString per footnote */
+  const char *main; /* the text outside footnotes, fields as FIELD_MARK */
+  GString *owned;   /* what main points into, when it is not the markup */
+  GPtrArray *notes; /* GString per footnote, or NULL */
   gboolean has_field;
 } Texts;
-
-static void
-texts_clear (Texts *t)
-{
-  g_string_free (t->main, TRUE);
-  g_ptr_array_unref (t->notes);
-}
 
 static void
 free_gstring (gpointer s)
@@ -90,32 +111,48 @@ free_gstring (gpointer s)
 }
 
 static void
+texts_clear (Texts *t)
+{
+  if (t->owned != NULL)
+    g_string_free (t->owned, TRUE);
+  g_clear_pointer (&t->notes, g_ptr_array_unref);
+}
+
+static guint
+texts_n_notes (const Texts *t)
+{
+  return t->notes != NULL ? t->notes->len : 0;
+}
+
+static const char *
+texts_note (const Texts *t, guint i)
+{
+  return ((GString *) t->notes->pdata[i])->str;
+}
+
+static void
 read_texts (const char *markup, Texts *t)
 {
   g_autoptr (GPtrArray) runs = NULL;
 
-  t->main = g_string_new (NULL);
-  t->notes = g_ptr_array_new_with_free_func (free_gstring);
-  t->has_field = FALSE;
+  memset (t, 0, sizeof *t);
+  t->main = markup;
   /* Most paragraphs have no formatting: the markup is the text. */
   if (strpbrk (markup, "<&") == NULL)
-    {
-      g_string_append (t->main, markup);
-      return;
-    }
+    return;
   runs = rpt_markup_parse (markup, NULL);
   if (runs == NULL)
-    {
-      g_string_append (t->main, markup);
-      return;
-    }
+    return;
+  t->owned = g_string_sized_new (strlen (markup));
   for (guint i = 0; i < runs->len; i++)
     {
       const RptRun *run = runs->pdata[i];
-      GString *out = t->main;
+      GString *out = t->owned;
 
       if (run->note > 0)
         {
+          if (t->notes == NULL)
+            t->notes = g_ptr_array_new_with_free_func (free_gstring);
           while (t->notes->len < run->note)
             g_ptr_array_add (t->notes, g_string_new (NULL));
           out = t->notes->pdata[run->note - 1];
@@ -128,6 +165,7 @@ read_texts (const char *markup, Texts *t)
       else
         g_string_append (out, run->text);
     }
+  t->main = t->owned->str;
 }
 
 /* ------------------------------------------------------------------ */
@@ -140,7 +178,7 @@ char *
 _rpt_check_collapse_spaces (const char *markup)
 {
   g_autoptr (GPtrArray) runs = rpt_markup_parse (markup, NULL);
-  g_autoptr (GHashTable) after_space = g_hash_table_new (NULL, NULL); /* note → TRUE */
+  g_autoptr (GHashTable) after_space = g_hash_table_new (NULL, NULL); /* note + 1 */
 
   if (runs == NULL)
     return NULL;
@@ -198,17 +236,18 @@ word_before (const char *text, const char *at)
   start = end;
   while (start > text && start[-1] != ' ' && start[-1] != '\n' && end - start < 40)
     start--;
+  /* never half a character */
+  while (start < end && ((guchar) *start & 0xC0) == 0x80)
+    start++;
   return g_strndup (start, end - start);
 }
 
-/* Returns how many places have two spaces or more in a row, and the
- * first. */
+/* How many places have two spaces or more in a row; the first. */
 static guint
 count_double_spaces (const char *text, const char **first)
 {
   guint n = 0;
 
-  *first = NULL;
   for (const char *p = strstr (text, "  "); p != NULL; p = strstr (p, "  "))
     {
       if (*first == NULL)
@@ -226,17 +265,28 @@ check_double_spaces (RptCheckRun *run,
                      const char *item_id,
                      const char *field,
                      const char *label,
-                     const char *text,
+                     const Texts *texts,
                      const char *value,
                      gboolean markup)
 {
-  const char *first;
-  guint n = count_double_spaces (text, &first);
+  const char *first = NULL;
+  const char *text = texts->main;
+  guint n = count_double_spaces (texts->main, &first);
   g_autofree char *before = NULL;
   g_autofree char *message = NULL;
   g_autofree char *fixed = NULL;
   RptCheck *check;
 
+  for (guint i = 0; i < texts_n_notes (texts); i++)
+    {
+      const char *in_note = NULL;
+      n += count_double_spaces (texts_note (texts, i), &in_note);
+      if (first == NULL && in_note != NULL)
+        {
+          first = in_note;
+          text = texts_note (texts, i);
+        }
+    }
   if (n == 0)
     return;
   before = word_before (text, first);
@@ -275,6 +325,77 @@ is_enumeration (const char *text, const char *close)
   return n >= 1 && n <= 3 && (p == text || p[-1] == ' ' || p[-1] == '\n' || p[-1] == '(');
 }
 
+#define LEFT_DOUBLE_QUOTE 0x201C  /* “ */
+#define RIGHT_DOUBLE_QUOTE 0x201D /* ” */
+#define LEFT_GUILLEMET 0x00AB     /* « */
+#define RIGHT_GUILLEMET 0x00BB    /* » */
+
+/* The mark at @p if it is one that pairs, else 0; @p moves past it. */
+static gunichar
+pairing_mark (const char **p)
+{
+  const guchar *b = (const guchar *) *p;
+
+  switch (b[0])
+    {
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '"':
+      (*p)++;
+      return b[0];
+    case 0xE2: /* “ ” are E2 80 9C, E2 80 9D */
+      if (b[1] == 0x80 && (b[2] == 0x9C || b[2] == 0x9D))
+        {
+          *p += 3;
+          return b[2] == 0x9C ? LEFT_DOUBLE_QUOTE : RIGHT_DOUBLE_QUOTE;
+        }
+      break;
+    case 0xC2: /* « » are C2 AB, C2 BB */
+      if (b[1] == 0xAB || b[1] == 0xBB)
+        {
+          *p += 2;
+          return b[1] == 0xAB ? LEFT_GUILLEMET : RIGHT_GUILLEMET;
+        }
+      break;
+    default:
+      break;
+    }
+  (*p)++;
+  return 0;
+}
+
+static void
+report_pair (RptCheckRun *run,
+             RptPart part,
+             const char *item_id,
+             const char *field,
+             const char *label,
+             gunichar mark,
+             gboolean closing)
+{
+  gboolean quote = mark == LEFT_DOUBLE_QUOTE || mark == RIGHT_DOUBLE_QUOTE ||
+                   mark == LEFT_GUILLEMET || mark == RIGHT_GUILLEMET;
+  char utf8[8] = { 0 };
+  g_autofree char *message = NULL;
+
+  g_unichar_to_utf8 (mark, utf8);
+  if (quote)
+    message =
+      closing
+        ? g_strdup_printf (_ ("%s: the closing quotation mark %s has no opening one."), label, utf8)
+        : g_strdup_printf (_ ("%s: the opening quotation mark %s is never closed."), label, utf8);
+  else
+    message = closing ? g_strdup_printf (_ ("%s: the closing bracket “%s” has no opening one."),
+                                         label, utf8)
+                      : g_strdup_printf (_ ("%s: the bracket “%s” is never closed."), label, utf8);
+  _rpt_check_run_add (run, _rpt_check_new (quote ? "unbalanced-quotes" : "unbalanced-brackets",
+                                           message, part, item_id, field));
+}
+
+/* One finding per text and kind (quotes, brackets) is enough to send
+ * the drafter there. */
 static void
 check_pairs (RptCheckRun *run,
              RptPart part,
@@ -283,22 +404,28 @@ check_pairs (RptCheckRun *run,
              const char *label,
              const char *text)
 {
-  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (gunichar));
-  gboolean bracket_reported = FALSE, quote_reported = FALSE;
-  guint straight = 0;
+  gunichar stack[64];
+  guint depth = 0, straight = 0;
+  gboolean brackets_done = FALSE, quotes_done = FALSE;
+  const char *p = text;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *at = p;
+      gunichar c = pairing_mark (&p);
       gunichar open = 0;
+      gboolean quote;
 
       switch (c)
         {
+        case 0:
+          continue;
         case '(':
         case '[':
-        case 0x201C: /* “ */
-        case 0x00AB: /* « */
-          g_array_append_val (stack, c);
+        case LEFT_DOUBLE_QUOTE:
+        case LEFT_GUILLEMET:
+          if (depth < G_N_ELEMENTS (stack))
+            stack[depth++] = c;
           continue;
         case '"':
           straight++;
@@ -309,75 +436,47 @@ check_pairs (RptCheckRun *run,
         case ']':
           open = '[';
           break;
-        case 0x201D: /* ” */
-          open = 0x201C;
+        case RIGHT_DOUBLE_QUOTE:
+          open = LEFT_DOUBLE_QUOTE;
           break;
-        case 0x00BB: /* » */
-          open = 0x00AB;
+        case RIGHT_GUILLEMET:
+          open = LEFT_GUILLEMET;
           break;
         default:
           continue;
         }
 
-      if (stack->len > 0 && g_array_index (stack, gunichar, stack->len - 1) == open)
+      if (depth > 0 && stack[depth - 1] == open)
         {
-          g_array_set_size (stack, stack->len - 1);
+          depth--;
           continue;
         }
-      if (c == ')' && is_enumeration (text, p))
+      if (c == ')' && is_enumeration (text, at))
         continue;
-      {
-        gboolean quote = c == 0x201D || c == 0x00BB;
-        char mark[8] = { 0 };
-
-        g_unichar_to_utf8 (c, mark);
-        if (quote && !quote_reported)
-          {
-            g_autofree char *message = g_strdup_printf (
-              _ ("%s: the closing quotation mark %s has no opening one."), label, mark);
-            _rpt_check_run_add (
-              run, _rpt_check_new ("unbalanced-quotes", message, part, item_id, field));
-            quote_reported = TRUE;
-          }
-        else if (!quote && !bracket_reported)
-          {
-            g_autofree char *message =
-              g_strdup_printf (_ ("%s: the closing bracket “%s” has no opening one."), label, mark);
-            _rpt_check_run_add (
-              run, _rpt_check_new ("unbalanced-brackets", message, part, item_id, field));
-            bracket_reported = TRUE;
-          }
-      }
-      /* An unmatched closing mark ends the pairing of what is open: one
-       * finding per paragraph and kind is enough to look at it. */
-      g_array_set_size (stack, 0);
+      quote = c == RIGHT_DOUBLE_QUOTE || c == RIGHT_GUILLEMET;
+      if (quote ? !quotes_done : !brackets_done)
+        report_pair (run, part, item_id, field, label, c, TRUE);
+      if (quote)
+        quotes_done = TRUE;
+      else
+        brackets_done = TRUE;
+      /* What was open is not paired by what follows either. */
+      depth = 0;
     }
 
-  for (guint i = 0; i < stack->len; i++)
+  for (guint i = 0; i < depth; i++)
     {
-      gunichar c = g_array_index (stack, gunichar, i);
-      gboolean quote = c == 0x201C || c == 0x00AB;
-      char mark[8] = { 0 };
+      gboolean quote = stack[i] == LEFT_DOUBLE_QUOTE || stack[i] == LEFT_GUILLEMET;
 
-      g_unichar_to_utf8 (c, mark);
-      if (quote && !quote_reported)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_ ("%s: the opening quotation mark %s is never closed."), label, mark);
-          _rpt_check_run_add (run,
-                              _rpt_check_new ("unbalanced-quotes", message, part, item_id, field));
-          quote_reported = TRUE;
-        }
-      else if (!quote && !bracket_reported)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_ ("%s: the bracket “%s” is never closed."), label, mark);
-          _rpt_check_run_add (
-            run, _rpt_check_new ("unbalanced-brackets", message, part, item_id, field));
-          bracket_reported = TRUE;
-        }
+      if (quote ? quotes_done : brackets_done)
+        continue;
+      report_pair (run, part, item_id, field, label, stack[i], FALSE);
+      if (quote)
+        quotes_done = TRUE;
+      else
+        brackets_done = TRUE;
     }
-  if (straight % 2 == 1 && !quote_reported)
+  if (straight % 2 == 1 && !quotes_done)
     {
       g_autofree char *message = g_strdup_printf (
         _ ("%s: an odd number of straight quotation marks (\"): one is not closed."), label);
@@ -698,15 +797,17 @@ check_question (RptCheckRun *run,
 /* Names                                                               */
 
 static Gender
-gender_of_honorific (const char *word)
+gender_of_honorific (const char *word, gsize len)
 {
   static const char *const female[] = { "Ms", "Mrs", "Miss", "Mme", "Mlle", "Sra", "Srta", NULL };
   static const char *const male[] = { "Mr", "M", "Sr", NULL };
 
-  if (g_strv_contains (female, word))
-    return GENDER_FEMALE;
-  if (g_strv_contains (male, word))
-    return GENDER_MALE;
+  for (guint i = 0; female[i] != NULL; i++)
+    if (strlen (female[i]) == len && strncmp (female[i], word, len) == 0)
+      return GENDER_FEMALE;
+  for (guint i = 0; male[i] != NULL; i++)
+    if (strlen (male[i]) == len && strncmp (male[i], word, len) == 0)
+      return GENDER_MALE;
   return GENDER_UNKNOWN;
 }
 
@@ -717,10 +818,9 @@ person_gender (RptPerson *person)
 
   if (honorific != NULL)
     {
-      g_autofree char *bare = g_strdup (honorific);
-      g_strdelimit (bare, ".", '\0');
-      if (gender_of_honorific (bare) != GENDER_UNKNOWN)
-        return gender_of_honorific (bare);
+      Gender g = gender_of_honorific (honorific, strcspn (honorific, "."));
+      if (g != GENDER_UNKNOWN)
+        return g;
     }
   switch (rpt_person_get_gender (person))
     {
@@ -742,6 +842,8 @@ person_display (RptPerson *person)
   return g_strdup (rpt_person_get_name (person));
 }
 
+/* The parts of the persons' names; the context of the findings on
+ * names, so that cached findings are dropped when a name changes. */
 static void
 collect_names (TextRun *t)
 {
@@ -751,10 +853,13 @@ collect_names (TextRun *t)
     {
       RptPerson *person = rpt_letter_get_item (letter, RPT_PART_PERSONS, i);
       const char *name = rpt_person_get_name (person);
+      g_autofree char *display = NULL;
       g_auto (GStrv) words = NULL;
 
       if (name == NULL)
         continue;
+      display = person_display (person);
+      t->context = hash_bytes (display, strlen (display), t->context + person_gender (person));
       words = g_strsplit_set (name, " -\u00A0", -1);
       for (guint w = 0; words[w] != NULL; w++)
         {
@@ -768,7 +873,7 @@ collect_names (TextRun *t)
           part->word = g_strdup (words[w]);
           part->length = length;
           part->chars = g_utf8_to_ucs4_fast (words[w], -1, NULL);
-          part->person = person_display (person);
+          part->person = g_strdup (display);
           part->gender = person_gender (person);
           g_hash_table_insert (t->all_parts, part->word, part);
           /* Short parts ("Ali", "Khan") are too near too many words. */
@@ -795,14 +900,16 @@ one_edit_apart (const gunichar *a, glong la, const gunichar *b, glong lb)
     {
       if (i == la)
         return FALSE; /* equal */
-      if (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i])
-        return memcmp (a + i + 2, b + i + 2, (la - i - 2) * sizeof (gunichar)) == 0;
+      if (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+          memcmp (a + i + 2, b + i + 2, (la - i - 2) * sizeof (gunichar)) == 0)
+        return TRUE;
       return memcmp (a + i + 1, b + i + 1, (la - i - 1) * sizeof (gunichar)) == 0;
     }
   return memcmp (a + i, b + i + 1, (la - i) * sizeof (gunichar)) == 0;
 }
 
-/* The name @word may be a misspelling of, or %NULL. */
+/* The name part @word may be a misspelling of, or %NULL. Each word is
+ * weighed once per run. */
 static NamePart *
 near_name (TextRun *t, const char *word, gsize len)
 {
@@ -839,19 +946,57 @@ report_name (TextRun *t,
              const char *field,
              const char *label,
              const char *written,
+             gsize written_len,
              const char *person,
-             GHashTable *reported)
+             GHashTable **reported)
 {
+  g_autofree char *words = g_strndup (written, written_len);
   g_autofree char *message = NULL;
 
-  if (!g_hash_table_add (reported, g_strdup (written)))
+  if (*reported == NULL)
+    *reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_contains (*reported, words))
     return;
   message = g_strdup_printf (_ ("%s writes “%s”, but the person concerned is %s: check the name."),
-                             label, written, person);
+                             label, words, person);
+  g_hash_table_add (*reported, g_steal_pointer (&words));
   _rpt_check_run_add (t->run,
                       _rpt_check_new ("person-name-inconsistent", message, part, item_id, field));
 }
 
+/* Reads a word at @p: letters, ASCII read fast. Returns its end, and
+ * whether it starts with a capital. */
+static const char *
+read_word (const char *p, gboolean *capital)
+{
+  const char *start = p;
+
+  *capital = FALSE;
+  while (*p != '\0')
+    {
+      if ((guchar) *p < 0x80)
+        {
+          if (!g_ascii_isalpha (*p))
+            break;
+          if (p == start)
+            *capital = g_ascii_isupper (*p);
+          p++;
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+          if (!g_unichar_isalpha (c))
+            break;
+          if (p == start)
+            *capital = g_unichar_isupper (c);
+          p = g_utf8_next_char (p);
+        }
+    }
+  return p;
+}
+
+/* A name part misspelt ("Khakimowa" for Khakimova), or a person's name
+ * after an honorific of the other gender ("Mr. Khakimova"). */
 static void
 check_names (TextRun *t,
              RptPart part,
@@ -862,54 +1007,39 @@ check_names (TextRun *t,
 {
   g_autoptr (GHashTable) reported = NULL;
   const char *p = text;
-  const char *previous = NULL; /* the word before, and its end */
+  const char *previous = NULL;
   gsize previous_len = 0;
 
   while (*p != '\0')
     {
-      const char *start;
+      const char *start = p;
+      gboolean capital;
       gsize len;
-      gunichar first;
 
-      while (*p != '\0' && !g_unichar_isalpha (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (*p == '\0')
-        break;
-      start = p;
-      first = g_utf8_get_char (p);
-      while (*p != '\0' && g_unichar_isalpha (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
+      p = read_word (p, &capital);
+      if (p == start)
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
       len = p - start;
-
-      if (g_unichar_isupper (first))
+      if (capital)
         {
           NamePart *near = len >= 4 ? near_name (t, start, len) : NULL;
-          NamePart *exact = NULL;
+          Gender said = previous != NULL && previous_len <= 4
+                          ? gender_of_honorific (previous, previous_len)
+                          : GENDER_UNKNOWN;
 
-          if (near == NULL && previous != NULL && previous_len <= 4)
+          if (near != NULL)
+            report_name (t, part, item_id, field, label, start, len, near->person, &reported);
+          else if (said != GENDER_UNKNOWN)
             {
               g_autofree char *word = g_strndup (start, len);
-              exact = g_hash_table_lookup (t->all_parts, word);
-            }
-          if (reported == NULL && (near != NULL || exact != NULL))
-            reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          if (near != NULL)
-            {
-              g_autofree char *written = g_strndup (start, len);
-              report_name (t, part, item_id, field, label, written, near->person, reported);
-            }
-          else if (exact != NULL && exact->gender != GENDER_UNKNOWN)
-            {
-              /* "Mr. Khakimova" for Ms. Khakimova */
-              g_autofree char *honorific = g_strndup (previous, previous_len);
-              Gender said = gender_of_honorific (honorific);
+              NamePart *exact = g_hash_table_lookup (t->all_parts, word);
 
-              if (said != GENDER_UNKNOWN && said != exact->gender)
-                {
-                  g_autofree char *written =
-                    g_strdup_printf ("%.*s", (int) (start + len - previous), previous);
-                  report_name (t, part, item_id, field, label, written, exact->person, reported);
-                }
+              if (exact != NULL && exact->gender != GENDER_UNKNOWN && exact->gender != said)
+                report_name (t, part, item_id, field, label, previous, p - previous, exact->person,
+                             &reported);
             }
         }
       previous = start;
@@ -922,7 +1052,7 @@ check_names (TextRun *t,
 
 typedef enum
 {
-  TEXT_PARAGRAPH = 1 << 0, /* may be empty, pairs, names */
+  TEXT_PARAGRAPH = 1 << 0, /* may be empty; a paragraph of a part */
   TEXT_QUESTION = 1 << 1,
 } TextFlags;
 
@@ -936,47 +1066,43 @@ check_markup (TextRun *t,
               TextFlags flags)
 {
   RptCheckRun *run = t->run;
+  gboolean has_names = g_hash_table_size (t->all_parts) > 0;
   Texts texts;
-  g_autofree char *stripped = NULL;
 
   read_texts (markup, &texts);
-  stripped = g_strstrip (g_strdup (texts.main->str));
-  if ((flags & TEXT_PARAGRAPH) && stripped[0] == '\0' && texts.notes->len == 0 &&
-      !texts.has_field && item_id != NULL)
+  if ((flags & TEXT_PARAGRAPH) && texts_n_notes (&texts) == 0 && !texts.has_field)
     {
-      g_autofree char *message = g_strdup_printf (_ ("%s is empty."), label);
-      RptCheck *check = _rpt_check_new ("paragraph-empty", message, part, item_id, field);
-      _rpt_check_set_fix_remove (check, _ ("Remove the empty paragraph"), markup);
-      _rpt_check_run_add (run, check);
-      texts_clear (&texts);
-      return;
+      const char *c = texts.main;
+
+      while (g_ascii_isspace (*c))
+        c++;
+      if (*c == '\0')
+        {
+          g_autofree char *message = g_strdup_printf (_ ("%s is empty."), label);
+          RptCheck *check = _rpt_check_new ("paragraph-empty", message, part, item_id, field);
+
+          _rpt_check_set_fix_remove (check, _ ("Remove the empty paragraph"), markup);
+          _rpt_check_run_add (run, check);
+          texts_clear (&texts);
+          return;
+        }
     }
 
-  {
-    /* Two spaces anywhere, footnotes too: one finding for the field. */
-    g_autoptr (GString) all = g_string_new (texts.main->str);
-    for (guint i = 0; i < texts.notes->len; i++)
-      {
-        g_string_append_c (all, '\n');
-        g_string_append (all, ((GString *) texts.notes->pdata[i])->str);
-      }
-    check_double_spaces (run, part, item_id, field, label, all->str, markup, TRUE);
-  }
-
-  check_pairs (run, part, item_id, field, label, texts.main->str);
-  for (guint i = 0; i < texts.notes->len; i++)
+  check_double_spaces (run, part, item_id, field, label, &texts, markup, TRUE);
+  check_pairs (run, part, item_id, field, label, texts.main);
+  for (guint i = 0; i < texts_n_notes (&texts); i++)
     {
       /* Translators: where something is: "Fact 3, footnote 1" */
       g_autofree char *note_label = g_strdup_printf (_ ("%s, footnote %u"), label, i + 1);
-      check_pairs (run, part, item_id, field, note_label, ((GString *) texts.notes->pdata[i])->str);
+      check_pairs (run, part, item_id, field, note_label, texts_note (&texts, i));
     }
   if (flags & TEXT_QUESTION)
-    check_question (run, item_id, label, texts.main->str, markup);
-  if (t->parts->len > 0 || g_hash_table_size (t->all_parts) > 0)
+    check_question (run, item_id, label, texts.main, markup);
+  if (has_names)
     {
-      check_names (t, part, item_id, field, label, texts.main->str);
-      for (guint i = 0; i < texts.notes->len; i++)
-        check_names (t, part, item_id, field, label, ((GString *) texts.notes->pdata[i])->str);
+      check_names (t, part, item_id, field, label, texts.main);
+      for (guint i = 0; i < texts_n_notes (&texts); i++)
+        check_names (t, part, item_id, field, label, texts_note (&texts, i));
     }
   texts_clear (&texts);
 }
@@ -989,14 +1115,95 @@ check_line (RptCheckRun *run,
             const char *label,
             const char *value)
 {
+  Texts texts = { value };
+
   if (value != NULL)
-    check_double_spaces (run, part, item_id, field, label, value, value, FALSE);
+    check_double_spaces (run, part, item_id, field, label, &texts, value, FALSE);
+}
+
+/* What a paragraph gave last time, valid while its words, its part and
+ * place, the language and the persons' names are the same. */
+typedef struct
+{
+  guint64 hash;
+  gsize length;
+  RptPart part;
+  guint position;
+  guint64 context;
+  GPtrArray *checks;
+} Cached;
+
+static void
+cached_free (Cached *cached)
+{
+  g_ptr_array_unref (cached->checks);
+  g_free (cached);
+}
+
+/**
+ * _rpt_check_text_cache_new:
+ *
+ * Returns: (transfer full): an empty cache for RptCheckRun.text_cache
+ */
+GHashTable *
+_rpt_check_text_cache_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cached_free);
+}
+
+static void
+check_paragraph (TextRun *t, GHashTable *old, GHashTable *fresh, RptPart part, guint position)
+{
+  RptCheckRun *run = t->run;
+  RptParagraph *paragraph = rpt_letter_get_item (run->letter, part, position);
+  const char *id = rpt_paragraph_get_id (paragraph);
+  const char *text = rpt_paragraph_get_text (paragraph);
+  gsize length = strlen (text);
+  guint64 hash = hash_bytes (text, length, 0);
+  Cached *cached = old != NULL ? g_hash_table_lookup (old, id) : NULL;
+  g_autofree char *label = NULL;
+  guint before;
+
+  if (cached != NULL && cached->hash == hash && cached->length == length && cached->part == part &&
+      cached->position == position && cached->context == t->context)
+    {
+      for (guint i = 0; i < cached->checks->len; i++)
+        _rpt_check_run_add (run, g_object_ref (cached->checks->pdata[i]));
+      if (fresh != NULL)
+        {
+          gpointer key = NULL;
+
+          g_hash_table_steal_extended (old, id, &key, NULL);
+          g_hash_table_insert (fresh, key, cached);
+        }
+      return;
+    }
+
+  before = run->checks->len;
+  label = _rpt_check_describe_item (part, position);
+  check_markup (t, part, id, "text", label, text,
+                TEXT_PARAGRAPH | (part == RPT_PART_QUESTIONS ? TEXT_QUESTION : 0));
+  if (fresh != NULL)
+    {
+      cached = g_new0 (Cached, 1);
+      cached->hash = hash;
+      cached->length = length;
+      cached->part = part;
+      cached->position = position;
+      cached->context = t->context;
+      cached->checks = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = before; i < run->checks->len; i++)
+        g_ptr_array_add (cached->checks, g_object_ref (run->checks->pdata[i]));
+      g_hash_table_insert (fresh, g_strdup (id), cached);
+    }
 }
 
 /**
  * _rpt_check_text:
  *
- * The checks of the words of every text of the letter.
+ * The checks of the words of every text of the letter. With
+ * @run->text_cache, paragraphs unchanged since the run that filled it are
+ * not read again, and the cache is replaced by this run's.
  */
 void
 _rpt_check_text (RptCheckRun *run)
@@ -1005,11 +1212,14 @@ _rpt_check_text (RptCheckRun *run)
                                         RPT_PART_QUESTIONS, RPT_PART_ANNEX };
   RptLetter *letter = run->letter;
   TextRun t = { run };
+  GHashTable *old = run->text_cache;
+  GHashTable *fresh = old != NULL ? _rpt_check_text_cache_new () : NULL;
 
   t.parts = g_ptr_array_new ();
   t.all_parts =
     g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) name_part_free);
   t.verdicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  t.context = hash_bytes (run->language, strlen (run->language), 1);
   collect_names (&t);
 
   check_line (run, RPT_N_PARTS, NULL, "addressee-name", _ ("The addressee’s name"),
@@ -1049,14 +1259,13 @@ _rpt_check_text (RptCheckRun *run)
 
   for (guint p = 0; p < G_N_ELEMENTS (paragraphs); p++)
     for (guint i = 0; i < rpt_letter_get_n_items (letter, paragraphs[p]); i++)
-      {
-        RptParagraph *paragraph = rpt_letter_get_item (letter, paragraphs[p], i);
-        g_autofree char *label = _rpt_check_describe_item (paragraphs[p], i);
-        check_markup (&t, paragraphs[p], rpt_paragraph_get_id (paragraph), "text", label,
-                      rpt_paragraph_get_text (paragraph),
-                      TEXT_PARAGRAPH | (paragraphs[p] == RPT_PART_QUESTIONS ? TEXT_QUESTION : 0));
-      }
+      check_paragraph (&t, old, fresh, paragraphs[p], i);
 
+  if (fresh != NULL)
+    {
+      g_hash_table_unref (old);
+      run->text_cache = fresh;
+    }
   g_ptr_array_unref (t.parts);
   g_hash_table_unref (t.all_parts);
   g_hash_table_unref (t.verdicts);

@@ -56,7 +56,8 @@ struct _RptChecker
   gboolean auto_update;
   guint update_source;
 
-  GPtrArray *items; /* RptCheck */
+  GPtrArray *items;       /* RptCheck */
+  GHashTable *text_cache; /* what each paragraph gave at the last update */
   guint counts[3];
   RptLetter *checked_letter;
   RptReference *checked_reference;
@@ -143,6 +144,7 @@ rpt_checker_finalize (GObject *object)
   RptChecker *self = RPT_CHECKER (object);
 
   g_ptr_array_unref (self->items);
+  g_hash_table_unref (self->text_cache);
   g_free (self->today);
 
   G_OBJECT_CLASS (rpt_checker_parent_class)->finalize (object);
@@ -249,6 +251,7 @@ static void
 rpt_checker_init (RptChecker *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->text_cache = _rpt_check_text_cache_new ();
 }
 
 /**
@@ -664,7 +667,6 @@ check_fact_dates (RptCheckRun *run)
   const char *limit = rpt_letter_get_date (letter);
   guint n = rpt_letter_get_n_items (letter, RPT_PART_FACTS);
   const char *previous = NULL;
-  guint previous_position = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -676,13 +678,10 @@ check_fact_dates (RptCheckRun *run)
         continue;
       label = _rpt_check_describe_item (RPT_PART_FACTS, i);
       if (previous != NULL && strcmp (date, previous) < 0)
-        {
-          g_autofree char *other = _rpt_check_describe_item (RPT_PART_FACTS, previous_position);
-          add (run, "fact-dates-backwards", RPT_PART_FACTS, rpt_paragraph_get_id (fact), "date",
-               _ ("%s is dated %s, before %s above it (%s): are the facts in order, and the "
-                  "dates right?"),
-               label, date, other, previous);
-        }
+        add (run, "fact-dates-backwards", RPT_PART_FACTS, rpt_paragraph_get_id (fact), "date",
+             _ ("%s is dated %s, before the dated fact above it (%s): are the facts in order, "
+                "and the dates right?"),
+             label, date, previous);
       if (limit != NULL && strcmp (date, limit) > 0)
         add (run, "fact-date-future", RPT_PART_FACTS, rpt_paragraph_get_id (fact), "date",
              _ ("%s is dated %s, after the letter (%s)."), label, date, limit);
@@ -690,7 +689,6 @@ check_fact_dates (RptCheckRun *run)
         add (run, "fact-date-future", RPT_PART_FACTS, rpt_paragraph_get_id (fact), "date",
              _ ("%s is dated %s, which is in the future."), label, date);
       previous = date;
-      previous_position = i;
     }
 }
 
@@ -1058,7 +1056,9 @@ rpt_checker_update (RptChecker *self, GError **error)
       check_fact_dates (&run);
       check_wgad (&run);
       check_annex_parties (&run);
+      run.text_cache = g_steal_pointer (&self->text_cache);
       _rpt_check_text (&run);
+      self->text_cache = g_steal_pointer (&run.text_cache);
       sort_checks (&run);
     }
 
