@@ -160,9 +160,3 @@ rpt_cli_check (int argc, char **argv)
     print_text (G_LIST_MODEL (checker), counts);
   return counts[0] > 0 ? RPT_CLI_EXIT_ERROR : RPT_CLI_EXIT_OK;
 }
-
-int
-rpt_cli_reference (int argc, char **argv)
-{
-  return rpt_cli_usage ("not yet");
-}

@@ -25,6 +25,7 @@
 #include "rpt-markup.h"
 #include "rpt-merge.h"
 #include "rpt-odt.h"
+#include "rpt-overrides.h"
 #include "rpt-paragraph.h"
 #include "rpt-pdf.h"
 #include "rpt-person.h"

@@ -651,6 +651,16 @@ static void G_GNUC_PRINTF (6, 7) add_note (Build *b,
 
 #define LETTER RPT_N_PARTS, NULL
 
+/* Whether a row comes from the user's corrections (rpt-overrides.h): the
+ * letter then says what the user said, and the drafter should know it. */
+static gboolean
+is_corrected (Build *b, const char *source)
+{
+  const char *path = rpt_reference_get_overrides_path (b->reference);
+
+  return source != NULL && path != NULL && g_str_equal (source, path);
+}
+
 static xmlNode *
 letter_child (xmlNode *parent, const char *name)
 {
@@ -844,6 +854,10 @@ add_country (Build *b)
               _ ("Unverified reference data for the name of %s (as of %s): %s"), name,
               info->as_of != NULL ? info->as_of : "?",
               info->verification != NULL ? info->verification : "");
+  if (info != NULL && is_corrected (b, info->source))
+    add_note (b, "overridden-reference-data", LETTER, "country",
+              _ ("The letter uses a corrected name of %s. %s"), code,
+              info->verification != NULL ? info->verification : "");
 }
 
 /* The signatory element that signs for the mandate @id, if any. */
@@ -1035,6 +1049,10 @@ note_mandate_data (Build *b,
                  "letter: the mandate has probably been renewed since, under a new resolution. "
                  "Check its resolution and title."),
               info->title, info->as_of);
+  if (is_corrected (b, info->source))
+    add_note (b, "overridden-reference-data", RPT_PART_MANDATES, id, "key",
+              _ ("The letter uses corrected reference data for the %s. %s"), info->title,
+              info->verification != NULL ? info->verification : "");
 }
 
 static void
@@ -1165,6 +1183,10 @@ note_treaty_data (Build *b,
               _ ("The treaty data on %s and %s is as of %s, more than three years before the "
                  "letter: check that it still holds."),
               status->country, status->instrument, status->as_of);
+  if (is_corrected (b, status->source))
+    add_note (b, "overridden-reference-data", part, item_id, field,
+              _ ("The letter uses corrected treaty data for %s and %s. %s"), status->country,
+              status->instrument, status->verification != NULL ? status->verification : "");
 }
 
 static void
