@@ -1864,12 +1864,14 @@ apply_overrides (RptReference *self)
   g_autoptr (GHashTable) rows = NULL; /* "table key" → GPtrArray of RptOverride */
   g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
 
-  if (self->override_dir == NULL)
+  if (self->override_dir != NULL)
+    self->overrides_path = g_build_filename (self->override_dir, OVERRIDES_CSV, NULL);
+  /* No folder (yet): no corrections, as for the user's tables. */
+  if (self->override_dir == NULL || !g_file_test (self->override_dir, G_FILE_TEST_IS_DIR))
     {
       self->overrides = rpt_overrides_new ();
       return;
     }
-  self->overrides_path = g_build_filename (self->override_dir, OVERRIDES_CSV, NULL);
   self->overrides = rpt_overrides_load (self->overrides_path, &error);
   if (self->overrides == NULL)
     {
