@@ -888,7 +888,8 @@ check_with_template (RptCheckRun *run, RptTemplate *template, GError **error)
   gsize length = 0;
 
   xml = rpt_letter_to_xml (skeleton, &length);
-  return _rpt_template_collect_checks (template, xml, length, run->reference, run->checks, error);
+  return _rpt_template_collect_checks (template, xml, length, run->reference, run->today,
+                                       run->checks, error);
 }
 
 /* ------------------------------------------------------------------ */

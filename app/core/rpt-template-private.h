@@ -15,6 +15,7 @@ gboolean _rpt_template_collect_checks (RptTemplate *self,
                                        const char *letter_xml,
                                        gsize length,
                                        RptReference *reference,
+                                       const char *today,
                                        GPtrArray *checks,
                                        GError **error);
 

@@ -620,6 +620,7 @@ typedef struct
   xmlNs *x;
   const char *language;         /* the letter's */
   const char *strings_language; /* the sentences' */
+  const char *today;            /* (nullable): YYYY-MM-DD, for an undated letter */
   guint n_removed;
 } Build;
 
@@ -1012,6 +1013,8 @@ months_before_letter (Build *b, const char *as_of)
     return 0;
   year = (int) g_ascii_strtoll (as_of, NULL, 10);
   month = strlen (as_of) >= 7 ? (int) g_ascii_strtoll (as_of + 5, NULL, 10) : 12;
+  if (date == NULL && b->today != NULL)
+    date = g_strdup (b->today);
   if (date != NULL && rpt_date_is_valid (date))
     {
       letter_year = (int) g_ascii_strtoll (date, NULL, 10);
@@ -1677,6 +1680,8 @@ rpt_template_render (RptTemplate *self,
 /**
  * _rpt_template_collect_checks:
  * @letter_xml: a letter in letter XML
+ * @today: (nullable): the date to take for an undated letter, or %NULL
+ *   for the real one
  * @checks: (element-type RptCheck): where to add what the template finds
  *
  * What rpt_template_render() would say of the letter, as checks (the
@@ -1690,6 +1695,7 @@ _rpt_template_collect_checks (RptTemplate *self,
                               const char *letter_xml,
                               gsize length,
                               RptReference *reference,
+                              const char *today,
                               GPtrArray *checks,
                               GError **error)
 {
@@ -1699,6 +1705,7 @@ _rpt_template_collect_checks (RptTemplate *self,
   g_return_val_if_fail (RPT_IS_REFERENCE (reference), FALSE);
 
   b.reference = reference;
+  b.today = today;
   b.checks = checks;
   if (build_input (self, &b, letter_xml, length, TRUE, error) == NULL)
     return FALSE;
