@@ -198,21 +198,25 @@ starts_like_formula (const char *text)
   return text != NULL && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@');
 }
 
+/* The value, the original, the author and the note of a correction. */
 static gboolean
-check_line (const char *what, const char *text, GError **error)
+check_line (const char *text, GError **error)
 {
   if (text == NULL)
     return TRUE;
   if (!rpt_text_is_clean (text, TRUE) || strlen (text) > 1000)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT,
-                   _ ("The %s must be one line of text, at most 1000 bytes"), what);
+                   _ ("A correction’s value, author and note are each one line of text, at most "
+                      "1000 bytes"));
       return FALSE;
     }
   if (starts_like_formula (text))
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT,
-                   _ ("The %s cannot start with =, +, - or @ (a spreadsheet would run it)"), what);
+                   _ ("“%s”: a correction’s value, author and note cannot start with =, +, - or "
+                      "@ (a spreadsheet would run it)"),
+                   text);
       return FALSE;
     }
   return TRUE;
@@ -292,8 +296,8 @@ rpt_override_check_value (RptOverrideTable table,
     {
       g_autofree char *known = g_strjoinv (", ", (char **) rpt_override_table_list_fields (table));
       g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT,
-                   _ ("“%s” is not a field of a %s that can be corrected (%s)"),
-                   field != NULL ? field : "", rpt_override_table_to_string (table), known);
+                   _ ("“%s” is not a field that can be corrected here; the fields are: %s"),
+                   field != NULL ? field : "", known);
       return FALSE;
     }
   {
@@ -305,7 +309,7 @@ rpt_override_check_value (RptOverrideTable table,
                      _ ("A correction needs a value"));
         return FALSE;
       }
-    if (!check_line (_ ("value"), trimmed, error))
+    if (!check_line (trimmed, error))
       return FALSE;
     if (g_str_equal (field, "resolutions"))
       result = normalize_resolutions (trimmed, error);
@@ -493,9 +497,8 @@ check_override (const RptOverride *override, GError **error)
                    override->date != NULL ? override->date : "");
       return NULL;
     }
-  if (!check_line (_ ("original value"), override->original, error) ||
-      !check_line (_ ("author"), override->author, error) ||
-      !check_line (_ ("note"), override->note, error))
+  if (!check_line (override->original, error) || !check_line (override->author, error) ||
+      !check_line (override->note, error))
     return NULL;
   g_free (copy->key);
   copy->key = g_steal_pointer (&key);

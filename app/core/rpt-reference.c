@@ -1653,22 +1653,32 @@ rpt_reference_lookup_override (RptReference *self,
   return rpt_overrides_lookup (self->overrides, table, key, field);
 }
 
-/* "Corrected by A. Drafter on 2026-04-04: resolutions (was “52/4”): note." */
+/* "Corrected by A. Drafter on 2026-04-04: Human Rights Council
+ * resolutions “61/12” (the data says “52/4”). Source or reason: …." */
 static void
 describe_override (GString *out, const RptOverride *o, const char *data_value)
 {
+  const char *label = rpt_override_field_get_label (o->table, o->field);
+  const char *was = data_value != NULL ? data_value : _ ("nothing");
+
   if (out->len > 0)
     g_string_append_c (out, ' ');
   if (o->author != NULL)
-    g_string_append_printf (out, _ ("Corrected by %s on %s:"), o->author, o->date);
+    g_string_append_printf (out, _ ("Corrected by %s on %s: %s “%s” (the data says “%s”)."),
+                            o->author, o->date, label, o->value, was);
   else
-    g_string_append_printf (out, _ ("Corrected by the user on %s:"), o->date);
-  g_string_append_printf (out, _ (" %s “%s” (the data says “%s”)"),
-                          rpt_override_field_get_label (o->table, o->field), o->value,
-                          data_value != NULL ? data_value : _ ("nothing"));
+    g_string_append_printf (out, _ ("Corrected by the user on %s: %s “%s” (the data says “%s”)."),
+                            o->date, label, o->value, was);
   if (o->note != NULL)
-    g_string_append_printf (out, " — %s", o->note);
-  g_string_append_c (out, '.');
+    {
+      g_autofree char *note = g_strdup (o->note);
+      gsize len = strlen (note);
+
+      if (len > 0 && note[len - 1] == '.')
+        note[len - 1] = '\0';
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, _ ("Source or reason: %s."), note);
+    }
 }
 
 static void
@@ -1726,7 +1736,10 @@ apply_mandate (RptReference *self, RptMandateInfo *m, GPtrArray *overrides)
     }
   m->verified = was_verified || doubts == 0;
   if (!m->verified && m->verification != NULL)
-    g_string_append_printf (note, _ (" Still unverified: %s"), m->verification);
+    {
+      g_string_append_c (note, ' ');
+      g_string_append_printf (note, _ ("Still unverified: %s"), m->verification);
+    }
   m->verification = intern (self, note->str);
   m->source = self->overrides_path;
 }
