@@ -1498,6 +1498,66 @@ test_cli (void)
   rpt_test_rm_rf (dir);
 }
 
+/* A letter broken on purpose (tests/data/README.md says how): exactly
+ * the findings its faults make. */
+static void
+test_cli_broken_file (void)
+{
+  g_autofree char *path =
+    rpt_test_source_path ("tests", "data", "letters", "UA-TJK-broken-for-checks.xml", NULL);
+  const char *args[] = { "check", "--format", "xml", path, NULL };
+  static const struct
+  {
+    const char *id;
+    guint n;
+  } expected[] = {
+    { "resolutions-missing", 1 },
+    { "signatory-missing", 1 },
+    { "treaty-status-unknown", 1 },
+    { "reference-year-mismatch", 1 },
+    { "title-form-missing", 2 },
+    { "double-space", 2 },
+    { "wgad-off-deprived", 1 },
+    { "communication-reference-mismatch", 2 },
+    { "person-name-inconsistent", 2 },
+    { "unbalanced-brackets", 1 },
+    { "unbalanced-quotes", 1 },
+    { "fact-dates-backwards", 1 },
+    { "fact-date-future", 1 },
+    { "paragraph-empty", 1 },
+    { "question-not-question", 2 },
+    /* the HRD resolution, the ICCPR snapshot */
+    { "unverified-reference-data", 2 },
+  };
+  g_autofree char *out = NULL;
+  g_autoptr (GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint total = 0, want = 0;
+  xmlDoc *doc;
+
+  g_assert_cmpint (rpt_test_run_cli (args, &out, NULL), ==, 1);
+  doc = rpt_test_parse_xml (out, strlen (out));
+  for (xmlNode *c = xmlDocGetRootElement (doc)->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      {
+        char *id = (char *) xmlGetProp (c, BAD_CAST "id");
+        g_autofree char *key = g_strdup (id);
+        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (found, key));
+
+        xmlFree (id);
+        g_hash_table_insert (found, g_steal_pointer (&key), GUINT_TO_POINTER (n + 1));
+        total++;
+      }
+  xmlFreeDoc (doc);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_test_message ("%s", expected[i].id);
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (found, expected[i].id)), ==,
+                        expected[i].n);
+      want += expected[i].n;
+    }
+  g_assert_cmpuint (total, ==, want);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1517,5 +1577,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/check/cache", test_cache);
   g_test_add_func ("/check/catalogue", test_catalogue);
   g_test_add_func ("/check/cli", test_cli);
+  g_test_add_func ("/check/cli-broken-file", test_cli_broken_file);
   return g_test_run ();
 }
