@@ -1157,6 +1157,7 @@ test_auto_update (void)
   g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
   g_autoptr (RptChecker) checker = rpt_checker_new ();
   gboolean errors_changed = FALSE;
+  gboolean stale_seen = FALSE;
 
   rpt_checker_set_today (checker, TODAY);
   rpt_checker_set_letter (checker, letter);
@@ -1166,7 +1167,9 @@ test_auto_update (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (rpt_checker_get_n_errors (checker), ==, 0);
 
+  g_signal_connect (checker, "notify::up-to-date", G_CALLBACK (notify_cb), &stale_seen);
   rpt_letter_set_summary (letter, "");
+  g_assert_true (stale_seen);
   g_assert_false (rpt_checker_get_up_to_date (checker));
   while (!errors_changed)
     g_main_context_iteration (NULL, TRUE);

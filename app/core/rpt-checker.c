@@ -236,8 +236,7 @@ rpt_checker_class_init (RptCheckerClass *klass)
    * RptChecker:up-to-date:
    *
    * Whether the list is what the checks say of the letter as it is now.
-   * Notified at each update; between updates, compare
-   * rpt_letter_get_revision() or read this property.
+   * Notified at each update and at each change of the letter.
    */
   properties[PROP_UP_TO_DATE] = g_param_spec_boolean ("up-to-date", NULL, NULL, FALSE, ro);
   properties[PROP_N_ERRORS] = g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0, ro);
@@ -292,6 +291,8 @@ static void
 letter_changed_cb (RptLetter *letter, RptChecker *self)
 {
   schedule_update (self);
+  /* A panel may grey the list out until the next update. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UP_TO_DATE]);
 }
 
 /**
