@@ -69,6 +69,12 @@ spin_until (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
 }
 
 static gboolean
+checks_current (gpointer data)
+{
+  return rpt_checker_get_up_to_date (rpt_window_get_checker (data));
+}
+
+static gboolean
 preview_current (gpointer data)
 {
   RptWindow *window = data;
@@ -128,7 +134,7 @@ test_window (void)
   g_autoptr (GtkBuilder) builder = NULL;
   GtkWidget *overlay;
   RptWindow *window;
-  const char *const *notes;
+  GListModel *checks;
   gboolean found = FALSE;
 
   g_assert_no_error (error);
@@ -157,13 +163,16 @@ test_window (void)
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==,
                    g_str_equal (language, "ar") ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
-  /* the notes of the core, in the user's language, above the preview */
-  notes = rpt_preview_get_notes (RPT_PREVIEW (rpt_window_get_preview (window)));
-  g_assert_nonnull (notes);
-  for (guint i = 0; notes[i] != NULL; i++)
-    found |= g_str_has_prefix (notes[i], want->note);
+  /* the checks of the core, in the user's language, above the preview */
+  checks = G_LIST_MODEL (rpt_window_get_checker (window));
+  spin_until (checks_current, window, 10000);
+  for (guint i = 0; i < g_list_model_get_n_items (checks); i++)
+    {
+      g_autoptr (RptCheck) check = g_list_model_get_item (checks, i);
+      found |= g_str_has_prefix (rpt_check_get_message (check), want->note);
+    }
   if (!found)
-    g_error ("no note “%s…” among %u", want->note, g_strv_length ((char **) notes));
+    g_error ("no check “%s…” among %u", want->note, g_list_model_get_n_items (checks));
 
   spin_until (clean, window, 10000);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -378,13 +378,25 @@ find_combo_rows (GtkWidget *widget, const char *title, GPtrArray *found)
 }
 
 static gboolean
-has_note (RptPreview *preview, const char *part)
+checks_current (gpointer data)
 {
-  const char *const *notes = rpt_preview_get_notes (preview);
+  return rpt_checker_get_up_to_date (rpt_window_get_checker (data));
+}
 
-  for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
-    if (strstr (notes[i], part) != NULL)
-      return TRUE;
+/* Whether the checks panel lists a check whose message has @part (the
+ * panel's list is the checker's). */
+static gboolean
+has_check (RptWindow *window, const char *part)
+{
+  GListModel *checks = G_LIST_MODEL (rpt_window_get_checker (window));
+
+  spin_until (checks_current, window, 10000);
+  for (guint i = 0; i < g_list_model_get_n_items (checks); i++)
+    {
+      g_autoptr (RptCheck) check = g_list_model_get_item (checks, i);
+      if (strstr (rpt_check_get_message (check), part) != NULL)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -402,7 +414,7 @@ have_combo_rows (gpointer data)
 }
 
 /* The form of title a signatory uses, chosen in the mandates section,
- * and the notes above the preview that ask for it. */
+ * and the checks above the preview that ask for it. */
 static void
 test_title_form (void)
 {
@@ -411,7 +423,6 @@ test_title_form (void)
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
   g_autoptr (RptMandate) group = rpt_mandate_new ();
   RptLetter *model;
-  RptPreview *preview;
   RptWindow *window;
   GtkWidget *section;
 
@@ -419,16 +430,15 @@ test_title_form (void)
   rpt_letter_set_language (letter, "fr");
   window = open_window (letter);
   model = rpt_letter_file_get_letter (rpt_window_get_document (window));
-  preview = RPT_PREVIEW (rpt_window_get_preview (window));
   rpt_window_show_section (window, "mandates");
   section = rpt_window_get_section_widget (window, "mandates");
   rows_section = section;
   rows_wanted = 2;
   spin_until (have_combo_rows, "Form of Title", 10000);
 
-  /* where the drafter looks: above the pages */
-  g_assert_true (has_note (preview, "No form of title is recorded for Mary Lawlor"));
-  g_assert_true (has_note (preview, "No form of title is recorded for Irene Khan"));
+  /* where the drafter looks: the checks above the pages */
+  g_assert_true (has_check (window, "No form of title is recorded for Mary Lawlor"));
+  g_assert_true (has_check (window, "No form of title is recorded for Irene Khan"));
 
   find_combo_rows (section, "Form of Title", rows);
   g_assert_cmpuint (rows->len, ==, 2);
@@ -438,8 +448,8 @@ test_title_form (void)
     rpt_signatory_get_title_form (rpt_letter_get_item (model, RPT_PART_SIGNATORIES, 0)), ==,
     RPT_TITLE_FORM_FEMININE);
   spin_until (preview_current, window, 90000);
-  g_assert_false (has_note (preview, "No form of title is recorded for Mary Lawlor"));
-  g_assert_true (has_note (preview, "No form of title is recorded for Irene Khan"));
+  g_assert_false (has_check (window, "No form of title is recorded for Mary Lawlor"));
+  g_assert_true (has_check (window, "No form of title is recorded for Irene Khan"));
 
   /* a Working Group has one form: no choice offered */
   rpt_mandate_set_key (group, "wg-arbitrary-detention");

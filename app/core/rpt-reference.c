@@ -1014,6 +1014,38 @@ rpt_reference_list_legal (RptReference *self)
   return g_ptr_array_copy (self->legal_order, NULL, NULL);
 }
 
+static int
+compare_instruments (gconstpointer a, gconstpointer b)
+{
+  const RptInstrumentInfo *x = *(const RptInstrumentInfo *const *) a;
+  const RptInstrumentInfo *y = *(const RptInstrumentInfo *const *) b;
+
+  return g_strcmp0 (x->code, y->code);
+}
+
+/**
+ * rpt_reference_list_instruments:
+ *
+ * Returns: (transfer container) (element-type RptInstrumentInfo): the
+ *   instruments the treaty data knows, by code: what a State's
+ *   participation can be corrected for, listed or not
+ */
+GPtrArray *
+rpt_reference_list_instruments (RptReference *self)
+{
+  GPtrArray *list = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->instruments);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (list, value);
+  g_ptr_array_sort (list, compare_instruments);
+  return list;
+}
+
 gboolean
 rpt_reference_has_country (RptReference *self, const char *code)
 {

@@ -251,6 +251,7 @@ const RptTreatyStatus *rpt_reference_lookup_treaty_status (RptReference *self,
                                                            const char *instrument,
                                                            const char *country);
 const RptInstrumentInfo *rpt_reference_lookup_instrument (RptReference *self, const char *code);
+GPtrArray *rpt_reference_list_instruments (RptReference *self);
 const RptLegalReference *rpt_reference_lookup_legal (RptReference *self, const char *key);
 GPtrArray *rpt_reference_list_legal (RptReference *self);
 

@@ -40,10 +40,8 @@
  * One layout runs at a time; changes meanwhile make one more after it.
  * Requests for pictures of a layout that has been replaced are dropped.
  *
- * Above the pages, the notes the templates made: what the letter lacks (a
- * title or sentence missing in its language, a date, a summary) and
- * reference data to check, where the drafter looks, as the command line
- * prints them.
+ * What the letter lacks and what to check before sending is not the
+ * preview's: the window's checks panel shows it (rpt-checks-panel.c).
  */
 
 /* Pictures are kept for the pages within this many screens of the view. */
@@ -106,7 +104,6 @@ typedef struct
   GBytes *bytes;
   gboolean found;
   double y;
-  GStrv notes; /* of a layout */
 } Reply;
 
 struct _RptPreview
@@ -136,10 +133,6 @@ struct _RptPreview
   double zoom;              /* pixels per point; 0 to fit the width */
   GHashTable *margin_notes; /* item id → note; NULL for none */
 
-  GtkRevealer *notes_revealer;
-  GtkLabel *notes_title;
-  GtkBox *notes_box;
-  GStrv notes;
   GtkStack *stack;
   GtkScrolledWindow *scroller;
   GtkBox *pages_box;
@@ -155,7 +148,6 @@ enum
   PROP_0,
   PROP_N_PAGES,
   PROP_REVISION,
-  PROP_NOTES,
   N_PROPS
 };
 
@@ -203,7 +195,6 @@ reply_free (Reply *reply)
   g_clear_error (&reply->error);
   g_free (reply->sizes);
   g_clear_pointer (&reply->bytes, g_bytes_unref);
-  g_strfreev (reply->notes);
   g_free (reply);
 }
 
@@ -254,7 +245,6 @@ worker_layout (Channel *channel, RptLayout *layout, Request *request, guint *cur
 
           document =
             rpt_document_new_from_data (data, (gssize) length, _ ("document XML"), &reply->error);
-          reply->notes = g_strdupv ((char **) rpt_export_get_notes (export));
         }
     }
   if (document != NULL)
@@ -537,44 +527,6 @@ find (RptPreview *self, const char *id)
 }
 
 static void
-show_notes (RptPreview *self, GStrv notes)
-{
-  GtkWidget *child;
-  guint n = notes != NULL ? g_strv_length (notes) : 0;
-
-  if (self->notes != NULL && notes != NULL &&
-      g_strv_equal ((const char *const *) self->notes, (const char *const *) notes))
-    return;
-  g_strfreev (self->notes);
-  self->notes = g_strdupv (notes);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_box))) != NULL)
-    gtk_box_remove (self->notes_box, child);
-  for (guint i = 0; i < n; i++)
-    {
-      /* Translators: one point to check, in the list above the preview */
-      g_autofree char *text = g_strdup_printf (_ ("• %s"), notes[i]);
-      GtkWidget *label = gtk_label_new (text);
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_box_append (self->notes_box, label);
-    }
-  if (n > 0)
-    {
-      g_autofree char *title =
-        g_strdup_printf (g_dngettext (NULL, "%u point to check before sending",
-                                      "%u points to check before sending", n),
-                         n);
-      gtk_label_set_text (self->notes_title, title);
-    }
-  gtk_revealer_set_reveal_child (self->notes_revealer, n > 0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
-}
-
-static void
 layout_done (RptPreview *self, Reply *reply)
 {
   guint n = reply->n_pages;
@@ -590,8 +542,6 @@ layout_done (RptPreview *self, Reply *reply)
       return;
     }
 
-  /* A redline's notes are on its own first page. */
-  show_notes (self, reply->notes);
   self->shown = reply->generation;
   self->revision = reply->revision;
   self->n_pages = n;
@@ -846,6 +796,21 @@ rpt_preview_set_compare_with (RptPreview *self,
 }
 
 /**
+ * rpt_preview_refresh:
+ *
+ * Lays the letter out again now, though it has not changed: the
+ * reference data it names has (rpt_reference_reload_default()).
+ */
+void
+rpt_preview_refresh (RptPreview *self)
+{
+  g_return_if_fail (RPT_IS_PREVIEW (self));
+
+  if (self->letter != NULL)
+    schedule (self, 0);
+}
+
+/**
  * rpt_preview_reveal_item:
  *
  * Scrolls to the item's place in the letter (its bookmark `rpt-<id>`),
@@ -940,19 +905,6 @@ rpt_preview_get_page (RptPreview *self, guint n)
 {
   g_return_val_if_fail (RPT_IS_PREVIEW (self), NULL);
   return n < self->n_pages ? nth_page (self, n) : NULL;
-}
-
-/**
- * rpt_preview_get_notes:
- *
- * Returns: (transfer none) (nullable): the notes shown above the pages:
- *   what the letter lacks and what the drafter should check
- */
-const char *const *
-rpt_preview_get_notes (RptPreview *self)
-{
-  g_return_val_if_fail (RPT_IS_PREVIEW (self), NULL);
-  return (const char *const *) self->notes;
 }
 
 /**
@@ -1103,7 +1055,6 @@ rpt_preview_finalize (GObject *object)
   g_free (self->new_label);
   g_free (self->sizes);
   g_hash_table_unref (self->rendering);
-  g_strfreev (self->notes);
   g_clear_pointer (&self->margin_notes, g_hash_table_unref);
   G_OBJECT_CLASS (rpt_preview_parent_class)->finalize (object);
 }
@@ -1120,9 +1071,6 @@ rpt_preview_get_property (GObject *object, guint prop_id, GValue *value, GParamS
       break;
     case PROP_REVISION:
       g_value_set_uint64 (value, self->revision);
-      break;
-    case PROP_NOTES:
-      g_value_set_boxed (value, self->notes);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1146,16 +1094,10 @@ rpt_preview_class_init (RptPreviewClass *klass)
   properties[PROP_REVISION] =
     g_param_spec_uint64 ("revision", NULL, NULL, 0, G_MAXUINT64, 0,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_NOTES] =
-    g_param_spec_boxed ("notes", NULL, NULL, G_TYPE_STRV,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/gnome/Rapporteur/ui/rpt-preview.ui");
-  gtk_widget_class_bind_template_child (widget_class, RptPreview, notes_revealer);
-  gtk_widget_class_bind_template_child (widget_class, RptPreview, notes_title);
-  gtk_widget_class_bind_template_child (widget_class, RptPreview, notes_box);
   gtk_widget_class_bind_template_child (widget_class, RptPreview, stack);
   gtk_widget_class_bind_template_child (widget_class, RptPreview, scroller);
   gtk_widget_class_bind_template_child (widget_class, RptPreview, pages_box);

@@ -33,12 +33,12 @@ void rpt_preview_set_compare_with (RptPreview *self,
                                    const char *old_label,
                                    const char *new_label);
 void rpt_preview_reveal_item (RptPreview *self, const char *item_id);
+void rpt_preview_refresh (RptPreview *self);
 guint rpt_preview_get_n_pages (RptPreview *self);
 guint64 rpt_preview_get_revision (RptPreview *self);
 GtkWidget *rpt_preview_get_page (RptPreview *self, guint n);
 void rpt_preview_set_margin_notes (RptPreview *self, GHashTable *notes);
 GtkAdjustment *rpt_preview_get_vadjustment (RptPreview *self);
-const char *const *rpt_preview_get_notes (RptPreview *self);
 gboolean rpt_preview_get_busy (RptPreview *self);
 guint rpt_preview_get_n_pictures (RptPreview *self);
 void rpt_preview_set_zoom (RptPreview *self, double zoom);

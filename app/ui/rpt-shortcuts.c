@@ -28,6 +28,7 @@ static const RptShortcut shortcuts[] = {
   { "win.export('pdf')", { "<Control>e", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.toggle-preview", { "F9", NULL } },
+  { "win.toggle-checks", { "F7", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal" } },
   { "win.zoom-out", { "<Control>minus", NULL } },
   { "win.zoom-fit", { "<Control>0", NULL } },

@@ -657,3 +657,41 @@ rpt_undo_history_init (RptUndoHistory *self)
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
 }
+
+/**
+ * rpt_undo_history_record_text:
+ * @object: a paragraph of the letter, or the letter
+ * @property: its text (rpt_undo_history_is_text_property())
+ * @old_text: (nullable): the text before the change just made
+ *
+ * Records a change of text made outside its text box, a check's fix, as
+ * a step of its own. Typing is undone by the text box's own history; a
+ * change made from elsewhere is undone from anywhere, as any other edit.
+ */
+void
+rpt_undo_history_record_text (RptUndoHistory *self,
+                              GObject *object,
+                              const char *property,
+                              const char *old_text)
+{
+  GParamSpec *pspec;
+  Op *op;
+
+  g_return_if_fail (RPT_IS_UNDO_HISTORY (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+  g_return_if_fail (rpt_undo_history_is_text_property (object, property));
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_return_if_fail (pspec != NULL && pspec->value_type == G_TYPE_STRING);
+  rpt_undo_history_close_step (self);
+  op = g_new0 (Op, 1);
+  op->kind = OP_PROPERTY;
+  op->object = g_object_ref (object);
+  op->pspec = pspec;
+  g_value_init (&op->old_value, G_TYPE_STRING);
+  g_value_set_string (&op->old_value, old_text);
+  g_value_init (&op->new_value, G_TYPE_STRING);
+  g_object_get_property (object, property, &op->new_value);
+  record (self, op);
+  rpt_undo_history_close_step (self);
+}

@@ -31,5 +31,9 @@ guint rpt_undo_history_get_serial (RptUndoHistory *self);
 gint64 rpt_undo_history_get_undo_time (RptUndoHistory *self);
 guint rpt_undo_history_get_n_steps (RptUndoHistory *self);
 gboolean rpt_undo_history_is_text_property (GObject *object, const char *property);
+void rpt_undo_history_record_text (RptUndoHistory *self,
+                                   GObject *object,
+                                   const char *property,
+                                   const char *old_text);
 
 G_END_DECLS

@@ -41,6 +41,7 @@ _rpt_window_update_actions (RptWindow *self)
   const char *section = gtk_stack_get_visible_child_name (self->section_stack);
 
   _rpt_window_update_review_actions (self);
+  _rpt_window_update_checks_actions (self);
   GtkWidget *widget = section != NULL ? rpt_window_get_section_widget (self, section) : NULL;
   gboolean can_add = writable && widget != NULL && RPT_SECTION_GET_CLASS (widget)->add_item != NULL;
 

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "rpt-checks-button.h"
+#include "rpt-checks-panel.h"
 #include "rpt-preview.h"
 #include "rpt-window.h"
 
@@ -43,6 +45,12 @@ struct _RptWindow
   AdwFlap *flap;
   GtkStack *section_stack;
   RptPreview *preview;
+
+  /* the checks before sending (rpt-window-checks.c) */
+  RptChecker *checker;
+  RptChecksButton *checks_button;
+  RptChecksPanel *checks_panel;
+  GtkWidget *checks_return_focus; /* weak: where F7 came from */
 };
 
 void _rpt_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -54,6 +62,11 @@ void _rpt_window_send_for_review_to (RptWindow *self,
                                      const char *path,
                                      gboolean odt);
 void _rpt_window_update_actions (RptWindow *self);
+void _rpt_window_class_checks_init (GtkWidgetClass *widget_class);
+void _rpt_window_checks_init (RptWindow *self);
+void _rpt_window_checks_set_document (RptWindow *self);
+void _rpt_window_checks_dispose (RptWindow *self);
+void _rpt_window_update_checks_actions (RptWindow *self);
 const char *_rpt_window_get_current_item (RptWindow *self);
 const char *_rpt_window_section_for_part (RptPart part);
 

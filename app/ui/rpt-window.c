@@ -434,6 +434,9 @@ history_applied_cb (RptWindow *self, RptPart part, guint position, const char *p
       (g_str_equal (property, "press-release") || g_str_equal (property, "wgad") ||
        g_str_equal (property, "interim-measures")))
     name = "closing";
+  if (part == RPT_N_PARTS && property != NULL &&
+      (g_str_equal (property, "summary") || g_str_equal (property, "communications-about")))
+    name = "summary";
   if (part == RPT_PART_SIGNATORIES)
     {
       /* A signatory is shown in its mandate's row. */
@@ -573,6 +576,7 @@ rpt_window_set_document (RptWindow *self, RptLetterFile *document)
         rpt_comments_section_set_document (RPT_COMMENTS_SECTION (section), document);
     }
   rpt_preview_set_letter (self->preview, letter);
+  _rpt_window_checks_set_document (self);
   /* The preview marks the commented paragraphs in its margin. */
   g_signal_connect_object (rpt_letter_file_get_comments (document), "items-changed",
                            G_CALLBACK (comments_changed_cb), self, G_CONNECT_SWAPPED);
@@ -851,6 +855,7 @@ rpt_window_dispose (GObject *object)
   g_clear_object (&self->document_signals);
   g_clear_weak_pointer (&self->last_editor);
   set_history (self, NULL);
+  _rpt_window_checks_dispose (self);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (rpt_window_parent_class)->dispose (object);
@@ -954,6 +959,7 @@ rpt_window_class_init (RptWindowClass *klass)
 
   _rpt_window_class_actions_init (widget_class);
   _rpt_window_class_review_actions_init (widget_class);
+  _rpt_window_class_checks_init (widget_class);
 }
 
 /* A spinner on a page the stack hides goes on spinning, and the window
@@ -976,6 +982,7 @@ rpt_window_init (RptWindow *self)
   g_signal_group_connect_swapped (self->document_signals, "notify", G_CALLBACK (document_notify_cb),
                                   self);
   build_sidebar (self);
+  _rpt_window_checks_init (self);
   g_signal_connect_swapped (self->main_stack, "notify::visible-child-name",
                             G_CALLBACK (main_page_cb), self);
   main_page_cb (self);

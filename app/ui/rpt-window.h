@@ -33,4 +33,13 @@ gboolean rpt_window_reveal_item (RptWindow *self, const char *id);
 void rpt_window_show_toast (RptWindow *self, const char *text);
 void rpt_window_show_error (RptWindow *self, const char *heading, const GError *error);
 
+/* The checks before sending (rpt-window-checks.c) */
+RptChecker *rpt_window_get_checker (RptWindow *self);
+gboolean rpt_window_get_checks_visible (RptWindow *self);
+void rpt_window_set_checks_visible (RptWindow *self, gboolean visible);
+gboolean rpt_window_reveal_field (RptWindow *self, const char *field);
+gboolean rpt_window_reveal_check (RptWindow *self, RptCheck *check);
+gboolean rpt_window_apply_fix (RptWindow *self, RptCheck *check, GError **error);
+void rpt_window_reference_changed (RptWindow *self, RptReference *reference);
+
 G_END_DECLS
