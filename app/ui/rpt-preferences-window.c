@@ -11,6 +11,7 @@
 
 #include "rpt-application.h"
 #include "rpt-preferences-window.h"
+#include "rpt-reference-page.h"
 
 /* The preferences are GSettings keys, bound to their rows. */
 struct _RptPreferencesWindow
@@ -20,6 +21,7 @@ struct _RptPreferencesWindow
   AdwEntryRow *author_row;
   GtkSwitch *exports_switch;
   AdwComboRow *language_row;
+  RptReferencePage *reference_page;
 };
 
 G_DEFINE_FINAL_TYPE (RptPreferencesWindow, rpt_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -66,6 +68,7 @@ rpt_preferences_window_new (GSettings *settings)
       if (account != NULL)
         gtk_editable_set_text (GTK_EDITABLE (self->author_row), account);
     }
+  rpt_reference_page_set_settings (self->reference_page, settings);
   /* Seen here, the name is chosen: no need to ask. */
   g_settings_set_boolean (settings, "author-asked", TRUE);
   return GTK_WINDOW (self);
@@ -76,11 +79,13 @@ rpt_preferences_window_class_init (RptPreferencesWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (RPT_TYPE_REFERENCE_PAGE);
   gtk_widget_class_set_template_from_resource (
     widget_class, "/org/gnome/Rapporteur/ui/rpt-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RptPreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, RptPreferencesWindow, exports_switch);
   gtk_widget_class_bind_template_child (widget_class, RptPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, RptPreferencesWindow, reference_page);
 }
 
 static void

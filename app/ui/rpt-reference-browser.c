@@ -1,0 +1,895 @@
+/* rpt-reference-browser.c
+ *
+ * Copyright 2026 The Rapporteur authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rpt-reference-browser"
+
+#include <glib/gi18n.h>
+
+#include "rpt-reference-browser.h"
+#include "rpt-reference-item.h"
+
+/**
+ * RptReferenceBrowser:
+ *
+ * The reference data, in the Preferences' Reference Data page: a list of
+ * every mandate, State and treaty participation (a #GtkListView over a
+ * #GtkFilterListModel: thousands of rows, rows made for what is on
+ * screen) that a search narrows, and one row's details: where it comes
+ * from, as of when, how far it can be trusted, and each value that can
+ * be corrected with what the data says and the correction in force.
+ *
+ * It changes nothing itself: a correction asked for is the
+ * #RptReferenceBrowser::apply signal, a correction removed
+ * #RptReferenceBrowser::remove; the page writes them and gives the
+ * browser the new data (rpt_reference_browser_set_reference()).
+ */
+
+typedef enum
+{
+  KIND_ALL,
+  KIND_MANDATES,
+  KIND_STATES,
+  KIND_TREATIES,
+  KIND_CORRECTED,
+  KIND_UNVERIFIED,
+} Kind;
+
+/* The widgets of one correctable value in the details. */
+typedef struct
+{
+  char *field;
+  GtkWidget *value_row;
+  GtkWidget *note_row;
+  GtkWidget *data_row;
+  GtkWidget *correction_row;
+  GtkWidget *remove_button;
+  GtkWidget *error_label;
+} FieldRows;
+
+typedef struct
+{
+  RptOverrideTable table;
+  char *key;
+} Place;
+
+struct _RptReferenceBrowser
+{
+  GtkWidget parent_instance;
+
+  RptReference *reference;
+  GListModel *items;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter *filter;
+  GStrv words;
+
+  /* the details shown, and those to go back to */
+  gboolean detail_shown;
+  RptOverrideTable table;
+  char *key;
+  GQueue back;        /* Place */
+  GHashTable *fields; /* field → FieldRows */
+
+  AdwWindowTitle *window_title;
+  GtkStack *stack;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *kind_dropdown;
+  GtkLabel *count_label;
+  GtkListView *list;
+  GtkWidget *detail_scroller;
+  GtkBox *detail_box;
+};
+
+G_DEFINE_FINAL_TYPE (RptReferenceBrowser, rpt_reference_browser, GTK_TYPE_WIDGET)
+
+enum
+{
+  SIGNAL_APPLY,
+  SIGNAL_REMOVE,
+  SIGNAL_CLOSE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void show_detail (RptReferenceBrowser *self);
+
+static void
+place_free (Place *place)
+{
+  g_free (place->key);
+  g_free (place);
+}
+
+static void
+field_rows_free (FieldRows *rows)
+{
+  g_free (rows->field);
+  g_free (rows);
+}
+
+/* --- the list -------------------------------------------------------- */
+
+static gboolean
+filter_func (gpointer object, gpointer user_data)
+{
+  RptReferenceBrowser *self = user_data;
+  RptReferenceItem *item = object;
+  Kind kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  RptOverrideTable table = rpt_reference_item_get_table (item);
+
+  switch (kind)
+    {
+    case KIND_MANDATES:
+      if (table != RPT_OVERRIDE_TABLE_MANDATES)
+        return FALSE;
+      break;
+    case KIND_STATES:
+      if (table != RPT_OVERRIDE_TABLE_COUNTRIES)
+        return FALSE;
+      break;
+    case KIND_TREATIES:
+      if (table != RPT_OVERRIDE_TABLE_TREATIES)
+        return FALSE;
+      break;
+    case KIND_CORRECTED:
+      if (rpt_reference_item_get_trust (item) != RPT_REFERENCE_TRUST_CORRECTED)
+        return FALSE;
+      break;
+    case KIND_UNVERIFIED:
+      if (rpt_reference_item_get_trust (item) != RPT_REFERENCE_TRUST_UNVERIFIED)
+        return FALSE;
+      break;
+    case KIND_ALL:
+    default:
+      break;
+    }
+  return rpt_reference_item_matches (item, (const char *const *) self->words);
+}
+
+static void
+update_count (RptReferenceBrowser *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint all = self->items != NULL ? g_list_model_get_n_items (self->items) : 0;
+  g_autofree char *text = NULL;
+
+  if (shown == all)
+    text = g_strdup_printf (g_dngettext (NULL, "%u row", "%u rows", all), all);
+  else
+    /* Translators: the rows a search finds: "12 of 2,660 rows" */
+    text = g_strdup_printf (g_dngettext (NULL, "%u of %u row", "%u of %u rows", all), shown, all);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+filter_changed_cb (RptReferenceBrowser *self)
+{
+  g_strfreev (self->words);
+  self->words =
+    rpt_reference_fold_words (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+typedef struct
+{
+  GtkLabel *title;
+  GtkLabel *subtitle;
+  GtkLabel *trust;
+} ListRow;
+
+static void
+list_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, RptReferenceBrowser *self)
+{
+  ListRow *row = g_new0 (ListRow, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  row->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->title, 0);
+  gtk_label_set_wrap (row->title, TRUE);
+  row->subtitle = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->subtitle, 0);
+  gtk_label_set_wrap (row->subtitle, TRUE);
+  gtk_label_set_wrap_mode (row->subtitle, PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "dim-label");
+  row->trust = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_valign (GTK_WIDGET (row->trust), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (row->trust), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (row->trust), "rpt-trust");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (row->title));
+  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (row->subtitle));
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->trust));
+  gtk_box_append (GTK_BOX (box), arrow);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  g_object_set_data_full (G_OBJECT (item), "row", row, g_free);
+  gtk_list_item_set_child (item, box);
+}
+
+static const char *
+trust_label (RptReferenceTrust trust)
+{
+  switch (trust)
+    {
+    case RPT_REFERENCE_TRUST_CORRECTED:
+      /* Translators: a row of reference data the user corrected */
+      return C_ ("reference data", "Corrected");
+    case RPT_REFERENCE_TRUST_UNVERIFIED:
+      /* Translators: a row of reference data not checked in a source */
+      return C_ ("reference data", "Unverified");
+    case RPT_REFERENCE_TRUST_VERIFIED:
+    default:
+      /* Translators: a row of reference data checked in a source */
+      return C_ ("reference data", "Verified");
+    }
+}
+
+static void
+list_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, RptReferenceBrowser *self)
+{
+  ListRow *row = g_object_get_data (G_OBJECT (item), "row");
+  RptReferenceItem *ref = gtk_list_item_get_item (item);
+  RptReferenceTrust trust = rpt_reference_item_get_trust (ref);
+  g_autofree char *a11y = NULL;
+
+  gtk_label_set_text (row->title, rpt_reference_item_get_title (ref));
+  gtk_label_set_text (row->subtitle, rpt_reference_item_get_subtitle (ref));
+  gtk_label_set_text (row->trust, trust_label (trust));
+  gtk_widget_remove_css_class (GTK_WIDGET (row->trust), "accent");
+  gtk_widget_remove_css_class (GTK_WIDGET (row->trust), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (row->trust), "success");
+  gtk_widget_add_css_class (GTK_WIDGET (row->trust),
+                            trust == RPT_REFERENCE_TRUST_CORRECTED    ? "accent"
+                            : trust == RPT_REFERENCE_TRUST_UNVERIFIED ? "warning"
+                                                                      : "success");
+  /* Translators: a row of the reference data read out: title, details,
+   * and "Corrected", "Unverified" or "Verified" */
+  a11y = g_strdup_printf (_ ("%s, %s, %s"), rpt_reference_item_get_title (ref),
+                          rpt_reference_item_get_subtitle (ref), trust_label (trust));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+}
+
+static void
+row_activated_cb (RptReferenceBrowser *self, guint position)
+{
+  g_autoptr (RptReferenceItem) item =
+    g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (item == NULL)
+    return;
+  /* From the list, back goes to the list. */
+  while (!g_queue_is_empty (&self->back))
+    place_free (g_queue_pop_head (&self->back));
+  rpt_reference_browser_show_row (self, rpt_reference_item_get_table (item),
+                                  rpt_reference_item_get_key (item));
+}
+
+/* --- the details ----------------------------------------------------- */
+
+static void
+clear_detail (RptReferenceBrowser *self)
+{
+  GtkWidget *child;
+
+  g_hash_table_remove_all (self->fields);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
+    gtk_box_remove (self->detail_box, child);
+}
+
+static GtkWidget *
+info_row (const char *title, const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  return row;
+}
+
+/* The row's own trust: where it comes from, as of when, verified. */
+static void
+add_trust_group (RptReferenceBrowser *self,
+                 const char *title,
+                 const char *description,
+                 const char *source,
+                 const char *as_of,
+                 gboolean verified,
+                 const char *verification)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *source_label = rpt_reference_dup_source_label (self->reference, source);
+  g_autofree char *trust = NULL;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_ ("Source"), source_label));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             info_row (_ ("As of"), as_of != NULL ? as_of : _ ("No date given")));
+  if (verification != NULL && verification[0] != '\0')
+    /* Translators: "Verified: yes — <how>" in the reference data */
+    trust = g_strdup_printf (_ ("%s — %s"), verified ? _ ("Yes") : _ ("No"), verification);
+  else
+    trust = g_strdup (verified ? _ ("Yes") : _ ("No"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_ ("Verified"), trust));
+  gtk_box_append (self->detail_box, group);
+}
+
+static void
+apply_field (RptReferenceBrowser *self, FieldRows *rows)
+{
+  const char *value = gtk_editable_get_text (GTK_EDITABLE (rows->value_row));
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (rows->note_row));
+
+  g_signal_emit (self, signals[SIGNAL_APPLY], 0, (guint) self->table, self->key, rows->field, value,
+                 note[0] != '\0' ? note : NULL);
+}
+
+static FieldRows *
+rows_of (RptReferenceBrowser *self, GtkWidget *widget)
+{
+  return g_hash_table_lookup (self->fields, g_object_get_data (G_OBJECT (widget), "field"));
+}
+
+static void
+value_apply_cb (GtkWidget *row, RptReferenceBrowser *self)
+{
+  FieldRows *rows = rows_of (self, row);
+
+  if (rows != NULL)
+    apply_field (self, rows);
+}
+
+/* Checked as typed: a value the data cannot take is marked at once. */
+static void
+value_changed_cb (GtkWidget *row, RptReferenceBrowser *self)
+{
+  FieldRows *rows = rows_of (self, row);
+  g_autoptr (GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (rows == NULL)
+    return;
+  if (text[0] == '\0' || rpt_override_check_value (self->table, rows->field, text, NULL, &error))
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_set_visible (rows->error_label, FALSE);
+    }
+  else
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_label_set_text (GTK_LABEL (rows->error_label), error->message);
+      gtk_widget_set_visible (rows->error_label, TRUE);
+    }
+}
+
+static void
+remove_clicked_cb (GtkWidget *button, RptReferenceBrowser *self)
+{
+  FieldRows *rows = rows_of (self, button);
+
+  if (rows != NULL)
+    g_signal_emit (self, signals[SIGNAL_REMOVE], 0, (guint) self->table, self->key, rows->field);
+}
+
+static char *
+describe_override (const RptOverride *o)
+{
+  g_autofree char *who = NULL;
+
+  if (o->author != NULL && o->author[0] != '\0')
+    /* Translators: "Corrected by A. Drafter on 2026-04-04" */
+    who = g_strdup_printf (_ ("Corrected by %s on %s"), o->author, o->date);
+  else
+    /* Translators: "Corrected on 2026-04-04" */
+    who = g_strdup_printf (_ ("Corrected on %s"), o->date);
+  if (o->note != NULL && o->note[0] != '\0')
+    /* Translators: who corrected a value and when, then why or the source:
+     * "Corrected by A. Drafter on 2026-04-04. Source or reason: A/HRC/RES/61/12" */
+    return g_strdup_printf (_ ("%s. Source or reason: %s"), who, o->note);
+  return g_steal_pointer (&who);
+}
+
+static void
+add_field_group (RptReferenceBrowser *self, const char *field)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *value = rpt_reference_dup_value (self->reference, self->table, self->key, field);
+  g_autofree char *data =
+    rpt_reference_dup_data_value (self->reference, self->table, self->key, field);
+  const RptOverride *o =
+    rpt_reference_lookup_override (self->reference, self->table, self->key, field);
+  FieldRows *rows = g_new0 (FieldRows, 1);
+
+  rows->field = g_strdup (field);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                   rpt_override_field_get_label (self->table, field));
+  if (o != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _ ("Your correction is in force: letters use it."));
+
+  rows->value_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->value_row),
+                                 o != NULL ? _ ("Value in use (your correction)")
+                                           : _ ("Value in use"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (rows->value_row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (rows->value_row), value != NULL ? value : "");
+  g_object_set_data_full (G_OBJECT (rows->value_row), "field", g_strdup (field), g_free);
+  g_signal_connect (rows->value_row, "apply", G_CALLBACK (value_apply_cb), self);
+  g_signal_connect (rows->value_row, "changed", G_CALLBACK (value_changed_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), rows->value_row);
+
+  rows->note_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->note_row),
+                                 _ ("Source or reason for a correction"));
+  gtk_editable_set_text (GTK_EDITABLE (rows->note_row),
+                         o != NULL && o->note != NULL ? o->note : "");
+  g_object_set_data_full (G_OBJECT (rows->note_row), "field", g_strdup (field), g_free);
+  g_signal_connect (rows->note_row, "entry-activated", G_CALLBACK (value_apply_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), rows->note_row);
+
+  /* What the data itself says stays in sight, corrected or not. */
+  rows->data_row = info_row (_ ("The data says"), data != NULL ? data : _ ("Nothing"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), rows->data_row);
+
+  if (o != NULL)
+    {
+      g_autofree char *said = describe_override (o);
+
+      rows->correction_row = info_row (_ ("Your correction"), said);
+      rows->remove_button = gtk_button_new_with_mnemonic (_ ("_Remove Correction"));
+      gtk_widget_set_valign (rows->remove_button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (rows->remove_button, "destructive-action");
+      g_object_set_data_full (G_OBJECT (rows->remove_button), "field", g_strdup (field), g_free);
+      g_signal_connect (rows->remove_button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (rows->correction_row), rows->remove_button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), rows->correction_row);
+    }
+
+  rows->error_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (rows->error_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (rows->error_label), TRUE);
+  gtk_widget_set_margin_top (rows->error_label, 6);
+  gtk_widget_add_css_class (rows->error_label, "error");
+  gtk_widget_set_visible (rows->error_label, FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), rows->error_label);
+
+  g_hash_table_replace (self->fields, rows->field, rows);
+  gtk_box_append (self->detail_box, group);
+}
+
+static void
+treaty_row_activated_cb (AdwActionRow *row, RptReferenceBrowser *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (row), "key");
+  Place *here = g_new0 (Place, 1);
+
+  here->table = self->table;
+  here->key = g_strdup (self->key);
+  g_queue_push_head (&self->back, here);
+  rpt_reference_browser_show_row (self, RPT_OVERRIDE_TABLE_TREATIES, key);
+}
+
+/* A State's participation in every instrument the data knows, listed
+ * or not: a State that joined since the snapshot is corrected from here. */
+static void
+add_treaties_group (RptReferenceBrowser *self)
+{
+  g_autoptr (GPtrArray) instruments = rpt_reference_list_instruments (self->reference);
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Treaties"));
+  adw_preferences_group_set_description (
+    ADW_PREFERENCES_GROUP (group),
+    _ ("How the State became party to each instrument, as the treaty data says; choose one to "
+       "correct it."));
+  for (guint i = 0; i < instruments->len; i++)
+    {
+      const RptInstrumentInfo *instrument = instruments->pdata[i];
+      g_autofree char *key = g_strdup_printf ("%s/%s", instrument->code, self->key);
+      g_autofree char *consent =
+        rpt_reference_dup_value (self->reference, RPT_OVERRIDE_TABLE_TREATIES, key, "consent");
+      g_autofree char *signature =
+        rpt_reference_dup_value (self->reference, RPT_OVERRIDE_TABLE_TREATIES, key, "signature");
+      const RptTreatyStatus *status =
+        rpt_reference_lookup_treaty_status (self->reference, instrument->code, self->key);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *title = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      if (status == NULL)
+        subtitle = g_strdup (_ ("The data says nothing: not a signatory nor a party"));
+      else
+        /* Translators: a State's participation in a treaty: how it became
+         * party ("accession 1999-01-04" or "none"), then when it signed */
+        subtitle = g_strdup_printf (_ ("Party: %s · signed: %s"), consent != NULL ? consent : "—",
+                                    signature != NULL ? signature : "—");
+      /* Translators: an instrument: its code and its title */
+      title = g_strdup_printf (_ ("%s — %s"), instrument->code, instrument->title);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "key", g_strdup (key), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (treaty_row_activated_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  gtk_box_append (self->detail_box, group);
+}
+
+static void
+show_detail (RptReferenceBrowser *self)
+{
+  g_autofree char *title = rpt_reference_dup_row_title (self->reference, self->table, self->key);
+  g_autofree char *description = NULL;
+  const char *const *fields = rpt_override_table_list_fields (self->table);
+
+  clear_detail (self);
+  switch (self->table)
+    {
+    case RPT_OVERRIDE_TABLE_MANDATES:
+      {
+        const RptMandateInfo *m = rpt_reference_lookup_mandate (self->reference, self->key);
+
+        if (m == NULL)
+          break;
+        /* Translators: "Mandate sr-torture (thematic, SR)" */
+        description = g_strdup_printf (_ ("Mandate %s (%s, %s)"), m->key, m->category, m->form);
+        add_trust_group (self, title, description, m->source, m->as_of, m->verified,
+                         m->verification);
+        break;
+      }
+    case RPT_OVERRIDE_TABLE_COUNTRIES:
+      {
+        const RptCountryInfo *c = rpt_reference_lookup_country (self->reference, self->key);
+
+        /* Translators: "State TJK" */
+        description = g_strdup_printf (_ ("State %s"), self->key);
+        if (c != NULL)
+          add_trust_group (self, title, description, c->source, c->as_of, c->verified,
+                           c->verification);
+        else
+          add_trust_group (self, title, description, NULL, NULL, FALSE,
+                           _ ("Not in the UN terminology data: the name is the ISO one, from "
+                              "the iso-codes package"));
+        break;
+      }
+    case RPT_OVERRIDE_TABLE_TREATIES:
+    default:
+      {
+        g_auto (GStrv) parts = g_strsplit (self->key, "/", 2);
+        const RptTreatyStatus *t =
+          g_strv_length (parts) == 2
+            ? rpt_reference_lookup_treaty_status (self->reference, parts[0], parts[1])
+            : NULL;
+        const RptInstrumentInfo *i = rpt_reference_lookup_instrument (self->reference, parts[0]);
+
+        description = g_strdup (i != NULL ? i->title : self->key);
+        if (t != NULL)
+          add_trust_group (self, title, description, t->source, t->as_of, t->verified,
+                           t->verification);
+        else
+          add_trust_group (
+            self, title, description, i != NULL ? i->source : NULL, i != NULL ? i->as_of : NULL,
+            FALSE,
+            _ ("The treaty data says nothing of this State and instrument: not a signatory nor a "
+               "party when it was taken. Correct it if the State has joined since."));
+        break;
+      }
+    }
+  for (guint f = 0; fields[f] != NULL; f++)
+    add_field_group (self, fields[f]);
+  if (self->table == RPT_OVERRIDE_TABLE_COUNTRIES)
+    add_treaties_group (self);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, _ ("Reference Data"));
+}
+
+/* --- API ------------------------------------------------------------- */
+
+/**
+ * rpt_reference_browser_set_reference:
+ *
+ * Shows @reference: the list anew (the search kept), and the details
+ * shown, with the values and corrections now in force.
+ */
+void
+rpt_reference_browser_set_reference (RptReferenceBrowser *self, RptReference *reference)
+{
+  g_autoptr (GListModel) items = NULL;
+
+  g_return_if_fail (RPT_IS_REFERENCE_BROWSER (self));
+  g_return_if_fail (RPT_IS_REFERENCE (reference));
+
+  g_set_object (&self->reference, reference);
+  items = rpt_reference_items_new (reference);
+  g_set_object (&self->items, items);
+  gtk_filter_list_model_set_model (self->filtered, items);
+  update_count (self);
+  if (self->detail_shown)
+    show_detail (self);
+}
+
+void
+rpt_reference_browser_set_search (RptReferenceBrowser *self, const char *text)
+{
+  g_return_if_fail (RPT_IS_REFERENCE_BROWSER (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  filter_changed_cb (self);
+}
+
+/**
+ * rpt_reference_browser_get_shown:
+ *
+ * Returns: (transfer none): the rows the list shows (#RptReferenceItem)
+ */
+GListModel *
+rpt_reference_browser_get_shown (RptReferenceBrowser *self)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE_BROWSER (self), NULL);
+  return G_LIST_MODEL (self->filtered);
+}
+
+void
+rpt_reference_browser_show_list (RptReferenceBrowser *self)
+{
+  g_return_if_fail (RPT_IS_REFERENCE_BROWSER (self));
+
+  self->detail_shown = FALSE;
+  while (!g_queue_is_empty (&self->back))
+    place_free (g_queue_pop_head (&self->back));
+  clear_detail (self);
+  adw_window_title_set_title (self->window_title, _ ("Reference Data"));
+  adw_window_title_set_subtitle (self->window_title, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * rpt_reference_browser_show_row:
+ *
+ * Shows the details of one row: a mandate by its key, a State by its
+ * code, a treaty participation as "INSTRUMENT/CODE".
+ */
+void
+rpt_reference_browser_show_row (RptReferenceBrowser *self, RptOverrideTable table, const char *key)
+{
+  GtkAdjustment *adj;
+
+  g_return_if_fail (RPT_IS_REFERENCE_BROWSER (self));
+  g_return_if_fail (key != NULL);
+
+  self->table = table;
+  g_free (self->key);
+  self->key = g_strdup (key);
+  self->detail_shown = TRUE;
+  show_detail (self);
+  gtk_stack_set_visible_child_name (self->stack, "detail");
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->detail_scroller));
+  gtk_adjustment_set_value (adj, 0);
+  gtk_widget_child_focus (GTK_WIDGET (self->detail_box), GTK_DIR_TAB_FORWARD);
+}
+
+/**
+ * rpt_reference_browser_get_shown_row:
+ *
+ * Returns: whether the details of a row are shown, and which
+ */
+gboolean
+rpt_reference_browser_get_shown_row (RptReferenceBrowser *self,
+                                     RptOverrideTable *table,
+                                     const char **key)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE_BROWSER (self), FALSE);
+
+  if (!self->detail_shown)
+    return FALSE;
+  if (table != NULL)
+    *table = self->table;
+  if (key != NULL)
+    *key = self->key;
+  return TRUE;
+}
+
+/**
+ * rpt_reference_browser_set_busy:
+ *
+ * While a correction is written, the details wait.
+ */
+void
+rpt_reference_browser_set_busy (RptReferenceBrowser *self, gboolean busy)
+{
+  g_return_if_fail (RPT_IS_REFERENCE_BROWSER (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->detail_box), !busy);
+}
+
+/**
+ * rpt_reference_browser_show_field_error:
+ *
+ * Says under a value of the details why it was not taken.
+ */
+void
+rpt_reference_browser_show_field_error (RptReferenceBrowser *self,
+                                        const char *field,
+                                        const char *message)
+{
+  FieldRows *rows;
+
+  g_return_if_fail (RPT_IS_REFERENCE_BROWSER (self));
+
+  rows = field != NULL ? g_hash_table_lookup (self->fields, field) : NULL;
+  if (rows == NULL)
+    return;
+  gtk_label_set_text (GTK_LABEL (rows->error_label), message);
+  gtk_widget_set_visible (rows->error_label, TRUE);
+  gtk_widget_add_css_class (rows->value_row, "error");
+  gtk_widget_grab_focus (rows->value_row);
+}
+
+/**
+ * rpt_reference_browser_get_field_row:
+ * @which: "value", "note", "data", "correction", "remove" or "error"
+ *
+ * Returns: (transfer none) (nullable): a widget of the details of @field
+ */
+GtkWidget *
+rpt_reference_browser_get_field_row (RptReferenceBrowser *self,
+                                     const char *field,
+                                     const char *which)
+{
+  FieldRows *rows;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE_BROWSER (self), NULL);
+
+  rows = g_hash_table_lookup (self->fields, field);
+  if (rows == NULL)
+    return NULL;
+  if (g_str_equal (which, "value"))
+    return rows->value_row;
+  if (g_str_equal (which, "note"))
+    return rows->note_row;
+  if (g_str_equal (which, "data"))
+    return rows->data_row;
+  if (g_str_equal (which, "correction"))
+    return rows->correction_row;
+  if (g_str_equal (which, "remove"))
+    return rows->remove_button;
+  if (g_str_equal (which, "error"))
+    return rows->error_label;
+  return NULL;
+}
+
+static void
+back_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptReferenceBrowser *self = RPT_REFERENCE_BROWSER (widget);
+
+  if (self->detail_shown && !g_queue_is_empty (&self->back))
+    {
+      Place *place = g_queue_pop_head (&self->back);
+      rpt_reference_browser_show_row (self, place->table, place->key);
+      place_free (place);
+    }
+  else if (self->detail_shown)
+    rpt_reference_browser_show_list (self);
+  else
+    g_signal_emit (self, signals[SIGNAL_CLOSE], 0);
+}
+
+/* --- GObject --------------------------------------------------------- */
+
+static void
+rpt_reference_browser_dispose (GObject *object)
+{
+  RptReferenceBrowser *self = RPT_REFERENCE_BROWSER (object);
+
+  if (self->fields != NULL)
+    g_hash_table_remove_all (self->fields);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_REFERENCE_BROWSER);
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->items);
+  g_clear_object (&self->reference);
+  G_OBJECT_CLASS (rpt_reference_browser_parent_class)->dispose (object);
+}
+
+static void
+rpt_reference_browser_finalize (GObject *object)
+{
+  RptReferenceBrowser *self = RPT_REFERENCE_BROWSER (object);
+
+  g_strfreev (self->words);
+  g_free (self->key);
+  g_queue_clear_full (&self->back, (GDestroyNotify) place_free);
+  g_hash_table_unref (self->fields);
+  G_OBJECT_CLASS (rpt_reference_browser_parent_class)->finalize (object);
+}
+
+static void
+rpt_reference_browser_class_init (RptReferenceBrowserClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rpt_reference_browser_dispose;
+  object_class->finalize = rpt_reference_browser_finalize;
+
+  /**
+   * RptReferenceBrowser::apply:
+   * @table: an #RptOverrideTable
+   * @key: the row
+   * @field: the value
+   * @value: what the user typed
+   * @note: (nullable): the source or reason given
+   *
+   * The user asked for a correction.
+   */
+  signals[SIGNAL_APPLY] = g_signal_new ("apply", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 5, G_TYPE_UINT,
+                                        G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+  /**
+   * RptReferenceBrowser::remove:
+   *
+   * The user asked to remove the correction of @field of a row.
+   */
+  signals[SIGNAL_REMOVE] =
+    g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_STRING, G_TYPE_STRING);
+  /**
+   * RptReferenceBrowser::close:
+   *
+   * Back from the list: the page goes back to the preferences.
+   */
+  signals[SIGNAL_CLOSE] = g_signal_new ("close", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/gnome/Rapporteur/ui/rpt-reference-browser.ui");
+  gtk_widget_class_bind_template_child (widget_class, RptReferenceBrowser, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RptReferenceBrowser, stack);
+  gtk_widget_class_bind_template_child (widget_class, RptReferenceBrowser, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RptReferenceBrowser, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RptReferenceBrowser, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RptReferenceBrowser, list);
+  gtk_widget_class_bind_template_child (widget_class, RptReferenceBrowser, detail_scroller);
+  gtk_widget_class_bind_template_child (widget_class, RptReferenceBrowser, detail_box);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_install_action (widget_class, "browser.back", NULL, back_action);
+}
+
+static void
+rpt_reference_browser_init (RptReferenceBrowser *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_queue_init (&self->back);
+  self->fields =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) field_rows_free);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (list_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (list_bind_cb), self);
+  gtk_list_view_set_factory (self->list, factory);
+  g_object_unref (factory);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+}
