@@ -539,6 +539,31 @@ test_csv (void)
   rpt_test_rm_rf (dir);
 }
 
+/* How old a row is at a letter's date: the rule the checks and the
+ * Reference Data page share for "probably out of date". */
+static void
+test_stale (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *last_year = g_strdup_printf ("%04d-01", g_date_time_get_year (now) - 1);
+
+  g_assert_cmpint (rpt_reference_months_since ("2023-04", "2026-04-23"), ==, 36);
+  g_assert_false (rpt_reference_as_of_is_stale ("2023-04", "2026-04-23"));
+  g_assert_cmpint (rpt_reference_months_since ("2023-04", "2026-05-01"), ==, 37);
+  g_assert_true (rpt_reference_as_of_is_stale ("2023-04", "2026-05-01"));
+  /* A year alone counts as its December; a full date as its month. */
+  g_assert_cmpint (rpt_reference_months_since ("2014", "2015-12-31"), ==, 12);
+  g_assert_cmpint (rpt_reference_months_since ("2014-03-17", "2014-05-01"), ==, 2);
+  /* Unknown or unreadable: not said to be old. */
+  g_assert_cmpint (rpt_reference_months_since (NULL, "2026-01-01"), ==, 0);
+  g_assert_cmpint (rpt_reference_months_since ("n.d.", "2026-01-01"), ==, 0);
+  g_assert_false (rpt_reference_as_of_is_stale (NULL, NULL));
+  /* No date, or a bad one: today's. */
+  g_assert_true (rpt_reference_as_of_is_stale ("2014-03", NULL));
+  g_assert_true (rpt_reference_as_of_is_stale ("2014-03", "2026-13-45"));
+  g_assert_false (rpt_reference_as_of_is_stale (last_year, NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -558,6 +583,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reference/default", test_default);
   g_test_add_func ("/reference/clauses", test_clauses);
   g_test_add_func ("/reference/csv", test_csv);
+  g_test_add_func ("/reference/stale", test_stale);
 
   return g_test_run ();
 }

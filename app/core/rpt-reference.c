@@ -537,6 +537,51 @@ rpt_treaty_action_to_string (RptTreatyAction action)
   return "none";
 }
 
+/**
+ * rpt_reference_months_since:
+ * @as_of: (nullable): a row's "as of": "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+ * @date: (nullable): "YYYY-MM-DD" (a letter's date), or %NULL for today
+ *
+ * Returns: the whole months from @as_of to @date (a year alone counts as
+ *   its December), or 0 when @as_of is unknown
+ */
+int
+rpt_reference_months_since (const char *as_of, const char *date)
+{
+  int year, month, to_year, to_month;
+
+  if (as_of == NULL || strlen (as_of) < 4 || !g_ascii_isdigit (as_of[0]))
+    return 0;
+  year = (int) g_ascii_strtoll (as_of, NULL, 10);
+  month = strlen (as_of) >= 7 ? (int) g_ascii_strtoll (as_of + 5, NULL, 10) : 12;
+  if (date != NULL && rpt_date_is_valid (date))
+    {
+      to_year = (int) g_ascii_strtoll (date, NULL, 10);
+      to_month = (int) g_ascii_strtoll (date + 5, NULL, 10);
+    }
+  else
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      to_year = g_date_time_get_year (now);
+      to_month = g_date_time_get_month (now);
+    }
+  return (to_year - year) * 12 + (to_month - month);
+}
+
+/**
+ * rpt_reference_as_of_is_stale:
+ * @as_of: (nullable): a row's "as of"
+ * @date: (nullable): a letter's date, or %NULL for today
+ *
+ * Returns: whether data as of @as_of is more than
+ *   %RPT_REFERENCE_STALE_MONTHS old at @date: probably out of date
+ */
+gboolean
+rpt_reference_as_of_is_stale (const char *as_of, const char *date)
+{
+  return rpt_reference_months_since (as_of, date) > RPT_REFERENCE_STALE_MONTHS;
+}
+
 static void
 treaty_row (RptReference *self, const Row *row)
 {

@@ -267,6 +267,14 @@ const RptCountryInfo *rpt_reference_lookup_country (RptReference *self, const ch
 GPtrArray *rpt_reference_list_clauses (RptReference *self, const char *language, RptPart part);
 const char *rpt_treaty_action_to_string (RptTreatyAction action);
 
+/* Mandates are renewed every three years or so, under a new resolution,
+ * and treaty participation changes too: data older than this, before a
+ * letter's date, is probably out of date. */
+#define RPT_REFERENCE_STALE_MONTHS 36
+
+int rpt_reference_months_since (const char *as_of, const char *date);
+gboolean rpt_reference_as_of_is_stale (const char *as_of, const char *date);
+
 /* The user's corrections, field by field (rpt-overrides.h) */
 RptReference *rpt_reference_reload_default (void);
 char *rpt_reference_dup_default_overrides_path (void);

@@ -1001,37 +1001,17 @@ note_resolutions_missing (Build *b, const char *id, const char *title)
               title);
 }
 
-/* Months from @as_of ("YYYY", "YYYY-MM" or "YYYY-MM-DD") to the letter's
- * date, or to today for a letter not dated yet; 0 when unknown. */
-static int
-months_before_letter (Build *b, const char *as_of)
+/* Whether data as of @as_of is probably out of date at the letter's date,
+ * or at today's for a letter not dated yet. */
+static gboolean
+stale_for_letter (Build *b, const char *as_of)
 {
   g_autofree char *date = text_of (letter_child (b->letter, "date"));
-  int year, month, letter_year, letter_month;
 
-  if (as_of == NULL || strlen (as_of) < 4 || !g_ascii_isdigit (as_of[0]))
-    return 0;
-  year = (int) g_ascii_strtoll (as_of, NULL, 10);
-  month = strlen (as_of) >= 7 ? (int) g_ascii_strtoll (as_of + 5, NULL, 10) : 12;
   if (date == NULL && b->today != NULL)
     date = g_strdup (b->today);
-  if (date != NULL && rpt_date_is_valid (date))
-    {
-      letter_year = (int) g_ascii_strtoll (date, NULL, 10);
-      letter_month = (int) g_ascii_strtoll (date + 5, NULL, 10);
-    }
-  else
-    {
-      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-      letter_year = g_date_time_get_year (now);
-      letter_month = g_date_time_get_month (now);
-    }
-  return (letter_year - year) * 12 + (letter_month - month);
+  return rpt_reference_as_of_is_stale (as_of, date);
 }
-
-/* Mandates are renewed every three years or so, under a new resolution;
- * treaty participation changes too. */
-#define STALE_MONTHS 36
 
 /* How far the mandate data the letter uses can be trusted. */
 static void
@@ -1046,7 +1026,7 @@ note_mandate_data (Build *b,
               _ ("Unverified reference data for the %s (as of %s): %s"), info->title,
               info->as_of != NULL ? info->as_of : "?",
               info->verification != NULL ? info->verification : "");
-  if (!own_resolutions && months_before_letter (b, info->as_of) > STALE_MONTHS)
+  if (!own_resolutions && stale_for_letter (b, info->as_of))
     add_note (b, "stale-reference-data", RPT_PART_MANDATES, id, "resolutions",
               _ ("The reference data on the %s is as of %s, more than three years before the "
                  "letter: the mandate has probably been renewed since, under a new resolution. "
@@ -1180,7 +1160,7 @@ note_treaty_data (Build *b,
               status->instrument, rpt_treaty_action_to_string (status->action),
               status->as_of != NULL ? status->as_of : "?",
               status->verification != NULL ? status->verification : "");
-  else if (months_before_letter (b, status->as_of) > STALE_MONTHS)
+  else if (stale_for_letter (b, status->as_of))
     /* (unverified data says how old it is already) */
     add_note (b, "stale-reference-data", part, item_id, field,
               _ ("The treaty data on %s and %s is as of %s, more than three years before the "
