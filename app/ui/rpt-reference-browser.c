@@ -22,21 +22,20 @@
  * from, as of when, how far it can be trusted, and each value that can
  * be corrected with what the data says and the correction in force.
  *
+ * Unverified rows and rows probably out of date (as the checks say,
+ * rpt_reference_as_of_is_stale()) carry a mark in the list and in their
+ * details, and the list can show only them.
+ *
+ * Made for the keyboard: Enter in the search opens the first row found
+ * and Down goes into the list; Escape or Alt+Left goes back (from the
+ * details to the row they came from, from the list out of the page);
+ * after a correction is made or removed the focus is on its value again.
+ *
  * It changes nothing itself: a correction asked for is the
  * #RptReferenceBrowser::apply signal, a correction removed
  * #RptReferenceBrowser::remove; the page writes them and gives the
  * browser the new data (rpt_reference_browser_set_reference()).
  */
-
-typedef enum
-{
-  KIND_ALL,
-  KIND_MANDATES,
-  KIND_STATES,
-  KIND_TREATIES,
-  KIND_CORRECTED,
-  KIND_UNVERIFIED,
-} Kind;
 
 /* The widgets of one correctable value in the details. */
 typedef struct
@@ -70,8 +69,20 @@ struct _RptReferenceBrowser
   gboolean detail_shown;
   RptOverrideTable table;
   char *key;
-  GQueue back;        /* Place */
-  GHashTable *fields; /* field → FieldRows */
+  GQueue back;             /* Place */
+  GHashTable *fields;      /* field → FieldRows */
+  GHashTable *treaty_rows; /* treaty key → its row in a State's details */
+  GtkWidget *as_of_row;
+  GtkWidget *verified_row;
+
+  /* where the focus goes once the details are made again, or once the
+   * list has made the row to focus */
+  char *focus_field;
+  char *focus_treaty;
+  char *focus_key;
+  RptOverrideTable focus_table;
+  guint focus_tick;
+  guint focus_tries;
 
   AdwWindowTitle *window_title;
   GtkStack *stack;
@@ -118,32 +129,36 @@ filter_func (gpointer object, gpointer user_data)
 {
   RptReferenceBrowser *self = user_data;
   RptReferenceItem *item = object;
-  Kind kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  RptReferenceFilter filter = gtk_drop_down_get_selected (self->kind_dropdown);
   RptOverrideTable table = rpt_reference_item_get_table (item);
 
-  switch (kind)
+  switch (filter)
     {
-    case KIND_MANDATES:
+    case RPT_REFERENCE_FILTER_MANDATES:
       if (table != RPT_OVERRIDE_TABLE_MANDATES)
         return FALSE;
       break;
-    case KIND_STATES:
+    case RPT_REFERENCE_FILTER_STATES:
       if (table != RPT_OVERRIDE_TABLE_COUNTRIES)
         return FALSE;
       break;
-    case KIND_TREATIES:
+    case RPT_REFERENCE_FILTER_TREATIES:
       if (table != RPT_OVERRIDE_TABLE_TREATIES)
         return FALSE;
       break;
-    case KIND_CORRECTED:
-      if (rpt_reference_item_get_trust (item) != RPT_REFERENCE_TRUST_CORRECTED)
+    case RPT_REFERENCE_FILTER_CORRECTED:
+      if (!rpt_reference_item_get_corrected (item))
         return FALSE;
       break;
-    case KIND_UNVERIFIED:
-      if (rpt_reference_item_get_trust (item) != RPT_REFERENCE_TRUST_UNVERIFIED)
+    case RPT_REFERENCE_FILTER_UNVERIFIED:
+      if (rpt_reference_item_get_verified (item))
         return FALSE;
       break;
-    case KIND_ALL:
+    case RPT_REFERENCE_FILTER_STALE:
+      if (!rpt_reference_item_get_stale (item))
+        return FALSE;
+      break;
+    case RPT_REFERENCE_FILTER_ALL:
     default:
       break;
     }
@@ -176,9 +191,12 @@ filter_changed_cb (RptReferenceBrowser *self)
 
 typedef struct
 {
+  GtkWidget *box;
   GtkLabel *title;
   GtkLabel *subtitle;
   GtkLabel *trust;
+  GtkLabel *corrected;
+  GtkLabel *stale;
 } ListRow;
 
 static void
@@ -202,33 +220,44 @@ list_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, RptReferenc
   gtk_widget_set_valign (GTK_WIDGET (row->trust), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (row->trust), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (row->trust), "rpt-trust");
+  /* Translators: a mark on a row of reference data the user corrected */
+  row->corrected = GTK_LABEL (gtk_label_new (C_ ("reference data", "Corrected")));
+  gtk_widget_set_valign (GTK_WIDGET (row->corrected), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (row->corrected), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (row->corrected), "rpt-trust");
+  gtk_widget_add_css_class (GTK_WIDGET (row->corrected), "accent");
+  /* Translators: a mark on a row of reference data more than three years
+   * old: it has probably changed since */
+  row->stale = GTK_LABEL (gtk_label_new (C_ ("reference data", "Out of date")));
+  gtk_widget_set_valign (GTK_WIDGET (row->stale), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (row->stale), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (row->stale), "rpt-trust");
+  gtk_widget_add_css_class (GTK_WIDGET (row->stale), "warning");
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_box_append (GTK_BOX (labels), GTK_WIDGET (row->title));
   gtk_box_append (GTK_BOX (labels), GTK_WIDGET (row->subtitle));
   gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->stale));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->trust));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->corrected));
+  row->box = box;
   gtk_box_append (GTK_BOX (box), arrow);
   gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   g_object_set_data_full (G_OBJECT (item), "row", row, g_free);
   gtk_list_item_set_child (item, box);
 }
 
-static const char *
-trust_label (RptReferenceTrust trust)
+/* Appends a part to what a row reads out. */
+static void
+read_out (char **text, const char *part)
 {
-  switch (trust)
-    {
-    case RPT_REFERENCE_TRUST_CORRECTED:
-      /* Translators: a row of reference data the user corrected */
-      return C_ ("reference data", "Corrected");
-    case RPT_REFERENCE_TRUST_UNVERIFIED:
-      /* Translators: a row of reference data not checked in a source */
-      return C_ ("reference data", "Unverified");
-    case RPT_REFERENCE_TRUST_VERIFIED:
-    default:
-      /* Translators: a row of reference data checked in a source */
-      return C_ ("reference data", "Verified");
-    }
+  /* Translators: the parts of a row of reference data read out, one
+   * after the other: "Special Rapporteur on torture, Mandate · …,
+   * Unverified" */
+  char *joined = g_strdup_printf (_ ("%s, %s"), *text, part);
+
+  g_free (*text);
+  *text = joined;
 }
 
 static void
@@ -236,26 +265,208 @@ list_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, RptReference
 {
   ListRow *row = g_object_get_data (G_OBJECT (item), "row");
   RptReferenceItem *ref = gtk_list_item_get_item (item);
-  RptReferenceTrust trust = rpt_reference_item_get_trust (ref);
-  g_autofree char *a11y = NULL;
+  gboolean verified = rpt_reference_item_get_verified (ref);
+  gboolean corrected = rpt_reference_item_get_corrected (ref);
+  gboolean stale = rpt_reference_item_get_stale (ref);
+  char *a11y = g_strdup (rpt_reference_item_get_title (ref));
 
   gtk_label_set_text (row->title, rpt_reference_item_get_title (ref));
   gtk_label_set_text (row->subtitle, rpt_reference_item_get_subtitle (ref));
-  gtk_label_set_text (row->trust, trust_label (trust));
-  gtk_widget_remove_css_class (GTK_WIDGET (row->trust), "accent");
-  gtk_widget_remove_css_class (GTK_WIDGET (row->trust), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (row->trust), "success");
-  gtk_widget_add_css_class (GTK_WIDGET (row->trust),
-                            trust == RPT_REFERENCE_TRUST_CORRECTED    ? "accent"
-                            : trust == RPT_REFERENCE_TRUST_UNVERIFIED ? "warning"
-                                                                      : "success");
-  /* Translators: a row of the reference data read out: title, details,
-   * and "Corrected", "Unverified" or "Verified" */
-  a11y = g_strdup_printf (_ ("%s, %s, %s"), rpt_reference_item_get_title (ref),
-                          rpt_reference_item_get_subtitle (ref), trust_label (trust));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  read_out (&a11y, rpt_reference_item_get_subtitle (ref));
+  gtk_widget_set_visible (GTK_WIDGET (row->stale), stale);
+  if (stale)
+    read_out (&a11y, gtk_label_get_text (row->stale));
+  /* A correction settles only its own field: a corrected row may still
+   * be unverified, and says so. "Verified" goes without saying once the
+   * user corrected the row. */
+  gtk_widget_set_visible (GTK_WIDGET (row->trust), !verified || !corrected);
+  /* Translators: a mark on a row of reference data not checked in a
+   * source, or checked */
+  gtk_label_set_text (row->trust, verified ? C_ ("reference data", "Verified")
+                                           : C_ ("reference data", "Unverified"));
+  gtk_widget_remove_css_class (GTK_WIDGET (row->trust), verified ? "warning" : "success");
+  gtk_widget_add_css_class (GTK_WIDGET (row->trust), verified ? "success" : "warning");
+  if (gtk_widget_get_visible (GTK_WIDGET (row->trust)))
+    read_out (&a11y, gtk_label_get_text (row->trust));
+  gtk_widget_set_visible (GTK_WIDGET (row->corrected), corrected);
+  if (corrected)
+    read_out (&a11y, gtk_label_get_text (row->corrected));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->box), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
+                                  -1);
+  g_free (a11y);
+  /* Which row it is, for the focus to find it (rows are recycled). */
+  g_object_set_data (G_OBJECT (row->box), "item", ref);
 }
+
+static void
+list_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, RptReferenceBrowser *self)
+{
+  ListRow *row = g_object_get_data (G_OBJECT (item), "row");
+
+  g_object_set_data (G_OBJECT (row->box), "item", NULL);
+}
+
+/* --- the focus ------------------------------------------------------- */
+
+static RptReferenceItem *
+item_of_list_widget (GtkWidget *widget)
+{
+  GtkWidget *box = gtk_widget_get_first_child (widget);
+
+  return box != NULL ? g_object_get_data (G_OBJECT (box), "item") : NULL;
+}
+
+/* The widget the list made for a row, if the row is on screen: the list
+ * makes widgets only for the rows it shows. */
+static GtkWidget *
+list_widget_of (RptReferenceBrowser *self, RptOverrideTable table, const char *key)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->list)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      RptReferenceItem *item = item_of_list_widget (c);
+
+      if (item != NULL && rpt_reference_item_get_table (item) == table &&
+          g_str_equal (rpt_reference_item_get_key (item), key))
+        return c;
+    }
+  return NULL;
+}
+
+static guint
+position_of (RptReferenceBrowser *self, RptOverrideTable table, const char *key)
+{
+  GListModel *model = G_LIST_MODEL (self->filtered);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RptReferenceItem) item = g_list_model_get_item (model, i);
+
+      if (rpt_reference_item_get_table (item) == table &&
+          g_str_equal (rpt_reference_item_get_key (item), key))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static void
+stop_focus_tick (RptReferenceBrowser *self)
+{
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->focus_tick);
+  self->focus_tick = 0;
+  g_clear_pointer (&self->focus_key, g_free);
+}
+
+/* The list makes the row's widget when it lays out, after scrolling to
+ * it (GTK 4.8 has no call that scrolls and focuses at once): the focus
+ * waits for it a few frames, then falls back on the search. */
+static gboolean
+focus_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  RptReferenceBrowser *self = user_data;
+  GtkWidget *row = list_widget_of (self, self->focus_table, self->focus_key);
+
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+  else if (++self->focus_tries < 30)
+    return G_SOURCE_CONTINUE;
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  self->focus_tick = 0;
+  g_clear_pointer (&self->focus_key, g_free);
+  return G_SOURCE_REMOVE;
+}
+
+/* Puts the focus on a row of the list, scrolled into view; on the search
+ * when the list does not show it. */
+static void
+focus_list_row (RptReferenceBrowser *self, RptOverrideTable table, const char *key)
+{
+  guint position = position_of (self, table, key);
+  GtkWidget *row;
+
+  stop_focus_tick (self);
+  if (position == G_MAXUINT)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
+  row = list_widget_of (self, table, key);
+  if (row != NULL && gtk_widget_grab_focus (row))
+    return;
+  self->focus_table = table;
+  self->focus_key = g_strdup (key);
+  self->focus_tries = 0;
+  self->focus_tick =
+    gtk_widget_add_tick_callback (GTK_WIDGET (self->list), focus_tick_cb, self, NULL);
+}
+
+static void
+focus_list_position (RptReferenceBrowser *self, guint position)
+{
+  g_autoptr (RptReferenceItem) item =
+    g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (item != NULL)
+    focus_list_row (self, rpt_reference_item_get_table (item), rpt_reference_item_get_key (item));
+}
+
+/* Where the focus goes in the details just made: where it was asked to
+ * go (the value just corrected, the treaty come back from), else on the
+ * first value to correct. */
+static void
+focus_detail (RptReferenceBrowser *self)
+{
+  GtkWidget *target = NULL;
+
+  if (self->focus_treaty != NULL)
+    target = g_hash_table_lookup (self->treaty_rows, self->focus_treaty);
+  if (target == NULL && self->focus_field != NULL)
+    {
+      FieldRows *rows = g_hash_table_lookup (self->fields, self->focus_field);
+      target = rows != NULL ? rows->value_row : NULL;
+    }
+  if (target == NULL)
+    {
+      const char *const *fields = rpt_override_table_list_fields (self->table);
+      FieldRows *rows = fields[0] != NULL ? g_hash_table_lookup (self->fields, fields[0]) : NULL;
+      target = rows != NULL ? rows->value_row : NULL;
+    }
+  g_clear_pointer (&self->focus_treaty, g_free);
+  g_clear_pointer (&self->focus_field, g_free);
+  if (target == NULL || !gtk_widget_grab_focus (target))
+    gtk_widget_child_focus (GTK_WIDGET (self->detail_box), GTK_DIR_TAB_FORWARD);
+}
+
+/**
+ * rpt_reference_browser_get_focused_row:
+ *
+ * Returns: (nullable): the key of the row of the list that has the focus
+ */
+const char *
+rpt_reference_browser_get_focused_row (RptReferenceBrowser *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE_BROWSER (self), NULL);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self->list);
+       w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_parent (w) == GTK_WIDGET (self->list))
+      {
+        RptReferenceItem *item = item_of_list_widget (w);
+        return item != NULL ? rpt_reference_item_get_key (item) : NULL;
+      }
+  return NULL;
+}
+
+/* --- navigation ------------------------------------------------------ */
 
 static void
 row_activated_cb (RptReferenceBrowser *self, guint position)
@@ -272,6 +483,40 @@ row_activated_cb (RptReferenceBrowser *self, guint position)
                                   rpt_reference_item_get_key (item));
 }
 
+/* Enter in the search: the first row found, as a search field does. */
+static void
+search_activate_cb (RptReferenceBrowser *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    row_activated_cb (self, 0);
+}
+
+/* Escape in the search: the search cleared, then out of the page. */
+static void
+search_stop_cb (RptReferenceBrowser *self)
+{
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    rpt_reference_browser_set_search (self, NULL);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "browser.back", NULL);
+}
+
+/* Down from the search goes into the list. */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint keyval,
+                       guint keycode,
+                       GdkModifierType state,
+                       RptReferenceBrowser *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    return GDK_EVENT_PROPAGATE;
+  focus_list_position (self, 0);
+  return GDK_EVENT_STOP;
+}
+
 /* --- the details ----------------------------------------------------- */
 
 static void
@@ -280,6 +525,9 @@ clear_detail (RptReferenceBrowser *self)
   GtkWidget *child;
 
   g_hash_table_remove_all (self->fields);
+  g_hash_table_remove_all (self->treaty_rows);
+  self->as_of_row = NULL;
+  self->verified_row = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
     gtk_box_remove (self->detail_box, child);
 }
@@ -295,31 +543,65 @@ info_row (const char *title, const char *subtitle)
   return row;
 }
 
-/* The row's own trust: where it comes from, as of when, verified. */
+/* A warning sign before a row that says what is doubtful. */
+static void
+mark_doubtful (GtkWidget *row)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Warning"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  g_object_set_data (G_OBJECT (row), "doubtful", GINT_TO_POINTER (TRUE));
+}
+
+/* The row's own trust: where it comes from, as of when, verified; what
+ * is unverified or probably out of date (@dated: data that ages, as
+ * mandates and treaties do) is marked, as the checks would. */
 static void
 add_trust_group (RptReferenceBrowser *self,
                  const char *title,
                  const char *description,
                  const char *source,
                  const char *as_of,
+                 gboolean dated,
                  gboolean verified,
                  const char *verification)
 {
   GtkWidget *group = adw_preferences_group_new ();
   g_autofree char *source_label = rpt_reference_dup_source_label (self->reference, source);
   g_autofree char *trust = NULL;
+  g_autofree char *when = NULL;
+  gboolean stale = dated && rpt_reference_as_of_is_stale (as_of, NULL);
+  GtkWidget *row;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_ ("Source"), source_label));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             info_row (_ ("As of"), as_of != NULL ? as_of : _ ("No date given")));
+  if (stale)
+    /* Translators: the "as of" date of reference data more than three
+     * years old, e.g. "2014-03 — more than three years ago…" */
+    when = g_strdup_printf (_ ("%s — more than three years ago: it has probably changed since. "
+                               "Check it, and correct it if it has."),
+                            as_of);
+  else
+    when = g_strdup (as_of != NULL ? as_of : _ ("No date given"));
+  row = info_row (_ ("As of"), when);
+  if (stale)
+    mark_doubtful (row);
+  self->as_of_row = row;
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   if (verification != NULL && verification[0] != '\0')
     /* Translators: "Verified: yes — <how>" in the reference data */
     trust = g_strdup_printf (_ ("%s — %s"), verified ? _ ("Yes") : _ ("No"), verification);
   else
     trust = g_strdup (verified ? _ ("Yes") : _ ("No"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_ ("Verified"), trust));
+  row = info_row (_ ("Verified"), trust);
+  if (!verified)
+    mark_doubtful (row);
+  self->verified_row = row;
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   gtk_box_append (self->detail_box, group);
 }
 
@@ -344,8 +626,12 @@ value_apply_cb (GtkWidget *row, RptReferenceBrowser *self)
 {
   FieldRows *rows = rows_of (self, row);
 
-  if (rows != NULL)
-    apply_field (self, rows);
+  if (rows == NULL)
+    return;
+  /* Back on this value once the details are made again. */
+  g_free (self->focus_field);
+  self->focus_field = g_strdup (rows->field);
+  apply_field (self, rows);
 }
 
 /* Checked as typed: a value the data cannot take is marked at once. */
@@ -376,8 +662,12 @@ remove_clicked_cb (GtkWidget *button, RptReferenceBrowser *self)
 {
   FieldRows *rows = rows_of (self, button);
 
-  if (rows != NULL)
-    g_signal_emit (self, signals[SIGNAL_REMOVE], 0, (guint) self->table, self->key, rows->field);
+  if (rows == NULL)
+    return;
+  /* The button goes with the correction: the focus goes to the value. */
+  g_free (self->focus_field);
+  self->focus_field = g_strdup (rows->field);
+  g_signal_emit (self, signals[SIGNAL_REMOVE], 0, (guint) self->table, self->key, rows->field);
 }
 
 static char *
@@ -521,6 +811,7 @@ add_treaties_group (RptReferenceBrowser *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "key", g_strdup (key), g_free);
       g_signal_connect (row, "activated", G_CALLBACK (treaty_row_activated_cb), self);
+      g_hash_table_replace (self->treaty_rows, g_steal_pointer (&key), row);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   gtk_box_append (self->detail_box, group);
@@ -544,7 +835,7 @@ show_detail (RptReferenceBrowser *self)
           break;
         /* Translators: "Mandate sr-torture (thematic, SR)" */
         description = g_strdup_printf (_ ("Mandate %s (%s, %s)"), m->key, m->category, m->form);
-        add_trust_group (self, title, description, m->source, m->as_of, m->verified,
+        add_trust_group (self, title, description, m->source, m->as_of, TRUE, m->verified,
                          m->verification);
         break;
       }
@@ -555,10 +846,10 @@ show_detail (RptReferenceBrowser *self)
         /* Translators: "State TJK" */
         description = g_strdup_printf (_ ("State %s"), self->key);
         if (c != NULL)
-          add_trust_group (self, title, description, c->source, c->as_of, c->verified,
+          add_trust_group (self, title, description, c->source, c->as_of, FALSE, c->verified,
                            c->verification);
         else
-          add_trust_group (self, title, description, NULL, NULL, FALSE,
+          add_trust_group (self, title, description, NULL, NULL, FALSE, FALSE,
                            _ ("Not in the UN terminology data: the name is the ISO one, from "
                               "the iso-codes package"));
         break;
@@ -575,12 +866,12 @@ show_detail (RptReferenceBrowser *self)
 
         description = g_strdup (i != NULL ? i->title : self->key);
         if (t != NULL)
-          add_trust_group (self, title, description, t->source, t->as_of, t->verified,
+          add_trust_group (self, title, description, t->source, t->as_of, TRUE, t->verified,
                            t->verification);
         else
           add_trust_group (
             self, title, description, i != NULL ? i->source : NULL, i != NULL ? i->as_of : NULL,
-            FALSE,
+            TRUE, FALSE,
             _ ("The treaty data says nothing of this State and instrument: not a signatory nor a "
                "party when it was taken. Correct it if the State has joined since."));
         break;
@@ -598,25 +889,36 @@ show_detail (RptReferenceBrowser *self)
 
 /**
  * rpt_reference_browser_set_reference:
+ * @items: (nullable): the rows of @reference (rpt_reference_items_new()),
+ *   if the caller has them already
  *
  * Shows @reference: the list anew (the search kept), and the details
  * shown, with the values and corrections now in force.
  */
 void
-rpt_reference_browser_set_reference (RptReferenceBrowser *self, RptReference *reference)
+rpt_reference_browser_set_reference (RptReferenceBrowser *self,
+                                     RptReference *reference,
+                                     GListModel *items)
 {
-  g_autoptr (GListModel) items = NULL;
+  g_autoptr (GListModel) made = NULL;
 
   g_return_if_fail (RPT_IS_REFERENCE_BROWSER (self));
   g_return_if_fail (RPT_IS_REFERENCE (reference));
+  g_return_if_fail (items == NULL || G_IS_LIST_MODEL (items));
 
   g_set_object (&self->reference, reference);
-  items = rpt_reference_items_new (reference);
+  if (items == NULL)
+    items = made = rpt_reference_items_new (reference);
   g_set_object (&self->items, items);
   gtk_filter_list_model_set_model (self->filtered, items);
   update_count (self);
-  if (self->detail_shown)
-    show_detail (self);
+  if (!self->detail_shown)
+    return;
+  show_detail (self);
+  /* After a correction made or removed here, the focus is back on its
+   * value; a change made elsewhere leaves the focus alone. */
+  if (self->focus_field != NULL)
+    focus_detail (self);
 }
 
 void
@@ -625,6 +927,19 @@ rpt_reference_browser_set_search (RptReferenceBrowser *self, const char *text)
   g_return_if_fail (RPT_IS_REFERENCE_BROWSER (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
   filter_changed_cb (self);
+}
+
+/**
+ * rpt_reference_browser_set_filter:
+ *
+ * Shows only the rows of @filter (the list's drop-down).
+ */
+void
+rpt_reference_browser_set_filter (RptReferenceBrowser *self, RptReferenceFilter filter)
+{
+  g_return_if_fail (RPT_IS_REFERENCE_BROWSER (self));
+  g_return_if_fail (filter <= RPT_REFERENCE_FILTER_STALE);
+  gtk_drop_down_set_selected (self->kind_dropdown, filter);
 }
 
 /**
@@ -639,18 +954,32 @@ rpt_reference_browser_get_shown (RptReferenceBrowser *self)
   return G_LIST_MODEL (self->filtered);
 }
 
+static void
+show_list (RptReferenceBrowser *self)
+{
+  self->detail_shown = FALSE;
+  while (!g_queue_is_empty (&self->back))
+    place_free (g_queue_pop_head (&self->back));
+  g_clear_pointer (&self->focus_field, g_free);
+  g_clear_pointer (&self->focus_treaty, g_free);
+  clear_detail (self);
+  adw_window_title_set_title (self->window_title, _ ("Reference Data"));
+  adw_window_title_set_subtitle (self->window_title, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+/**
+ * rpt_reference_browser_show_list:
+ *
+ * Shows the list, the focus in its search.
+ */
 void
 rpt_reference_browser_show_list (RptReferenceBrowser *self)
 {
   g_return_if_fail (RPT_IS_REFERENCE_BROWSER (self));
 
-  self->detail_shown = FALSE;
-  while (!g_queue_is_empty (&self->back))
-    place_free (g_queue_pop_head (&self->back));
-  clear_detail (self);
-  adw_window_title_set_title (self->window_title, _ ("Reference Data"));
-  adw_window_title_set_subtitle (self->window_title, NULL);
-  gtk_stack_set_visible_child_name (self->stack, "list");
+  stop_focus_tick (self);
+  show_list (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -673,10 +1002,11 @@ rpt_reference_browser_show_row (RptReferenceBrowser *self, RptOverrideTable tabl
   self->key = g_strdup (key);
   self->detail_shown = TRUE;
   show_detail (self);
+  stop_focus_tick (self);
   gtk_stack_set_visible_child_name (self->stack, "detail");
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->detail_scroller));
   gtk_adjustment_set_value (adj, 0);
-  gtk_widget_child_focus (GTK_WIDGET (self->detail_box), GTK_DIR_TAB_FORWARD);
+  focus_detail (self);
 }
 
 /**
@@ -726,6 +1056,7 @@ rpt_reference_browser_show_field_error (RptReferenceBrowser *self,
 
   g_return_if_fail (RPT_IS_REFERENCE_BROWSER (self));
 
+  g_clear_pointer (&self->focus_field, g_free);
   rows = field != NULL ? g_hash_table_lookup (self->fields, field) : NULL;
   if (rows == NULL)
     return;
@@ -733,6 +1064,26 @@ rpt_reference_browser_show_field_error (RptReferenceBrowser *self,
   gtk_widget_set_visible (rows->error_label, TRUE);
   gtk_widget_add_css_class (rows->value_row, "error");
   gtk_widget_grab_focus (rows->value_row);
+}
+
+/**
+ * rpt_reference_browser_get_trust_row:
+ * @which: "as-of" or "verified"
+ *
+ * Returns: (transfer none) (nullable): a row of the details that says how
+ *   far the row shown can be trusted; its data "doubtful" is set when it
+ *   is marked with a warning
+ */
+GtkWidget *
+rpt_reference_browser_get_trust_row (RptReferenceBrowser *self, const char *which)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE_BROWSER (self), NULL);
+
+  if (g_str_equal (which, "as-of"))
+    return self->as_of_row;
+  if (g_str_equal (which, "verified"))
+    return self->verified_row;
+  return NULL;
 }
 
 /**
@@ -775,12 +1126,22 @@ back_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (self->detail_shown && !g_queue_is_empty (&self->back))
     {
+      /* Back to the State, on the treaty just left. */
       Place *place = g_queue_pop_head (&self->back);
+      g_free (self->focus_treaty);
+      self->focus_treaty = g_strdup (self->key);
       rpt_reference_browser_show_row (self, place->table, place->key);
       place_free (place);
     }
   else if (self->detail_shown)
-    rpt_reference_browser_show_list (self);
+    {
+      /* Back to the list, on the row just left. */
+      RptOverrideTable table = self->table;
+      g_autofree char *key = g_strdup (self->key);
+
+      show_list (self);
+      focus_list_row (self, table, key);
+    }
   else
     g_signal_emit (self, signals[SIGNAL_CLOSE], 0);
 }
@@ -792,8 +1153,11 @@ rpt_reference_browser_dispose (GObject *object)
 {
   RptReferenceBrowser *self = RPT_REFERENCE_BROWSER (object);
 
+  stop_focus_tick (self);
   if (self->fields != NULL)
     g_hash_table_remove_all (self->fields);
+  if (self->treaty_rows != NULL)
+    g_hash_table_remove_all (self->treaty_rows);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_REFERENCE_BROWSER);
   {
     GtkWidget *child;
@@ -814,6 +1178,9 @@ rpt_reference_browser_finalize (GObject *object)
 
   g_strfreev (self->words);
   g_free (self->key);
+  g_free (self->focus_field);
+  g_free (self->focus_treaty);
+  g_hash_table_unref (self->treaty_rows);
   g_queue_clear_full (&self->back, (GDestroyNotify) place_free);
   g_hash_table_unref (self->fields);
   G_OBJECT_CLASS (rpt_reference_browser_parent_class)->finalize (object);
@@ -869,7 +1236,12 @@ rpt_reference_browser_class_init (RptReferenceBrowserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RptReferenceBrowser, detail_box);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_install_action (widget_class, "browser.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "browser.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "browser.back",
+                                       NULL);
 }
 
 static void
@@ -882,11 +1254,22 @@ rpt_reference_browser_init (RptReferenceBrowser *self)
   g_queue_init (&self->back);
   self->fields =
     g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) field_rows_free);
+  self->treaty_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
   g_signal_connect (factory, "setup", G_CALLBACK (list_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (list_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (list_unbind_cb), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the text moves its caret. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
   gtk_list_view_set_factory (self->list, factory);
   g_object_unref (factory);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));

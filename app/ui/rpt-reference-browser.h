@@ -13,12 +13,31 @@
 
 G_BEGIN_DECLS
 
+/**
+ * RptReferenceFilter:
+ *
+ * Which rows the list shows (its drop-down), in the drop-down's order.
+ */
+typedef enum
+{
+  RPT_REFERENCE_FILTER_ALL,
+  RPT_REFERENCE_FILTER_MANDATES,
+  RPT_REFERENCE_FILTER_STATES,
+  RPT_REFERENCE_FILTER_TREATIES,
+  RPT_REFERENCE_FILTER_CORRECTED,
+  RPT_REFERENCE_FILTER_UNVERIFIED,
+  RPT_REFERENCE_FILTER_STALE,
+} RptReferenceFilter;
+
 #define RPT_TYPE_REFERENCE_BROWSER (rpt_reference_browser_get_type ())
 
 G_DECLARE_FINAL_TYPE (RptReferenceBrowser, rpt_reference_browser, RPT, REFERENCE_BROWSER, GtkWidget)
 
-void rpt_reference_browser_set_reference (RptReferenceBrowser *self, RptReference *reference);
+void rpt_reference_browser_set_reference (RptReferenceBrowser *self,
+                                          RptReference *reference,
+                                          GListModel *items);
 void rpt_reference_browser_set_search (RptReferenceBrowser *self, const char *text);
+void rpt_reference_browser_set_filter (RptReferenceBrowser *self, RptReferenceFilter filter);
 GListModel *rpt_reference_browser_get_shown (RptReferenceBrowser *self);
 void rpt_reference_browser_show_list (RptReferenceBrowser *self);
 void
@@ -30,6 +49,8 @@ void rpt_reference_browser_set_busy (RptReferenceBrowser *self, gboolean busy);
 void rpt_reference_browser_show_field_error (RptReferenceBrowser *self,
                                              const char *field,
                                              const char *message);
+const char *rpt_reference_browser_get_focused_row (RptReferenceBrowser *self);
+GtkWidget *rpt_reference_browser_get_trust_row (RptReferenceBrowser *self, const char *which);
 GtkWidget *rpt_reference_browser_get_field_row (RptReferenceBrowser *self,
                                                 const char *field,
                                                 const char *which);

@@ -18,8 +18,9 @@
  * One row of the reference data as the Reference Data page lists it: a
  * mandate, a State, or a State's participation in a treaty, with a title,
  * a line that says what it holds and as of when, how far it can be
- * trusted, and the words a search finds it by (in English, French and
- * Spanish, without accents).
+ * trusted, whether it is probably out of date (the rule of the checks,
+ * rpt_reference_as_of_is_stale(), at today's date), and the words a
+ * search finds it by (in English, French and Spanish, without accents).
  */
 struct _RptReferenceItem
 {
@@ -29,8 +30,10 @@ struct _RptReferenceItem
   char *key;
   char *title;
   char *subtitle;
-  char *search; /* folded */
-  RptReferenceTrust trust;
+  char *search;       /* folded */
+  gboolean corrected; /* by the user: the row comes from their corrections */
+  gboolean verified;  /* as the row says: a correction settles only its own field */
+  gboolean stale;
 };
 
 G_DEFINE_FINAL_TYPE (RptReferenceItem, rpt_reference_item, G_TYPE_OBJECT)
@@ -86,11 +89,25 @@ rpt_reference_item_get_subtitle (RptReferenceItem *self)
   return self->subtitle;
 }
 
-RptReferenceTrust
-rpt_reference_item_get_trust (RptReferenceItem *self)
+gboolean
+rpt_reference_item_get_corrected (RptReferenceItem *self)
 {
-  g_return_val_if_fail (RPT_IS_REFERENCE_ITEM (self), RPT_REFERENCE_TRUST_UNVERIFIED);
-  return self->trust;
+  g_return_val_if_fail (RPT_IS_REFERENCE_ITEM (self), FALSE);
+  return self->corrected;
+}
+
+gboolean
+rpt_reference_item_get_verified (RptReferenceItem *self)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE_ITEM (self), FALSE);
+  return self->verified;
+}
+
+gboolean
+rpt_reference_item_get_stale (RptReferenceItem *self)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE_ITEM (self), FALSE);
+  return self->stale;
 }
 
 /* Lower case, accents off: "Türkiye" is found by "turkiye". */
@@ -147,14 +164,13 @@ rpt_reference_item_matches (RptReferenceItem *self, const char *const *words)
   return TRUE;
 }
 
-static RptReferenceTrust
-trust_of (RptReference *reference, const char *source, gboolean verified)
+static void
+set_trust (RptReferenceItem *self, RptReference *reference, const char *source, gboolean verified)
 {
   const char *path = rpt_reference_get_overrides_path (reference);
 
-  if (source != NULL && path != NULL && g_str_equal (source, path))
-    return RPT_REFERENCE_TRUST_CORRECTED;
-  return verified ? RPT_REFERENCE_TRUST_VERIFIED : RPT_REFERENCE_TRUST_UNVERIFIED;
+  self->corrected = source != NULL && path != NULL && g_str_equal (source, path);
+  self->verified = verified;
 }
 
 static char *
@@ -261,7 +277,8 @@ mandate_item (RptReference *reference, const RptMandateInfo *m)
                    /* Translators: a mandate in the Reference Data list: its key,
                     * its resolutions, as of when */
                    g_strdup_printf (_ ("Mandate · %s · %s · %s"), m->key, held, as_of));
-  self->trust = trust_of (reference, m->source, m->verified);
+  set_trust (self, reference, m->source, m->verified);
+  self->stale = rpt_reference_as_of_is_stale (m->as_of, NULL);
   fold_into (search, m->title);
   fold_into (search, m->title_fr);
   fold_into (search, m->title_es);
@@ -293,8 +310,8 @@ country_item (RptReference *reference, const char *code)
   self = item_new (RPT_OVERRIDE_TABLE_COUNTRIES, code, country_title (reference, code), subtitle);
   if (self->title == NULL)
     self->title = g_strdup (code);
-  self->trust = info != NULL ? trust_of (reference, info->source, info->verified)
-                             : RPT_REFERENCE_TRUST_UNVERIFIED;
+  if (info != NULL)
+    set_trust (self, reference, info->source, info->verified);
   fold_into (search, self->title);
   fold_into (search, subtitle);
   if (info != NULL)
@@ -338,7 +355,8 @@ treaty_item (RptReference *reference, const RptTreatyStatus *t)
                    /* Translators: a State's participation in a treaty in the
                     * Reference Data list: "accession 1999-01-04", as of when */
                    g_strdup_printf (_ ("Treaty · %s · %s"), status, as_of));
-  self->trust = trust_of (reference, t->source, t->verified);
+  set_trust (self, reference, t->source, t->verified);
+  self->stale = rpt_reference_as_of_is_stale (t->as_of, NULL);
   fold_into (search, self->title);
   fold_into (search, key);
   fold_into (search, self->subtitle);

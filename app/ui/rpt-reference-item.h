@@ -13,19 +13,6 @@
 
 G_BEGIN_DECLS
 
-/**
- * RptReferenceTrust:
- * @RPT_REFERENCE_TRUST_VERIFIED: the data says it was checked in a source
- * @RPT_REFERENCE_TRUST_UNVERIFIED: not checked, or too old to be sure
- * @RPT_REFERENCE_TRUST_CORRECTED: the user corrected it
- */
-typedef enum
-{
-  RPT_REFERENCE_TRUST_VERIFIED,
-  RPT_REFERENCE_TRUST_UNVERIFIED,
-  RPT_REFERENCE_TRUST_CORRECTED,
-} RptReferenceTrust;
-
 #define RPT_TYPE_REFERENCE_ITEM (rpt_reference_item_get_type ())
 
 G_DECLARE_FINAL_TYPE (RptReferenceItem, rpt_reference_item, RPT, REFERENCE_ITEM, GObject)
@@ -34,7 +21,9 @@ RptOverrideTable rpt_reference_item_get_table (RptReferenceItem *self);
 const char *rpt_reference_item_get_key (RptReferenceItem *self);
 const char *rpt_reference_item_get_title (RptReferenceItem *self);
 const char *rpt_reference_item_get_subtitle (RptReferenceItem *self);
-RptReferenceTrust rpt_reference_item_get_trust (RptReferenceItem *self);
+gboolean rpt_reference_item_get_corrected (RptReferenceItem *self);
+gboolean rpt_reference_item_get_verified (RptReferenceItem *self);
+gboolean rpt_reference_item_get_stale (RptReferenceItem *self);
 gboolean rpt_reference_item_matches (RptReferenceItem *self, const char *const *words);
 
 GListModel *rpt_reference_items_new (RptReference *reference);

@@ -36,9 +36,15 @@ struct _RptReferencePage
   GSettings *settings;
   gboolean disposed;
   RptReferenceBrowser *browser; /* made when first shown */
+  GListModel *items;            /* the rows of the data in use */
   gboolean busy;
+  GtkWidget *opener;    /* (weak): the row that showed the browser */
+  int focus_correction; /* the correction to focus once the list is made, or -1 */
 
   AdwActionRow *browse_row;
+  AdwActionRow *unverified_row;
+  AdwActionRow *stale_row;
+  GtkWidget *import_button;
   AdwPreferencesGroup *corrections_group;
   GtkListBox *corrections_list;
 };
@@ -307,9 +313,9 @@ job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
 static void
 set_reference (RptReferencePage *self, RptReference *reference)
 {
-  if (self->browser != NULL)
-    rpt_reference_browser_set_reference (self->browser, reference);
   rebuild (self);
+  if (self->browser != NULL)
+    rpt_reference_browser_set_reference (self->browser, reference, self->items);
   rpt_reference_changed_in_windows (reference);
 }
 
@@ -634,6 +640,15 @@ browser_close_cb (RptReferencePage *self)
 
   if (ADW_IS_PREFERENCES_WINDOW (window))
     adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (window));
+  /* Back where the user left the page. */
+  if (self->opener == NULL || !gtk_widget_grab_focus (self->opener))
+    gtk_widget_grab_focus (GTK_WIDGET (self->browse_row));
+}
+
+static void
+set_opener (RptReferencePage *self, GtkWidget *row)
+{
+  g_set_weak_pointer (&self->opener, row);
 }
 
 /**
@@ -654,7 +669,8 @@ rpt_reference_page_show_browser (RptReferencePage *self)
   if (self->browser == NULL)
     {
       self->browser = g_object_ref_sink (g_object_new (RPT_TYPE_REFERENCE_BROWSER, NULL));
-      rpt_reference_browser_set_reference (self->browser, rpt_reference_get_default ());
+      rpt_reference_browser_set_reference (self->browser, rpt_reference_get_default (),
+                                           self->items);
       rpt_reference_browser_set_busy (self->browser, self->busy);
       g_signal_connect_object (self->browser, "apply", G_CALLBACK (browser_apply_cb), self,
                                G_CONNECT_SWAPPED);
@@ -676,6 +692,30 @@ browse_activated_cb (RptReferencePage *self)
 {
   RptReferenceBrowser *browser = rpt_reference_page_show_browser (self);
 
+  set_opener (self, GTK_WIDGET (self->browse_row));
+  rpt_reference_browser_set_filter (browser, RPT_REFERENCE_FILTER_ALL);
+  rpt_reference_browser_show_list (browser);
+}
+
+static void
+unverified_activated_cb (RptReferencePage *self)
+{
+  RptReferenceBrowser *browser = rpt_reference_page_show_browser (self);
+
+  set_opener (self, GTK_WIDGET (self->unverified_row));
+  rpt_reference_browser_set_search (browser, NULL);
+  rpt_reference_browser_set_filter (browser, RPT_REFERENCE_FILTER_UNVERIFIED);
+  rpt_reference_browser_show_list (browser);
+}
+
+static void
+stale_activated_cb (RptReferencePage *self)
+{
+  RptReferenceBrowser *browser = rpt_reference_page_show_browser (self);
+
+  set_opener (self, GTK_WIDGET (self->stale_row));
+  rpt_reference_browser_set_search (browser, NULL);
+  rpt_reference_browser_set_filter (browser, RPT_REFERENCE_FILTER_STALE);
   rpt_reference_browser_show_list (browser);
 }
 
@@ -686,6 +726,7 @@ correction_activated_cb (AdwActionRow *row, RptReferencePage *self)
 {
   RptReferenceBrowser *browser = rpt_reference_page_show_browser (self);
 
+  set_opener (self, GTK_WIDGET (row));
   rpt_reference_browser_show_row (browser,
                                   GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "table")),
                                   g_object_get_data (G_OBJECT (row), "key"));
@@ -696,13 +737,15 @@ correction_remove_cb (GtkButton *button, RptReferencePage *self)
 {
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
 
+  /* The row goes: the focus goes to the one that takes its place. */
+  self->focus_correction = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "index"));
   rpt_reference_page_remove_correction (
     self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "table")),
     g_object_get_data (G_OBJECT (row), "key"), g_object_get_data (G_OBJECT (row), "field"));
 }
 
 static GtkWidget *
-correction_row (RptReferencePage *self, RptReference *reference, const RptOverride *o)
+correction_row (RptReferencePage *self, RptReference *reference, const RptOverride *o, int index)
 {
   g_autofree char *row_title = rpt_reference_dup_row_title (reference, o->table, o->key);
   g_autofree char *data = rpt_reference_dup_data_value (reference, o->table, o->key, o->field);
@@ -733,6 +776,7 @@ correction_row (RptReferencePage *self, RptReference *reference, const RptOverri
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data (G_OBJECT (row), "table", GUINT_TO_POINTER (o->table));
+  g_object_set_data (G_OBJECT (row), "index", GINT_TO_POINTER (index));
   g_object_set_data_full (G_OBJECT (row), "key", g_strdup (o->key), g_free);
   g_object_set_data_full (G_OBJECT (row), "field", g_strdup (o->field), g_free);
   g_signal_connect (row, "activated", G_CALLBACK (correction_activated_cb), self);
@@ -748,7 +792,7 @@ correction_row (RptReferencePage *self, RptReference *reference, const RptOverri
 }
 
 /* The corrections in force, what is wrong with the user's files, and
- * where they are kept. */
+ * where they are kept; how much of the data is doubtful. */
 static void
 rebuild (RptReferencePage *self)
 {
@@ -758,11 +802,35 @@ rebuild (RptReferencePage *self)
   g_autofree char *path = rpt_reference_dup_default_overrides_path ();
   g_autofree char *description = NULL;
   g_autofree char *counts = NULL;
-  g_autoptr (GPtrArray) mandates = rpt_reference_list_mandates (reference);
-  g_autoptr (GPtrArray) countries = rpt_reference_list_countries (reference);
-  g_autoptr (GPtrArray) treaties = rpt_reference_list_treaty_statuses (reference, NULL);
   guint n = overrides != NULL ? rpt_overrides_get_n_overrides (overrides) : 0;
+  guint n_mandates = 0, n_states = 0, n_treaties = 0, n_unverified = 0, n_stale = 0;
+  GtkWidget *focus = NULL;
   GtkWidget *child;
+
+  g_clear_object (&self->items);
+  self->items = rpt_reference_items_new (reference);
+  for (guint i = 0; i < g_list_model_get_n_items (self->items); i++)
+    {
+      g_autoptr (RptReferenceItem) item = g_list_model_get_item (self->items, i);
+
+      switch (rpt_reference_item_get_table (item))
+        {
+        case RPT_OVERRIDE_TABLE_MANDATES:
+          n_mandates++;
+          break;
+        case RPT_OVERRIDE_TABLE_COUNTRIES:
+          n_states++;
+          break;
+        case RPT_OVERRIDE_TABLE_TREATIES:
+        default:
+          n_treaties++;
+          break;
+        }
+      if (!rpt_reference_item_get_verified (item))
+        n_unverified++;
+      if (rpt_reference_item_get_stale (item))
+        n_stale++;
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->corrections_list))) != NULL)
     gtk_list_box_remove (self->corrections_list, child);
@@ -774,15 +842,24 @@ rebuild (RptReferencePage *self)
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
       gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ ("Warning"), -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problems[i]);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       gtk_list_box_append (self->corrections_list, row);
     }
   for (guint i = 0; i < n; i++)
-    gtk_list_box_append (
-      self->corrections_list,
-      correction_row (self, reference, rpt_overrides_get_override (overrides, i)));
+    {
+      GtkWidget *row =
+        correction_row (self, reference, rpt_overrides_get_override (overrides, i), (int) i);
+
+      gtk_list_box_append (self->corrections_list, row);
+      /* After a removal, the correction that took its place, or the
+       * last one. */
+      if (self->focus_correction >= 0 && i == MIN ((guint) self->focus_correction, n - 1))
+        focus = row;
+    }
   if (n == 0)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -791,6 +868,12 @@ rebuild (RptReferencePage *self)
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->corrections_list, row);
     }
+  if (self->focus_correction >= 0)
+    {
+      /* None left: on the way to bring some in. */
+      gtk_widget_grab_focus (focus != NULL ? focus : self->import_button);
+      self->focus_correction = -1;
+    }
 
   /* Translators: %s is the file the corrections are kept in */
   description = g_strdup_printf (
@@ -798,10 +881,29 @@ rebuild (RptReferencePage *self)
        "checked whole when you import it, and nothing is imported if a row is wrong."),
     path);
   adw_preferences_group_set_description (self->corrections_group, description);
-  /* Translators: "59 mandates, 195 States, 2,408 treaty participations" */
-  counts = g_strdup_printf (_ ("%u mandates, %u States, %u treaty participations"), mandates->len,
-                            countries->len, treaties->len);
+  /* Translators: "59 mandates, 195 States, 2408 treaty participations" */
+  counts = g_strdup_printf (_ ("%u mandates, %u States, %u treaty participations"), n_mandates,
+                            n_states, n_treaties);
   adw_action_row_set_subtitle (self->browse_row, counts);
+
+  /* Never silent: how much of the data is doubtful, one step from it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->unverified_row), n_unverified > 0);
+  {
+    g_autofree char *text = g_strdup_printf (
+      g_dngettext (NULL, "%u row not checked in a source: letters that use it say so",
+                   "%u rows not checked in a source: letters that use them say so", n_unverified),
+      n_unverified);
+    adw_action_row_set_subtitle (self->unverified_row, text);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->stale_row), n_stale > 0);
+  {
+    g_autofree char *text = g_strdup_printf (
+      g_dngettext (NULL, "%u row as of more than three years ago: it has probably changed since",
+                   "%u rows as of more than three years ago: they have probably changed since",
+                   n_stale),
+      n_stale);
+    adw_action_row_set_subtitle (self->stale_row, text);
+  }
 }
 
 /* --- files ----------------------------------------------------------- */
@@ -893,8 +995,10 @@ rpt_reference_page_dispose (GObject *object)
   RptReferencePage *self = RPT_REFERENCE_PAGE (object);
 
   self->disposed = TRUE;
+  g_clear_weak_pointer (&self->opener);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_REFERENCE_PAGE);
   g_clear_object (&self->browser);
+  g_clear_object (&self->items);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (rpt_reference_page_parent_class)->dispose (object);
 }
@@ -931,9 +1035,14 @@ rpt_reference_page_class_init (RptReferencePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/gnome/Rapporteur/ui/rpt-reference-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RptReferencePage, browse_row);
+  gtk_widget_class_bind_template_child (widget_class, RptReferencePage, unverified_row);
+  gtk_widget_class_bind_template_child (widget_class, RptReferencePage, stale_row);
+  gtk_widget_class_bind_template_child (widget_class, RptReferencePage, import_button);
   gtk_widget_class_bind_template_child (widget_class, RptReferencePage, corrections_group);
   gtk_widget_class_bind_template_child (widget_class, RptReferencePage, corrections_list);
   gtk_widget_class_bind_template_callback (widget_class, browse_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unverified_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stale_activated_cb);
   gtk_widget_class_install_action (widget_class, "reference.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "reference.export", NULL, export_action);
 }
@@ -942,5 +1051,6 @@ static void
 rpt_reference_page_init (RptReferencePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->focus_correction = -1;
   rebuild (self);
 }
