@@ -74,6 +74,23 @@ rpt_preferences_window_new (GSettings *settings)
   return GTK_WINDOW (self);
 }
 
+/**
+ * rpt_preferences_window_show_reference_data:
+ *
+ * Shows the Reference Data page.
+ *
+ * Returns: (transfer none): the page, an #RptReferencePage
+ */
+GtkWidget *
+rpt_preferences_window_show_reference_data (RptPreferencesWindow *self)
+{
+  g_return_val_if_fail (RPT_IS_PREFERENCES_WINDOW (self), NULL);
+
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
+                                           ADW_PREFERENCES_PAGE (self->reference_page));
+  return GTK_WIDGET (self->reference_page);
+}
+
 static void
 rpt_preferences_window_class_init (RptPreferencesWindowClass *klass)
 {

@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (RptPreferencesWindow,
                       AdwPreferencesWindow)
 
 GtkWindow *rpt_preferences_window_new (GSettings *settings);
+GtkWidget *rpt_preferences_window_show_reference_data (RptPreferencesWindow *self);
 
 typedef void (*RptAuthorReadyFunc) (gpointer user_data);
 

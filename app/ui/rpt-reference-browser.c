@@ -1031,18 +1031,6 @@ rpt_reference_browser_get_shown_row (RptReferenceBrowser *self,
 }
 
 /**
- * rpt_reference_browser_set_busy:
- *
- * While a correction is written, the details wait.
- */
-void
-rpt_reference_browser_set_busy (RptReferenceBrowser *self, gboolean busy)
-{
-  g_return_if_fail (RPT_IS_REFERENCE_BROWSER (self));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->detail_box), !busy);
-}
-
-/**
  * rpt_reference_browser_show_field_error:
  *
  * Says under a value of the details why it was not taken.

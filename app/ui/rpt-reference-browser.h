@@ -45,7 +45,6 @@ rpt_reference_browser_show_row (RptReferenceBrowser *self, RptOverrideTable tabl
 gboolean rpt_reference_browser_get_shown_row (RptReferenceBrowser *self,
                                               RptOverrideTable *table,
                                               const char **key);
-void rpt_reference_browser_set_busy (RptReferenceBrowser *self, gboolean busy);
 void rpt_reference_browser_show_field_error (RptReferenceBrowser *self,
                                              const char *field,
                                              const char *message);

@@ -38,6 +38,7 @@ struct _RptReferencePage
   RptReferenceBrowser *browser; /* made when first shown */
   GListModel *items;            /* the rows of the data in use */
   gboolean busy;
+  GQueue waiting;       /* Job: asked for while another was written */
   GtkWidget *opener;    /* (weak): the row that showed the browser */
   int focus_correction; /* the correction to focus once the list is made, or -1 */
 
@@ -127,10 +128,6 @@ set_busy (RptReferencePage *self, gboolean busy)
   if (self->busy == busy)
     return;
   self->busy = busy;
-  if (self->browser != NULL)
-    rpt_reference_browser_set_busy (self->browser, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reference.import", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reference.export", !busy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -402,6 +399,8 @@ import_done (RptReferencePage *self, Job *job)
   }
 }
 
+static void start_job (RptReferencePage *self, Job *job);
+
 static void
 job_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -409,7 +408,11 @@ job_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
 
-  set_busy (self, FALSE);
+  /* One at a time: each reads the file as the one before left it. */
+  if (!g_queue_is_empty (&self->waiting))
+    start_job (self, g_queue_pop_head (&self->waiting));
+  else
+    set_busy (self, FALSE);
   /* Closed meanwhile: what was written is in force all the same, and the
    * letters follow it. */
   if (self->disposed)
@@ -480,7 +483,7 @@ job_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-run_job (RptReferencePage *self, Job *job)
+start_job (RptReferencePage *self, Job *job)
 {
   /* Not cancelled when the window closes: a correction is written whole
    * or not at all, and the letters must follow what was written. */
@@ -490,6 +493,18 @@ run_job (RptReferencePage *self, Job *job)
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   set_busy (self, TRUE);
   g_task_run_in_thread (task, job_thread);
+}
+
+/* The page stays usable while a job runs (no part of it greyed, which
+ * would take the focus from the user): what is asked for meanwhile waits
+ * its turn. */
+static void
+run_job (RptReferencePage *self, Job *job)
+{
+  if (self->busy)
+    g_queue_push_tail (&self->waiting, job);
+  else
+    start_job (self, job);
 }
 
 /* --- API ------------------------------------------------------------- */
@@ -671,7 +686,6 @@ rpt_reference_page_show_browser (RptReferencePage *self)
       self->browser = g_object_ref_sink (g_object_new (RPT_TYPE_REFERENCE_BROWSER, NULL));
       rpt_reference_browser_set_reference (self->browser, rpt_reference_get_default (),
                                            self->items);
-      rpt_reference_browser_set_busy (self->browser, self->busy);
       g_signal_connect_object (self->browser, "apply", G_CALLBACK (browser_apply_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->browser, "remove", G_CALLBACK (browser_remove_cb), self,
