@@ -542,9 +542,13 @@ test_correct (void)
                                   "sr-human-rights-defenders");
   row = rpt_reference_browser_get_field_row (browser, "resolutions", "value");
   note = rpt_reference_browser_get_field_row (browser, "resolutions", "note");
+  /* Nothing to correct yet. */
+  g_assert_false (gtk_widget_get_sensitive (
+    rpt_reference_browser_get_field_row (browser, "resolutions", "apply")));
   gtk_editable_set_text (GTK_EDITABLE (row), "61/12");
   gtk_editable_set_text (GTK_EDITABLE (note), "A/HRC/RES/61/12");
-  g_signal_emit_by_name (row, "apply");
+  g_signal_emit_by_name (rpt_reference_browser_get_field_row (browser, "resolutions", "apply"),
+                         "clicked");
   g_assert_true (rpt_reference_page_get_busy (page));
   wait_page (page);
 
@@ -615,7 +619,7 @@ test_correct (void)
   g_assert_true (gtk_widget_get_visible (label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), !=, "");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
-  g_signal_emit_by_name (row, "apply");
+  g_signal_emit_by_name (row, "entry-activated");
   wait_page (page);
   g_assert_true (gtk_widget_get_visible (label));
   g_assert_true (focus_within (row));
@@ -666,6 +670,7 @@ test_export_import (void)
   GStatBuf st;
 
   reset_corrections ();
+  g_settings_set_string (rpt_application_get_settings (app), "author-name", "A. Drafter");
   prefs = open_preferences (&page);
   rpt_reference_page_set_value (page, RPT_OVERRIDE_TABLE_MANDATES, "sr-violence-against-women",
                                 "title", VAW_TITLE, "A/HRC/RES/50/7");
@@ -726,6 +731,7 @@ test_export_import (void)
   wait_page (page);
   dialog = take_dialog ("Your Corrections and the File’s Differ");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), VAW_TITLE));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "A. Drafter, "));
   value = data_value (RPT_OVERRIDE_TABLE_MANDATES, "sr-violence-against-women", "title");
   g_assert_cmpstr (value, ==, "Special Rapporteur on violence against women");
   g_clear_pointer (&value, g_free);
@@ -780,6 +786,7 @@ test_export_import (void)
 
   close_preferences (prefs, page);
   reset_corrections ();
+  g_settings_reset (rpt_application_get_settings (app), "author-name");
   rpt_test_rm_rf (dir);
 }
 
@@ -901,14 +908,19 @@ test_keyboard (void)
   g_assert_nonnull (row);
   g_assert_true (focus_within (row));
 
-  /* Corrected from the keyboard: the whole value replaced, Enter. */
+  /* Corrected from the keyboard: the whole value replaced, Tab, the
+   * reason, Enter. */
   title = g_strdup ("Special Rapporteur on the situation of human rights defenders (test)");
   KEYS ("ctrl+a");
   TYPE (title);
+  KEYS ("Tab");
+  g_assert_true (focus_within (rpt_reference_browser_get_field_row (browser, "title", "note")));
+  TYPE ("A/HRC/RES/61/12");
   KEYS ("Return");
   wait_page (page);
   stored = read_overrides ();
   g_assert_nonnull (strstr (stored, title));
+  g_assert_nonnull (strstr (stored, "A/HRC/RES/61/12"));
   row = rpt_reference_browser_get_field_row (browser, "title", "value");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, title);
   g_assert_true (focus_within (row));

@@ -46,7 +46,10 @@ typedef struct
   GtkWidget *data_row;
   GtkWidget *correction_row;
   GtkWidget *remove_button;
+  GtkWidget *apply_button;
   GtkWidget *error_label;
+  char *value; /* in use */
+  char *note;  /* of the correction in force */
 } FieldRows;
 
 typedef struct
@@ -119,6 +122,8 @@ static void
 field_rows_free (FieldRows *rows)
 {
   g_free (rows->field);
+  g_free (rows->value);
+  g_free (rows->note);
   g_free (rows);
 }
 
@@ -205,7 +210,8 @@ list_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, RptReferenc
   ListRow *row = g_new0 (ListRow, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  GtkWidget *arrow = g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
 
   row->title = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (row->title, 0);
@@ -242,7 +248,6 @@ list_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, RptReferenc
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->corrected));
   row->box = box;
   gtk_box_append (GTK_BOX (box), arrow);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   g_object_set_data_full (G_OBJECT (item), "row", row, g_free);
   gtk_list_item_set_child (item, box);
 }
@@ -621,12 +626,36 @@ rows_of (RptReferenceBrowser *self, GtkWidget *widget)
   return g_hash_table_lookup (self->fields, g_object_get_data (G_OBJECT (widget), "field"));
 }
 
+/* Something to correct: a value, other than the one in use or with
+ * another reason. */
 static void
-value_apply_cb (GtkWidget *row, RptReferenceBrowser *self)
+update_apply (FieldRows *rows)
+{
+  const char *value = gtk_editable_get_text (GTK_EDITABLE (rows->value_row));
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (rows->note_row));
+
+  gtk_widget_set_sensitive (
+    rows->apply_button,
+    value[0] != '\0' && (g_strcmp0 (value, rows->value) != 0 || g_strcmp0 (note, rows->note) != 0));
+}
+
+static void
+note_changed_cb (GtkWidget *row, RptReferenceBrowser *self)
 {
   FieldRows *rows = rows_of (self, row);
 
-  if (rows == NULL)
+  if (rows != NULL)
+    update_apply (rows);
+}
+
+/* Enter in the value or its reason, or the button: the correction is
+ * asked for, if there is one. */
+static void
+value_apply_cb (GtkWidget *widget, RptReferenceBrowser *self)
+{
+  FieldRows *rows = rows_of (self, widget);
+
+  if (rows == NULL || !gtk_widget_get_sensitive (rows->apply_button))
     return;
   /* Back on this value once the details are made again. */
   g_free (self->focus_field);
@@ -644,6 +673,7 @@ value_changed_cb (GtkWidget *row, RptReferenceBrowser *self)
 
   if (rows == NULL)
     return;
+  update_apply (rows);
   if (text[0] == '\0' || rpt_override_check_value (self->table, rows->field, text, NULL, &error))
     {
       gtk_widget_remove_css_class (row, "error");
@@ -698,6 +728,8 @@ add_field_group (RptReferenceBrowser *self, const char *field)
   const RptOverride *o =
     rpt_reference_lookup_override (self->reference, self->table, self->key, field);
   FieldRows *rows = g_new0 (FieldRows, 1);
+  const char *label = rpt_override_field_get_label (self->table, field);
+  g_autofree char *a11y = NULL;
 
   rows->field = g_strdup (field);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
@@ -710,11 +742,17 @@ add_field_group (RptReferenceBrowser *self, const char *field)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->value_row),
                                  o != NULL ? _ ("Value in use (your correction)")
                                            : _ ("Value in use"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (rows->value_row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (rows->value_row), value != NULL ? value : "");
   g_object_set_data_full (G_OBJECT (rows->value_row), "field", g_strdup (field), g_free);
-  g_signal_connect (rows->value_row, "apply", G_CALLBACK (value_apply_cb), self);
+  g_signal_connect (rows->value_row, "entry-activated", G_CALLBACK (value_apply_cb), self);
   g_signal_connect (rows->value_row, "changed", G_CALLBACK (value_changed_cb), self);
+  /* Every value's row reads the same: the name of the value says which. */
+  /* Translators: the accessible name of a value's entry: "Title in
+   * English: value in use" */
+  a11y = g_strdup_printf (_ ("%s: value in use"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (rows->value_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  a11y, -1);
+  g_clear_pointer (&a11y, g_free);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), rows->value_row);
 
   rows->note_row = adw_entry_row_new ();
@@ -724,6 +762,30 @@ add_field_group (RptReferenceBrowser *self, const char *field)
                          o != NULL && o->note != NULL ? o->note : "");
   g_object_set_data_full (G_OBJECT (rows->note_row), "field", g_strdup (field), g_free);
   g_signal_connect (rows->note_row, "entry-activated", G_CALLBACK (value_apply_cb), self);
+  g_signal_connect (rows->note_row, "changed", G_CALLBACK (note_changed_cb), self);
+  /* After the reason, so that value, Tab, reason, Enter is the way
+   * through; greyed until there is something to correct. */
+  rows->apply_button = gtk_button_new_with_mnemonic (_ ("_Correct"));
+  gtk_widget_set_valign (rows->apply_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (rows->apply_button, "suggested-action");
+  g_object_set_data_full (G_OBJECT (rows->apply_button), "field", g_strdup (field), g_free);
+  g_signal_connect (rows->apply_button, "clicked", G_CALLBACK (value_apply_cb), self);
+  /* Translators: the accessible name of the button that corrects a
+   * value: "Correct Title in English" */
+  a11y = g_strdup_printf (_ ("Correct %s"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (rows->apply_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  g_clear_pointer (&a11y, g_free);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (rows->note_row), rows->apply_button);
+  rows->value = g_strdup (value != NULL ? value : "");
+  rows->note = g_strdup (o != NULL && o->note != NULL ? o->note : "");
+  update_apply (rows);
+  /* Translators: the accessible name of the entry for why a value is
+   * corrected: "Title in English: source or reason for a correction" */
+  a11y = g_strdup_printf (_ ("%s: source or reason for a correction"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (rows->note_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  a11y, -1);
+  g_clear_pointer (&a11y, g_free);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), rows->note_row);
 
   /* What the data itself says stays in sight, corrected or not. */
@@ -740,6 +802,12 @@ add_field_group (RptReferenceBrowser *self, const char *field)
       gtk_widget_add_css_class (rows->remove_button, "destructive-action");
       g_object_set_data_full (G_OBJECT (rows->remove_button), "field", g_strdup (field), g_free);
       g_signal_connect (rows->remove_button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+      /* Translators: the accessible name of the button that removes the
+       * correction of a value: "Remove the correction of Title in English" */
+      a11y = g_strdup_printf (_ ("Remove the correction of %s"), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (rows->remove_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+      g_clear_pointer (&a11y, g_free);
       adw_action_row_add_suffix (ADW_ACTION_ROW (rows->correction_row), rows->remove_button);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), rows->correction_row);
     }
@@ -751,6 +819,10 @@ add_field_group (RptReferenceBrowser *self, const char *field)
   gtk_widget_add_css_class (rows->error_label, "error");
   gtk_widget_set_visible (rows->error_label, FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), rows->error_label);
+  /* Why a value is refused is read with it. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (rows->value_row),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, rows->error_label, NULL,
+                                  -1);
 
   g_hash_table_replace (self->fields, rows->field, rows);
   gtk_box_append (self->detail_box, group);
@@ -807,7 +879,9 @@ add_treaties_group (RptReferenceBrowser *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+                                 g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                               NULL));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "key", g_strdup (key), g_free);
       g_signal_connect (row, "activated", G_CALLBACK (treaty_row_activated_cb), self);
@@ -877,8 +951,19 @@ show_detail (RptReferenceBrowser *self)
         break;
       }
     }
-  for (guint f = 0; fields[f] != NULL; f++)
-    add_field_group (self, fields[f]);
+  /* What English letters use first: a mandate's resolutions right after
+   * its title, before the titles in other languages. */
+  if (self->table == RPT_OVERRIDE_TABLE_MANDATES && g_strv_contains (fields, "resolutions"))
+    {
+      add_field_group (self, fields[0]);
+      add_field_group (self, "resolutions");
+      for (guint f = 1; fields[f] != NULL; f++)
+        if (!g_str_equal (fields[f], "resolutions"))
+          add_field_group (self, fields[f]);
+    }
+  else
+    for (guint f = 0; fields[f] != NULL; f++)
+      add_field_group (self, fields[f]);
   if (self->table == RPT_OVERRIDE_TABLE_COUNTRIES)
     add_treaties_group (self);
   adw_window_title_set_title (self->window_title, title);
@@ -1076,7 +1161,8 @@ rpt_reference_browser_get_trust_row (RptReferenceBrowser *self, const char *whic
 
 /**
  * rpt_reference_browser_get_field_row:
- * @which: "value", "note", "data", "correction", "remove" or "error"
+ * @which: "value", "note", "apply", "data", "correction", "remove" or
+ *   "error"
  *
  * Returns: (transfer none) (nullable): a widget of the details of @field
  */
@@ -1102,6 +1188,8 @@ rpt_reference_browser_get_field_row (RptReferenceBrowser *self,
     return rows->correction_row;
   if (g_str_equal (which, "remove"))
     return rows->remove_button;
+  if (g_str_equal (which, "apply"))
+    return rows->apply_button;
   if (g_str_equal (which, "error"))
     return rows->error_label;
   return NULL;

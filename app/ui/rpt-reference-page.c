@@ -316,6 +316,16 @@ set_reference (RptReferencePage *self, RptReference *reference)
   rpt_reference_changed_in_windows (reference);
 }
 
+/* "A. Drafter, 2026-04-04", or the date alone. */
+static char *
+who_and_when (const RptOverride *o)
+{
+  if (o->author != NULL && o->author[0] != '\0')
+    /* Translators: who made a correction and when: "A. Drafter, 2026-04-04" */
+    return g_strdup_printf (_ ("%s, %s"), o->author, o->date);
+  return g_strdup (o->date);
+}
+
 static char *
 describe_conflicts (Job *job)
 {
@@ -329,12 +339,15 @@ describe_conflicts (Job *job)
       g_autofree char *row =
         rpt_reference_dup_row_title (job->reference, c->ours->table, c->ours->key);
 
+      g_autofree char *ours = who_and_when (c->ours);
+      g_autofree char *theirs = who_and_when (c->theirs);
+
       g_string_append_c (text, '\n');
       /* Translators: one conflict of an import: the row, the value, yours
-       * (value, date), the file's (value, date) */
+       * (value, who and when), the file's (value, who and when) */
       g_string_append_printf (text, _ ("%s, %s: yours “%s” (%s), the file’s “%s” (%s)"), row,
                               rpt_override_field_get_label (c->ours->table, c->ours->field),
-                              c->ours->value, c->ours->date, c->theirs->value, c->theirs->date);
+                              c->ours->value, ours, c->theirs->value, theirs);
     }
   return g_string_free (text, FALSE);
 }
@@ -948,12 +961,7 @@ export_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
-      if (path != NULL && !g_str_has_suffix (path, ".csv"))
-        {
-          char *with = g_strconcat (path, ".csv", NULL);
-          g_free (path);
-          path = with;
-        }
+      /* The name as chosen: the chooser asked before replacing a file. */
       if (path != NULL)
         rpt_reference_page_export_path (self, path);
     }
@@ -971,6 +979,20 @@ csv_filter (void)
   return filter;
 }
 
+/* Where a file chooser opens: the user's documents, not the folder the
+ * program happened to be started in. */
+static void
+open_in_documents (GtkFileChooser *chooser)
+{
+  const char *dir = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr (GFile) folder = NULL;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    dir = g_get_home_dir ();
+  folder = g_file_new_for_path (dir);
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
 static void
 import_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -980,6 +1002,7 @@ import_action (GtkWidget *widget, const char *name, GVariant *param)
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), _ ("_Cancel"));
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv_filter ());
+  open_in_documents (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -996,6 +1019,7 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
   /* Translators: the file name offered for exported corrections */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _ ("reference-corrections.csv"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv_filter ());
+  open_in_documents (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
