@@ -110,29 +110,76 @@ rpt_reference_item_get_stale (RptReferenceItem *self)
   return self->stale;
 }
 
-/* Lower case, accents off: "Türkiye" is found by "turkiye". */
+/* One character that is not ASCII: case folded, decomposed, its accents
+ * dropped. */
 static void
-fold_into (GString *out, const char *text)
+fold_char_into (GString *out, const char *p, const char *next)
 {
-  g_autofree char *lower = NULL;
-  g_autofree char *decomposed = NULL;
+  g_autofree char *lower = g_utf8_casefold (p, next - p);
+  g_autofree char *decomposed = g_utf8_normalize (lower, -1, G_NORMALIZE_NFKD);
 
-  if (text == NULL)
-    return;
-  lower = g_utf8_casefold (text, -1);
-  decomposed = g_utf8_normalize (lower, -1, G_NORMALIZE_NFKD);
   if (decomposed == NULL)
     return;
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *q = decomposed; *q != '\0'; q = g_utf8_next_char (q))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = g_utf8_get_char (q);
       GUnicodeType type = g_unichar_type (c);
 
       if (type != G_UNICODE_NON_SPACING_MARK && type != G_UNICODE_SPACING_MARK &&
           type != G_UNICODE_ENCLOSING_MARK)
         g_string_append_unichar (out, c);
     }
+}
+
+/* Lower case, accents off: "Türkiye" is found by "turkiye". Most of the
+ * data is ASCII, which only needs lower case: the list is made afresh
+ * after each correction (bench/bench-reference-list). */
+static void
+fold_into (GString *out, const char *text)
+{
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return;
+  for (const char *p = text; *p != '\0';)
+    {
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower (*p));
+          p++;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+
+          fold_char_into (out, p, next);
+          p = next;
+        }
+    }
   g_string_append_c (out, '\n');
+}
+
+/* The same names and titles come back in row after row of treaties: each
+ * folded once per list. */
+static void
+fold_into_cached (GString *out, const char *text, GHashTable *cache)
+{
+  GString *folded;
+
+  if (text == NULL)
+    return;
+  folded = g_hash_table_lookup (cache, text);
+  if (folded == NULL)
+    {
+      folded = g_string_new (NULL);
+      fold_into (folded, text);
+      g_hash_table_insert (cache, (gpointer) text, folded);
+    }
+  g_string_append_len (out, folded->str, (gssize) folded->len);
+}
+
+static void
+string_free (gpointer string)
+{
+  g_string_free (string, TRUE);
 }
 
 static char *
@@ -340,7 +387,7 @@ treaty_status_text (const RptTreatyStatus *t)
 }
 
 static RptReferenceItem *
-treaty_item (RptReference *reference, const RptTreatyStatus *t)
+treaty_item (RptReference *reference, const RptTreatyStatus *t, GHashTable *cache)
 {
   g_autofree char *key = g_strdup_printf ("%s/%s", t->instrument, t->country);
   g_autofree char *status = treaty_status_text (t);
@@ -361,12 +408,12 @@ treaty_item (RptReference *reference, const RptTreatyStatus *t)
   fold_into (search, key);
   fold_into (search, self->subtitle);
   if (instrument != NULL)
-    fold_into (search, instrument->title);
+    fold_into_cached (search, instrument->title, cache);
   if (country != NULL)
     {
-      fold_into (search, country->name_en);
-      fold_into (search, country->name_fr);
-      fold_into (search, country->name_es);
+      fold_into_cached (search, country->name_en, cache);
+      fold_into_cached (search, country->name_fr, cache);
+      fold_into_cached (search, country->name_es, cache);
     }
   self->search = g_string_free (search, FALSE);
   return self;
@@ -401,6 +448,8 @@ rpt_reference_items_new (RptReference *reference)
   g_autoptr (GPtrArray) countries = rpt_reference_list_countries (reference);
   g_autoptr (GPtrArray) treaties = rpt_reference_list_treaty_statuses (reference, NULL);
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  /* keys: strings of @reference, which outlives the call */
+  g_autoptr (GHashTable) cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, string_free);
 
   guint n;
 
@@ -414,7 +463,7 @@ rpt_reference_items_new (RptReference *reference)
   g_qsort_with_data (items->pdata + n, (gint) (items->len - n), sizeof (gpointer),
                      compare_titles_data, NULL);
   for (guint i = 0; i < treaties->len; i++)
-    g_ptr_array_add (items, treaty_item (reference, treaties->pdata[i]));
+    g_ptr_array_add (items, treaty_item (reference, treaties->pdata[i], cache));
   g_list_store_splice (store, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (store);
 }
