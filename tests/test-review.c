@@ -653,6 +653,18 @@ test_redline_comments (Fixture *f, gconstpointer data)
   content = rpt_test_zip_read (path, "content.xml", NULL);
   g_assert_nonnull (strstr (content, "<dc:creator>B. Reviewer</dc:creator>"));
   g_assert_nonnull (strstr (content, "<text:p>Four?</text:p></office:annotation>On 16 July"));
+
+  /* The application's preview gives the notes itself. */
+  {
+    g_autoptr (GHashTable) notes = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autofree char *shown = NULL;
+
+    g_hash_table_insert (notes, (gpointer) fact_id (newer, 1), "3 comments");
+    rpt_redline_set_margin_notes (redline, notes);
+    shown = rpt_redline_dup_display_xml (redline, NULL);
+    g_assert_nonnull (strstr (shown, "MarginComment\">3 comments</text:p>"));
+    g_assert_null (strstr (shown, "1 comment"));
+  }
 }
 
 /* The command line: comments beside a comparison or in an export, and
