@@ -807,6 +807,45 @@ test_preview_follows_and_zooms (void)
   close_window (window);
 }
 
+/* A fact far down a long list, given the focus, is scrolled into view by
+ * itself: before the drafter types, not only once something else makes
+ * the window lay out again. */
+static void
+test_focus_reveals_row (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  guint n_sample;
+  RptWindow *window;
+  GtkWidget *list, *editor;
+  graphene_rect_t bounds;
+
+  g_assert_no_error (error);
+  n_sample = rpt_letter_get_n_items (letter, RPT_PART_FACTS);
+  for (guint i = n_sample; i < 300; i++)
+    {
+      RptParagraph *fact = rpt_letter_get_item (letter, RPT_PART_FACTS, i % n_sample);
+      g_autoptr (RptParagraph) copy = rpt_paragraph_new (rpt_paragraph_get_text (fact));
+
+      rpt_letter_append_item (letter, RPT_PART_FACTS, copy);
+    }
+  window = open_window (letter);
+  rpt_window_show_section (window, "facts");
+  spin_for (200);
+
+  editor = GTK_WIDGET (rpt_paragraph_row_get_editor (get_row (window, "facts", 250)));
+  gtk_widget_grab_focus (editor);
+  spin_for (300);
+  for (list = editor; list != NULL && !GTK_IS_SCROLLABLE (list);
+       list = gtk_widget_get_parent (list))
+    ;
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_compute_bounds (editor, list, &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >, 0);
+  g_assert_cmpfloat (bounds.origin.y, <, gtk_widget_get_height (list));
+  close_window (window);
+}
+
 /* The author is asked once, offering the account's full name, never the
  * login name; then versions record the name chosen. */
 static void
@@ -898,6 +937,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/links-and-notes", test_links_and_notes);
   g_test_add_func ("/window/preview-follows-and-zooms", test_preview_follows_and_zooms);
   g_test_add_func ("/window/author-asked-once", test_author_asked_once);
+  g_test_add_func ("/window/focus-reveals-row", test_focus_reveals_row);
   g_test_add_func ("/text/markup-round-trip", test_markup_round_trip);
   g_test_add_func ("/export/pdf", test_export_pdf);
   g_test_add_func ("/versions/compare", test_compare_versions);
