@@ -277,7 +277,7 @@ change_row (RptMergeWindow *self, guint index)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       g_autofree char *mine_label = g_strdup_printf (_ ("Keep your version of %s"), c->label);
       g_autofree char *theirs_label = g_strdup_printf (_ ("Take the reviewer’s %s"), c->label);
-      GtkWidget *mine = toggle (_ ("_Mine"), mine_label, index, RPT_MERGE_REJECTED);
+      GtkWidget *mine = toggle (_ ("M_ine"), mine_label, index, RPT_MERGE_REJECTED);
       GtkWidget *theirs = toggle (_ ("_Theirs"), theirs_label, index, RPT_MERGE_ACCEPTED);
       g_autofree char *text = rpt_merge_dup_conflict_text (self->merge, index, TRUE);
       g_autofree char *own = rpt_merge_dup_conflict_text (self->merge, index, FALSE);
