@@ -579,6 +579,34 @@ test_margin_notes (Fixture *f, gconstpointer data)
   g_assert_cmpstr (g_hash_table_lookup (notes, fact_id (f->sample, 0)), ==, "2 comments");
 }
 
+/* The preview's document marks the commented paragraphs in the margin. */
+static void
+test_margin_in_document (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptExport) export = rpt_export_new (f->sample);
+  g_autoptr (GHashTable) notes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GBytes) xml = NULL;
+  g_autoptr (RptDocument) document = NULL;
+  const char *text, *mark, *fact;
+
+  g_hash_table_insert (notes, (gpointer) fact_id (f->sample, 1), "2 comments");
+  rpt_export_set_margin_notes (export, notes);
+  xml = rpt_export_run (export, RPT_EXPORT_FORMAT_DOCUMENT_XML, &error);
+  g_assert_no_error (error);
+  text = g_bytes_get_data (xml, NULL);
+  mark = strstr (text, "text:style-name=\"MarginComment\">2 comments</text:p></office:annotation>");
+  g_assert_nonnull (mark);
+  /* In the second fact's paragraph, right at its start. */
+  fact = strstr (mark, "</office:annotation>") + strlen ("</office:annotation>");
+  g_assert_nonnull (strstr (fact, "In her absence"));
+  g_assert_true (strstr (fact, "In her absence") - fact < 200);
+  /* A document the layout engine takes. */
+  document = rpt_document_new_from_data (text, (gssize) g_bytes_get_size (xml), "x", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+}
+
 /* A comparison shows the newer letter's comments: annotations in the
  * tracked-changes ODT, the margin of the redline, beside the change. */
 static void
@@ -625,6 +653,18 @@ test_redline_comments (Fixture *f, gconstpointer data)
   content = rpt_test_zip_read (path, "content.xml", NULL);
   g_assert_nonnull (strstr (content, "<dc:creator>B. Reviewer</dc:creator>"));
   g_assert_nonnull (strstr (content, "<text:p>Four?</text:p></office:annotation>On 16 July"));
+
+  /* The application's preview gives the notes itself. */
+  {
+    g_autoptr (GHashTable) notes = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autofree char *shown = NULL;
+
+    g_hash_table_insert (notes, (gpointer) fact_id (newer, 1), "3 comments");
+    rpt_redline_set_margin_notes (redline, notes);
+    shown = rpt_redline_dup_display_xml (redline, NULL);
+    g_assert_nonnull (strstr (shown, "MarginComment\">3 comments</text:p>"));
+    g_assert_null (strstr (shown, "1 comment"));
+  }
 }
 
 /* The command line: comments beside a comparison or in an export, and
@@ -735,6 +775,7 @@ main (int argc, char **argv)
   ADD ("/review/merge/apply-twice", test_apply_twice);
   ADD ("/review/comments/add-new", test_comments_add_new);
   ADD ("/review/comments/margin-notes", test_margin_notes);
+  ADD ("/review/comments/margin-in-document", test_margin_in_document);
   ADD ("/review/comments/in-a-redline", test_redline_comments);
   ADD ("/review/comments/cli", test_cli_comments);
 #undef ADD

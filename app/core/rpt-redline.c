@@ -88,11 +88,12 @@ struct _RptRedline
   GObject parent_instance;
 
   RptComparison *comparison;
-  xmlDoc *docs[2];      /* older, newer: document XML */
-  GPtrArray *blocks[2]; /* of Block */
-  GArray *entries;      /* of Entry */
-  GPtrArray *notes;     /* of char*, NULL-terminated */
-  GListModel *comments; /* of RptComment, or NULL */
+  xmlDoc *docs[2];          /* older, newer: document XML */
+  GPtrArray *blocks[2];     /* of Block */
+  GArray *entries;          /* of Entry */
+  GPtrArray *notes;         /* of char*, NULL-terminated */
+  GListModel *comments;     /* of RptComment, or NULL */
+  GHashTable *margin_notes; /* item id → note, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (RptRedline, rpt_redline, G_TYPE_OBJECT)
@@ -121,6 +122,7 @@ rpt_redline_finalize (GObject *object)
 
   g_clear_object (&self->comparison);
   g_clear_object (&self->comments);
+  g_clear_pointer (&self->margin_notes, g_hash_table_unref);
   g_array_unref (self->entries);
   for (guint i = 0; i < 2; i++)
     {
@@ -1624,7 +1626,9 @@ rpt_redline_dup_display_xml (RptRedline *self, gsize *length)
         }
       flow_add (&o, &flow, p, list_style);
     }
-  if (self->comments != NULL)
+  if (self->margin_notes != NULL)
+    _rpt_comments_mark_margin (doc, self->margin_notes);
+  else if (self->comments != NULL)
     {
       g_autoptr (GHashTable) notes = rpt_comments_margin_notes (self->comments);
       _rpt_comments_mark_margin (doc, notes);
@@ -1667,6 +1671,22 @@ rpt_redline_set_comments (RptRedline *self, GListModel *comments)
 {
   g_return_if_fail (RPT_IS_REDLINE (self));
   g_set_object (&self->comments, comments);
+}
+
+/**
+ * rpt_redline_set_margin_notes:
+ * @notes: (nullable) (element-type utf8 utf8): item id → what the margin of
+ *   the display document says beside its paragraph (rpt_comments_margin_notes())
+ *
+ * For the display document only: what the application's preview shows.
+ */
+void
+rpt_redline_set_margin_notes (RptRedline *self, GHashTable *notes)
+{
+  g_return_if_fail (RPT_IS_REDLINE (self));
+  g_clear_pointer (&self->margin_notes, g_hash_table_unref);
+  if (notes != NULL)
+    self->margin_notes = g_hash_table_ref (notes);
 }
 
 /**

@@ -56,10 +56,13 @@ rpt_comments_section_dup_place (RptLetter *letter, RptComment *comment)
   char *label;
 
   if (item == NULL)
-    return g_strdup (_ ("The letter"));
+    /* Translators: where a comment is, within "Comment on %s" and
+     * "…, on %s": lower case */
+    return g_strdup (_ ("the letter"));
   if (letter != NULL && (label = rpt_letter_dup_item_label (letter, item)) != NULL)
     return label;
-  return g_strdup (_ ("A paragraph no longer in the letter"));
+  /* Translators: where a comment is, within "…, on %s": lower case */
+  return g_strdup (_ ("a paragraph no longer in the letter"));
 }
 
 /* Threads, oldest first, each followed by its replies; a reply whose

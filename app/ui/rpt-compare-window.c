@@ -267,6 +267,13 @@ compare_now (RptCompareWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
   rpt_preview_set_letter (self->preview, self->letters[1]);
   rpt_preview_set_compare_with (self->preview, self->letters[0], old_label, new_label);
+  /* The document's comments beside the changes they are about: items keep
+   * their ids from version to version. */
+  {
+    g_autoptr (GHashTable) notes =
+      rpt_comments_margin_notes (rpt_letter_file_get_comments (self->document));
+    rpt_preview_set_margin_notes (self->preview, notes);
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export", TRUE);
 }
 

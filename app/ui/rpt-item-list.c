@@ -527,10 +527,10 @@ focus_row (RptItemList *self)
   return gtk_widget_get_focus_child (GTK_WIDGET (self));
 }
 
+/* Makes the rows in view, drops those out of it and places them. */
 static void
-rpt_item_list_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+allocate_rows (RptItemList *self, int width, int height)
 {
-  RptItemList *self = RPT_ITEM_LIST (widget);
   int row_width = row_width_for (self, width);
   int x = (width - row_width) / 2;
   GtkWidget *focused = focus_row (self);
@@ -609,7 +609,14 @@ rpt_item_list_size_allocate (GtkWidget *widget, int width, int height, int basel
       gtk_widget_size_allocate (row->widget, &alloc, -1);
     }
   self->in_allocate = FALSE;
+}
 
+static void
+rpt_item_list_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  RptItemList *self = RPT_ITEM_LIST (widget);
+
+  allocate_rows (self, width, height);
   if (self->reveal_focus)
     {
       GtkRoot *root = gtk_widget_get_root (widget);
@@ -624,8 +631,13 @@ rpt_item_list_size_allocate (GtkWidget *widget, int width, int height, int basel
            * which the editor reveals, is what matters in a tall one. */
           if (bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= height)
             {
-              reveal_range (self, (int) (bounds.origin.y + value), (int) bounds.size.height);
-              gtk_widget_queue_allocate (widget);
+              /* Placed again at once: a resize queued while the list is
+               * being allocated would be forgotten when it returns. */
+              self->in_allocate = TRUE;
+              reveal_range (self, (int) (bounds.origin.y + get_value (self)),
+                            (int) bounds.size.height);
+              self->in_allocate = FALSE;
+              allocate_rows (self, width, height);
             }
         }
     }

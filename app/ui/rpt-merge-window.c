@@ -107,8 +107,10 @@ update (RptMergeWindow *self)
       accepted, n);
   gtk_label_set_text (self->summary, text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->merge_button), pending == 0 && !self->applying);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->merge_button),
-                               pending > 0 ? _ ("Decide every conflict first") : NULL);
+  gtk_widget_set_tooltip_text (
+    GTK_WIDGET (self->merge_button),
+    pending > 0 ? _ ("Decide every conflict first")
+                : _ ("Merge the accepted changes into a new version (Ctrl+Return)"));
   queue_refresh (self);
 }
 
@@ -275,7 +277,7 @@ change_row (RptMergeWindow *self, guint index)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       g_autofree char *mine_label = g_strdup_printf (_ ("Keep your version of %s"), c->label);
       g_autofree char *theirs_label = g_strdup_printf (_ ("Take the reviewer’s %s"), c->label);
-      GtkWidget *mine = toggle (_ ("_Mine"), mine_label, index, RPT_MERGE_REJECTED);
+      GtkWidget *mine = toggle (_ ("M_ine"), mine_label, index, RPT_MERGE_REJECTED);
       GtkWidget *theirs = toggle (_ ("_Theirs"), theirs_label, index, RPT_MERGE_ACCEPTED);
       g_autofree char *text = rpt_merge_dup_conflict_text (self->merge, index, TRUE);
       g_autofree char *own = rpt_merge_dup_conflict_text (self->merge, index, FALSE);
@@ -706,6 +708,13 @@ rpt_merge_window_new (RptWindow *parent,
                                 _ ("With the review"));
   update (self);
   refresh_cb (self);
+
+  /* The keyboard starts on the first change, where the decisions are. */
+  {
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list, 0);
+    gtk_window_set_focus (GTK_WINDOW (self),
+                          first != NULL ? GTK_WIDGET (first) : GTK_WIDGET (self->merge_button));
+  }
   return self;
 }
 
@@ -768,6 +777,20 @@ close_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
   return TRUE;
 }
 
+/* Ctrl+Return merges from anywhere in the window, as the comment dialog
+ * sends: only once every conflict is decided (the button says so). */
+static gboolean
+merge_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  RptMergeWindow *self = RPT_MERGE_WINDOW (widget);
+
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self->merge_button)))
+    gtk_widget_activate (GTK_WIDGET (self->merge_button));
+  else
+    gtk_widget_error_bell (widget);
+  return TRUE;
+}
+
 static void
 rpt_merge_window_class_init (RptMergeWindowClass *klass)
 {
@@ -778,6 +801,10 @@ rpt_merge_window_class_init (RptMergeWindowClass *klass)
   object_class->finalize = rpt_merge_window_finalize;
   GTK_WINDOW_CLASS (klass)->close_request = close_request;
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, merge_shortcut_cb,
+                                NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, merge_shortcut_cb,
+                                NULL);
 }
 
 static void

@@ -124,7 +124,7 @@ rpt_page_source_new_for_comparison (const char *old_xml,
                                     GError **error)
 {
   g_autoptr (RptDocument) document =
-    rpt_page_source_new_comparison_document (old_xml, new_xml, old_label, new_label, error);
+    rpt_page_source_new_comparison_document (old_xml, new_xml, old_label, new_label, NULL, error);
   g_autoptr (RptStyleSheet) styles = NULL;
   g_autoptr (RptLayout) layout = NULL;
 
@@ -138,6 +138,8 @@ rpt_page_source_new_for_comparison (const char *old_xml,
 
 /**
  * rpt_page_source_new_comparison_document:
+ * @margin_notes: (nullable): item id → a note for the margin beside it:
+ *   the comments on the newer letter
  *
  * The redline document of two letters (rpt-redline.h). Blocking: call it
  * from a worker.
@@ -149,6 +151,7 @@ rpt_page_source_new_comparison_document (const char *old_xml,
                                          const char *new_xml,
                                          const char *old_label,
                                          const char *new_label,
+                                         GHashTable *margin_notes,
                                          GError **error)
 {
   g_autoptr (RptLetter) old_letter = rpt_letter_new_from_xml (old_xml, -1, "older.xml", error);
@@ -168,5 +171,6 @@ rpt_page_source_new_comparison_document (const char *old_xml,
   redline = rpt_redline_new (comparison, NULL, NULL, error);
   if (redline == NULL)
     return NULL;
+  rpt_redline_set_margin_notes (redline, margin_notes);
   return rpt_redline_new_document (redline, error);
 }

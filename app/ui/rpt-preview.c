@@ -228,8 +228,9 @@ worker_layout (Channel *channel, RptLayout *layout, Request *request, guint *cur
 
   reply->revision = request->revision;
   if (request->old_xml != NULL)
-    document = rpt_page_source_new_comparison_document (
-      request->old_xml, request->xml, request->old_label, request->new_label, &reply->error);
+    document = rpt_page_source_new_comparison_document (request->old_xml, request->xml,
+                                                        request->old_label, request->new_label,
+                                                        request->margin_notes, &reply->error);
   else
     {
       g_autoptr (RptExport) export = rpt_export_new_for_xml (request->xml, -1);
@@ -668,7 +669,7 @@ timeout_cb (gpointer user_data)
       request->new_label = g_strdup (self->new_label);
     }
   request->revision = rpt_letter_get_revision (self->letter);
-  if (self->margin_notes != NULL && self->old_letter == NULL)
+  if (self->margin_notes != NULL)
     {
       GHashTableIter iter;
       gpointer key, value;
