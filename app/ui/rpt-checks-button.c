@@ -42,8 +42,8 @@ update (RptChecksButton *self)
 {
   guint n_errors = self->checker != NULL ? rpt_checker_get_n_errors (self->checker) : 0;
   guint n_warnings = self->checker != NULL ? rpt_checker_get_n_warnings (self->checker) : 0;
-  gboolean known = self->checker != NULL && (rpt_checker_get_up_to_date (self->checker) ||
-                                             n_errors > 0 || n_warnings > 0);
+  gboolean known = self->checker != NULL &&
+                   (rpt_checker_get_up_to_date (self->checker) || n_errors > 0 || n_warnings > 0);
   g_autofree char *errors = g_strdup_printf ("%u", n_errors);
   g_autofree char *warnings = g_strdup_printf ("%u", n_warnings);
   g_autofree char *tooltip = NULL;

@@ -164,15 +164,15 @@ update_summary (RptChecksPanel *self)
       g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
       if (n_errors > 0)
-        g_ptr_array_add (parts, g_strdup_printf (
-                                  g_dngettext (NULL, "%u error", "%u errors", n_errors), n_errors));
+        g_ptr_array_add (
+          parts, g_strdup_printf (g_dngettext (NULL, "%u error", "%u errors", n_errors), n_errors));
       if (n_warnings > 0)
-        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (NULL, "%u warning", "%u warnings",
-                                                              n_warnings),
-                                                 n_warnings));
+        g_ptr_array_add (
+          parts, g_strdup_printf (g_dngettext (NULL, "%u warning", "%u warnings", n_warnings),
+                                  n_warnings));
       if (n_infos > 0)
-        g_ptr_array_add (parts, g_strdup_printf (
-                                  g_dngettext (NULL, "%u note", "%u notes", n_infos), n_infos));
+        g_ptr_array_add (
+          parts, g_strdup_printf (g_dngettext (NULL, "%u note", "%u notes", n_infos), n_infos));
       if (parts->len == 0)
         text = g_strdup (_ ("Nothing to check"));
       else
@@ -198,9 +198,9 @@ update_summary (RptChecksPanel *self)
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->list), "rpt-stale");
   gtk_stack_set_visible_child_name (
-    self->stack,
-    self->ever_updated && g_list_model_get_n_items (G_LIST_MODEL (self->checker)) == 0 ? "empty"
-                                                                                     : "list");
+    self->stack, self->ever_updated && g_list_model_get_n_items (G_LIST_MODEL (self->checker)) == 0
+                   ? "empty"
+                   : "list");
 }
 
 /* --- rows ------------------------------------------------------------ */
@@ -435,8 +435,7 @@ rpt_checks_panel_focus_check (RptChecksPanel *self, guint position)
     return FALSE;
   /* GTK 4.8 has no gtk_list_view_scroll_to(): the "list.scroll-to-item"
    * action scrolls and gives the item the focus. */
-  return gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u",
-                                     position);
+  return gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
 }
 
 /**

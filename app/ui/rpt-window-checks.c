@@ -112,8 +112,8 @@ rpt_window_reveal_field (RptWindow *self, const char *field)
   if (section != NULL)
     rpt_section_ensure_bound (RPT_SECTION (section));
   if (section != NULL && widget_name != NULL)
-    widget = GTK_WIDGET (
-      gtk_widget_get_template_child (section, G_OBJECT_TYPE (section), widget_name));
+    widget =
+      GTK_WIDGET (gtk_widget_get_template_child (section, G_OBJECT_TYPE (section), widget_name));
   rpt_preview_reveal_item (self->preview,
                            g_str_equal (name, "closing") ? RPT_PREVIEW_END : RPT_PREVIEW_START);
   if (widget != NULL && focus_widget (widget))
@@ -412,8 +412,8 @@ _rpt_window_checks_init (RptWindow *self)
   rpt_checks_button_set_checker (self->checks_button, self->checker);
   g_signal_connect_object (self->checks_panel, "check-activated", G_CALLBACK (check_activated_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->checks_panel, "fix-activated", G_CALLBACK (fix_activated_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checks_panel, "fix-activated", G_CALLBACK (fix_activated_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb), self,
                            G_CONNECT_SWAPPED);
 }
