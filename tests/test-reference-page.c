@@ -854,6 +854,24 @@ row_focused (gpointer data)
 }
 
 static gboolean
+one_found (gpointer data)
+{
+  return g_list_model_get_n_items (rpt_reference_browser_get_shown (data)) == 1;
+}
+
+static gboolean
+detail_shown (gpointer data)
+{
+  return rpt_reference_browser_get_shown_row (data, NULL, NULL);
+}
+
+static gboolean
+search_focused (gpointer data)
+{
+  return focus_within (data);
+}
+
+static gboolean
 subpage_closed (gpointer data)
 {
   return gtk_widget_get_parent (data) == NULL;
@@ -889,21 +907,20 @@ test_keyboard (void)
   gtk_widget_grab_focus (GTK_WIDGET (browse));
 
   KEYS ("Return");
-  spin_for (300);
   browser = rpt_reference_page_show_browser (page);
   search = find_descendant (GTK_WIDGET (browser), GTK_TYPE_SEARCH_ENTRY);
-  g_assert_true (focus_within (search));
+  spin_until (search_focused, search, 5000);
 
   TYPE ("defenders");
-  spin_for (300);
-  g_assert_cmpuint (g_list_model_get_n_items (rpt_reference_browser_get_shown (browser)), ==, 1);
+  /* The search waits for typing to pause. */
+  spin_until (one_found, browser, 5000);
   KEYS ("Down");
   f.browser = browser;
   f.key = "sr-human-rights-defenders";
   spin_until (row_focused, &f, 5000);
 
   KEYS ("Return");
-  spin_for (300);
+  spin_until (detail_shown, browser, 5000);
   row = rpt_reference_browser_get_field_row (browser, "title", "value");
   g_assert_nonnull (row);
   g_assert_true (focus_within (row));
