@@ -84,6 +84,12 @@ xdotool (const char *first, ...)
   g_child_watch_add (pid, child_exited_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+  /* The server has the keys xdotool sent before it answers this round
+   * trip, so their events are in our queue once it returns: handled
+   * before the test looks, however loaded the machine. */
+  gdk_display_sync (gdk_display_get_default ());
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
   spin_for (150);
 }
 
