@@ -192,10 +192,12 @@ test_urgent_appeal (void)
 
   assert_has (r, "Mandate of the Special Rapporteur on torture and other cruel, inhuman or "
                  "degrading treatment or punishment\n\nRef.: UA BLR 7/2025");
-  /* one Special Rapporteur: "I"; no resolution known: none named */
+  /* one Special Rapporteur: "I"; the resolution of 3 April 2023, in
+   * force on 2 March 2025 (special_procedures_mandates_multilingual.csv) */
   assert_has (r, "I have the honour to address you in my capacity as Special Rapporteur on "
-                 "torture and other cruel, inhuman or degrading treatment or punishment.\n");
-  g_assert_true (has_note (r, "No Human Rights Council resolution is known"));
+                 "torture and other cruel, inhuman or degrading treatment or punishment, pursuant "
+                 "to Human Rights Council resolution 52/7.\n");
+  g_assert_false (has_note (r, "No Human Rights Council resolution"));
   assert_has (r, "I would like to bring to the attention of your Excellency's Government "
                  "information I have received concerning the **imminent transfer of Mr. **A. "
                  "B.**");
@@ -228,10 +230,17 @@ test_legislation (void)
   assert_has (r, "Mandates of the Special Rapporteur on the rights to freedom of peaceful "
                  "assembly and of association; the Special Rapporteur on the situation of human "
                  "rights defenders and the Working Group on Arbitrary Detention\n");
+  /* The data has no resolution for the first mandate, and the latest
+   * renewal of the Working Group it knows (51/8, October 2022, three
+   * years) ran out before the letter's date: gaps, never "resolutions
+   * 52/4 and 51/8" as if that were the whole list. */
   assert_has (r, "in our capacities as Special Rapporteur on the rights to freedom of peaceful "
                  "assembly and of association; Special Rapporteur on the situation of human "
                  "rights defenders and Working Group on Arbitrary Detention, pursuant to Human "
-                 "Rights Council resolutions 52/4 and 51/8.");
+                 "Rights Council resolutions [resolution of the Special Rapporteur on the rights "
+                 "to freedom of peaceful assembly and of association], 52/4 and [resolution of "
+                 "the Working Group on Arbitrary Detention].");
+  g_assert_true (has_note (r, "51/8 (2022-10-06), ran for 3 years"));
   assert_has (r, "we would like to bring to the attention of your Excellency's Government our "
                  "comments on the **draft law on public associations.**");
   assert_has (r, "We previously wrote to your Excellency's Government regarding the draft law on "
@@ -273,16 +282,21 @@ test_non_state (void)
   assert_lacks (r, "Government");
   assert_lacks (r, "Working Group on Arbitrary Detention");
   g_assert_true (has_note (r, "only for letters to States"));
-  assert_has (r, "Astrid Puentes Riaño\nSpecial Rapporteur on the issue of human rights "
-                 "obligations relating to the enjoyment of a safe, clean, healthy and sustainable "
-                 "environment");
+  /* renamed in April 2024; the letter is of May 2025 */
+  assert_has (r, "Astrid Puentes Riaño\nSpecial Rapporteur on the human right to a clean, healthy "
+                 "and sustainable environment");
 }
 
 static void
 test_draft (void)
 {
   g_autoptr (RptLetter) letter = rpt_test_load_letter ("AL-TJK-draft.xml");
-  g_autoptr (Rendered) r = render (letter);
+  g_autoptr (Rendered) r = NULL;
+
+  /* A draft without a date takes today's resolutions: here a day of May
+   * 2025 (SOURCE_DATE_EPOCH), when 51/8 was in force... */
+  g_setenv ("SOURCE_DATE_EPOCH", "1746100000", TRUE);
+  r = render (letter);
 
   assert_has (r, "Mandate of the Working Group on Arbitrary Detention\n\nRef.: AL TJK __/____\n\n"
                  "(Please use this reference in your reply)\n\n[date]\n\nExcellency,");
@@ -296,6 +310,15 @@ test_draft (void)
   g_assert_true (has_note (r, "no date yet"));
   g_assert_true (has_note (r, "no subject summary yet"));
   g_assert_true (has_note (r, "The reference is not complete (AL TJK __/____)"));
+
+  /* ...and on a day of 2026, when its renewal is not in the data: a gap */
+  g_clear_pointer (&r, rendered_free);
+  g_setenv ("SOURCE_DATE_EPOCH", "1780000000", TRUE);
+  r = render (letter);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  assert_has (r, "pursuant to Human Rights Council resolution [resolution of the Working Group "
+                 "on Arbitrary Detention].");
+  g_assert_true (has_note (r, "in force on 2026-05-28"));
 }
 
 /* What "rapporteur-cli new" makes: nothing filled in yet. */
@@ -426,6 +449,95 @@ test_three_mandates (void)
                  "the Special Rapporteur on the promotion and protection of the right to freedom "
                  "of opinion and expression and the Working Group on Arbitrary Detention\n");
   assert_has (r, "pursuant to Human Rights Council resolutions 52/4, 52/9 and 51/8.");
+}
+
+/* Issue 10: a four-mandate letter came out "pursuant to Human Rights
+ * Council resolutions 52/9 and 52/4", the two mandates the data had no
+ * resolution for left out, with only a note on the command line. */
+static void
+test_resolution_gaps (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autoptr (Rendered) r = NULL;
+  g_autoptr (GPtrArray) lacking = NULL;
+  const char *const own[] = { "50/17", NULL };
+  const char *keys[] = { "sr-freedom-assembly-association", "sr-independence-judges-lawyers" };
+
+  rpt_letter_move_item (letter, RPT_PART_MANDATES, 1, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      RptMandate *m = rpt_mandate_new ();
+      rpt_mandate_set_key (m, keys[i]);
+      rpt_letter_append_item (letter, RPT_PART_MANDATES, m);
+    }
+  r = render (letter);
+  assert_lacks (r, "resolutions 52/9 and 52/4");
+  assert_has (r, "pursuant to Human Rights Council resolutions 52/9, 52/4, [resolution of the "
+                 "Special Rapporteur on the rights to freedom of peaceful assembly and of "
+                 "association] and [resolution of the Special Rapporteur on the independence of "
+                 "judges and lawyers].");
+  g_assert_true (has_note (r, "No Human Rights Council resolution in force on 2025-04-23 is "
+                              "known for the Special Rapporteur on the independence of judges"));
+
+  /* the same list, asked of the core, for the checks */
+  lacking = rpt_letter_list_mandates_without_resolution (letter, rpt_reference_get_default ());
+  g_assert_cmpuint (lacking->len, ==, 2);
+  g_assert_cmpstr (rpt_mandate_get_key (lacking->pdata[0]), ==, keys[0]);
+  g_assert_cmpstr (rpt_mandate_get_key (lacking->pdata[1]), ==, keys[1]);
+  g_clear_pointer (&lacking, g_ptr_array_unref);
+
+  /* the drafter types the one resolution; the other gap stays */
+  rpt_mandate_set_resolutions (rpt_letter_get_item (letter, RPT_PART_MANDATES, 2), own);
+  g_clear_pointer (&r, rendered_free);
+  r = render (letter);
+  assert_has (r, "resolutions 52/9, 52/4, 50/17 and [resolution of the Special Rapporteur on "
+                 "the independence of judges and lawyers].");
+  lacking = rpt_letter_list_mandates_without_resolution (letter, rpt_reference_get_default ());
+  g_assert_cmpuint (lacking->len, ==, 1);
+  g_assert_cmpstr (rpt_mandate_get_key (lacking->pdata[0]), ==, keys[1]);
+  g_clear_pointer (&lacking, g_ptr_array_unref);
+
+  /* the sample lacks none */
+  {
+    g_autoptr (RptLetter) sample = rpt_test_load_letter ("sample");
+    lacking = rpt_letter_list_mandates_without_resolution (sample, rpt_reference_get_default ());
+    g_assert_cmpuint (lacking->len, ==, 0);
+  }
+}
+
+/* A letter dated in a year has the titles of that year
+ * (mandate_title_history.csv). */
+static void
+test_dated_titles (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  RptMandate *m = rpt_letter_get_item (letter, RPT_PART_MANDATES, 1);
+
+  rpt_mandate_set_key (m, "sr-violence-against-women");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    /* the current title is complete: "…, its causes and consequences" */
+    assert_has (r, "and the Special Rapporteur on violence against women and girls, its causes "
+                   "and consequences\n");
+  }
+  rpt_letter_set_date (letter, "2019-05-02");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "and the Special Rapporteur on violence against women, its causes and "
+                   "consequences\n");
+    assert_has (r, "Irene Khan\nSpecial Rapporteur on violence against women, its causes and "
+                   "consequences");
+    g_assert_true (has_note (r, "is the one in use then"));
+  }
+  /* two mandates merged in October 2025: before, the title is a gap */
+  rpt_mandate_set_key (m, "sr-slavery-trafficking");
+  rpt_letter_set_date (letter, "2024-05-02");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "and the [title on the letter's date: Special Rapporteur on contemporary forms "
+                   "of slavery and trafficking in persons]\n");
+    g_assert_true (has_note (r, "had titles of their own"));
+  }
 }
 
 static void
@@ -1272,6 +1384,8 @@ main (int argc, char **argv)
   g_test_add_func ("/template/one-mandate", test_one_mandate);
   g_test_add_func ("/template/three-mandates", test_three_mandates);
   g_test_add_func ("/template/own-titles", test_own_titles_and_resolutions);
+  g_test_add_func ("/template/resolution-gaps", test_resolution_gaps);
+  g_test_add_func ("/template/dated-titles", test_dated_titles);
   g_test_add_func ("/template/closing-options", test_closing_options);
   g_test_add_func ("/template/whitespace-and-inline", test_whitespace_and_inline);
   g_test_add_func ("/template/translation", test_translation);

@@ -619,6 +619,7 @@ typedef struct
   xmlNs *x;
   const char *language;         /* the letter's */
   const char *strings_language; /* the sentences' */
+  char *date;                   /* the letter's, or today: what titles and resolutions follow */
   guint n_removed;
 } Build;
 
@@ -850,6 +851,44 @@ is_working_group_title (const char *title)
                            g_str_has_prefix (title, "Grupo de Trabajo"));
 }
 
+/* What the drafter should know of a title chosen for the letter's date
+ * (mandate_title_history.csv). */
+static void
+dated_title_note (Build *b,
+                  const RptMandateInfo *info,
+                  const char *language,
+                  const char *title,
+                  RptDating dating,
+                  const RptTitleHistoryInfo *row)
+{
+  switch (dating)
+    {
+    case RPT_DATING_KNOWN:
+      add_note (b,
+                _ ("The letter is dated %s: the %s title of the %s is the one in use then, "
+                   "“%s” (until %s; %s)."),
+                b->date, language_name (language), info->title, title != NULL ? title : "",
+                row->used_until, row->verified ? _ ("attested") : _ ("not fully attested"));
+      break;
+    case RPT_DATING_UNCERTAIN:
+      add_note (b,
+                _ ("The reference data cannot tell which %s title the %s had on %s (its "
+                   "change is dated “%s”): the letter says “%s”. Check it."),
+                language_name (language), info->title, b->date, row != NULL ? row->used_from : "?",
+                title != NULL ? title : "");
+      break;
+    case RPT_DATING_AMBIGUOUS:
+      add_note (b,
+                _ ("On %s the mandates now merged in the %s had titles of their own: the letter "
+                   "shows a gap. Type the title in Mandates & Signatories."),
+                b->date, info->title);
+      break;
+    case RPT_DATING_CURRENT:
+    default:
+      break;
+    }
+}
+
 /* The title of a mandate in the letter's language and in the form its
  * holder uses; a title the data lacks is a gap, never the English title
  * passing for a translation. Sets @title, @gender ("m" or "f": the
@@ -881,12 +920,28 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
     {
       const char *attested;
 
-      title = rpt_mandate_info_lookup_title (info, language, form);
-      if (title == NULL && form == RPT_TITLE_FORM_FEMININE &&
-          rpt_mandate_info_lookup_title (info, language, RPT_TITLE_FORM_MASCULINE) != NULL)
+      const RptTitleHistoryInfo *row = NULL;
+      RptDating dating;
+
+      title = rpt_reference_lookup_title_at (b->reference, info->key, language, form, b->date,
+                                             &dating, &row);
+      dated_title_note (b, info, language, title, dating, row);
+      if (dating == RPT_DATING_AMBIGUOUS)
+        {
+          /* two mandates since merged: the drafter says which */
+          missing = "date";
+          title = rpt_mandate_info_lookup_title (info, language, RPT_TITLE_FORM_MASCULINE);
+          if (title == NULL)
+            title = info->title;
+        }
+      else if (title == NULL && form == RPT_TITLE_FORM_FEMININE &&
+               rpt_reference_lookup_title_at (b->reference, info->key, language,
+                                              RPT_TITLE_FORM_MASCULINE, b->date, NULL,
+                                              NULL) != NULL)
         {
           missing = "feminine";
-          title = rpt_mandate_info_lookup_title (info, language, RPT_TITLE_FORM_MASCULINE);
+          title = rpt_reference_lookup_title_at (b->reference, info->key, language,
+                                                 RPT_TITLE_FORM_MASCULINE, b->date, NULL, NULL);
           add_note (b,
                     _ ("The reference data has no feminine %s title for the %s: the letter "
                        "shows a gap. Type the title in Mandates & Signatories."),
@@ -938,6 +993,42 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
     xmlSetProp (x, BAD_CAST "missing", BAD_CAST missing);
 }
 
+/* The resolutions the mandate acted under on the letter's date, from the
+ * reference data; where the data cannot tell, the mandate is marked and
+ * the opening sentence shows a gap, never a shorter list that reads as
+ * complete (rpt_letter_list_mandates_without_resolution() says the same
+ * to the checks). */
+static void
+add_data_resolutions (Build *b, xmlNode *x, const RptMandateInfo *info, const char *title)
+{
+  g_autoptr (GPtrArray) found = NULL;
+  g_autofree char *why = NULL;
+
+  if (info != NULL)
+    found = rpt_reference_find_resolutions_at (b->reference, info->key, b->date, &why);
+  if (found == NULL || found->len == 0)
+    {
+      xmlSetProp (x, BAD_CAST "missing-resolution", BAD_CAST "yes");
+      add_note (b,
+                _ ("No Human Rights Council resolution in force on %s is known for the %s: the "
+                   "opening sentence shows a gap. Type the resolution in Mandates & "
+                   "Signatories. %s"),
+                b->date, title != NULL ? title : "?",
+                why != NULL ? why : _ ("The mandate is not in the reference data."));
+      return;
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      const RptResolutionInfo *r = found->pdata[i];
+
+      add_x (b, x, "resolution", r->number);
+      /* the latest renewal: said with the mandate's own trust (below) */
+      if (!r->verified && !g_strv_contains (info->resolutions, r->number))
+        add_note (b, _ ("Unverified reference data for the %s: resolution %s (%s)"), info->title,
+                  r->number, r->verification != NULL ? r->verification : "");
+    }
+}
+
 static void
 add_mandates (Build *b)
 {
@@ -983,18 +1074,10 @@ add_mandates (Build *b)
             add_x (b, x, "resolution", res);
             own_resolutions = TRUE;
           }
-      if (!own_resolutions && info != NULL)
-        for (guint i = 0; info->resolutions[i] != NULL; i++)
-          add_x (b, x, "resolution", info->resolutions[i]);
-      if (!own_resolutions && (info == NULL || info->resolutions[0] == NULL))
-        add_note (b,
-                  _ ("No Human Rights Council resolution is known for the %s: the opening "
-                     "sentence names none."),
-                  info != NULL    ? info->title
-                  : title != NULL ? title
-                                  : key);
+      if (!own_resolutions)
+        add_data_resolutions (b, x, info, title != NULL ? title : key);
 
-      if (info != NULL && !info->verified && (own_title == NULL || !own_resolutions))
+      if (info != NULL && !info->verified && own_title == NULL)
         add_note (b, _ ("Unverified reference data for the %s (as of %s): %s"), info->title,
                   info->as_of != NULL ? info->as_of : "?",
                   info->verification != NULL ? info->verification : "");
@@ -1301,6 +1384,12 @@ build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, 
   xmlSetNs (b->input, b->x);
   xmlDocSetRootElement (b->doc, b->input);
 
+  b->date = text_of (letter_child (b->letter, "date"));
+  if (b->date == NULL || !rpt_date_is_valid (b->date))
+    {
+      g_free (b->date);
+      b->date = rpt_date_dup_today ();
+    }
   language = text_of (letter_child (b->letter, "language"));
   b->language = language != NULL ? g_intern_string (language) : "en";
   xmlSetProp (b->input, BAD_CAST "language", BAD_CAST b->language);
@@ -1447,7 +1536,10 @@ rpt_template_render (RptTemplate *self,
   b.reference = reference;
   b.notes = notes;
   if (build_input (self, &b, letter_xml, length, error) == NULL)
-    return NULL;
+    {
+      g_free (b.date);
+      return NULL;
+    }
   b_language = b.language;
 
   collector_begin (&collector);
@@ -1462,6 +1554,7 @@ rpt_template_render (RptTemplate *self,
   g_string_prepend (collector.buffer, runtime->str);
   message = collector_end (&collector);
   xmlFreeDoc (b.doc);
+  g_free (b.date);
 
   if (result == NULL)
     {

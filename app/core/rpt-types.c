@@ -232,6 +232,30 @@ rpt_date_is_valid (const char *iso_date)
   return y >= 1 && g_date_valid_dmy (d, m, y);
 }
 
+/**
+ * rpt_date_dup_today:
+ *
+ * The date a letter without one is taken to bear, for what depends on a
+ * date (the resolution and the title in force): today, or the day of
+ * `SOURCE_DATE_EPOCH` when it is set, so that an undated draft exports the
+ * same way on every machine that sets it (reproducible builds, tests).
+ *
+ * Returns: (transfer full): today as YYYY-MM-DD
+ */
+char *
+rpt_date_dup_today (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autoptr (GDateTime) now = NULL;
+  guint64 seconds;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    now = g_date_time_new_from_unix_utc ((gint64) seconds);
+  if (now == NULL)
+    now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
 gboolean
 rpt_language_is_supported (const char *language)
 {

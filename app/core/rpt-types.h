@@ -115,6 +115,7 @@ gboolean rpt_part_from_string (const char *str, RptPart *part);
 GType rpt_part_get_item_type (RptPart part);
 
 gboolean rpt_date_is_valid (const char *iso_date);
+char *rpt_date_dup_today (void);
 gboolean rpt_language_is_supported (const char *language);
 gboolean rpt_country_code_is_valid (const char *code);
 

@@ -19,7 +19,11 @@
                   absent when unknown), @gender ("m" or "f": the article
                   before it), @elision ("yes": French "de l'…"), @missing
                   ("language" or "feminine": @title is the English or the
-                  masculine title, shown as a gap), x:resolution*
+                  masculine title, shown as a gap; "date": two titles were
+                  in force on the letter's date, @title is today's),
+                  @missing-resolution ("yes": the data cannot give the
+                  resolution in force on the letter's date; the opening
+                  shows a gap), x:resolution*
     x:treaty      one per instrument named in a <treaty-status/>: @status
                   ("party", "signatory", "not-party", "unknown"), @action,
                   @date, @signature-date, @gender ("m" or "f": the gender
@@ -243,12 +247,30 @@
         <item><xsl:call-template name="mandate-title"/></item>
       </xsl:for-each>
     </xsl:variable>
-    <!-- every resolution once, in the order of the mandates -->
+    <!-- every resolution once, in the order of the mandates; a mandate
+         whose resolution the data cannot give is a gap in the list, never
+         left out of it -->
     <xsl:variable name="resolutions">
-      <xsl:for-each select="$in/x:mandate/x:resolution">
-        <xsl:if test="not(preceding::x:resolution[. = current()])">
-          <item><xsl:value-of select="."/></item>
-        </xsl:if>
+      <xsl:for-each select="$in/x:mandate">
+        <xsl:choose>
+          <xsl:when test="@missing-resolution = 'yes'">
+            <item>
+              <xsl:call-template name="say">
+                <xsl:with-param name="id" select="'missing-resolution'"/>
+                <xsl:with-param name="args">
+                  <arg name="title"><xsl:call-template name="mandate-title"/></arg>
+                </xsl:with-param>
+              </xsl:call-template>
+            </item>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:for-each select="x:resolution">
+              <xsl:if test="not(preceding::x:resolution[. = current()])">
+                <item><xsl:value-of select="."/></item>
+              </xsl:if>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="n-resolutions" select="count(exsl:node-set($resolutions)/item)"/>
