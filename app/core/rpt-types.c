@@ -49,6 +49,38 @@ G_DEFINE_ENUM_TYPE (RptWgad,
                     G_DEFINE_ENUM_VALUE (RPT_WGAD_YES, "yes"),
                     G_DEFINE_ENUM_VALUE (RPT_WGAD_NO, "no"))
 
+G_DEFINE_ENUM_TYPE (RptSummaryArticle,
+                    rpt_summary_article,
+                    G_DEFINE_ENUM_VALUE (RPT_SUMMARY_ARTICLE_USUAL, "usual"),
+                    G_DEFINE_ENUM_VALUE (RPT_SUMMARY_ARTICLE_NONE, "none"),
+                    G_DEFINE_ENUM_VALUE (RPT_SUMMARY_ARTICLE_OWN, "own"))
+
+G_DEFINE_ENUM_TYPE (RptFactsLead,
+                    rpt_facts_lead,
+                    G_DEFINE_ENUM_VALUE (RPT_FACTS_LEAD_INFORMATION_RECEIVED,
+                                         "information-received"),
+                    G_DEFINE_ENUM_VALUE (RPT_FACTS_LEAD_NEW_INFORMATION, "new-information"))
+
+G_DEFINE_ENUM_TYPE (RptCommunicationsPlace,
+                    rpt_communications_place,
+                    G_DEFINE_ENUM_VALUE (RPT_COMMUNICATIONS_PLACE_AFTER_SUBJECT, "after-subject"),
+                    G_DEFINE_ENUM_VALUE (RPT_COMMUNICATIONS_PLACE_AFTER_PROFILE, "after-profile"),
+                    G_DEFINE_ENUM_VALUE (RPT_COMMUNICATIONS_PLACE_AFTER_FACTS, "after-facts"),
+                    G_DEFINE_ENUM_VALUE (RPT_COMMUNICATIONS_PLACE_AFTER_CONCERNS, "after-concerns"))
+
+G_DEFINE_ENUM_TYPE (RptCommunicationSender,
+                    rpt_communication_sender,
+                    G_DEFINE_ENUM_VALUE (RPT_COMMUNICATION_SENDER_US, "us"),
+                    G_DEFINE_ENUM_VALUE (RPT_COMMUNICATION_SENDER_OTHERS, "others"))
+
+G_DEFINE_ENUM_TYPE (RptReply,
+                    rpt_reply,
+                    G_DEFINE_ENUM_VALUE (RPT_REPLY_AUTO, "auto"),
+                    G_DEFINE_ENUM_VALUE (RPT_REPLY_NOT_RECEIVED, "not-received"),
+                    G_DEFINE_ENUM_VALUE (RPT_REPLY_RECEIVED, "received"),
+                    G_DEFINE_ENUM_VALUE (RPT_REPLY_PARTIAL, "partial"),
+                    G_DEFINE_ENUM_VALUE (RPT_REPLY_UNMENTIONED, "unmentioned"))
+
 G_DEFINE_ENUM_TYPE (RptParagraphStyle,
                     rpt_paragraph_style,
                     G_DEFINE_ENUM_VALUE (RPT_PARAGRAPH_STYLE_PARAGRAPH, "paragraph"),
@@ -110,6 +142,33 @@ enum_from_nick (GType type, const char *nick, int *value)
     return FALSE;
   *value = v->value;
   return TRUE;
+}
+
+/**
+ * rpt_enum_to_string:
+ * @type: an enumeration of the model (%RPT_TYPE_REPLY, …)
+ *
+ * Returns: (nullable): the value as letter XML and the document file
+ *   write it ("not-received")
+ */
+const char *
+rpt_enum_to_string (GType type, int value)
+{
+  return enum_nick (type, value);
+}
+
+/**
+ * rpt_enum_from_string:
+ * @type: an enumeration of the model
+ * @str: (nullable): as rpt_enum_to_string() writes it
+ * @value: (out): the value
+ *
+ * Returns: whether @str names a value of @type
+ */
+gboolean
+rpt_enum_from_string (GType type, const char *str, int *value)
+{
+  return enum_from_nick (type, str, value);
 }
 
 const char *
