@@ -241,8 +241,11 @@ test_legislation (void)
                  "to freedom of peaceful assembly and of association], 52/4 and [resolution of "
                  "the Working Group on Arbitrary Detention].");
   g_assert_true (has_note (r, "51/8 (2022-10-06), ran for 3 years"));
-  assert_has (r, "we would like to bring to the attention of your Excellency's Government our "
-                 "comments on the **draft law on public associations.**");
+  /* Letters on legislation open on the comments (issue 10: they used the
+   * allegation letters' sentence) */
+  assert_has (r, "In this connection, we offer the following comments on the **draft law on "
+                 "public associations.**");
+  assert_lacks (r, "bring to the attention");
   assert_has (r, "We previously wrote to your Excellency's Government regarding the draft law on "
                  "non-commercial organisations.\n");
   assert_has (r, "In light of the above, we are concerned");
@@ -271,8 +274,11 @@ test_non_state (void)
   assert_has (r, "we would like to bring to the attention of Acme Mining Ltd. information we have "
                  "received concerning the **alleged pollution of the river by the company's "
                  "mine.**");
+  /* the one earlier letter, unanswered, as published letters say it */
   assert_has (r, "We previously wrote to you on 1 February 2024 (AL OTH 12/2024) regarding the "
-                 "same mine. We regret not receiving a reply to communication AL OTH 12/2024.");
+                 "same mine. We regret that we have not yet received a reply to this "
+                 "communication.");
+  assert_lacks (r, "regret not receiving");
   assert_has (r, "any response received from you will be made public");
   assert_has (r, "that we have been in contact with you to clarify the issue/s in question.");
   assert_has (r, "Please accept the assurances of our highest consideration.");
@@ -304,7 +310,7 @@ test_draft (void)
   assert_has (r, "We have the honour to address you in our capacity as Working Group on "
                  "Arbitrary Detention, pursuant to Human Rights Council resolution 51/8.");
   assert_has (r, "concerning the **[subject of the letter].**");
-  assert_has (r, "We regret not receiving a reply to communication AL TJK 1/2023.");
+  assert_has (r, "We regret that we have not yet received a reply to this communication.");
   assert_lacks (r, "According to the information received");
   assert_lacks (r, "following matters");
   g_assert_true (has_note (r, "no date yet"));
@@ -333,8 +339,8 @@ test_empty (void)
   r = render (letter);
   assert_has (r, "Mandate of the [mandate]\n\nRef.: OL OTH __/____");
   assert_has (r, "Dear Sir/Madam,");
-  assert_has (r,
-              "to the attention of [addressee] our comments on the **[subject of the letter].**");
+  assert_has (r, "In this connection, we offer the following comments on the **[subject of the "
+                 "letter].**");
   assert_has (r, "Please accept the assurances of our highest consideration.");
   g_assert_true (has_note (r, "The addressee has no name yet."));
   g_assert_true (has_note (r, "The letter has no mandate yet."));
@@ -372,7 +378,8 @@ test_previous_communications (void)
     set_communications (letter, one);
     r = render (letter);
     assert_has (r, "on 12 May 2023 (AL TJK 1/2023) regarding six independent");
-    assert_has (r, "these cases. We regret not receiving a reply to communication AL TJK 1/2023.");
+    assert_has (r, "these cases. We regret that we have not yet received a reply to this "
+                   "communication.");
   }
   {
     const char *two_replied[] = { "AL TJK 1/2023|2023-05-12|2023-07-01",
@@ -405,6 +412,232 @@ test_previous_communications (void)
     r = render (letter);
     assert_lacks (r, "previously wrote");
   }
+}
+
+/* Issue 10: the summary's article was always "the". The drafter decides:
+ * "concerning alleged…", "concerning a series of…". */
+static void
+test_summary_article (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+
+  rpt_letter_set_summary (letter, "alleged excessive use of force against protesters");
+  rpt_letter_set_summary_article (letter, RPT_SUMMARY_ARTICLE_NONE);
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "information we have received concerning **alleged excessive use of force "
+                   "against protesters.**");
+    assert_lacks (r, "received concerning the");
+  }
+  rpt_letter_set_summary (letter, "attacks against journalists");
+  rpt_letter_set_summary_article (letter, RPT_SUMMARY_ARTICLE_OWN);
+  rpt_letter_set_summary_article_text (letter, "a series of");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "information we have received concerning a series of **attacks against "
+                   "journalists.**");
+  }
+  /* own words left empty: no article */
+  rpt_letter_set_summary_article_text (letter, NULL);
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "concerning **attacks against journalists.**");
+  }
+  /* a letter on legislation too */
+  rpt_letter_set_kind (letter, RPT_LETTER_KIND_OL);
+  rpt_letter_set_summary_article (letter, RPT_SUMMARY_ARTICLE_NONE);
+  rpt_letter_set_summary (letter, "Law No. 12 on foreign agents");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "In this connection, we offer the following comments on **Law No. 12 on "
+                   "foreign agents.**");
+  }
+}
+
+/* Follow-up letters may open the facts with "According to the new
+ * information received:". */
+static void
+test_facts_lead (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+
+  rpt_letter_set_facts_lead (letter, RPT_FACTS_LEAD_NEW_INFORMATION);
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "\n\nAccording to the new information received:\n\nOn 16 July 2024");
+    assert_lacks (r, "According to the information received:");
+  }
+}
+
+/* Issue 10: a body outside the Special Procedures stood among the
+ * mandates; it stands after the resolutions. */
+static void
+test_co_senders (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  RptSignatory *s = rpt_signatory_new ();
+
+  rpt_letter_set_co_senders (letter, "the Inter-American Commission on Human Rights");
+  rpt_signatory_set_name (s, "Roberta Clarke");
+  rpt_signatory_set_title (s, "President, Inter-American Commission on Human Rights");
+  rpt_letter_append_item (letter, RPT_PART_SIGNATORIES, s);
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "Mandates of the Special Rapporteur on the situation of human rights defenders "
+                   "and the Special Rapporteur on the promotion and protection of the right to "
+                   "freedom of opinion and expression\n");
+    assert_has (r, "pursuant to Human Rights Council resolutions 52/4 and 52/9, and the "
+                   "Inter-American Commission on Human Rights.");
+    assert_has (r, "Roberta Clarke\nPresident, Inter-American Commission on Human Rights");
+  }
+  /* with one Special Rapporteur, the letter speaks for two: "we" */
+  rpt_letter_remove_item (letter, RPT_PART_MANDATES, 1);
+  rpt_letter_remove_item (letter, RPT_PART_SIGNATORIES, 1);
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "Mandate of the Special Rapporteur on the situation of human rights "
+                   "defenders\n");
+    assert_has (r, "We have the honour to address you in our capacities as Special Rapporteur on "
+                   "the situation of human rights defenders, pursuant to Human Rights Council "
+                   "resolution 52/4, and the Inter-American Commission on Human Rights.");
+  }
+}
+
+static RptCommunication *
+communication (RptLetter *letter, guint n)
+{
+  return rpt_letter_get_item (letter, RPT_PART_COMMUNICATIONS, n);
+}
+
+/* Issue 10: earlier letters always read "We previously wrote…" and "We
+ * regret not receiving a reply to communication…". Published letters
+ * thank for a reply that leaves concerns, cite letters other mandate
+ * holders sent, and say things no standard sentence says. */
+static void
+test_previous_communications_wording (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+
+  /* a reply that leaves concerns */
+  {
+    const char *one[] = { "AL TJK 1/2023|2023-05-12|2023-07-20", NULL };
+    g_autoptr (Rendered) r = NULL;
+    set_communications (letter, one);
+    rpt_communication_set_reply (communication (letter, 0), RPT_REPLY_PARTIAL);
+    rpt_communication_set_reply_comment (communication (letter, 0),
+                                         "that it does not address the allegations");
+    r = render (letter);
+    assert_has (r, "some of these cases. We thank your Excellency's Government for its response "
+                   "dated 20 July 2023, but we remain concerned that it does not address the "
+                   "allegations.");
+    assert_lacks (r, "regret");
+    /* the drafter has not said what concerns remain: a gap */
+    rpt_communication_set_reply_comment (communication (letter, 0), NULL);
+    g_clear_pointer (&r, rendered_free);
+    r = render (letter);
+    assert_has (r, "but we remain concerned [what still concerns you after the reply].");
+  }
+  /* one of several, by its reference */
+  {
+    const char *two[] = { "AL TJK 1/2023|2023-05-12|2023-07-20", "AL TJK 3/2022|2022-10-04|",
+                          NULL };
+    g_autoptr (Rendered) r = NULL;
+    set_communications (letter, two);
+    rpt_communication_set_reply (communication (letter, 0), RPT_REPLY_PARTIAL);
+    rpt_communication_set_reply_comment (communication (letter, 0), "about her detention");
+    r = render (letter);
+    assert_has (r, "on 12 May 2023 (AL TJK 1/2023) and 4 October 2022 (AL TJK 3/2022) regarding");
+    assert_has (r, "these cases. We regret not receiving a reply to communication AL TJK 3/2022. "
+                   "We thank your Excellency's Government for its response dated 20 July 2023 "
+                   "to communication AL TJK 1/2023, but we remain concerned about her "
+                   "detention.");
+  }
+  /* a letter other mandate holders sent, and one the reply of which the
+   * letter leaves unsaid */
+  {
+    const char *two[] = { "AL TJK 1/2023|2023-05-12|", "UA TJK 4/2021|2021-11-02|", NULL };
+    g_autoptr (Rendered) r = NULL;
+    set_communications (letter, two);
+    rpt_communication_set_sender (communication (letter, 1), RPT_COMMUNICATION_SENDER_OTHERS);
+    rpt_communication_set_senders (communication (letter, 1),
+                                   "the Special Rapporteur on the independence of judges and "
+                                   "lawyers");
+    r = render (letter);
+    assert_has (r, "We previously wrote to your Excellency's Government on 12 May 2023 (AL TJK "
+                   "1/2023) regarding six");
+    assert_has (r, "some of these cases. We would also like to recall communication UA TJK "
+                   "4/2021, sent on 2 November 2021 by the Special Rapporteur on the "
+                   "independence of judges and lawyers. We regret not receiving a reply to "
+                   "communications AL TJK 1/2023 and UA TJK 4/2021.");
+    rpt_communication_set_senders (communication (letter, 1), NULL);
+    rpt_communication_set_reply (communication (letter, 1), RPT_REPLY_UNMENTIONED);
+    g_clear_pointer (&r, rendered_free);
+    r = render (letter);
+    assert_has (r, "sent on 2 November 2021 by other special procedures mandate holders. We "
+                   "regret not receiving a reply to communication AL TJK 1/2023.");
+  }
+  /* only letters of others, and the drafter's own sentence */
+  {
+    const char *two[] = { "UA TJK 4/2021|2021-11-02|", "AL TJK 1/2023|2023-05-12|", NULL };
+    g_autoptr (Rendered) r = NULL;
+    set_communications (letter, two);
+    rpt_letter_set_communications_about (letter, "");
+    rpt_communication_set_sender (communication (letter, 0), RPT_COMMUNICATION_SENDER_OTHERS);
+    rpt_communication_set_sender (communication (letter, 1), RPT_COMMUNICATION_SENDER_OTHERS);
+    rpt_communication_set_sentence (communication (letter, 1),
+                                    "Communication AL TJK 1/2023 remains <i>unanswered</i> to "
+                                    "this day.");
+    r = render (letter);
+    assert_has (r, "\n\nWe would like to recall communication UA TJK 4/2021, sent on 2 November "
+                   "2021 by other special procedures mandate holders. We regret not receiving a "
+                   "reply to communication UA TJK 4/2021. Communication AL TJK 1/2023 remains "
+                   "*unanswered* to this day.\n\n");
+    assert_lacks (r, "previously wrote");
+  }
+}
+
+/* Where the paragraph on earlier letters stands: where the drafter puts
+ * it (the sample: after the profile). */
+static void
+test_communications_place (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  const char *marker = "We previously wrote to your Excellency's Government";
+  const struct
+  {
+    RptCommunicationsPlace place;
+    const char *before; /* what the paragraph follows */
+    const char *after;  /* what follows it */
+  } cases[] = {
+    { RPT_COMMUNICATIONS_PLACE_AFTER_SUBJECT, "journalistic work.**", "Ms. **Rukhshona" },
+    { RPT_COMMUNICATIONS_PLACE_AFTER_PROFILE, "education issues.", "According to the" },
+    { RPT_COMMUNICATIONS_PLACE_AFTER_FACTS, "were refused to be transferred.",
+      "While we do not wish" },
+    { RPT_COMMUNICATIONS_PLACE_AFTER_CONCERNS, "exercising their right to freedom of expression.",
+      "In connection with the above alleged facts" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (Rendered) r = NULL;
+      const char *at, *end;
+
+      rpt_letter_set_communications_place (letter, cases[i].place);
+      r = render (letter);
+      at = strstr (r->text, marker);
+      g_assert_nonnull (at);
+      g_assert_null (strstr (at + 1, marker)); /* once */
+      g_assert_true (at - r->text > 2);
+      g_assert_true (g_str_has_prefix (at - 2, "\n\n"));
+      /* the paragraph before */
+      {
+        g_autofree char *head = g_strndup (r->text, at - 2 - r->text);
+        g_assert_true (g_str_has_suffix (head, cases[i].before));
+      }
+      end = strstr (at, "\n\n");
+      g_assert_nonnull (end);
+      g_assert_true (g_str_has_prefix (end + 2, cases[i].after));
+    }
 }
 
 static void
@@ -1381,6 +1614,12 @@ main (int argc, char **argv)
   g_test_add_func ("/template/draft", test_draft);
   g_test_add_func ("/template/empty", test_empty);
   g_test_add_func ("/template/previous-communications", test_previous_communications);
+  g_test_add_func ("/template/previous-communications-wording",
+                   test_previous_communications_wording);
+  g_test_add_func ("/template/communications-place", test_communications_place);
+  g_test_add_func ("/template/summary-article", test_summary_article);
+  g_test_add_func ("/template/facts-lead", test_facts_lead);
+  g_test_add_func ("/template/co-senders", test_co_senders);
   g_test_add_func ("/template/one-mandate", test_one_mandate);
   g_test_add_func ("/template/three-mandates", test_three_mandates);
   g_test_add_func ("/template/own-titles", test_own_titles_and_resolutions);

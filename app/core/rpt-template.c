@@ -1171,8 +1171,9 @@ add_treaties (Build *b)
 
 /* Elements whose text is shown as typed. */
 static const char *const text_elements[] = {
-  "summary", "about", "paragraph",  "fact",      "concern",    "question", "clause",
-  "name",    "title", "salutation", "reference", "occupation", NULL,
+  "summary",    "about",   "paragraph",     "fact",       "concern",   "question",
+  "clause",     "name",    "title",         "salutation", "reference", "occupation",
+  "co-senders", "senders", "reply-comment", "sentence",   NULL,
 };
 
 static gboolean

@@ -66,17 +66,28 @@
   <xsl:variable name="kind" select="translate($letter/l:kind, 'ALUO', 'aluo')"/>
   <xsl:variable name="to" select="$in/@addressee"/>
   <xsl:variable name="n-mandates" select="count($in/x:mandate)"/>
+  <!-- bodies outside the Special Procedures that join the letter -->
+  <xsl:variable name="co-senders" select="$letter/l:co-senders[node()]"/>
+  <!-- where the paragraph on earlier letters stands -->
+  <xsl:variable name="communications-place">
+    <xsl:choose>
+      <xsl:when test="$letter/l:previous-communications/@place">
+        <xsl:value-of select="$letter/l:previous-communications/@place"/>
+      </xsl:when>
+      <xsl:otherwise>after-profile</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
   <!-- "I" for one Special Rapporteur or Independent Expert, "we" for a
        Working Group or several mandates -->
   <xsl:variable name="voice">
     <xsl:choose>
-      <xsl:when test="$n-mandates = 1 and $in/x:mandate/@form != 'WG'">i</xsl:when>
+      <xsl:when test="$n-mandates = 1 and $in/x:mandate/@form != 'WG' and not($co-senders)">i</xsl:when>
       <xsl:otherwise>we</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="voice-n">
     <xsl:choose>
-      <xsl:when test="$voice = 'we' and $n-mandates = 1">we-one</xsl:when>
+      <xsl:when test="$voice = 'we' and $n-mandates = 1 and not($co-senders)">we-one</xsl:when>
       <xsl:otherwise><xsl:value-of select="$voice"/></xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
@@ -109,10 +120,21 @@
           <xsl:text>&#10;</xsl:text>
           <xsl:call-template name="header"/>
           <xsl:call-template name="opening"/>
+          <xsl:if test="$communications-place = 'after-subject'">
+            <xsl:call-template name="previous-communications"/>
+          </xsl:if>
           <xsl:call-template name="profile"/>
-          <xsl:call-template name="previous-communications"/>
+          <xsl:if test="$communications-place = 'after-profile'">
+            <xsl:call-template name="previous-communications"/>
+          </xsl:if>
           <xsl:call-template name="facts"/>
+          <xsl:if test="$communications-place = 'after-facts'">
+            <xsl:call-template name="previous-communications"/>
+          </xsl:if>
           <xsl:call-template name="concerns"/>
+          <xsl:if test="$communications-place = 'after-concerns'">
+            <xsl:call-template name="previous-communications"/>
+          </xsl:if>
           <xsl:call-template name="annex-pointer"/>
           <xsl:call-template name="questions"/>
           <xsl:call-template name="closing"/>
@@ -300,6 +322,7 @@
               </xsl:choose>
             </arg>
             <arg name="resolutions">
+              <xsl:variable name="resolution-list">
               <xsl:if test="$n-resolutions &gt; 0">
                 <xsl:call-template name="say">
                   <xsl:with-param name="id">
@@ -317,6 +340,23 @@
                   </xsl:with-param>
                 </xsl:call-template>
               </xsl:if>
+              </xsl:variable>
+              <xsl:choose>
+                <!-- bodies outside the Special Procedures stand after the
+                     resolutions, not among the mandates -->
+                <xsl:when test="$co-senders and $n-resolutions &gt; 0">
+                  <xsl:call-template name="say">
+                    <xsl:with-param name="id" select="'resolutions-co-senders'"/>
+                    <xsl:with-param name="args">
+                      <arg name="resolutions"><xsl:copy-of select="$resolution-list"/></arg>
+                      <arg name="co-senders">
+                        <xsl:apply-templates select="$co-senders/node()" mode="inline"/>
+                      </arg>
+                    </xsl:with-param>
+                  </xsl:call-template>
+                </xsl:when>
+                <xsl:otherwise><xsl:copy-of select="$resolution-list"/></xsl:otherwise>
+              </xsl:choose>
             </arg>
           </xsl:with-param>
         </xsl:call-template>
@@ -326,7 +366,12 @@
     <xsl:call-template name="p">
       <xsl:with-param name="content">
         <xsl:call-template name="say">
-          <xsl:with-param name="id" select="concat('subject-', $voice, '-', $to, $ol-suffix)"/>
+          <xsl:with-param name="id">
+            <xsl:value-of select="concat('subject-', $voice, '-', $to, $ol-suffix)"/>
+            <!-- the drafter's own words (or none) before the summary, not
+                 the language's usual article -->
+            <xsl:if test="$letter/l:summary/@article = 'none' or $letter/l:summary/@article = 'own'">-article</xsl:if>
+          </xsl:with-param>
           <xsl:with-param name="args">
             <arg name="addressee">
               <xsl:call-template name="addressee-name"/>
@@ -342,6 +387,11 @@
               </xsl:call-template>
             </arg>
             <arg name="summary">
+              <xsl:if test="$letter/l:summary/@article = 'own' and
+                            normalize-space($letter/l:summary/@article-text) != ''">
+                <xsl:value-of select="$letter/l:summary/@article-text"/>
+                <xsl:text> </xsl:text>
+              </xsl:if>
               <text:span text:style-name="Bold">
                 <xsl:choose>
                   <xsl:when test="$letter/l:summary">
@@ -368,16 +418,31 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- "We previously wrote to … on 12 May 2023 (AL TJK 1/2023), … regarding …
-       We thank … for its reply dated … and regret not receiving a reply to …" -->
+  <!-- Earlier letters, one paragraph: "We previously wrote to … on 12 May
+       2023 (AL TJK 1/2023), … regarding …"; letters other mandate holders
+       sent ("We would also like to recall communication …, sent on … by
+       …"); what is said of each reply ("We thank … for its reply dated …
+       and regret not receiving a reply to …", "We regret that we have not
+       yet received a reply to this communication.", "We thank … for its
+       response dated …, but we remain concerned …"); and the drafter's own
+       sentences, which take the place of the standard ones for their
+       letter. -->
   <xsl:template name="previous-communications">
     <xsl:variable name="comms" select="$letter/l:previous-communications/l:communication"/>
     <xsl:variable name="about" select="$letter/l:previous-communications/l:about"/>
-    <xsl:variable name="replied" select="$comms[@reply-date]"/>
-    <xsl:variable name="unreplied" select="$comms[not(@reply-date)]"/>
+    <xsl:variable name="ours" select="$comms[not(@sender = 'others')]"/>
+    <xsl:variable name="others" select="$comms[@sender = 'others']"/>
+    <!-- what the standard sentences say of replies: not of a letter with a
+         sentence of the drafter's own, nor of one whose reply goes unsaid -->
+    <xsl:variable name="std" select="$comms[not(l:sentence)][not(@reply = 'unmentioned')]"/>
+    <xsl:variable name="replied"
+                  select="$std[@reply = 'received' or ((not(@reply) or @reply = 'auto') and @reply-date)]"/>
+    <xsl:variable name="unreplied"
+                  select="$std[@reply = 'not-received' or ((not(@reply) or @reply = 'auto') and not(@reply-date))]"/>
+    <xsl:variable name="partial" select="$std[@reply = 'partial']"/>
     <xsl:if test="$comms or $about">
       <xsl:variable name="dates">
-        <xsl:for-each select="$comms">
+        <xsl:for-each select="$ours">
           <item>
             <xsl:call-template name="say">
               <xsl:with-param name="id" select="'previous-item'"/>
@@ -412,63 +477,105 @@
 
       <xsl:call-template name="p">
         <xsl:with-param name="content">
-          <xsl:call-template name="say">
-            <xsl:with-param name="id">
-              <xsl:value-of select="concat('previous-', $voice, '-', $to)"/>
-              <xsl:choose>
-                <xsl:when test="not($comms)">-about-only</xsl:when>
-                <xsl:when test="not($about)">-no-about</xsl:when>
-              </xsl:choose>
-            </xsl:with-param>
-            <xsl:with-param name="args">
-              <arg name="dates">
-                <xsl:call-template name="list">
-                  <xsl:with-param name="items" select="exsl:node-set($dates)/item"/>
-                  <xsl:with-param name="end" select="'list-end-serial'"/>
-                </xsl:call-template>
-              </arg>
-              <arg name="about">
-                <xsl:apply-templates select="$about/node()" mode="inline"/>
-              </arg>
-            </xsl:with-param>
-          </xsl:call-template>
+          <!-- the letters these mandates sent -->
+          <xsl:if test="$ours or $about">
+            <xsl:call-template name="say">
+              <xsl:with-param name="id">
+                <xsl:value-of select="concat('previous-', $voice, '-', $to)"/>
+                <xsl:choose>
+                  <xsl:when test="not($ours)">-about-only</xsl:when>
+                  <xsl:when test="not($about)">-no-about</xsl:when>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="args">
+                <arg name="dates">
+                  <xsl:call-template name="list">
+                    <xsl:with-param name="items" select="exsl:node-set($dates)/item"/>
+                    <xsl:with-param name="end" select="'list-end-serial'"/>
+                  </xsl:call-template>
+                </arg>
+                <arg name="about">
+                  <xsl:apply-templates select="$about/node()" mode="inline"/>
+                </arg>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:if>
 
-          <xsl:if test="$comms">
-            <xsl:variable name="replies">
-              <xsl:call-template name="say">
-                <xsl:with-param name="id">
+          <!-- the letters other mandate holders sent -->
+          <xsl:for-each select="$others[not(l:sentence)]">
+            <xsl:if test="$ours or $about or position() &gt; 1">
+              <xsl:text> </xsl:text>
+            </xsl:if>
+            <xsl:call-template name="say">
+              <xsl:with-param name="id">
+                <xsl:text>previous-other</xsl:text>
+                <xsl:if test="$ours or $about or position() &gt; 1">-also</xsl:if>
+                <xsl:value-of select="concat('-', $voice)"/>
+              </xsl:with-param>
+              <xsl:with-param name="args">
+                <arg name="reference">
+                  <xsl:apply-templates select="l:reference/node()" mode="inline"/>
+                </arg>
+                <arg name="date">
+                  <xsl:call-template name="date">
+                    <xsl:with-param name="iso" select="@date"/>
+                  </xsl:call-template>
+                </arg>
+                <arg name="senders">
                   <xsl:choose>
-                    <xsl:when test="count($replied) = 1">replies-one</xsl:when>
-                    <xsl:otherwise>replies-many</xsl:otherwise>
+                    <xsl:when test="l:senders">
+                      <xsl:apply-templates select="l:senders/node()" mode="inline"/>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <xsl:call-template name="say">
+                        <xsl:with-param name="id" select="'senders-default'"/>
+                      </xsl:call-template>
+                    </xsl:otherwise>
                   </xsl:choose>
-                </xsl:with-param>
-                <xsl:with-param name="args">
-                  <arg name="dates">
-                    <xsl:call-template name="list">
-                      <xsl:with-param name="items" select="exsl:node-set($reply-dates)/item"/>
-                    </xsl:call-template>
-                  </arg>
-                </xsl:with-param>
-              </xsl:call-template>
-            </xsl:variable>
-            <xsl:variable name="communications">
-              <xsl:call-template name="say">
-                <xsl:with-param name="id">
-                  <xsl:choose>
-                    <xsl:when test="count($unreplied) = 1">communications-one</xsl:when>
-                    <xsl:otherwise>communications-many</xsl:otherwise>
-                  </xsl:choose>
-                </xsl:with-param>
-                <xsl:with-param name="args">
-                  <arg name="references">
-                    <xsl:call-template name="list">
-                      <xsl:with-param name="items" select="exsl:node-set($unreplied-refs)/item"/>
-                    </xsl:call-template>
-                  </arg>
-                </xsl:with-param>
-              </xsl:call-template>
-            </xsl:variable>
-            <xsl:text> </xsl:text>
+                </arg>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:for-each>
+
+          <!-- replies -->
+          <xsl:variable name="replies">
+            <xsl:call-template name="say">
+              <xsl:with-param name="id">
+                <xsl:choose>
+                  <xsl:when test="count($replied) = 1">replies-one</xsl:when>
+                  <xsl:otherwise>replies-many</xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="args">
+                <arg name="dates">
+                  <xsl:call-template name="list">
+                    <xsl:with-param name="items" select="exsl:node-set($reply-dates)/item"/>
+                  </xsl:call-template>
+                </arg>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:variable name="communications">
+            <xsl:call-template name="say">
+              <xsl:with-param name="id">
+                <xsl:choose>
+                  <xsl:when test="count($unreplied) = 1">communications-one</xsl:when>
+                  <xsl:otherwise>communications-many</xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="args">
+                <arg name="references">
+                  <xsl:call-template name="list">
+                    <xsl:with-param name="items" select="exsl:node-set($unreplied-refs)/item"/>
+                  </xsl:call-template>
+                </arg>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:if test="$replied or $unreplied">
+            <xsl:if test="$ours or $about or $others[not(l:sentence)]">
+              <xsl:text> </xsl:text>
+            </xsl:if>
             <xsl:call-template name="say">
               <xsl:with-param name="id">
                 <xsl:choose>
@@ -477,6 +584,10 @@
                   </xsl:when>
                   <xsl:when test="$replied">
                     <xsl:value-of select="concat('thanks-', $voice, '-', $to)"/>
+                  </xsl:when>
+                  <!-- the one letter cited: "this communication" -->
+                  <xsl:when test="count($comms) = 1">
+                    <xsl:value-of select="concat('regret-this-', $voice)"/>
                   </xsl:when>
                   <xsl:otherwise>
                     <xsl:value-of select="concat('regret-', $voice)"/>
@@ -489,6 +600,50 @@
               </xsl:with-param>
             </xsl:call-template>
           </xsl:if>
+          <xsl:for-each select="$partial">
+            <xsl:if test="$ours or $about or $others[not(l:sentence)] or $replied or $unreplied
+                          or position() &gt; 1">
+              <xsl:text> </xsl:text>
+            </xsl:if>
+            <xsl:call-template name="say">
+              <xsl:with-param name="id">
+                <xsl:text>partial-</xsl:text>
+                <xsl:if test="count($comms) &gt; 1">ref-</xsl:if>
+                <xsl:value-of select="concat($voice, '-', $to)"/>
+              </xsl:with-param>
+              <xsl:with-param name="args">
+                <arg name="date">
+                  <xsl:call-template name="date">
+                    <xsl:with-param name="iso" select="@reply-date"/>
+                  </xsl:call-template>
+                </arg>
+                <arg name="reference">
+                  <xsl:apply-templates select="l:reference/node()" mode="inline"/>
+                </arg>
+                <arg name="comment">
+                  <xsl:choose>
+                    <xsl:when test="l:reply-comment">
+                      <xsl:apply-templates select="l:reply-comment/node()" mode="inline"/>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <xsl:call-template name="say">
+                        <xsl:with-param name="id" select="'missing-reply-comment'"/>
+                      </xsl:call-template>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </arg>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:for-each>
+
+          <!-- the drafter's own sentences -->
+          <xsl:for-each select="$comms[l:sentence]">
+            <xsl:if test="$ours or $about or $others[not(l:sentence)] or $replied or $unreplied
+                          or $partial or position() &gt; 1">
+              <xsl:text> </xsl:text>
+            </xsl:if>
+            <xsl:apply-templates select="l:sentence/node()" mode="inline"/>
+          </xsl:for-each>
         </xsl:with-param>
       </xsl:call-template>
     </xsl:if>
@@ -500,7 +655,12 @@
         <xsl:with-param name="style" select="'Lead'"/>
         <xsl:with-param name="content">
           <xsl:call-template name="say">
-            <xsl:with-param name="id" select="'facts-lead'"/>
+            <xsl:with-param name="id">
+              <xsl:choose>
+                <xsl:when test="$letter/l:facts/@lead = 'new-information'">facts-lead-new</xsl:when>
+                <xsl:otherwise>facts-lead</xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
           </xsl:call-template>
         </xsl:with-param>
       </xsl:call-template>
