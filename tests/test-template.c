@@ -640,6 +640,241 @@ test_communications_place (void)
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* House style editions                                                */
+
+/* Issue 10: "REFERENCE: AL XXX n/2019" without a reply line (2012–2021),
+ * "Ref.: …" with it (2024 on), "; and" before the last mandate, a full
+ * stop after the header and "in our capacity as" in the older letters:
+ * named editions, chosen per letter, the newest by default. */
+static void
+test_house_style_editions (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  RptMandate *wgad = rpt_mandate_new ();
+
+  rpt_letter_set_date (letter, "2019-05-02");
+  rpt_letter_set_reference_year (letter, 2019);
+  /* no edition named: the newest, and a note on the one of 2019 */
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "\n\nRef.: AL TJK 1/2019\n\n(Please use this reference in your reply)\n\n2 May "
+                   "2019\n\n");
+    g_assert_true (has_note (r, "letters of that time followed the edition “2015” (2015–2021)"));
+  }
+  rpt_letter_set_house_style (letter, "2015");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "and expression\n\nREFERENCE: AL TJK 1/2019\n\n2 May 2019\n\nExcellency,");
+    assert_lacks (r, "Please use this reference");
+    assert_lacks (r, "Ref.:");
+    g_assert_false (has_note (r, "letters of that time followed"));
+    /* the paragraph is gone, not left empty */
+    g_assert_null (strstr (r->xml, "ReferenceNote"));
+  }
+  rpt_letter_set_house_style (letter, "2012");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "Mandates of the Special Rapporteur on the situation of human rights defenders "
+                   "and the Special Rapporteur on the promotion and protection of the right to "
+                   "freedom of opinion and expression.\n\nREFERENCE: AL TJK 1/2019\n\n");
+    assert_has (r, "We have the honour to address you in our capacity as Special Rapporteur on "
+                   "the situation of human rights defenders and Special Rapporteur on");
+  }
+  /* "; and" before the last of three mandates */
+  rpt_mandate_set_key (wgad, "wg-arbitrary-detention");
+  rpt_letter_append_item (letter, RPT_PART_MANDATES, wgad);
+  rpt_letter_set_date (letter, "2025-04-23");
+  rpt_letter_set_house_style (letter, "2024-semicolon");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r,
+                "Mandates of the Special Rapporteur on the situation of human rights defenders; "
+                "the Special Rapporteur on the promotion and protection of the right to freedom "
+                "of opinion and expression; and the Working Group on Arbitrary Detention\n\nRef.:");
+    assert_has (r, "expression; and Working Group on Arbitrary Detention, pursuant to");
+  }
+  /* an edition this Rapporteur does not know: the newest, said */
+  rpt_letter_set_house_style (letter, "1999");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r,
+                "and the Working Group on Arbitrary Detention\n\nRef.: AL TJK 1/2019\n\n(Please");
+    g_assert_true (has_note (r, "edition “1999”, which this Rapporteur does not know"));
+  }
+}
+
+/* Every built-in edition renders, in every letter language, with each
+ * sentence it names in the catalogue and translated. */
+static void
+test_house_style_every_edition (void)
+{
+  RptHouseStyle *style = rpt_house_style_get_default ();
+  g_autoptr (GPtrArray) editions = rpt_house_style_list_editions (style);
+  const char *languages[] = { "en", "fr", "es" };
+
+  g_assert_cmpuint (editions->len, ==, 6);
+  g_assert_cmpstr (rpt_house_style_get_newest (style)->id, ==, "2024");
+  g_assert_cmpstr (rpt_house_style_suggest_edition (style, "2013-06-01")->id, ==, "2012");
+  g_assert_cmpstr (rpt_house_style_suggest_edition (style, "2021-12-31")->id, ==, "2015");
+  g_assert_null (rpt_house_style_suggest_edition (style, "2022-06-01"));
+  g_assert_cmpstr (rpt_house_style_suggest_edition (style, "2025-04-23")->id, ==, "2024");
+  g_assert_cmpstr (rpt_house_style_lookup_edition (style, "2012")->base, ==, "2015");
+
+  for (guint i = 0; i < editions->len; i++)
+    for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+      {
+        const RptHouseStyleEdition *e = editions->pdata[i];
+        g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+        g_autoptr (Rendered) r = NULL;
+
+        rpt_letter_set_house_style (letter, e->id);
+        rpt_letter_set_language (letter, languages[l]);
+        r = render (letter);
+        g_assert_false (has_note (r, "not translated"));
+        g_assert_false (has_note (r, "does not know"));
+      }
+}
+
+static RptHouseStyle *
+style_from (const char *xml, GError **error)
+{
+  return rpt_house_style_new_from_data (xml, -1, "editions.xml", error);
+}
+
+#define EDITIONS_OPEN "<editions xmlns=\"urn:x-rapporteur:house-style\" version=\"1\">\n"
+
+/* The next change of style is data: an edition added to the file, and a
+ * letter that names none follows it. A broken file says where. */
+static void
+test_house_style_data (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptHouseStyle) style = NULL;
+  g_autoptr (RptTemplate) template = NULL;
+  g_autofree char *xsl = rpt_test_source_path ("data", "templates", "letter.xsl", NULL);
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+
+  style = style_from (EDITIONS_OPEN
+                      "<edition id=\"2024\" from=\"2024-01-01\"><name>2024</name></edition>\n"
+                      "<edition id=\"2030\" base=\"2024\" from=\"2030-01-01\"><name>2030</name>"
+                      "<description>No reply line.</description>"
+                      "<omit sentence=\"reference-note\"/>"
+                      "<use sentence=\"reference\" as=\"reference-upper\"/></edition>\n"
+                      "</editions>\n",
+                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rpt_house_style_get_newest (style)->id, ==, "2030");
+  template = rpt_template_new_from_files (xsl, g_getenv ("RAPPORTEUR_BOILERPLATE"), &error);
+  g_assert_no_error (error);
+  rpt_template_set_house_style (template, style);
+  {
+    g_autoptr (Rendered) r = render_with (template, letter);
+    assert_has (r, "expression\n\nREFERENCE: AL TJK 1/2025\n\n23 April 2025");
+  }
+  /* an edition that names a sentence the catalogue lacks: an error */
+  g_clear_object (&style);
+  style = style_from (EDITIONS_OPEN "<edition id=\"2024\" from=\"2024-01-01\"><name>x</name>"
+                                    "<use sentence=\"reference\" as=\"reference-fancy\"/>"
+                                    "</edition></editions>",
+                      &error);
+  g_assert_no_error (error);
+  rpt_template_set_house_style (template, style);
+  {
+    g_autofree char *xml = rpt_letter_to_xml (letter, NULL);
+    g_autofree char *out =
+      rpt_template_render (template, xml, -1, rpt_reference_get_default (), NULL, NULL, &error);
+    g_assert_null (out);
+    g_assert_error (error, RPT_ERROR, RPT_ERROR_PARSE);
+    g_assert_nonnull (strstr (error->message, "“reference-fancy”"));
+    g_clear_error (&error);
+  }
+  /* one that would lose a placeholder */
+  g_clear_object (&style);
+  style = style_from (EDITIONS_OPEN "<edition id=\"2024\" from=\"2024-01-01\"><name>x</name>"
+                                    "<use sentence=\"reference\" as=\"reference-note\"/>"
+                                    "</edition></editions>",
+                      &error);
+  rpt_template_set_house_style (template, style);
+  {
+    g_autofree char *xml = rpt_letter_to_xml (letter, NULL);
+    g_autofree char *out =
+      rpt_template_render (template, xml, -1, rpt_reference_get_default (), NULL, NULL, &error);
+    g_assert_null (out);
+    g_assert_nonnull (strstr (error->message, "placeholders differ"));
+    g_clear_error (&error);
+  }
+
+  /* broken files: refused, with the line */
+  {
+    const char *bad[][2] = {
+      { EDITIONS_OPEN "<edition id=\"a\" from=\"2024-01-01\"><name>a</name></edition>\n"
+                      "<edition id=\"a\" from=\"2025-01-01\"><name>b</name></edition></editions>",
+        "editions.xml:3: the edition “a” is defined twice" },
+      { EDITIONS_OPEN "<edition id=\"a\" base=\"b\" from=\"2024-01-01\"><name>a</name></edition>"
+                      "</editions>",
+        "editions.xml:2: the edition “a” starts from “b”" },
+      { EDITIONS_OPEN "<edition id=\"a\" from=\"2024\"><name>a</name></edition></editions>",
+        "editions.xml:2: the edition “a” has a date that is not YYYY-MM-DD" },
+      { EDITIONS_OPEN "<edition id=\"Style A\"><name>a</name></edition></editions>",
+        "editions.xml:2: “Style A” is not the id of an edition" },
+      { EDITIONS_OPEN "<edition id=\"a\"><name>a</name></edition></editions>",
+        "no edition has a date" },
+      { EDITIONS_OPEN "<edition id=\"a\" from=\"2024-01-01\"><name>a</name>\n"
+                      "<use sentence=\"reference\"/></edition></editions>",
+        "editions.xml:3: <use> needs the sentences it concerns" },
+      { "<clauses xmlns=\"urn:x-rapporteur:clauses\"/>", "not a file of house style editions" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr (RptHouseStyle) broken = style_from (bad[i][0], &error);
+        g_assert_null (broken);
+        g_assert_nonnull (error);
+        if (strstr (error->message, bad[i][1]) == NULL)
+          g_error ("“%s” does not say “%s”", error->message, bad[i][1]);
+        g_clear_error (&error);
+      }
+  }
+}
+
+/* Issue 10: "ratified by Iran", "acceded to by Syria", "by Philippines":
+ * a State is named in running text by its UN name, with its article, in
+ * each letter language. */
+static void
+test_country_names (void)
+{
+  const struct
+  {
+    const char *code;
+    const char *language;
+    const char *says;
+  } cases[] = {
+    { "IRN", "en", "ratified by the Islamic Republic of Iran on 24 June 1975" },
+    { "PHL", "en", "ratified by the Philippines on 23 October 1986" },
+    { "SYR", "en", "acceded to by the Syrian Arab Republic on 21 April 1969" },
+    { "IRN", "fr", "la République islamique d'Iran" },
+    { "PHL", "fr", "les Philippines" },
+    { "IRN", "es", "la República Islámica del Irán" },
+    { "PHL", "es", "Filipinas" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+      g_autoptr (Rendered) r = NULL;
+
+      rpt_letter_set_country (letter, cases[i].code);
+      rpt_letter_set_language (letter, cases[i].language);
+      r = render (letter);
+      assert_has (r, cases[i].says);
+      assert_lacks (r, "by Iran");
+      assert_lacks (r, "by Philippines");
+      /* the document's keywords name it the same way */
+      if (g_str_equal (cases[i].language, "en") && g_str_equal (cases[i].code, "PHL"))
+        g_assert_nonnull (strstr (r->xml, "<meta:keyword>the Philippines</meta:keyword>"));
+    }
+}
+
 static void
 test_one_mandate (void)
 {
@@ -1620,6 +1855,10 @@ main (int argc, char **argv)
   g_test_add_func ("/template/summary-article", test_summary_article);
   g_test_add_func ("/template/facts-lead", test_facts_lead);
   g_test_add_func ("/template/co-senders", test_co_senders);
+  g_test_add_func ("/template/country-names", test_country_names);
+  g_test_add_func ("/template/house-style-editions", test_house_style_editions);
+  g_test_add_func ("/template/house-style-every-edition", test_house_style_every_edition);
+  g_test_add_func ("/template/house-style-data", test_house_style_data);
   g_test_add_func ("/template/one-mandate", test_one_mandate);
   g_test_add_func ("/template/three-mandates", test_three_mandates);
   g_test_add_func ("/template/own-titles", test_own_titles_and_resolutions);

@@ -20,6 +20,7 @@ rpt_cli_new (int argc, char **argv)
   g_autofree char *kind_code = NULL;
   g_autofree char *country = NULL;
   g_autofree char *language = NULL;
+  g_autofree char *edition = NULL;
   g_autoptr (RptLetter) letter = NULL;
   g_autoptr (RptStore) store = NULL;
   g_autoptr (GError) error = NULL;
@@ -31,6 +32,10 @@ rpt_cli_new (int argc, char **argv)
       N_ ("ISO 3166-1 alpha-3 code of the State, or OTH for a company or organisation"), "CODE" },
     { "language", 'l', 0, G_OPTION_ARG_STRING, &language, N_ ("en, fr or es (default en)"),
       "LANG" },
+    { "house-style", 's', 0, G_OPTION_ARG_STRING, &edition,
+      N_ ("The edition of the house style the letter follows (see “rapporteur-cli editions”; "
+          "default: the newest)"),
+      "EDITION" },
     { NULL }
   };
 
@@ -53,8 +58,14 @@ rpt_cli_new (int argc, char **argv)
     return rpt_cli_usage (_ ("“%s” is not an ISO 3166-1 alpha-3 code"), country);
   if (language != NULL && !rpt_language_is_supported (language))
     return rpt_cli_usage (_ ("--language must be en, fr or es"));
+  if (edition != NULL &&
+      rpt_house_style_lookup_edition (rpt_house_style_get_default (), edition) == NULL)
+    return rpt_cli_usage (_ ("“%s” is not an edition of the house style (rapporteur-cli editions "
+                             "lists them)"),
+                          edition);
 
   letter = rpt_letter_new ();
+  rpt_letter_set_house_style (letter, edition);
   rpt_letter_set_kind (letter, kind);
   rpt_letter_set_country (letter, country);
   if (language != NULL)
@@ -307,12 +318,48 @@ print_paragraph_count (RptLetter *letter, RptPart part, const char *label)
 static void
 print_house_style (RptLetter *letter)
 {
-  const char *edition = rpt_letter_get_house_style (letter);
+  RptHouseStyle *style = rpt_house_style_get_default ();
+  const char *id = rpt_letter_get_house_style (letter);
+  const RptHouseStyleEdition *edition = rpt_house_style_lookup_edition (style, id);
 
   if (edition != NULL)
-    printf (_ ("House style: edition %s\n"), edition);
+    /* Translators: the house style edition a letter follows: its id and name */
+    printf (_ ("House style: edition %s (%s)\n"), edition->id, edition->name);
+  else if (id != NULL)
+    printf (_ ("House style: edition %s, unknown here: the newest (%s) is used\n"), id,
+            rpt_house_style_get_newest (style)->name);
   else
-    printf (_ ("House style: the newest edition\n"));
+    printf (_ ("House style: the newest edition (%s)\n"), rpt_house_style_get_newest (style)->name);
+}
+
+/* --- editions ------------------------------------------------------- */
+
+int
+rpt_cli_editions (int argc, char **argv)
+{
+  RptHouseStyle *style = rpt_house_style_get_default ();
+  g_autoptr (GPtrArray) editions = NULL;
+  const RptHouseStyleEdition *newest;
+  int status;
+
+  status = rpt_cli_parse ("editions", NULL, &argc, &argv, "",
+                          _ ("List the editions of the house style: the wording letters used in "
+                             "different years. A letter follows the one it names, or the newest."));
+  if (status >= 0)
+    return status;
+  if (argc != 1)
+    return rpt_cli_usage (_ ("editions takes no file"));
+  editions = rpt_house_style_list_editions (style);
+  newest = rpt_house_style_get_newest (style);
+  for (guint i = 0; i < editions->len; i++)
+    {
+      const RptHouseStyleEdition *e = editions->pdata[i];
+
+      printf ("%s\t%s%s\n", e->id, e->name, e == newest ? _ (" (the newest)") : "");
+      if (e->description[0] != '\0')
+        printf ("\t%s\n", e->description);
+    }
+  return RPT_CLI_EXIT_OK;
 }
 
 static void

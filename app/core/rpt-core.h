@@ -16,6 +16,7 @@
 #include "rpt-export.h"
 #include "rpt-file.h"
 #include "rpt-grammar.h"
+#include "rpt-house-style.h"
 #include "rpt-letter-reference.h"
 #include "rpt-letter-xml.h"
 #include "rpt-layout.h"

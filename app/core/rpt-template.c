@@ -22,6 +22,7 @@
 #include "rpt-data-private.h"
 #include "rpt-error.h"
 #include "rpt-grammar.h"
+#include "rpt-house-style.h"
 #include "rpt-template.h"
 
 #define NS_LETTER "urn:x-rapporteur:letter"
@@ -44,6 +45,8 @@ struct _RptTemplate
   xmlDoc *catalogue;
   char *catalogue_name;
 
+  RptHouseStyle *house_style; /* NULL: the built-in editions */
+
   GMutex lock;
   GHashTable *languages; /* language → Strings */
 };
@@ -65,6 +68,7 @@ rpt_template_finalize (GObject *object)
   g_clear_pointer (&self->stylesheet, xsltFreeStylesheet);
   g_clear_pointer (&self->catalogue, xmlFreeDoc);
   g_free (self->catalogue_name);
+  g_clear_object (&self->house_style);
   g_hash_table_unref (self->languages);
   g_mutex_clear (&self->lock);
 
@@ -586,6 +590,24 @@ get_strings (RptTemplate *self, const char *language)
 }
 
 /**
+ * rpt_template_set_house_style:
+ * @style: (nullable): the editions of the house style, or %NULL for the
+ *   built-in ones
+ *
+ * For templates made from files (trying out an editions file, tests): the
+ * default templates, shared by the whole program, keep the built-in
+ * editions. Call it before rendering.
+ */
+void
+rpt_template_set_house_style (RptTemplate *self, RptHouseStyle *style)
+{
+  g_return_if_fail (RPT_IS_TEMPLATE (self));
+  g_return_if_fail (style == NULL || RPT_IS_HOUSE_STYLE (style));
+
+  g_set_object (&self->house_style, style);
+}
+
+/**
  * rpt_template_has_language:
  *
  * Returns: whether the standard sentences are translated into @language
@@ -620,6 +642,7 @@ typedef struct
   const char *language;         /* the letter's */
   const char *strings_language; /* the sentences' */
   char *date;                   /* the letter's, or today: what titles and resolutions follow */
+  RptHouseStyle *house_style;
   guint n_removed;
 } Build;
 
@@ -1358,6 +1381,101 @@ tokenize_letter (Build *b, xmlNode *node)
 }
 
 /* ------------------------------------------------------------------ */
+/* House style editions                                                */
+
+static xmlNode *
+find_string (xmlNode *strings, const char *id)
+{
+  for (xmlNode *c = strings->children; c != NULL; c = c->next)
+    if (is_element (c, NS_BOILERPLATE, "s"))
+      {
+        g_autofree char *cid = (char *) xmlGetProp (c, BAD_CAST "id");
+        if (g_strcmp0 (cid, id) == 0)
+          return c;
+      }
+  return NULL;
+}
+
+/* The edition of the house style the letter follows (the newest when it
+ * names none, or one this Rapporteur does not know), made into the
+ * sentences: each sentence it changes says the other one's words, in the
+ * letter's language; a sentence it leaves out is marked, and the template
+ * leaves its paragraph out. An edition that names a sentence the
+ * catalogue lacks, or one that would lose a placeholder, is an error, not
+ * a silently different letter. */
+static gboolean
+apply_edition (Build *b, xmlNode *strings, GError **error)
+{
+  RptHouseStyle *style = b->house_style;
+  g_autofree char *id = text_of (letter_child (b->letter, "house-style"));
+  const RptHouseStyleEdition *edition = NULL;
+  g_autoptr (GHashTable) changes = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (id != NULL)
+    {
+      edition = rpt_house_style_lookup_edition (style, id);
+      if (edition == NULL)
+        add_note (b,
+                  _ ("The letter follows the house style edition “%s”, which this Rapporteur "
+                     "does not know: it is written in the newest edition (%s)."),
+                  id, rpt_house_style_get_newest (style)->name);
+    }
+  if (edition == NULL)
+    {
+      const RptHouseStyleEdition *dated = rpt_house_style_suggest_edition (style, b->date);
+
+      edition = rpt_house_style_get_newest (style);
+      if (id == NULL && dated != NULL && dated != edition)
+        add_note (b,
+                  _ ("The letter is dated %s and follows the newest house style (%s); letters of "
+                     "that time followed the edition “%s” (%s). Choose it to reproduce one."),
+                  b->date, edition->name, dated->id, dated->name);
+    }
+  xmlSetProp (b->input, BAD_CAST "edition", BAD_CAST edition->id);
+
+  changes = rpt_house_style_dup_substitutions (style, edition->id);
+  g_hash_table_iter_init (&iter, changes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      xmlNode *from = find_string (strings, key);
+      xmlNode *to = ((const char *) value)[0] != '\0' ? find_string (strings, value) : NULL;
+
+      if (from == NULL || (((const char *) value)[0] != '\0' && to == NULL))
+        {
+          g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE,
+                       _ ("The house style edition “%s” changes the sentence “%s” into “%s”, "
+                          "which the catalogue of standard sentences lacks"),
+                       edition->id, (const char *) key, (const char *) value);
+          return FALSE;
+        }
+      if (to == NULL)
+        {
+          xmlSetProp (from, BAD_CAST "omit", BAD_CAST "yes");
+          continue;
+        }
+      if (!translation_is_usable (from, to))
+        {
+          g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE,
+                       _ ("The house style edition “%s” says “%s” instead of “%s”, whose "
+                          "placeholders differ"),
+                       edition->id, (const char *) value, (const char *) key);
+          return FALSE;
+        }
+      while (from->children != NULL)
+        {
+          xmlNode *child = from->children;
+          xmlUnlinkNode (child);
+          xmlFreeNode (child);
+        }
+      for (xmlNode *k = to->children; k != NULL; k = k->next)
+        xmlAddChild (from, xmlDocCopyNode (k, from->doc, 1));
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
 /* Rendering                                                           */
 
 static xmlDoc *
@@ -1428,6 +1546,13 @@ build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, 
   add_country (b);
   add_mandates (b);
   add_treaties (b);
+  if (!apply_edition (b, strings_copy, error))
+    {
+      xmlFreeNode (strings_copy);
+      xmlFreeNode (b->letter);
+      g_clear_pointer (&b->doc, xmlFreeDoc);
+      return NULL;
+    }
   xmlAddChild (b->input, strings_copy);
   tokenize_letter (b, b->letter);
   xmlAddChild (b->input, b->letter);
@@ -1536,6 +1661,7 @@ rpt_template_render (RptTemplate *self,
     length = strlen (letter_xml);
   b.reference = reference;
   b.notes = notes;
+  b.house_style = self->house_style != NULL ? self->house_style : rpt_house_style_get_default ();
   if (build_input (self, &b, letter_xml, length, error) == NULL)
     {
       g_free (b.date);

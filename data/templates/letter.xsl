@@ -207,6 +207,7 @@
                   <xsl:call-template name="list">
                     <xsl:with-param name="items" select="exsl:node-set($items)/item"/>
                     <xsl:with-param name="middle" select="'list-middle-mandates'"/>
+                    <xsl:with-param name="end" select="'list-end-mandates'"/>
                   </xsl:call-template>
                 </arg>
               </xsl:with-param>
@@ -227,14 +228,17 @@
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
-    <xsl:call-template name="p">
-      <xsl:with-param name="style" select="'ReferenceNote'"/>
-      <xsl:with-param name="content">
-        <xsl:call-template name="say">
-          <xsl:with-param name="id" select="'reference-note'"/>
-        </xsl:call-template>
-      </xsl:with-param>
-    </xsl:call-template>
+    <!-- editions of the house style before 2024 have no such line -->
+    <xsl:if test="not(key('sentence', 'reference-note')/@omit = 'yes')">
+      <xsl:call-template name="p">
+        <xsl:with-param name="style" select="'ReferenceNote'"/>
+        <xsl:with-param name="content">
+          <xsl:call-template name="say">
+            <xsl:with-param name="id" select="'reference-note'"/>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
 
     <xsl:call-template name="p">
       <xsl:with-param name="style" select="'Date'"/>
@@ -317,6 +321,7 @@
                   <xsl:call-template name="list">
                     <xsl:with-param name="items" select="exsl:node-set($titles)/item"/>
                     <xsl:with-param name="middle" select="'list-middle-mandates'"/>
+                    <xsl:with-param name="end" select="'list-end-mandates'"/>
                   </xsl:call-template>
                 </xsl:otherwise>
               </xsl:choose>
