@@ -41,7 +41,15 @@
  *   pages of a file that may be passed on.
  * - Files are created with mode 0600 (SQLite gives its journal the same).
  *
- * Schema version 3 (current): versions keep what changed, and signatory
+ * Schema version 4 (current): the head has the letter's wording choices
+ * (the article before the summary, how the facts open, where earlier
+ * letters stand, co-senders, the house style edition) and rows of
+ * earlier communications who sent them and what is said of their reply; a
+ * version 3 program would drop them, so the number makes it refuse the
+ * file. The defaults say what letters said before, so migrating only adds
+ * columns and versions keep their digests (digest_add_v4()).
+ *
+ * Schema version 3: versions keep what changed, and signatory
  * rows may record the form of title their holder uses (a version 2
  * program would drop it when it rewrites the row: the new number makes it
  * refuse the file instead). The letter's scalar fields are the one row
