@@ -145,6 +145,18 @@ test_title_history (void)
                    ==,
                    "Relator Especial sobre la violencia contra la mujer, sus causas y "
                    "consecuencias");
+  /* French has no earlier title in the data, English has: the current
+   * French title, to be checked */
+  g_assert_cmpstr (title_at (ref, "sr-violence-against-women", "fr", RPT_TITLE_FORM_FEMININE,
+                             "2019-05-01", RPT_DATING_UNCERTAIN),
+                   ==,
+                   "Rapporteuse spéciale sur la violence contre les femmes et les filles, ses "
+                   "causes et ses conséquences");
+  g_assert_cmpstr (title_at (ref, "sr-violence-against-women", "fr", RPT_TITLE_FORM_FEMININE,
+                             "2024-05-01", RPT_DATING_CURRENT),
+                   ==,
+                   "Rapporteuse spéciale sur la violence contre les femmes et les filles, ses "
+                   "causes et ses conséquences");
   /* renamed twice */
   g_assert_cmpstr (title_at (ref, "sr-sale-of-children", "en", RPT_TITLE_FORM_UNSPECIFIED,
                              "2015-02-01", RPT_DATING_KNOWN),

@@ -1498,6 +1498,34 @@ title_row_at (MandateHistory *h, const char *language, int day, RptDating *datin
   return found;
 }
 
+/* A title of the history, in any language, that came into use after
+ * @day: the mandate was renamed since. */
+static const TitleRow *
+title_changed_after (MandateHistory *h, int day)
+{
+  for (guint i = 0; h != NULL && i < h->titles->len; i++)
+    {
+      const TitleRow *t = h->titles->pdata[i];
+      int first, last;
+
+      if (t->pub.used_until == NULL && token_range (t->pub.used_from, &first, &last, NULL) &&
+          first > day)
+        {
+          /* the title it replaced was in use on @day */
+          for (guint k = 0; k < h->titles->len; k++)
+            {
+              const TitleRow *old = h->titles->pdata[k];
+              int from = 0, to = 0, unused;
+              if (g_str_equal (old->pub.language, t->pub.language) && old->pub.used_until != NULL &&
+                  token_range (old->pub.used_from, &from, &unused, NULL) &&
+                  token_range (old->pub.used_until, &to, &unused, NULL) && from <= day && day < to)
+                return t;
+            }
+        }
+    }
+  return NULL;
+}
+
 /**
  * rpt_reference_lookup_title_at:
  * @key: a mandate key
@@ -1547,6 +1575,21 @@ rpt_reference_lookup_title_at (RptReference *self,
   t = date != NULL ? title_row_at (h, language, iso_to_day (date), &d) : NULL;
   if (date == NULL)
     d = RPT_DATING_CURRENT;
+  else if (t == NULL && d == RPT_DATING_CURRENT)
+    {
+      /* No history in this language, but the title changed in another
+       * after the date: today's title in this language may not be the
+       * one of then. */
+      const TitleRow *changed = title_changed_after (h, iso_to_day (date));
+      if (changed != NULL)
+        {
+          if (dating != NULL)
+            *dating = RPT_DATING_UNCERTAIN;
+          if (row != NULL)
+            *row = &changed->pub;
+          return rpt_mandate_info_lookup_title (info, language, form);
+        }
+    }
   if (dating != NULL)
     *dating = d;
   if (row != NULL)

@@ -1021,9 +1021,13 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
  * the opening sentence shows a gap, never a shorter list that reads as
  * complete (rpt_letter_list_mandates_without_resolution() says the same
  * to the checks). */
-static void
+/* Returns whether the mandate's latest resolution (the one its trust is
+ * about) is among those the letter names. */
+static gboolean
 add_data_resolutions (Build *b, xmlNode *x, const RptMandateInfo *info, const char *title)
 {
+  gboolean latest = FALSE;
+
   g_autoptr (GPtrArray) found = NULL;
   g_autofree char *why = NULL;
 
@@ -1038,7 +1042,7 @@ add_data_resolutions (Build *b, xmlNode *x, const RptMandateInfo *info, const ch
                    "Signatories. %s"),
                 b->date, title != NULL ? title : "?",
                 why != NULL ? why : _ ("The mandate is not in the reference data."));
-      return;
+      return FALSE;
     }
   for (guint i = 0; i < found->len; i++)
     {
@@ -1046,10 +1050,13 @@ add_data_resolutions (Build *b, xmlNode *x, const RptMandateInfo *info, const ch
 
       add_x (b, x, "resolution", r->number);
       /* the latest renewal: said with the mandate's own trust (below) */
-      if (!r->verified && !g_strv_contains (info->resolutions, r->number))
+      if (g_strv_contains (info->resolutions, r->number))
+        latest = TRUE;
+      else if (!r->verified)
         add_note (b, _ ("Unverified reference data for the %s: resolution %s (%s)"), info->title,
                   r->number, r->verification != NULL ? r->verification : "");
     }
+  return latest;
 }
 
 static void
@@ -1068,6 +1075,7 @@ add_mandates (Build *b)
       const RptMandateInfo *info;
       const char *form = NULL;
       gboolean own_resolutions = FALSE;
+      gboolean latest = FALSE;
       xmlNode *x;
 
       if (!is_element (c, NS_LETTER, "mandate"))
@@ -1098,9 +1106,13 @@ add_mandates (Build *b)
             own_resolutions = TRUE;
           }
       if (!own_resolutions)
-        add_data_resolutions (b, x, info, title != NULL ? title : key);
+        latest = add_data_resolutions (b, x, info, title != NULL ? title : key);
 
-      if (info != NULL && !info->verified && own_title == NULL)
+      /* The mandate's trust is that of its title and latest resolution: said
+       * when the letter names that resolution, or has none to name (then it
+       * can only be the title's). */
+      if (info != NULL && !info->verified && own_title == NULL &&
+          (latest || info->resolutions[0] == NULL))
         add_note (b, _ ("Unverified reference data for the %s (as of %s): %s"), info->title,
                   info->as_of != NULL ? info->as_of : "?",
                   info->verification != NULL ? info->verification : "");
