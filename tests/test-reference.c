@@ -579,6 +579,9 @@ test_override (void)
               "instrument,iso3,consent_date,consent_action,as_of,verified\n"
               "ICCPR,FJI,2018-08-16,accession,2026-01-10,yes\n"
               "ICCPR,TJK,1999-13-04,accession,,\n");
+  write_file (dir, "special_procedures_mandates_multilingual.csv",
+              "mandate_key,title_en\n"
+              "sr-torture,Special Rapporteur on torture (corrected)\n");
   write_file (dir, "countries.csv",
               "alpha_3,name,name_fr,name_es\n"
               "BOL,the Plurinational State of Bolivia,l'État plurinational de Bolivie (du "
@@ -596,6 +599,9 @@ test_override (void)
   g_assert_true (g_str_has_prefix (hrd->source, dir));
   /* a new mandate without a title is refused, and said so */
   g_assert_null (rpt_reference_lookup_mandate (ref, "sr-new-mandate"));
+  /* an English title the user gives wins over the built-in one */
+  g_assert_cmpstr (rpt_reference_lookup_mandate (ref, "sr-torture")->title, ==,
+                   "Special Rapporteur on torture (corrected)");
   /* the user's renewal counts from its date on; before it, the data's */
   g_assert_cmpstr (resolution_at (ref, "sr-human-rights-defenders", "2026-05-01"), ==, "61/12");
   g_assert_cmpstr (resolution_at (ref, "sr-human-rights-defenders", "2025-04-23"), ==, "52/4");
