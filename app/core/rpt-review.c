@@ -1214,7 +1214,10 @@ rpt_review_read_odt (const char *path,
       item = rpt_letter_find_item (theirs, p->key, &part, NULL);
       if (item == NULL || !is_paragraph_part (part))
         continue;
-      label = g_strdup_printf ("%s %s", rpt_part_get_label (part), excerpt (old->plain));
+      {
+        g_autofree char *words = excerpt (old->plain);
+        label = g_strdup_printf ("%s %s", rpt_part_get_label (part), words);
+      }
       if (!same_paragraph (old, p))
         {
           g_autofree char *markup =
@@ -1266,11 +1269,15 @@ rpt_review_read_odt (const char *path,
                   {
                     template = TRUE;
                     if (!g_str_equal (o->plain, p->plain))
-                      g_ptr_array_add (unplaced,
-                                       g_strdup_printf (_ ("The template’s paragraph %s was "
-                                                           "changed to %s; change the letter’s "
-                                                           "data instead"),
-                                                        excerpt (o->plain), excerpt (p->plain)));
+                      {
+                        g_autofree char *was = excerpt (o->plain);
+                        g_autofree char *now = excerpt (p->plain);
+                        g_ptr_array_add (unplaced,
+                                         g_strdup_printf (_ ("The template’s paragraph %s was "
+                                                             "changed to %s; change the letter’s "
+                                                             "data instead"),
+                                                          was, now));
+                      }
                     old_index = k + 1;
                     last_key = NULL;
                   }
@@ -1307,10 +1314,13 @@ rpt_review_read_odt (const char *path,
                       add_comment (comments, last_key, g_ptr_array_index (p->notes, n));
                     continue;
                   }
-                g_ptr_array_add (unplaced,
-                                 g_strdup_printf (_ ("A new paragraph outside the parts of the "
-                                                     "letter: %s"),
-                                                  excerpt (p->plain)));
+                {
+                  g_autofree char *words = excerpt (p->plain);
+                  g_ptr_array_add (unplaced,
+                                   g_strdup_printf (_ ("A new paragraph outside the parts of "
+                                                       "the letter: %s"),
+                                                    words));
+                }
               }
           }
         for (guint n = 0; n < p->notes->len; n++)
