@@ -66,6 +66,9 @@ test_mandates (void)
     g_assert_cmpstr (vaw->title, ==,
                      "Special Rapporteur on violence against women and girls, its causes and "
                      "consequences");
+    /* with where it comes from */
+    g_assert_nonnull (strstr (vaw->source_urls, "https://"));
+    g_assert_nonnull (vaw->notes);
     g_assert_cmpstr (env->title, ==,
                      "Special Rapporteur on the human right to a clean, healthy and sustainable "
                      "environment");

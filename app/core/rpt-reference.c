@@ -421,6 +421,13 @@ apply_mandate_details (RptReference *self, RptMandateInfo *m, const Row *row)
 
   if (!(user & USER_TITLE_EN) && col (row, "title_en") != NULL)
     m->title = intern (self, col (row, "title_en"));
+  /* the later compilation's sources and notes, unless the user's row has
+   * its own */
+  if (g_str_equal (m->source, BUILT_IN))
+    {
+      m->source_urls = keep (self, row, "source_urls", m->source_urls);
+      m->notes = keep (self, row, "notes", m->notes);
+    }
   if (!(user & USER_RESOLUTIONS) && has_col (row, "latest_renewal_resolution"))
     m->resolutions = parse_resolution_numbers (self, row, col (row, "latest_renewal_resolution"));
   if (user & USER_TRUST)
@@ -520,6 +527,8 @@ mandate_row (RptReference *self, const Row *row)
       return;
     }
 
+  m->source_urls = keep (self, row, "source_urls", old != NULL ? old->source_urls : NULL);
+  m->notes = keep (self, row, "notes", old != NULL ? old->notes : NULL);
   if (old != NULL)
     {
       m->title_fr_feminine = old->title_fr_feminine;

@@ -58,6 +58,10 @@ G_DECLARE_FINAL_TYPE (RptReference, rpt_reference, RPT, REFERENCE, GObject)
  *   trusted: "yes" (word for word in a UN document), "press" (a UN press
  *   text), "no" (a rendering of standard UN terms, not seen in a source)
  * @title_es_attested: (nullable): the same for the Spanish title
+ * @source_urls: (nullable): where the row's facts come from, URLs
+ *   separated by spaces (the tables' `source_urls`)
+ * @notes: (nullable): what the compiler noted on the row (renewals not
+ *   found, title variants)
  */
 typedef struct
 {
@@ -76,6 +80,8 @@ typedef struct
   gboolean verified;
   const char *verification;
   const char *source;
+  const char *source_urls;
+  const char *notes;
 } RptMandateInfo;
 
 /**
