@@ -577,7 +577,8 @@ test_override (void)
               "mandate_key,latest_renewal_resolution,as_of,verified,verification\r\n"
               "sr-human-rights-defenders,61/12,2026-04-04,yes,\"checked in A/HRC/RES/61/12, "
               "operative paragraph 1\"\r\n"
-              "sr-new-mandate,52/1,,,\r\n");
+              "sr-new-mandate,52/1,,,\r\n"
+              "sr-torture,61/2,,,\r\n");
   write_file (dir, "treaty_participation_untc_snapshot_2014-2015.csv",
               "instrument,iso3,consent_date,consent_action,as_of,verified\n"
               "ICCPR,FJI,2018-08-16,accession,2026-01-10,yes\n"
@@ -602,6 +603,10 @@ test_override (void)
   g_assert_true (g_str_has_prefix (hrd->source, dir));
   /* a new mandate without a title is refused, and said so */
   g_assert_null (rpt_reference_lookup_mandate (ref, "sr-new-mandate"));
+  /* an undated renewal counts after the latest the data dates (52/7,
+   * 3 April 2023) */
+  g_assert_cmpstr (resolution_at (ref, "sr-torture", "2024-01-10"), ==, "61/2");
+  g_assert_cmpstr (resolution_at (ref, "sr-torture", "2021-01-10"), ==, "43/20");
   /* an English title the user gives wins over the built-in one */
   g_assert_cmpstr (rpt_reference_lookup_mandate (ref, "sr-torture")->title, ==,
                    "Special Rapporteur on torture (corrected)");

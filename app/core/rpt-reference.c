@@ -1398,12 +1398,24 @@ rpt_reference_find_resolutions_at (RptReference *self,
   period = h != NULL ? h->period_years : 0;
   day = iso_to_day (date);
 
-  /* The user's resolutions: in force from their date on. */
-  if (h != NULL && h->user_resolutions != NULL && h->user_resolutions->len > 0 &&
-      (info == NULL || iso_to_day (info->as_of) <= day))
+  /* The user's resolutions: in force from their date on, or, undated,
+   * from the latest dated renewal the built-in data knows. */
+  if (h != NULL && h->user_resolutions != NULL && h->user_resolutions->len > 0)
     {
-      g_ptr_array_extend (result, h->user_resolutions, NULL, NULL);
-      return result;
+      int from = info != NULL ? iso_to_day (info->as_of) : 0;
+      gboolean undated = from == 0;
+
+      for (guint i = 0; undated && i < h->resolutions->len; i++)
+        {
+          const RptResolutionInfo *r = h->resolutions->pdata[i];
+          if (r->council && r->date != NULL)
+            from = MAX (from, iso_to_day (r->date));
+        }
+      if (from <= day)
+        {
+          g_ptr_array_extend (result, h->user_resolutions, NULL, NULL);
+          return result;
+        }
     }
 
   for (guint i = 0; h != NULL && i < h->resolutions->len; i++)
