@@ -137,6 +137,13 @@ test_title_history (void)
                    ==,
                    "Special Rapporteur on violence against women and girls, its causes and "
                    "consequences");
+  /* ...and only that month: September is after it (the year of "2022-07"
+   * made the whole of 2022 uncertain) */
+  g_assert_cmpstr (title_at (ref, "sr-violence-against-women", "en", RPT_TITLE_FORM_FEMININE,
+                             "2022-09-15", RPT_DATING_CURRENT),
+                   ==,
+                   "Special Rapporteur on violence against women and girls, its causes and "
+                   "consequences");
   /* Spanish, in the form the holder uses */
   g_assert_cmpstr (title_at (ref, "sr-violence-against-women", "es", RPT_TITLE_FORM_FEMININE,
                              "2019-05-01", RPT_DATING_KNOWN),

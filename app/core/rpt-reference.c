@@ -16,7 +16,9 @@
 #include "rpt-error.h"
 #include "rpt-grammar.h"
 #include "rpt-item-private.h"
+#include "rpt-file.h"
 #include "rpt-markup.h"
+#include "rpt-overrides.h"
 #include "rpt-reference.h"
 
 /* The tables are small (a few thousand rows): they are read once, whole,
@@ -75,6 +77,12 @@ struct _RptReference
   GHashTable *histories;    /* mandate key → MandateHistory */
   char *iso_codes_locale_dir;
 
+  /* The user's corrections field by field (rpt-overrides.h). */
+  RptOverrides *overrides;
+  char *overrides_path;
+  GHashTable *data_values;    /* "table key field" → what the data said before */
+  GHashTable *mandate_doubts; /* key → why the row is unverified (Doubt flags) */
+
   GMutex lock;            /* guards the caches below */
   GHashTable *catalogues; /* language → GHashTable, or a NULL value */
   GHashTable *clauses;    /* language → GPtrArray of RptClause */
@@ -102,6 +110,10 @@ rpt_reference_finalize (GObject *object)
   g_hash_table_unref (self->user_fields);
   g_hash_table_unref (self->histories);
   g_free (self->iso_codes_locale_dir);
+  g_clear_object (&self->overrides);
+  g_free (self->overrides_path);
+  g_hash_table_unref (self->data_values);
+  g_hash_table_unref (self->mandate_doubts);
   g_hash_table_unref (self->catalogues);
   g_hash_table_unref (self->clauses);
   g_string_chunk_free (self->strings);
@@ -141,6 +153,7 @@ typedef struct
   guint period_years;          /* 0: not known, or no fixed term */
   GPtrArray *resolutions;      /* of RptResolutionInfo, oldest first */
   GPtrArray *user_resolutions; /* the user's latest_renewal_resolution, or NULL */
+  int user_from;               /* the day (YYYYMMDD) they count from; 0: the latest dated */
   GPtrArray *titles;           /* of TitleRow, in the order of the file */
 } MandateHistory;
 
@@ -172,6 +185,8 @@ rpt_reference_init (RptReference *self)
   self->user_fields = g_hash_table_new (g_str_hash, g_str_equal);
   self->histories =
     g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) mandate_history_free);
+  self->data_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->mandate_doubts = g_hash_table_new (g_str_hash, g_str_equal);
   self->catalogues =
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, optional_hash_table_unref);
   self->clauses =
@@ -305,6 +320,23 @@ read_table (RptReference *self,
     }
 }
 
+/* A file of the user's, read within RPT_REFERENCE_FILE_MAX_SIZE: a file
+ * that is not there is no problem, any other failure is one. */
+static gboolean
+read_user_file (RptReference *self, const char *path, char **contents, gsize *length)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (rpt_file_read_bounded (path, RPT_REFERENCE_FILE_MAX_SIZE, contents, length, &error))
+    return TRUE;
+  if (g_error_matches (error, RPT_ERROR, RPT_ERROR_UNSAFE))
+    add_problem (self, _ ("%s is larger than %u MB; reference data never is. It is not used."),
+                 path, (guint) (RPT_REFERENCE_FILE_MAX_SIZE / (1024 * 1024)));
+  else if (!g_error_matches (error, RPT_ERROR, RPT_ERROR_NOT_FOUND))
+    add_problem (self, "%s", error->message);
+  return FALSE;
+}
+
 /* The built-in table, then the user's file of the same name, whose rows
  * replace the built-in rows with the same key. */
 static void
@@ -321,14 +353,9 @@ load_table (RptReference *self, const char *name, const char *key_column, RowFun
     {
       g_autofree char *path = g_build_filename (self->override_dir, name, NULL);
       g_autofree char *contents = NULL;
-      g_autoptr (GError) error = NULL;
 
-      if (!g_file_get_contents (path, &contents, &length, &error))
-        {
-          if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-            add_problem (self, "%s", error->message);
-          return;
-        }
+      if (!read_user_file (self, path, &contents, &length))
+        return;
       read_table (self, contents, length, intern (self, path), key_column, func);
     }
 }
@@ -351,6 +378,23 @@ row_trust (RptReference *self,
                     : verified;
   *out_verification =
     intern (self, col (row, "verification") != NULL ? col (row, "verification") : verification);
+}
+
+/* Why a mandate row is unverified, so that a user's correction of that
+ * field can settle it (apply_overrides()). */
+typedef enum
+{
+  DOUBT_TITLE = 1 << 0,
+  DOUBT_RESOLUTIONS = 1 << 1,
+} Doubt;
+
+static void
+note_mandate_doubt (RptReference *self, const char *key, Doubt doubt)
+{
+  gpointer old = g_hash_table_lookup (self->mandate_doubts, key);
+
+  g_hash_table_insert (self->mandate_doubts, (gpointer) intern (self, key),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (old) | doubt));
 }
 
 /* ------------------------------------------------------------------ */
@@ -433,14 +477,19 @@ apply_mandate_details (RptReference *self, RptMandateInfo *m, const Row *row)
   if (user & USER_TRUST)
     return;
 
+  /* The doubts are this table's now: a correction settles them field by
+   * field (apply_mandate()). */
+  g_hash_table_remove (self->mandate_doubts, m->key);
   if (!says_yes (title_attested))
     {
       verified = FALSE;
+      note_mandate_doubt (self, m->key, DOUBT_TITLE);
       g_string_append (note, _ ("The title is not attested word for word in a source."));
     }
   if (m->resolutions[0] != NULL && !says_yes (res_verified))
     {
       verified = FALSE;
+      note_mandate_doubt (self, m->key, DOUBT_RESOLUTIONS);
       if (note->len > 0)
         g_string_append_c (note, ' ');
       g_string_append_printf (note, _ ("Resolution number not verified: %s."),
@@ -494,11 +543,13 @@ mandate_row (RptReference *self, const Row *row)
   if (attested != NULL && g_str_has_prefix (attested, "NOT ATTESTED"))
     {
       verified = FALSE;
+      note_mandate_doubt (self, key, DOUBT_TITLE);
       g_string_append (note, _ ("The title is not attested word for word in a source."));
     }
   if (resolutions[0] != NULL && !says_yes (res_verified))
     {
       verified = FALSE;
+      note_mandate_doubt (self, key, DOUBT_RESOLUTIONS);
       if (note->len > 0)
         g_string_append_c (note, ' ');
       g_string_append_printf (note, _ ("Resolution number not verified: %s."),
@@ -851,18 +902,13 @@ load_country_overrides (RptReference *self)
 {
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr (GError) error = NULL;
   gsize length;
 
   if (self->override_dir == NULL || !g_file_test (self->override_dir, G_FILE_TEST_IS_DIR))
     return;
   path = g_build_filename (self->override_dir, COUNTRIES_CSV, NULL);
-  if (!g_file_get_contents (path, &contents, &length, &error))
-    {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        add_problem (self, "%s", error->message);
-      return;
-    }
+  if (!read_user_file (self, path, &contents, &length))
+    return;
   read_table (self, contents, length, intern (self, path), "alpha_3", country_row);
 }
 
@@ -1222,6 +1268,34 @@ title_history_row (RptReference *self, const Row *row)
   g_ptr_array_add (get_history (self, key)->titles, t);
 }
 
+/* The resolutions the user gives for a mandate (its row in the user's
+ * special_procedures_mandates.csv, or a correction of its resolutions):
+ * they take the place of the data's latest renewal from @from (YYYYMMDD)
+ * on; 0: from the latest renewal the built-in data dates. */
+static void
+set_user_resolutions (RptReference *self, const RptMandateInfo *info, const char *date, int from)
+{
+  MandateHistory *h = get_history (self, info->key);
+
+  g_clear_pointer (&h->user_resolutions, g_ptr_array_unref);
+  h->user_resolutions = g_ptr_array_new_with_free_func (g_free);
+  h->user_from = from;
+  for (guint i = 0; info->resolutions[i] != NULL; i++)
+    {
+      RptResolutionInfo *r = g_new0 (RptResolutionInfo, 1);
+
+      r->mandate_key = info->key;
+      r->number = info->resolutions[i];
+      r->date = date;
+      r->council = is_council_number (r->number);
+      r->as_of = info->as_of;
+      r->verified = info->verified;
+      r->verification = info->verification;
+      r->source = info->source;
+      g_ptr_array_add (h->user_resolutions, r);
+    }
+}
+
 /* Only the built-in tables: a user corrects the current title and the
  * latest resolution in the mandates files, which the lookups below take
  * into account (RptMandateInfo). */
@@ -1262,25 +1336,12 @@ load_mandate_history (RptReference *self)
   while (g_hash_table_iter_next (&iter, (gpointer *) &key, &flags))
     {
       const RptMandateInfo *info = g_hash_table_lookup (self->mandates, key);
+      int from = 0, last;
 
       if (info == NULL || !(GPOINTER_TO_UINT (flags) & USER_RESOLUTIONS))
         continue;
-      h = get_history (self, key);
-      h->user_resolutions = g_ptr_array_new_with_free_func (g_free);
-      for (guint i = 0; info->resolutions[i] != NULL; i++)
-        {
-          RptResolutionInfo *r = g_new0 (RptResolutionInfo, 1);
-
-          r->mandate_key = info->key;
-          r->number = info->resolutions[i];
-          r->date = info->as_of;
-          r->council = is_council_number (r->number);
-          r->as_of = info->as_of;
-          r->verified = info->verified;
-          r->verification = info->verification;
-          r->source = info->source;
-          g_ptr_array_add (h->user_resolutions, r);
-        }
+      token_range (info->as_of, &from, &last, NULL);
+      set_user_resolutions (self, info, info->as_of, from);
     }
 }
 
@@ -1402,7 +1463,7 @@ rpt_reference_find_resolutions_at (RptReference *self,
    * from the latest dated renewal the built-in data knows. */
   if (h != NULL && h->user_resolutions != NULL && h->user_resolutions->len > 0)
     {
-      int from = info != NULL ? iso_to_day (info->as_of) : 0;
+      int from = h->user_from;
       gboolean undated = from == 0;
 
       for (guint i = 0; undated && i < h->resolutions->len; i++)
@@ -1500,8 +1561,15 @@ title_row_at (MandateHistory *h, const char *language, int day, RptDating *datin
       found = t;
       /* a change known only by its month or year, or "2016 (by 2019 at
        * the latest)": a date in that time may still have the old title */
-      if (day <= MAX (last, latest_mentioned (t->pub.used_from)) && (!exact || day == first))
-        *dating = RPT_DATING_UNCERTAIN;
+      {
+        /* "(by 2019 at the latest)" stretches the doubt to a later year;
+         * the year of "2022-07" itself does not */
+        int latest = latest_mentioned (t->pub.used_from);
+        int until = latest / 10000 > last / 10000 ? latest : last;
+
+        if (day <= until && (!exact || day == first))
+          *dating = RPT_DATING_UNCERTAIN;
+      }
     }
   if (ambiguous)
     {
@@ -1627,6 +1695,8 @@ rpt_reference_lookup_title_at (RptReference *self,
 /* ------------------------------------------------------------------ */
 /* Construction                                                        */
 
+static void apply_overrides (RptReference *self);
+
 /**
  * rpt_reference_new:
  * @override_dir: (nullable): a folder of CSV files that correct or extend
@@ -1653,6 +1723,7 @@ rpt_reference_new (const char *override_dir)
   load_mandate_history (self);
   load_countries (self);
   load_country_overrides (self);
+  apply_overrides (self);
   return self;
 }
 
@@ -1667,6 +1738,40 @@ rpt_reference_dup_default_override_dir (void)
   return g_build_filename (g_get_user_data_dir (), "rapporteur", "reference", NULL);
 }
 
+/* The default reference data, and the ones it replaced: callers hold
+ * the default without a reference (and pointers into it), so a default
+ * replaced by rpt_reference_reload_default() lives until the process
+ * ends. Reloads are rare: the user corrected the data. */
+static GMutex default_lock;
+static RptReference *default_reference;
+static GPtrArray *superseded_defaults;
+
+static RptReference *
+get_default (gboolean reload)
+{
+  RptReference *reference;
+
+  g_mutex_lock (&default_lock);
+  if (default_reference == NULL || reload)
+    {
+      g_autofree char *dir = rpt_reference_dup_default_override_dir ();
+      RptReference *fresh = rpt_reference_new (dir);
+
+      for (guint i = 0; i < fresh->problems->len; i++)
+        g_message ("%s", (const char *) fresh->problems->pdata[i]);
+      if (default_reference != NULL)
+        {
+          if (superseded_defaults == NULL)
+            superseded_defaults = g_ptr_array_new ();
+          g_ptr_array_add (superseded_defaults, default_reference);
+        }
+      default_reference = fresh;
+    }
+  reference = default_reference;
+  g_mutex_unlock (&default_lock);
+  return reference;
+}
+
 /**
  * rpt_reference_get_default:
  *
@@ -1679,18 +1784,7 @@ rpt_reference_dup_default_override_dir (void)
 RptReference *
 rpt_reference_get_default (void)
 {
-  static gsize once = 0;
-  static RptReference *reference = NULL;
-
-  if (g_once_init_enter (&once))
-    {
-      g_autofree char *dir = rpt_reference_dup_default_override_dir ();
-      reference = rpt_reference_new (dir);
-      for (guint i = 0; i < reference->problems->len; i++)
-        g_message ("%s", (const char *) reference->problems->pdata[i]);
-      g_once_init_leave (&once, 1);
-    }
-  return reference;
+  return get_default (FALSE);
 }
 
 const char *
@@ -2217,4 +2311,635 @@ rpt_reference_list_clauses (RptReference *self, const char *language, RptPart pa
     }
   g_mutex_unlock (&self->lock);
   return result;
+}
+
+/* ------------------------------------------------------------------ */
+/* The user's corrections, field by field (rpt-overrides.h)            */
+
+#define OVERRIDES_CSV "overrides.csv"
+
+/**
+ * rpt_reference_reload_default:
+ *
+ * Reads the reference data and the user's corrections again, after the
+ * user changed them: rpt_reference_get_default() returns the new data
+ * from then on. Pointers into the data given before stay valid.
+ *
+ * Returns: (transfer none): the new default
+ */
+RptReference *
+rpt_reference_reload_default (void)
+{
+  return get_default (TRUE);
+}
+
+/**
+ * rpt_reference_dup_default_overrides_path:
+ *
+ * Returns: (transfer full): where the user's corrections are kept:
+ *   $XDG_DATA_HOME/rapporteur/reference/overrides.csv
+ */
+char *
+rpt_reference_dup_default_overrides_path (void)
+{
+  g_autofree char *dir = rpt_reference_dup_default_override_dir ();
+  return g_build_filename (dir, OVERRIDES_CSV, NULL);
+}
+
+/**
+ * rpt_reference_get_overrides_path:
+ *
+ * Returns: (nullable): the file of corrections this data read, or %NULL
+ *   without an override folder
+ */
+const char *
+rpt_reference_get_overrides_path (RptReference *self)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  return self->overrides_path;
+}
+
+/**
+ * rpt_reference_get_overrides:
+ *
+ * Returns: (transfer none): the corrections this data read (all of them,
+ *   also those of rows the data no longer has, which are not applied)
+ */
+RptOverrides *
+rpt_reference_get_overrides (RptReference *self)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  return self->overrides;
+}
+
+static gboolean
+split_treaty_key (const char *key, char **instrument, char **country)
+{
+  const char *slash = key != NULL ? strchr (key, '/') : NULL;
+
+  if (slash == NULL)
+    return FALSE;
+  *instrument = g_strndup (key, slash - key);
+  *country = g_strdup (slash + 1);
+  return TRUE;
+}
+
+/**
+ * rpt_reference_has_row:
+ * @key: a mandate key, a State's code or "INSTRUMENT/CODE"
+ *
+ * Whether the data has that row to correct. For a treaty, the instrument
+ * and the State must be known; the data need not say anything of them
+ * yet (a correction may add a ratification).
+ */
+gboolean
+rpt_reference_has_row (RptReference *self, RptOverrideTable table, const char *key, GError **error)
+{
+  g_autofree char *instrument = NULL;
+  g_autofree char *country = NULL;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), FALSE);
+
+  switch (table)
+    {
+    case RPT_OVERRIDE_TABLE_MANDATES:
+      if (rpt_reference_lookup_mandate (self, key) != NULL)
+        return TRUE;
+      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND,
+                   _ ("The reference data has no mandate “%s”"), key != NULL ? key : "");
+      return FALSE;
+    case RPT_OVERRIDE_TABLE_COUNTRIES:
+      if (key != NULL && !g_str_equal (key, "OTH") && rpt_reference_has_country (self, key))
+        return TRUE;
+      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND,
+                   _ ("The reference data has no State “%s”"), key != NULL ? key : "");
+      return FALSE;
+    case RPT_OVERRIDE_TABLE_TREATIES:
+      if (!split_treaty_key (key, &instrument, &country) ||
+          rpt_reference_lookup_instrument (self, instrument) == NULL)
+        {
+          g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND,
+                       _ ("The reference data has no instrument “%s”"),
+                       instrument != NULL ? instrument : (key != NULL ? key : ""));
+          return FALSE;
+        }
+      if (g_str_equal (country, "OTH") || !rpt_reference_has_country (self, country))
+        {
+          g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND,
+                       _ ("The reference data has no State “%s”"), country);
+          return FALSE;
+        }
+      return TRUE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static char *
+format_consent (const RptTreatyStatus *status)
+{
+  if (status == NULL || status->consent_date == NULL)
+    return g_strdup ("none");
+  return g_strdup_printf ("%s %s", rpt_treaty_action_to_string (status->action),
+                          status->consent_date);
+}
+
+/**
+ * rpt_reference_dup_value:
+ *
+ * The value of one correctable field as the data has it now, corrections
+ * included, in the form corrections give it ("52/4 52/9", "accession
+ * 1999-01-04", "none").
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL when the data
+ *   has none (a title missing in a language) or no such row
+ */
+char *
+rpt_reference_dup_value (RptReference *self,
+                         RptOverrideTable table,
+                         const char *key,
+                         const char *field)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+
+  if (field == NULL)
+    return NULL;
+  if (table == RPT_OVERRIDE_TABLE_MANDATES)
+    {
+      const RptMandateInfo *m = rpt_reference_lookup_mandate (self, key);
+
+      if (m == NULL)
+        return NULL;
+      if (g_str_equal (field, "title"))
+        return g_strdup (m->title);
+      if (g_str_equal (field, "title_fr"))
+        return g_strdup (m->title_fr);
+      if (g_str_equal (field, "title_fr_feminine"))
+        return g_strdup (m->title_fr_feminine);
+      if (g_str_equal (field, "title_es"))
+        return g_strdup (m->title_es);
+      if (g_str_equal (field, "title_es_feminine"))
+        return g_strdup (m->title_es_feminine);
+      if (g_str_equal (field, "resolutions"))
+        return m->resolutions[0] != NULL ? g_strjoinv (" ", (char **) m->resolutions) : NULL;
+      return NULL;
+    }
+  if (table == RPT_OVERRIDE_TABLE_TREATIES)
+    {
+      g_autofree char *instrument = NULL;
+      g_autofree char *country = NULL;
+      const RptTreatyStatus *status;
+
+      if (!split_treaty_key (key, &instrument, &country))
+        return NULL;
+      status = rpt_reference_lookup_treaty_status (self, instrument, country);
+      if (g_str_equal (field, "consent"))
+        return format_consent (status);
+      if (g_str_equal (field, "signature"))
+        return g_strdup (status != NULL && status->signature_date != NULL ? status->signature_date
+                                                                          : "none");
+      return NULL;
+    }
+  if (table == RPT_OVERRIDE_TABLE_COUNTRIES)
+    {
+      static const struct
+      {
+        const char *field;
+        const char *language;
+        RptCountryForm form;
+      } forms[] = {
+        { "name_en", "en", RPT_COUNTRY_FORM_IN_TEXT },
+        { "name_fr", "fr", RPT_COUNTRY_FORM_IN_TEXT },
+        { "name_es", "es", RPT_COUNTRY_FORM_IN_TEXT },
+        { "fr_de", "fr", RPT_COUNTRY_FORM_AFTER_DE },
+        { "fr_a", "fr", RPT_COUNTRY_FORM_AFTER_A },
+        { "es_de", "es", RPT_COUNTRY_FORM_AFTER_DE },
+        { "es_a", "es", RPT_COUNTRY_FORM_AFTER_A },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+        if (g_str_equal (field, forms[i].field))
+          return rpt_reference_dup_country_form (self, key, forms[i].language, forms[i].form, NULL);
+    }
+  return NULL;
+}
+
+static char *
+place_of (RptOverrideTable table, const char *key, const char *field)
+{
+  return g_strdup_printf ("%s %s %s", rpt_override_table_to_string (table), key, field);
+}
+
+/**
+ * rpt_reference_dup_data_value:
+ *
+ * Like rpt_reference_dup_value(), but what the data says without the
+ * user's correction of that field: the original a correction shows.
+ *
+ * Returns: (transfer full) (nullable): the value
+ */
+char *
+rpt_reference_dup_data_value (RptReference *self,
+                              RptOverrideTable table,
+                              const char *key,
+                              const char *field)
+{
+  g_autofree char *place = NULL;
+  gpointer value;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+
+  place = place_of (table, key, field);
+  if (g_hash_table_lookup_extended (self->data_values, place, NULL, &value))
+    return g_strdup (value);
+  return rpt_reference_dup_value (self, table, key, field);
+}
+
+/**
+ * rpt_reference_lookup_override:
+ *
+ * Returns: (transfer none) (nullable): the user's correction in force for
+ *   that field, or %NULL when the data's value stands
+ */
+const RptOverride *
+rpt_reference_lookup_override (RptReference *self,
+                               RptOverrideTable table,
+                               const char *key,
+                               const char *field)
+{
+  g_autofree char *place = NULL;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+
+  if (self->overrides == NULL)
+    return NULL;
+  place = place_of (table, key, field);
+  if (!g_hash_table_contains (self->data_values, place))
+    return NULL; /* in the file, but of a row the data no longer has */
+  return rpt_overrides_lookup (self->overrides, table, key, field);
+}
+
+/* "Corrected by A. Drafter on 2026-04-04: Human Rights Council
+ * resolutions “61/12” (the data says “52/4”). Source or reason: …." */
+static void
+describe_override (GString *out, const RptOverride *o, const char *data_value)
+{
+  const char *label = rpt_override_field_get_label (o->table, o->field);
+  const char *was = data_value != NULL ? data_value : _ ("nothing");
+
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  if (o->author != NULL)
+    g_string_append_printf (out, _ ("Corrected by %s on %s: %s “%s” (the data says “%s”)."),
+                            o->author, o->date, label, o->value, was);
+  else
+    g_string_append_printf (out, _ ("Corrected by the user on %s: %s “%s” (the data says “%s”)."),
+                            o->date, label, o->value, was);
+  if (o->note != NULL)
+    {
+      g_autofree char *note = g_strdup (o->note);
+      gsize len = strlen (note);
+
+      if (len > 0 && note[len - 1] == '.')
+        note[len - 1] = '\0';
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, _ ("Source or reason: %s."), note);
+    }
+}
+
+static void
+set_field (RptReference *self, RptMandateInfo *m, const RptOverride *o)
+{
+  if (g_str_equal (o->field, "title"))
+    m->title = intern (self, o->value);
+  else if (g_str_equal (o->field, "title_fr"))
+    m->title_fr = intern (self, o->value);
+  else if (g_str_equal (o->field, "title_fr_feminine"))
+    m->title_fr_feminine = intern (self, o->value);
+  else if (g_str_equal (o->field, "title_es"))
+    m->title_es = intern (self, o->value);
+  else if (g_str_equal (o->field, "title_es_feminine"))
+    m->title_es_feminine = intern (self, o->value);
+  else if (g_str_equal (o->field, "resolutions"))
+    {
+      GStrv list = g_strsplit (o->value, " ", -1);
+      g_ptr_array_add (self->strvs, list);
+      m->resolutions = (const char *const *) list;
+    }
+  /* The user's own word for the title in that language. */
+  if (g_str_has_prefix (o->field, "title_fr"))
+    m->title_fr_attested = "yes";
+  else if (g_str_has_prefix (o->field, "title_es"))
+    m->title_es_attested = "yes";
+}
+
+/* One row's corrections: the values, then how far the row can be
+ * trusted. A correction settles the doubt on its own field only. */
+static void
+apply_mandate (RptReference *self, RptMandateInfo *m, GPtrArray *overrides)
+{
+  g_autoptr (GString) note = g_string_new (NULL);
+  guint doubts = GPOINTER_TO_UINT (g_hash_table_lookup (self->mandate_doubts, m->key));
+  gboolean was_verified = m->verified;
+  gboolean resolutions = FALSE;
+
+  /* No reason recorded: any field may be in doubt. */
+  if (!was_verified && doubts == 0)
+    doubts = DOUBT_TITLE | DOUBT_RESOLUTIONS;
+  for (guint i = 0; i < overrides->len; i++)
+    {
+      const RptOverride *o = overrides->pdata[i];
+      g_autofree char *place = place_of (o->table, o->key, o->field);
+
+      describe_override (note, o, g_hash_table_lookup (self->data_values, place));
+      set_field (self, m, o);
+      if (g_str_equal (o->field, "title"))
+        doubts &= ~DOUBT_TITLE;
+      else if (g_str_equal (o->field, "resolutions"))
+        {
+          doubts &= ~DOUBT_RESOLUTIONS;
+          m->as_of = intern (self, o->date);
+          resolutions = TRUE;
+        }
+    }
+  m->verified = was_verified || doubts == 0;
+  if (!m->verified && m->verification != NULL)
+    {
+      g_string_append_c (note, ' ');
+      g_string_append_printf (note, _ ("Still unverified: %s"), m->verification);
+    }
+  m->verification = intern (self, note->str);
+  m->source = self->overrides_path;
+  /* The corrected resolutions take the place of the latest renewal the
+   * data dates, for letters from its date on (older letters keep the
+   * resolutions of their time); the correction's own date is when it was
+   * made, not when the Council adopted them. */
+  if (resolutions)
+    set_user_resolutions (self, m, NULL, 0);
+}
+
+static void
+apply_treaty (RptReference *self, const char *key, GPtrArray *overrides)
+{
+  g_autofree char *instrument = NULL;
+  g_autofree char *country = NULL;
+  const RptTreatyStatus *old;
+  RptTreatyStatus *t = g_new0 (RptTreatyStatus, 1);
+  g_autoptr (GString) note = g_string_new (NULL);
+
+  split_treaty_key (key, &instrument, &country);
+  old = rpt_reference_lookup_treaty_status (self, instrument, country);
+  if (old != NULL)
+    *t = *old;
+  t->instrument = intern (self, instrument);
+  t->country = intern (self, country);
+  for (guint i = 0; i < overrides->len; i++)
+    {
+      const RptOverride *o = overrides->pdata[i];
+      g_autofree char *place = place_of (o->table, o->key, o->field);
+
+      describe_override (note, o, g_hash_table_lookup (self->data_values, place));
+      if (g_str_equal (o->field, "signature"))
+        t->signature_date = g_str_equal (o->value, "none") ? NULL : intern (self, o->value);
+      else if (g_str_equal (o->value, "none"))
+        {
+          t->consent_date = NULL;
+          t->action = RPT_TREATY_ACTION_NONE;
+        }
+      else
+        {
+          const char *space = strrchr (o->value, ' ');
+          g_autofree char *action = g_strndup (o->value, space - o->value);
+
+          t->consent_date = intern (self, space + 1);
+          t->action = RPT_TREATY_ACTION_RATIFICATION;
+          for (guint k = 0; k < G_N_ELEMENTS (treaty_actions); k++)
+            if (g_str_equal (action, treaty_actions[k].name))
+              t->action = treaty_actions[k].action;
+        }
+      if (t->as_of == NULL || g_strcmp0 (o->date, t->as_of) > 0 || i == 0)
+        t->as_of = intern (self, o->date);
+    }
+  t->verified = TRUE;
+  t->verification = intern (self, note->str);
+  t->source = self->overrides_path;
+  g_hash_table_replace (self->treaties, g_strdup_printf ("%s %s", instrument, country), t);
+}
+
+static void
+apply_country (RptReference *self, const char *code, GPtrArray *overrides)
+{
+  const RptCountryInfo *old = g_hash_table_lookup (self->un_countries, code);
+  Country *user = g_hash_table_lookup (self->countries, code);
+  RptCountryInfo *c = g_new0 (RptCountryInfo, 1);
+  g_autoptr (GString) note = g_string_new (NULL);
+  gboolean forms[4] = { FALSE }; /* fr_de, fr_a, es_de, es_a given */
+
+  if (old != NULL)
+    *c = *old;
+  else
+    {
+      /* A State the UN table lacks: its other forms as before. */
+      c->code = intern (self, code);
+      c->name_en = intern (self, user != NULL ? user->name : NULL);
+    }
+  for (guint i = 0; i < overrides->len; i++)
+    {
+      const RptOverride *o = overrides->pdata[i];
+      g_autofree char *place = place_of (o->table, o->key, o->field);
+      const char *value = intern (self, o->value);
+
+      describe_override (note, o, g_hash_table_lookup (self->data_values, place));
+      if (g_str_equal (o->field, "name_en"))
+        c->name_en = value;
+      else if (g_str_equal (o->field, "name_fr"))
+        c->name_fr = value;
+      else if (g_str_equal (o->field, "name_es"))
+        c->name_es = value;
+      else if (g_str_equal (o->field, "fr_de"))
+        c->fr_de = value, forms[0] = TRUE;
+      else if (g_str_equal (o->field, "fr_a"))
+        c->fr_a = value, forms[1] = TRUE;
+      else if (g_str_equal (o->field, "es_de"))
+        c->es_de = value, forms[2] = TRUE;
+      else if (g_str_equal (o->field, "es_a"))
+        c->es_a = value, forms[3] = TRUE;
+      if (c->as_of == NULL || g_strcmp0 (o->date, c->as_of) > 0 || i == 0)
+        c->as_of = intern (self, o->date);
+    }
+  /* A corrected name takes its forms after a preposition with it, unless
+   * they are corrected too. */
+  for (guint i = 0; i < overrides->len; i++)
+    {
+      const RptOverride *o = overrides->pdata[i];
+      gboolean fr = g_str_equal (o->field, "name_fr"), es = g_str_equal (o->field, "name_es");
+
+      if (fr || es)
+        {
+          const char *language = fr ? "fr" : "es";
+          g_autofree char *de = rpt_grammar_contract (language, RPT_PREPOSITION_DE, o->value);
+          g_autofree char *a = rpt_grammar_contract (language, RPT_PREPOSITION_A, o->value);
+
+          if (!forms[fr ? 0 : 2])
+            *(fr ? &c->fr_de : &c->es_de) = intern (self, de);
+          if (!forms[fr ? 1 : 3])
+            *(fr ? &c->fr_a : &c->es_a) = intern (self, a);
+        }
+    }
+  /* The user's countries.csv names would come first: the correction is
+   * newer. */
+  if (user != NULL)
+    {
+      g_clear_pointer (&user->name_fr, g_free);
+      g_clear_pointer (&user->name_es, g_free);
+      if (user->iso_name != NULL)
+        set_string (&user->name, user->iso_name);
+    }
+  c->verified = TRUE;
+  c->verification = intern (self, note->str);
+  c->source = self->overrides_path;
+  g_hash_table_replace (self->un_countries, (gpointer) c->code, c);
+}
+
+/* The corrections in force, in the order: read the file, keep the data's
+ * values, then change the rows. A correction of a row the data does not
+ * have is not used, and said so. */
+static void
+apply_overrides (RptReference *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) rows = NULL; /* "table key" → GPtrArray of RptOverride */
+  g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->override_dir != NULL)
+    self->overrides_path = g_build_filename (self->override_dir, OVERRIDES_CSV, NULL);
+  /* No folder (yet): no corrections, as for the user's tables. */
+  if (self->override_dir == NULL || !g_file_test (self->override_dir, G_FILE_TEST_IS_DIR))
+    {
+      self->overrides = rpt_overrides_new ();
+      return;
+    }
+  self->overrides = rpt_overrides_load (self->overrides_path, &error);
+  if (self->overrides == NULL)
+    {
+      add_problem (self, "%s", error->message);
+      self->overrides = rpt_overrides_new ();
+      return;
+    }
+
+  rows =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < rpt_overrides_get_n_overrides (self->overrides); i++)
+    {
+      const RptOverride *o = rpt_overrides_get_override (self->overrides, i);
+      g_autoptr (GError) row_error = NULL;
+      g_autofree char *row = NULL;
+      GPtrArray *list;
+
+      if (!rpt_reference_has_row (self, o->table, o->key, &row_error))
+        {
+          add_problem (self, _ ("%s: %s; the correction of its %s is not used."),
+                       self->overrides_path, row_error->message, o->field);
+          continue;
+        }
+      g_hash_table_insert (self->data_values, place_of (o->table, o->key, o->field),
+                           rpt_reference_dup_value (self, o->table, o->key, o->field));
+      row = g_strdup_printf ("%s %s", rpt_override_table_to_string (o->table), o->key);
+      list = g_hash_table_lookup (rows, row);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_ptr_array_add (order, g_strdup (row));
+          g_hash_table_insert (rows, g_steal_pointer (&row), list);
+        }
+      g_ptr_array_add (list, (gpointer) o);
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      GPtrArray *list = g_hash_table_lookup (rows, order->pdata[i]);
+      const RptOverride *first = list->pdata[0];
+
+      switch (first->table)
+        {
+        case RPT_OVERRIDE_TABLE_MANDATES:
+          apply_mandate (self, g_hash_table_lookup (self->mandates, first->key), list);
+          break;
+        case RPT_OVERRIDE_TABLE_TREATIES:
+          apply_treaty (self, first->key, list);
+          break;
+        case RPT_OVERRIDE_TABLE_COUNTRIES:
+          apply_country (self, first->key, list);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+static int
+compare_codes (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/**
+ * rpt_reference_list_countries:
+ *
+ * Returns: (transfer container) (element-type utf8): the codes of every
+ *   State whose name the data has, in order
+ */
+GPtrArray *
+rpt_reference_list_countries (RptReference *self)
+{
+  GPtrArray *codes = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->un_countries);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (codes, key);
+  g_hash_table_iter_init (&iter, self->countries);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (self->un_countries, key))
+      g_ptr_array_add (codes, key);
+  g_ptr_array_sort (codes, compare_codes);
+  return codes;
+}
+
+static int
+compare_treaties (gconstpointer a, gconstpointer b)
+{
+  const RptTreatyStatus *x = *(const RptTreatyStatus *const *) a;
+  const RptTreatyStatus *y = *(const RptTreatyStatus *const *) b;
+  int c = g_strcmp0 (x->country, y->country);
+
+  return c != 0 ? c : g_strcmp0 (x->instrument, y->instrument);
+}
+
+/**
+ * rpt_reference_list_treaty_statuses:
+ * @country: (nullable): a State's code, or %NULL for all
+ *
+ * Returns: (transfer container) (element-type RptTreatyStatus): what the
+ *   data says of the States' participation in treaties, by State then
+ *   instrument
+ */
+GPtrArray *
+rpt_reference_list_treaty_statuses (RptReference *self, const char *country)
+{
+  GPtrArray *list = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->treaties);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (country == NULL || g_strcmp0 (((RptTreatyStatus *) value)->country, country) == 0)
+      g_ptr_array_add (list, value);
+  g_ptr_array_sort (list, compare_treaties);
+  return list;
 }

@@ -18,12 +18,13 @@
 #include <libxslt/xsltutils.h>
 #include <string.h>
 
+#include "rpt-check-private.h"
 #include "rpt-core.h"
 #include "rpt-data-private.h"
 #include "rpt-error.h"
 #include "rpt-grammar.h"
 #include "rpt-house-style.h"
-#include "rpt-template.h"
+#include "rpt-template-private.h"
 
 #define NS_LETTER "urn:x-rapporteur:letter"
 #define NS_EXPORT "urn:x-rapporteur:export"
@@ -633,7 +634,7 @@ rpt_template_has_language (RptTemplate *self, const char *language)
 typedef struct
 {
   RptReference *reference;
-  GPtrArray *notes;
+  GPtrArray *checks; /* RptCheck: what the drafter should know */
   xmlDoc *doc;
   xmlNode *input;
   xmlNode *meta;
@@ -643,21 +644,49 @@ typedef struct
   const char *strings_language; /* the sentences' */
   char *date;                   /* the letter's, or today: what titles and resolutions follow */
   RptHouseStyle *house_style;
+  const char *today; /* (nullable): YYYY-MM-DD, for an undated letter */
   guint n_removed;
 } Build;
 
-static void G_GNUC_PRINTF (2, 3) add_note (Build *b, const char *format, ...)
+/* What the template cannot write, or writes from uncertain data, is a
+ * check (rpt-check.h: @id is one of its catalogue) at the place the
+ * drafter fixes it: @part and @item_id, or %RPT_N_PARTS and %NULL for the
+ * letter's own fields, and the property that holds it. The notes of an
+ * export are their messages, and the checks of a letter include them
+ * (_rpt_template_collect_checks()): one source for both. */
+static RptCheck *G_GNUC_PRINTF (6, 7) add_note (Build *b,
+                                                const char *id,
+                                                RptPart part,
+                                                const char *item_id,
+                                                const char *field,
+                                                const char *format,
+                                                ...)
 {
   va_list args;
-  char *note;
+  g_autofree char *message = NULL;
+  RptCheck *check;
 
   va_start (args, format);
-  note = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
-  if (b->notes == NULL || g_ptr_array_find_with_equal_func (b->notes, note, g_str_equal, NULL))
-    g_free (note);
-  else
-    g_ptr_array_add (b->notes, note);
+  for (guint i = 0; i < b->checks->len; i++)
+    if (g_str_equal (rpt_check_get_message (b->checks->pdata[i]), message))
+      return NULL;
+  check = _rpt_check_new (id, message, part, item_id, field);
+  g_ptr_array_add (b->checks, check);
+  return check;
+}
+
+#define LETTER RPT_N_PARTS, NULL
+
+/* Whether a row comes from the user's corrections (rpt-overrides.h): the
+ * letter then says what the user said, and the drafter should know it. */
+static gboolean
+is_corrected (Build *b, const char *source)
+{
+  const char *path = rpt_reference_get_overrides_path (b->reference);
+
+  return source != NULL && path != NULL && g_str_equal (source, path);
 }
 
 static xmlNode *
@@ -763,11 +792,12 @@ add_meta (Build *b)
     add_x (b, meta, "keyword", country);
 
   if (date == NULL)
-    add_note (b, _ ("The letter has no date yet."));
+    add_note (b, "date-missing", LETTER, "date", _ ("The letter has no date yet."));
   if (summary == NULL || summary[0] == '\0')
-    add_note (b, _ ("The letter has no subject summary yet."));
+    add_note (b, "summary-missing", LETTER, "summary",
+              _ ("The letter has no subject summary yet."));
   if (!complete)
-    add_note (b,
+    add_note (b, "reference-incomplete", LETTER, "reference-number",
               _ ("The reference is not complete (%s): it needs the number the letter is given "
                  "when it is sent."),
               ref);
@@ -789,7 +819,7 @@ add_country (Build *b)
   if (code == NULL)
     {
       xmlSetProp (b->input, BAD_CAST "addressee", BAD_CAST "state");
-      add_note (b, _ ("The letter has no addressee yet."));
+      add_note (b, "addressee-missing", LETTER, "country", _ ("The letter has no addressee yet."));
       return;
     }
   if (g_str_equal (code, "OTH"))
@@ -799,7 +829,8 @@ add_country (Build *b)
 
       xmlSetProp (b->input, BAD_CAST "addressee", BAD_CAST "other");
       if (other == NULL || other[0] == '\0')
-        add_note (b, _ ("The addressee has no name yet."));
+        add_note (b, "addressee-name-missing", LETTER, "addressee-name",
+                  _ ("The addressee has no name yet."));
       else
         {
           /* its forms after "de" and "à", by the contraction rules:
@@ -811,8 +842,9 @@ add_country (Build *b)
           xmlSetProp (x, BAD_CAST "a", BAD_CAST a);
         }
       if (g_strcmp0 (wgad, "yes") == 0)
-        add_note (b, _ ("The Working Group on Arbitrary Detention paragraph is only for letters "
-                        "to States: it is left out."));
+        add_note (b, "wgad-not-for-other", LETTER, "wgad",
+                  _ ("The Working Group on Arbitrary Detention paragraph is only for letters "
+                     "to States: it is left out."));
       return;
     }
   xmlSetProp (b->input, BAD_CAST "addressee", BAD_CAST "state");
@@ -820,7 +852,8 @@ add_country (Build *b)
                                          RPT_COUNTRY_FORM_IN_TEXT, &from_un);
   if (name == NULL)
     {
-      add_note (b, _ ("“%s” is not a country Rapporteur knows: its name is left as a gap."), code);
+      add_note (b, "country-unknown", LETTER, "country",
+                _ ("“%s” is not a country Rapporteur knows: its name is left as a gap."), code);
       return;
     }
   /* the forms after "de" and "à": "du Tadjikistan", "au Tadjikistan" */
@@ -840,13 +873,18 @@ add_country (Build *b)
               : g_str_equal (b->strings_language, "es") ? info->name_es
                                                         : info->name_en;
   if (!from_un)
-    add_note (b,
+    add_note (b, "country-name-not-un", LETTER, "country",
               _ ("The UN name of %s in %s is not in the reference data: the letter uses the ISO "
                  "name “%s”. Check it, and its forms after a preposition."),
               code, language_name (b->strings_language), name);
   else if (info != NULL && !info->verified && g_strcmp0 (name, un_name) == 0)
-    add_note (b, _ ("Unverified reference data for the name of %s (as of %s): %s"), name,
+    add_note (b, "unverified-reference-data", LETTER, "country",
+              _ ("Unverified reference data for the name of %s (as of %s): %s"), name,
               info->as_of != NULL ? info->as_of : "?",
+              info->verification != NULL ? info->verification : "");
+  if (info != NULL && is_corrected (b, info->source))
+    add_note (b, "overridden-reference-data", LETTER, "country",
+              _ ("The letter uses a corrected name of %s. %s"), code,
               info->verification != NULL ? info->verification : "");
 }
 
@@ -878,6 +916,7 @@ is_working_group_title (const char *title)
  * (mandate_title_history.csv). */
 static void
 dated_title_note (Build *b,
+                  const char *id,
                   const RptMandateInfo *info,
                   const char *language,
                   const char *title,
@@ -887,21 +926,21 @@ dated_title_note (Build *b,
   switch (dating)
     {
     case RPT_DATING_KNOWN:
-      add_note (b,
+      add_note (b, "title-of-date", RPT_PART_MANDATES, id, "title",
                 _ ("The letter is dated %s: the %s title of the %s is the one in use then, "
                    "“%s” (until %s; %s)."),
                 b->date, language_name (language), info->title, title != NULL ? title : "",
                 row->used_until, row->verified ? _ ("attested") : _ ("not fully attested"));
       break;
     case RPT_DATING_UNCERTAIN:
-      add_note (b,
+      add_note (b, "title-date-uncertain", RPT_PART_MANDATES, id, "title",
                 _ ("The reference data cannot tell which %s title the %s had on %s (its "
                    "change is dated “%s”): the letter says “%s”. Check it."),
                 language_name (language), info->title, b->date, row != NULL ? row->used_from : "?",
                 title != NULL ? title : "");
       break;
     case RPT_DATING_AMBIGUOUS:
-      add_note (b,
+      add_note (b, "title-missing-on-date", RPT_PART_MANDATES, id, "title",
                 _ ("On %s the mandates now merged in the %s had titles of their own: the letter "
                    "shows a gap. Type the title in Mandates & Signatories."),
                 b->date, info->title);
@@ -926,6 +965,7 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
   xmlNode *signatory = find_signatory (b, id);
   g_autofree char *form_name = prop (signatory, "title-form");
   g_autofree char *signer = text_of (letter_child (signatory, "name"));
+  g_autofree char *signatory_id = prop (signatory, "id");
   RptTitleForm form = RPT_TITLE_FORM_UNSPECIFIED;
   const char *language = b->strings_language;
   gboolean english = g_str_equal (language, "en");
@@ -948,7 +988,7 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
 
       title = rpt_reference_lookup_title_at (b->reference, info->key, language, form, b->date,
                                              &dating, &row);
-      dated_title_note (b, info, language, title, dating, row);
+      dated_title_note (b, id, info, language, title, dating, row);
       if (dating == RPT_DATING_AMBIGUOUS)
         {
           /* two mandates since merged: the drafter says which */
@@ -965,7 +1005,7 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
           missing = "feminine";
           title = rpt_reference_lookup_title_at (b->reference, info->key, language,
                                                  RPT_TITLE_FORM_MASCULINE, b->date, NULL, NULL);
-          add_note (b,
+          add_note (b, "title-missing-in-language", RPT_PART_MANDATES, id, "title",
                     _ ("The reference data has no feminine %s title for the %s: the letter "
                        "shows a gap. Type the title in Mandates & Signatories."),
                     language_name (language), info->title);
@@ -974,7 +1014,7 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
         {
           missing = "language";
           title = info->title;
-          add_note (b,
+          add_note (b, "title-missing-in-language", RPT_PART_MANDATES, id, "title",
                     _ ("The reference data has no %s title for the %s: the letter shows a gap. "
                        "Type the title in Mandates & Signatories."),
                     language_name (language), info->title);
@@ -982,12 +1022,12 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
 
       attested = rpt_mandate_info_get_title_attested (info, language);
       if (missing == NULL && !english && g_strcmp0 (attested, "no") == 0)
-        add_note (b,
+        add_note (b, "title-unattested", RPT_PART_MANDATES, id, "title",
                   _ ("The %s title of the %s is not attested in a UN source (it renders the "
                      "usual UN terms): check “%s” before sending."),
                   language_name (language), info->title, title);
       else if (missing == NULL && !english && g_strcmp0 (attested, "press") == 0)
-        add_note (b,
+        add_note (b, "title-unattested", RPT_PART_MANDATES, id, "title",
                   _ ("The %s title of the %s comes from a UN press text, which may paraphrase "
                      "it: check “%s” before sending."),
                   language_name (language), info->title, title);
@@ -995,15 +1035,18 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
       /* Only where the language's title has a feminine form to choose. */
       if (!english && !group && form == RPT_TITLE_FORM_UNSPECIFIED && missing == NULL &&
           rpt_mandate_info_lookup_title (info, language, RPT_TITLE_FORM_FEMININE) != NULL)
-        add_note (b,
-                  _ ("No form of title is recorded for %s (%s): the letter says “%s”. Choose "
-                     "the feminine or masculine form in Mandates & Signatories."),
-                  signer != NULL ? signer : _ ("the signatory"), info->title, title);
+        add_note (
+          b, "title-form-missing", signatory_id != NULL ? RPT_PART_SIGNATORIES : RPT_PART_MANDATES,
+          signatory_id != NULL ? signatory_id : id, signatory_id != NULL ? "title-form" : NULL,
+          _ ("No form of title is recorded for %s (%s): the letter says “%s”. Choose "
+             "the feminine or masculine form in Mandates & Signatories."),
+          signer != NULL ? signer : _ ("the signatory"), info->title, title);
     }
 
   if (title == NULL)
     {
-      add_note (b, _ ("A mandate has no title (its key “%s” is not in the reference data)."),
+      add_note (b, "mandate-unknown", RPT_PART_MANDATES, id, "key",
+                _ ("A mandate has no title (its key “%s” is not in the reference data)."),
                 key != NULL ? key : "");
       return;
     }
@@ -1019,12 +1062,15 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
 /* The resolutions the mandate acted under on the letter's date, from the
  * reference data; where the data cannot tell, the mandate is marked and
  * the opening sentence shows a gap, never a shorter list that reads as
- * complete (rpt_letter_list_mandates_without_resolution() says the same
- * to the checks). */
-/* Returns whether the mandate's latest resolution (the one its trust is
- * about) is among those the letter names. */
+ * complete (rpt_letter_list_mandates_without_resolution() asks the same
+ * of the data). Returns whether the mandate's latest resolution (the one
+ * its trust is about) is among those the letter names. */
 static gboolean
-add_data_resolutions (Build *b, xmlNode *x, const RptMandateInfo *info, const char *title)
+add_data_resolutions (Build *b,
+                      xmlNode *x,
+                      const char *id,
+                      const RptMandateInfo *info,
+                      const char *title)
 {
   gboolean latest = FALSE;
 
@@ -1036,10 +1082,10 @@ add_data_resolutions (Build *b, xmlNode *x, const RptMandateInfo *info, const ch
   if (found == NULL || found->len == 0)
     {
       xmlSetProp (x, BAD_CAST "missing-resolution", BAD_CAST "yes");
-      add_note (b,
+      add_note (b, "resolutions-missing", RPT_PART_MANDATES, id, "resolutions",
                 _ ("No Human Rights Council resolution in force on %s is known for the %s: the "
-                   "opening sentence shows a gap. Type the resolution in Mandates & "
-                   "Signatories. %s"),
+                   "opening sentence shows a gap. Give its resolution in Mandates & "
+                   "Signatories, or correct the reference data. %s"),
                 b->date, title != NULL ? title : "?",
                 why != NULL ? why : _ ("The mandate is not in the reference data."));
       return FALSE;
@@ -1053,10 +1099,61 @@ add_data_resolutions (Build *b, xmlNode *x, const RptMandateInfo *info, const ch
       if (g_strv_contains (info->resolutions, r->number))
         latest = TRUE;
       else if (!r->verified)
-        add_note (b, _ ("Unverified reference data for the %s: resolution %s (%s)"), info->title,
+        add_note (b, "unverified-reference-data", RPT_PART_MANDATES, id, "resolutions",
+                  _ ("Unverified reference data for the %s: resolution %s (%s)"), info->title,
                   r->number, r->verification != NULL ? r->verification : "");
     }
   return latest;
+}
+
+/* Months from @as_of ("YYYY", "YYYY-MM" or "YYYY-MM-DD") to the letter's
+ * date (b->date: today for a letter not dated yet); 0 when unknown. */
+static int
+months_before_letter (Build *b, const char *as_of)
+{
+  int year, month, letter_year, letter_month;
+
+  if (as_of == NULL || strlen (as_of) < 4 || !g_ascii_isdigit (as_of[0]))
+    return 0;
+  year = (int) g_ascii_strtoll (as_of, NULL, 10);
+  month = strlen (as_of) >= 7 ? (int) g_ascii_strtoll (as_of + 5, NULL, 10) : 12;
+  letter_year = (int) g_ascii_strtoll (b->date, NULL, 10);
+  letter_month = (int) g_ascii_strtoll (b->date + 5, NULL, 10);
+  return (letter_year - year) * 12 + (letter_month - month);
+}
+
+/* Mandates are renewed every three years or so, under a new resolution;
+ * treaty participation changes too. */
+#define STALE_MONTHS 36
+
+/* How far the mandate data the letter uses can be trusted. */
+static void
+note_mandate_data (Build *b,
+                   const char *id,
+                   const RptMandateInfo *info,
+                   gboolean own_title,
+                   gboolean own_resolutions,
+                   gboolean latest)
+{
+  /* The mandate's trust is that of its title and latest resolution: said
+   * when the letter names that resolution or uses the data's title (a
+   * letter dated before the latest renewal names an earlier one, whose
+   * trust add_data_resolutions() says). */
+  if (!info->verified && (!own_title || latest))
+    add_note (b, "unverified-reference-data", RPT_PART_MANDATES, id, "key",
+              _ ("Unverified reference data for the %s (as of %s): %s"), info->title,
+              info->as_of != NULL ? info->as_of : "?",
+              info->verification != NULL ? info->verification : "");
+  if (!own_resolutions && months_before_letter (b, info->as_of) > STALE_MONTHS)
+    add_note (b, "stale-reference-data", RPT_PART_MANDATES, id, "resolutions",
+              _ ("The reference data on the %s is as of %s, more than three years before the "
+                 "letter: the mandate has probably been renewed since, under a new resolution. "
+                 "Check its resolution and title."),
+              info->title, info->as_of);
+  if (is_corrected (b, info->source))
+    add_note (b, "overridden-reference-data", RPT_PART_MANDATES, id, "key",
+              _ ("The letter uses corrected reference data for the %s. %s"), info->title,
+              info->verification != NULL ? info->verification : "");
 }
 
 static void
@@ -1106,19 +1203,16 @@ add_mandates (Build *b)
             own_resolutions = TRUE;
           }
       if (!own_resolutions)
-        latest = add_data_resolutions (b, x, info, title != NULL ? title : key);
-
-      /* The mandate's trust is that of its title and latest resolution: said
-       * when the letter names that resolution, or has none to name (then it
-       * can only be the title's). */
-      if (info != NULL && !info->verified && own_title == NULL &&
-          (latest || info->resolutions[0] == NULL))
-        add_note (b, _ ("Unverified reference data for the %s (as of %s): %s"), info->title,
-                  info->as_of != NULL ? info->as_of : "?",
-                  info->verification != NULL ? info->verification : "");
+        latest = add_data_resolutions (b, x, id, info,
+                                       info != NULL    ? info->title
+                                       : title != NULL ? title
+                                                       : key);
+      if (info != NULL && (own_title == NULL || !own_resolutions))
+        note_mandate_data (b, id, info, own_title != NULL, own_resolutions, latest);
     }
   if (n == 0)
-    add_note (b, _ ("The letter has no mandate yet."));
+    add_note (b, "mandates-missing", RPT_PART_MANDATES, NULL, NULL,
+              _ ("The letter has no mandate yet."));
 }
 
 /* The grammatical gender of an instrument's name in French and Spanish,
@@ -1138,6 +1232,65 @@ instrument_gender (Build *b, const char *code)
   return "m";
 }
 
+/* The paragraph a treaty-status field stands in: an item of a part, or
+ * the summary or the words on previous communications. */
+static void
+locate_text (xmlNode *node, RptPart *part, char **item_id, const char **field)
+{
+  *part = RPT_N_PARTS;
+  *item_id = NULL;
+  *field = NULL;
+  for (xmlNode *n = node; n != NULL && n->type != XML_DOCUMENT_NODE; n = n->parent)
+    {
+      if (n->type != XML_ELEMENT_NODE || n->parent == NULL || n->parent->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_element (n, NS_LETTER, "summary"))
+        {
+          *field = "summary";
+          return;
+        }
+      if (is_element (n, NS_LETTER, "about"))
+        {
+          *field = "communications-about";
+          return;
+        }
+      if (rpt_part_from_string ((const char *) n->parent->name, part) &&
+          xmlHasProp (n, BAD_CAST "id"))
+        {
+          *item_id = prop (n, "id");
+          *field = "text";
+          return;
+        }
+    }
+  *part = RPT_N_PARTS;
+}
+
+/* How far the treaty data the letter uses can be trusted. */
+static void
+note_treaty_data (Build *b,
+                  RptPart part,
+                  const char *item_id,
+                  const char *field,
+                  const RptTreatyStatus *status)
+{
+  if (!status->verified)
+    add_note (b, "unverified-reference-data", part, item_id, field,
+              _ ("Unverified reference data for %s and %s (%s, as of %s): %s"), status->country,
+              status->instrument, rpt_treaty_action_to_string (status->action),
+              status->as_of != NULL ? status->as_of : "?",
+              status->verification != NULL ? status->verification : "");
+  else if (months_before_letter (b, status->as_of) > STALE_MONTHS)
+    /* (unverified data says how old it is already) */
+    add_note (b, "stale-reference-data", part, item_id, field,
+              _ ("The treaty data on %s and %s is as of %s, more than three years before the "
+                 "letter: check that it still holds."),
+              status->country, status->instrument, status->as_of);
+  if (is_corrected (b, status->source))
+    add_note (b, "overridden-reference-data", part, item_id, field,
+              _ ("The letter uses corrected treaty data for %s and %s. %s"), status->country,
+              status->instrument, status->verification != NULL ? status->verification : "");
+}
+
 static void
 add_treaties (Build *b)
 {
@@ -1153,20 +1306,24 @@ add_treaties (Build *b)
        i++)
     {
       g_autofree char *instrument = text_of (result->nodesetval->nodeTab[i]);
+      g_autofree char *item_id = NULL;
       const RptTreatyStatus *status;
       const char *kind = "unknown";
+      const char *field = NULL;
+      RptPart part;
       xmlNode *x;
 
       if (g_hash_table_contains (seen, instrument))
         continue;
       g_hash_table_add (seen, g_strdup (instrument));
+      locate_text (result->nodesetval->nodeTab[i], &part, &item_id, &field);
       x = add_x (b, b->input, "treaty", NULL);
       xmlSetProp (x, BAD_CAST "instrument", BAD_CAST instrument);
       xmlSetProp (x, BAD_CAST "gender", BAD_CAST instrument_gender (b, instrument));
 
       if (country == NULL || g_str_equal (country, "OTH"))
         {
-          add_note (b,
+          add_note (b, "treaty-addressee-not-state", part, item_id, field,
                     _ ("The letter cites the participation of its addressee in %s, but is not "
                        "addressed to a State: the text shows a gap."),
                     instrument);
@@ -1175,7 +1332,8 @@ add_treaties (Build *b)
         }
       status = rpt_reference_lookup_treaty_status (b->reference, instrument, country);
       if (status == NULL)
-        add_note (b, _ ("The treaty data says nothing of %s and %s: the text shows a gap to fill."),
+        add_note (b, "treaty-status-unknown", part, item_id, field,
+                  _ ("The treaty data says nothing of %s and %s: the text shows a gap to fill."),
                   country, instrument);
       else if (status->consent_date != NULL)
         {
@@ -1191,11 +1349,8 @@ add_treaties (Build *b)
           xmlSetProp (x, BAD_CAST "date", BAD_CAST status->signature_date);
         }
       xmlSetProp (x, BAD_CAST "status", BAD_CAST kind);
-      if (status != NULL && !status->verified)
-        add_note (b, _ ("Unverified reference data for %s and %s (%s, as of %s): %s"), country,
-                  instrument, rpt_treaty_action_to_string (status->action),
-                  status->as_of != NULL ? status->as_of : "?",
-                  status->verification != NULL ? status->verification : "");
+      if (status != NULL)
+        note_treaty_data (b, part, item_id, field, status);
     }
   if (result != NULL)
     xmlXPathFreeObject (result);
@@ -1203,6 +1358,61 @@ add_treaties (Build *b)
 }
 
 /* --- white space ---------------------------------------------------- */
+
+/* Earlier communications: the paragraph shows a gap where a date or the
+ * drafter's words it needs are missing (letter.xsl, template
+ * "previous-communications"), so each gap is a check at the field that
+ * fills it. A communication with a sentence of the drafter's own is said
+ * only in that sentence, and cited by its date only if these mandates
+ * sent it. */
+static void
+note_communications (Build *b)
+{
+  xmlNode *comms = letter_child (b->letter, "previous-communications");
+
+  for (xmlNode *c = comms != NULL ? comms->children : NULL; c != NULL; c = c->next)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *reference = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *reply_date = NULL;
+      g_autofree char *sender = NULL;
+      g_autofree char *reply = NULL;
+      gboolean own_sentence;
+      const char *name;
+
+      if (!is_element (c, NS_LETTER, "communication"))
+        continue;
+      id = prop (c, "id");
+      reference = text_of (letter_child (c, "reference"));
+      date = prop (c, "date");
+      reply_date = prop (c, "reply-date");
+      sender = prop (c, "sender");
+      reply = prop (c, "reply");
+      own_sentence = letter_child (c, "sentence") != NULL;
+      name = reference != NULL ? reference : _ ("without a reference");
+
+      if (date == NULL && (g_strcmp0 (sender, "others") != 0 || !own_sentence))
+        add_note (b, "communication-date-missing", RPT_PART_COMMUNICATIONS, id, "date",
+                  _ ("Communication %s has no date: the paragraph on earlier communications "
+                     "shows a gap. Give the date it was sent."),
+                  name);
+      if (own_sentence)
+        continue;
+      if (reply_date == NULL &&
+          (g_strcmp0 (reply, "received") == 0 || g_strcmp0 (reply, "partial") == 0))
+        add_note (b, "reply-date-missing", RPT_PART_COMMUNICATIONS, id, "reply-date",
+                  _ ("The letter thanks for a reply to communication %s but has no date for "
+                     "the reply: the paragraph shows a gap. Give the date of the reply."),
+                  name);
+      if (g_strcmp0 (reply, "partial") == 0 && letter_child (c, "reply-comment") == NULL)
+        add_note (b, "reply-comment-missing", RPT_PART_COMMUNICATIONS, id, "reply-comment",
+                  _ ("The reply to communication %s leaves concerns, but the letter does not "
+                     "say which: the paragraph shows a gap. Write what still concerns you "
+                     "after the reply."),
+                  name);
+    }
+}
 
 /* Elements whose text is shown as typed. */
 static const char *const text_elements[] = {
@@ -1429,7 +1639,7 @@ apply_edition (Build *b, xmlNode *strings, GError **error)
     {
       edition = rpt_house_style_lookup_edition (style, id);
       if (edition == NULL)
-        add_note (b,
+        add_note (b, "house-style-unknown", LETTER, "house-style",
                   _ ("The letter follows the house style edition “%s”, which this Rapporteur "
                      "does not know: it is written in the newest edition (%s)."),
                   id, rpt_house_style_get_newest (style)->name);
@@ -1440,12 +1650,23 @@ apply_edition (Build *b, xmlNode *strings, GError **error)
 
       edition = rpt_house_style_get_newest (style);
       if (id == NULL && dated != NULL && dated != edition)
-        add_note (b,
-                  _ ("The letter is dated %s and follows the newest house style (%s); letters of "
-                     "that time followed the edition “%s” (%s). Choose it to reproduce one."),
-                  b->date, edition->name, dated->id, dated->name);
+        {
+          RptCheck *check = add_note (
+            b, "house-style-of-date", LETTER, "house-style",
+            _ ("The letter is dated %s and follows the newest house style (%s); letters of "
+               "that time followed the edition “%s” (%s). Choose it to reproduce one."),
+            b->date, edition->name, dated->id, dated->name);
+          if (check != NULL)
+            {
+              g_autofree char *label = g_strdup_printf (_ ("Follow the edition %s"), dated->name);
+              _rpt_check_set_fix_text (check, label, NULL, dated->id);
+            }
+        }
     }
   xmlSetProp (b->input, BAD_CAST "edition", BAD_CAST edition->id);
+  /* the checks need the notes only */
+  if (strings == NULL)
+    return TRUE;
 
   changes = rpt_house_style_dup_substitutions (style, edition->id);
   g_hash_table_iter_init (&iter, changes);
@@ -1491,7 +1712,12 @@ apply_edition (Build *b, xmlNode *strings, GError **error)
 /* Rendering                                                           */
 
 static xmlDoc *
-build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, GError **error)
+build_input (RptTemplate *self,
+             Build *b,
+             const char *letter_xml,
+             gsize length,
+             gboolean for_checks,
+             GError **error)
 {
   g_autofree char *language = NULL;
   Strings *strings;
@@ -1519,7 +1745,8 @@ build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, 
   if (b->date == NULL || !rpt_date_is_valid (b->date))
     {
       g_free (b->date);
-      b->date = rpt_date_dup_today ();
+      b->date = b->today != NULL && rpt_date_is_valid (b->today) ? g_strdup (b->today)
+                                                                 : rpt_date_dup_today ();
     }
   language = text_of (letter_child (b->letter, "language"));
   b->language = language != NULL ? g_intern_string (language) : "en";
@@ -1530,7 +1757,7 @@ build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, 
   if (!g_str_equal (b->language, "en") && strings->n_translated == 0)
     {
       /* No translation at all: one language throughout, not a mixture. */
-      add_note (b,
+      add_note (b, "sentences-untranslated", LETTER, "language",
                 _ ("The standard sentences are not translated into %s yet: they are in "
                    "English."),
                 language_name (b->language));
@@ -1541,7 +1768,7 @@ build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, 
     {
       b->strings_language = b->language;
       if (strings->n_untranslated > 0)
-        add_note (b,
+        add_note (b, "sentences-untranslated", LETTER, "language",
                   g_dngettext (GETTEXT_PACKAGE,
                                "%u standard sentence is not translated into %s yet: the letter "
                                "shows it as a gap, in English, in brackets.",
@@ -1550,7 +1777,8 @@ build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, 
                                strings->n_untranslated),
                   strings->n_untranslated, language_name (b->language));
     }
-  strings_copy = xmlDocCopyNode (xmlDocGetRootElement (strings->doc), b->doc, 1);
+  strings_copy =
+    for_checks ? NULL : xmlDocCopyNode (xmlDocGetRootElement (strings->doc), b->doc, 1);
   g_mutex_unlock (&self->lock);
   xmlSetProp (b->input, BAD_CAST "strings-language", BAD_CAST b->strings_language);
 
@@ -1558,12 +1786,19 @@ build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, 
   add_country (b);
   add_mandates (b);
   add_treaties (b);
+  note_communications (b);
   if (!apply_edition (b, strings_copy, error))
     {
-      xmlFreeNode (strings_copy);
+      g_clear_pointer (&strings_copy, xmlFreeNode);
       xmlFreeNode (b->letter);
       g_clear_pointer (&b->doc, xmlFreeDoc);
       return NULL;
+    }
+  if (for_checks)
+    {
+      /* Only what the checks need: no sentences, no white space to keep. */
+      xmlAddChild (b->input, b->letter);
+      return b->doc;
     }
   xmlAddChild (b->input, strings_copy);
   tokenize_letter (b, b->letter);
@@ -1571,7 +1806,7 @@ build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, 
   xmlReconciliateNs (b->doc, b->input);
 
   if (b->n_removed > 0)
-    add_note (b,
+    add_note (b, "characters-removed", LETTER, NULL,
               g_dngettext (GETTEXT_PACKAGE, "%u character XML cannot hold was removed.",
                            "%u characters XML cannot hold were removed.", b->n_removed),
               b->n_removed);
@@ -1672,14 +1907,18 @@ rpt_template_render (RptTemplate *self,
   if (length < 0)
     length = strlen (letter_xml);
   b.reference = reference;
-  b.notes = notes;
+  b.checks = g_ptr_array_new_with_free_func (g_object_unref);
   b.house_style = self->house_style != NULL ? self->house_style : rpt_house_style_get_default ();
-  if (build_input (self, &b, letter_xml, length, error) == NULL)
+  if (build_input (self, &b, letter_xml, length, FALSE, error) == NULL)
     {
+      g_ptr_array_unref (b.checks);
       g_free (b.date);
       return NULL;
     }
   b_language = b.language;
+  for (guint i = 0; notes != NULL && i < b.checks->len; i++)
+    g_ptr_array_add (notes, g_strdup (rpt_check_get_message (b.checks->pdata[i])));
+  g_ptr_array_unref (b.checks);
 
   collector_begin (&collector);
   ctxt = xsltNewTransformContext (self->stylesheet, b.doc);
@@ -1715,4 +1954,45 @@ rpt_template_render (RptTemplate *self,
   if (out_length != NULL)
     *out_length = out_len;
   return document;
+}
+
+/**
+ * _rpt_template_collect_checks:
+ * @letter_xml: a letter in letter XML
+ * @today: (nullable): the date to take for an undated letter, or %NULL
+ *   for the real one
+ * @checks: (element-type RptCheck): where to add what the template finds
+ *
+ * What rpt_template_render() would say of the letter, as checks (the
+ * same function finds both), without rendering it: only the letter's
+ * head, its mandates and its treaty references are looked at.
+ *
+ * Returns: whether the letter could be read, else @error is set
+ */
+gboolean
+_rpt_template_collect_checks (RptTemplate *self,
+                              const char *letter_xml,
+                              gsize length,
+                              RptReference *reference,
+                              const char *today,
+                              GPtrArray *checks,
+                              GError **error)
+{
+  Build b = { 0 };
+
+  g_return_val_if_fail (RPT_IS_TEMPLATE (self), FALSE);
+  g_return_val_if_fail (RPT_IS_REFERENCE (reference), FALSE);
+
+  b.reference = reference;
+  b.today = today;
+  b.checks = checks;
+  b.house_style = self->house_style != NULL ? self->house_style : rpt_house_style_get_default ();
+  if (build_input (self, &b, letter_xml, length, TRUE, error) == NULL)
+    {
+      g_free (b.date);
+      return FALSE;
+    }
+  xmlFreeDoc (b.doc);
+  g_free (b.date);
+  return TRUE;
 }
