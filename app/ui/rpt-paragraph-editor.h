@@ -26,7 +26,9 @@ void rpt_paragraph_editor_toggle_format (RptParagraphEditor *self, const char *t
 void rpt_paragraph_editor_edit_link (RptParagraphEditor *self);
 void rpt_paragraph_editor_edit_footnote (RptParagraphEditor *self);
 char *rpt_link_clean_address (const char *text);
-void rpt_paragraph_editor_attach_history (RptParagraphEditor *self, GObject *owner);
+void rpt_paragraph_editor_attach_history (RptParagraphEditor *self,
+                                          GObject *owner,
+                                          const char *property);
 gboolean rpt_paragraph_editor_can_undo (RptParagraphEditor *self);
 gboolean rpt_paragraph_editor_can_redo (RptParagraphEditor *self);
 gint64 rpt_paragraph_editor_get_undo_time (RptParagraphEditor *self);
