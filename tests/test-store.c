@@ -834,6 +834,13 @@ test_migration_v3 (Fixture *f, gconstpointer data)
   g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (f->path, contents, (gssize) length, NULL));
   g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 3);
+  /* A version 3 file may hold comments (an optional table the comments
+   * brought, with no change of version): the migration keeps them. */
+  sql_exec (f->path, "CREATE TABLE comment (id TEXT PRIMARY KEY NOT NULL, item_id TEXT, "
+                     "parent_id TEXT, quote TEXT, author TEXT NOT NULL, created TEXT NOT NULL, "
+                     "text TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0);"
+                     "INSERT INTO comment VALUES ('6c1e4b7a-0f5d-4c58-9a43-5b0a3f7c2d11', NULL, "
+                     "NULL, NULL, 'A. Reviewer', '2026-05-01T10:00:00Z', 'Check the date.', 0);");
   before = rpt_test_file_digest (f->path);
 
   for (guint pass = 0; pass < 2; pass++)
@@ -867,8 +874,18 @@ test_migration_v3 (Fixture *f, gconstpointer data)
           continue;
         }
 
-      /* read-write: version 4, with the new columns */
+      /* read-write: version 4, with the new columns, and the comment */
       g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, RPT_STORE_SCHEMA_VERSION);
+      {
+        g_autoptr (GListStore) comments = rpt_comments_load (store, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (comments)), ==, 1);
+        {
+          g_autoptr (RptComment) c = g_list_model_get_item (G_LIST_MODEL (comments), 0);
+          g_assert_cmpstr (rpt_comment_get_text (c), ==, "Check the date.");
+        }
+      }
       g_assert_cmpint (
         sql_int (f->path,
                  "SELECT count(*) FROM pragma_table_info('head') WHERE name = 'facts_lead'"),
