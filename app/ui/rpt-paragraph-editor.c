@@ -34,6 +34,7 @@ struct _RptParagraphEditor
   GtkTextView *view;
   GtkTextBuffer *buffer;
   char *markup;
+  char *label; /* what assistive technologies call the text box */
   gboolean loading;
   gboolean in_insert;
   /* Undo keeps the paragraph as markup, step by step, so that undoing a
@@ -289,8 +290,24 @@ void
 rpt_paragraph_editor_set_label (RptParagraphEditor *self, const char *label)
 {
   g_return_if_fail (RPT_IS_PARAGRAPH_EDITOR (self));
+  g_free (self->label);
+  self->label = g_strdup (label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+}
+
+/**
+ * rpt_paragraph_editor_get_label:
+ *
+ * Returns: (nullable): the label given to assistive technologies
+ *   (rpt_paragraph_editor_set_label()), for tests: GTK 4.8 reads
+ *   accessible properties back only through its test backend
+ */
+const char *
+rpt_paragraph_editor_get_label (RptParagraphEditor *self)
+{
+  g_return_val_if_fail (RPT_IS_PARAGRAPH_EDITOR (self), NULL);
+  return self->label;
 }
 
 void
@@ -943,6 +960,7 @@ rpt_paragraph_editor_finalize (GObject *object)
   RptParagraphEditor *self = RPT_PARAGRAPH_EDITOR (object);
 
   g_free (self->markup);
+  g_free (self->label);
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
   G_OBJECT_CLASS (rpt_paragraph_editor_parent_class)->finalize (object);
