@@ -569,3 +569,38 @@ rpt_test_hostile_document (GPtrArray **texts)
     "<office:body><office:text>\n",
     body->str, "</office:text></office:body></office:document>\n", NULL);
 }
+
+/**
+ * rpt_test_squeeze_words:
+ *
+ * Returns: @text with every run of white space one space, the ends
+ *   trimmed, and the communications website's address written as the
+ *   published sample writes it ("[website](#)"), for word-for-word
+ *   comparisons
+ */
+char *
+rpt_test_squeeze_words (const char *text)
+{
+  g_auto (GStrv) words = g_strsplit_set (text, " \t\n\r", -1);
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", words[i]);
+  joined = g_string_free (g_steal_pointer (&out), FALSE);
+  return rpt_test_replace (joined, "(https://spcommreports.ohchr.org/)", "(#)");
+}
+
+/**
+ * rpt_test_replace:
+ *
+ * Returns: @text with every @from replaced by @to
+ */
+char *
+rpt_test_replace (const char *text, const char *from, const char *to)
+{
+  g_auto (GStrv) parts = g_strsplit (text, from, -1);
+
+  return g_strjoinv (to, parts);
+}

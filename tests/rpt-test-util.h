@@ -44,4 +44,7 @@ typedef struct
 
 char *rpt_test_hostile_document (GPtrArray **texts);
 
+char *rpt_test_squeeze_words (const char *text);
+char *rpt_test_replace (const char *text, const char *from, const char *to);
+
 G_END_DECLS

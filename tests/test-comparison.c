@@ -618,6 +618,52 @@ test_fields (void)
   g_assert_cmpstr (field->new_value, ==, "1 June 2023");
 }
 
+/* The fields of issue 10 show in a comparison, each under its name, with
+ * the words of the markup ones compared. */
+static void
+test_wording_fields (void)
+{
+  g_autoptr (RptLetter) a = rpt_test_load_letter ("sample");
+  g_autoptr (RptLetter) b = copy_letter (a);
+  g_autoptr (RptComparison) comparison = NULL;
+  GPtrArray *fields;
+  const RptFieldChange *field;
+  const RptItemChange *change;
+  RptCommunication *c = rpt_letter_get_item (b, RPT_PART_COMMUNICATIONS, 2);
+
+  rpt_letter_set_summary_article (b, RPT_SUMMARY_ARTICLE_NONE);
+  rpt_letter_set_facts_lead (b, RPT_FACTS_LEAD_NEW_INFORMATION);
+  rpt_letter_set_communications_place (b, RPT_COMMUNICATIONS_PLACE_AFTER_FACTS);
+  rpt_letter_set_co_senders (b, "the Inter-American Commission on Human Rights");
+  rpt_letter_set_house_style (b, "2015");
+  rpt_communication_set_sender (c, RPT_COMMUNICATION_SENDER_OTHERS);
+  rpt_communication_set_reply (c, RPT_REPLY_PARTIAL);
+  rpt_communication_set_sentence (c, "We recall this communication.");
+  comparison = compare (a, b);
+
+  fields = rpt_comparison_get_fields (comparison);
+  g_assert_cmpuint (fields->len, ==, 5);
+  field = find_field (fields, "summary-article");
+  g_assert_cmpstr (field->label, ==, "Before the subject");
+  g_assert_cmpstr (field->old_value, ==, "the usual article");
+  g_assert_cmpstr (field->new_raw, ==, "none");
+  field = find_field (fields, "facts-lead");
+  g_assert_cmpstr (field->new_value, ==, "“According to the new information received:”");
+  g_assert_cmpstr (find_field (fields, "communications-place")->new_raw, ==, "after-facts");
+  g_assert_nonnull (find_field (fields, "co-senders")->text);
+  field = find_field (fields, "house-style");
+  g_assert_null (field->old_value);
+  g_assert_cmpstr (field->new_value, ==, "2015");
+
+  change = only_change (comparison, RPT_PART_COMMUNICATIONS);
+  g_assert_cmpint (change->kind, ==, RPT_CHANGE_EDITED);
+  g_assert_cmpuint (change->fields->len, ==, 3);
+  g_assert_cmpstr (find_field (change->fields, "sender")->new_value, ==, "other mandate holders");
+  g_assert_cmpstr (find_field (change->fields, "reply")->new_value, ==,
+                   "received, concerns remain");
+  g_assert_nonnull (find_field (change->fields, "sentence")->text);
+}
+
 /* The sample against the same letter after a review: twenty-two edits
  * (tests/data/make-reviewed-sample.py), each found for what it is. */
 static void
@@ -1038,6 +1084,7 @@ main (int argc, char **argv)
   g_test_add_func ("/comparison/split-join", test_split_and_join);
   g_test_add_func ("/comparison/mandates", test_mandates);
   g_test_add_func ("/comparison/fields", test_fields);
+  g_test_add_func ("/comparison/wording-fields", test_wording_fields);
   g_test_add_func ("/comparison/reviewed-sample", test_reviewed_sample);
   g_test_add_func ("/comparison/text-colour", test_text_colour);
   g_test_add_func ("/comparison/xml", test_xml);

@@ -263,6 +263,91 @@ test_title_form (void)
     RPT_TITLE_FORM_MASCULINE);
 }
 
+/* The fields of issue 10: written only when they differ from what a
+ * letter said before they existed (the sample keeps its bytes), valid
+ * against the schema, read back as they were written. */
+static void
+test_wording_fields (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autoptr (RptLetter) back = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xml = rpt_letter_to_xml (letter, NULL);
+  g_autofree char *xml2 = NULL;
+  g_autofree char *xml3 = NULL;
+  RptCommunication *c = rpt_letter_get_item (letter, RPT_PART_COMMUNICATIONS, 1);
+  RptCommunication *cb;
+
+  g_assert_null (strstr (xml, " article="));
+  g_assert_null (strstr (xml, "<house-style"));
+  g_assert_null (strstr (xml, "<co-senders"));
+  g_assert_null (strstr (xml, "<facts lead="));
+  g_assert_null (strstr (xml, "<previous-communications place="));
+  g_assert_null (strstr (xml, " reply="));
+  g_assert_null (strstr (xml, " sender="));
+
+  rpt_letter_set_summary_article (letter, RPT_SUMMARY_ARTICLE_OWN);
+  rpt_letter_set_summary_article_text (letter, "a series of");
+  rpt_letter_set_facts_lead (letter, RPT_FACTS_LEAD_NEW_INFORMATION);
+  rpt_letter_set_communications_place (letter, RPT_COMMUNICATIONS_PLACE_AFTER_SUBJECT);
+  rpt_letter_set_co_senders (letter, "the <i>Inter-American</i> Commission on Human Rights");
+  rpt_letter_set_house_style (letter, "2015-semicolon");
+  rpt_communication_set_sender (c, RPT_COMMUNICATION_SENDER_OTHERS);
+  rpt_communication_set_senders (c, "the Special Rapporteur on torture");
+  rpt_communication_set_reply (c, RPT_REPLY_PARTIAL);
+  rpt_communication_set_reply_comment (c, "about the <b>closed</b> trial");
+  rpt_communication_set_sentence (c, "We recall communication AL TJK 3/2022.");
+  xml2 = rpt_letter_to_xml (letter, NULL);
+  assert_valid_against_schema (xml2);
+  g_assert_nonnull (strstr (xml2, "  <language>en</language>\n  <house-style>2015-semicolon"
+                                  "</house-style>\n"));
+  g_assert_nonnull (strstr (xml2, "  <co-senders>the <i>Inter-American</i> Commission on Human "
+                                  "Rights</co-senders>\n  <summary article=\"own\" "
+                                  "article-text=\"a series of\">alleged sentencing"));
+  g_assert_nonnull (strstr (xml2, "<previous-communications place=\"after-subject\">"));
+  g_assert_nonnull (strstr (xml2, "<facts lead=\"new-information\">"));
+  g_assert_nonnull (strstr (xml2, "reply-date=\"2023-05-15\" sender=\"others\" "
+                                  "reply=\"partial\">\n      <reference>AL TJK 3/2022</reference>\n"
+                                  "      <senders>the Special Rapporteur on torture</senders>\n"
+                                  "      <reply-comment>about the <b>closed</b> trial"
+                                  "</reply-comment>\n      <sentence>We recall communication AL "
+                                  "TJK 3/2022.</sentence>\n"));
+
+  back = rpt_letter_new_from_xml (xml2, -1, "wording.xml", &error);
+  g_assert_no_error (error);
+  xml3 = rpt_letter_to_xml (back, NULL);
+  g_assert_cmpstr (xml3, ==, xml2);
+  g_assert_cmpint (rpt_letter_get_summary_article (back), ==, RPT_SUMMARY_ARTICLE_OWN);
+  g_assert_cmpstr (rpt_letter_get_summary_article_text (back), ==, "a series of");
+  g_assert_cmpint (rpt_letter_get_facts_lead (back), ==, RPT_FACTS_LEAD_NEW_INFORMATION);
+  g_assert_cmpint (rpt_letter_get_communications_place (back), ==,
+                   RPT_COMMUNICATIONS_PLACE_AFTER_SUBJECT);
+  g_assert_cmpstr (rpt_letter_get_house_style (back), ==, "2015-semicolon");
+  cb = rpt_letter_get_item (back, RPT_PART_COMMUNICATIONS, 1);
+  g_assert_cmpint (rpt_communication_get_sender (cb), ==, RPT_COMMUNICATION_SENDER_OTHERS);
+  g_assert_cmpint (rpt_communication_get_reply (cb), ==, RPT_REPLY_PARTIAL);
+  g_assert_cmpint (rpt_communication_get_effective_reply (cb), ==, RPT_REPLY_PARTIAL);
+  g_assert_cmpstr (rpt_communication_get_senders (cb), ==, "the Special Rapporteur on torture");
+
+  /* a summary with nothing but its article is kept */
+  rpt_letter_set_summary (letter, "");
+  rpt_letter_set_summary_article (letter, RPT_SUMMARY_ARTICLE_NONE);
+  rpt_letter_set_summary_article_text (letter, NULL);
+  g_clear_pointer (&xml2, g_free);
+  xml2 = rpt_letter_to_xml (letter, NULL);
+  g_assert_nonnull (strstr (xml2, "  <summary article=\"none\"></summary>\n"));
+  g_clear_object (&back);
+  back = rpt_letter_new_from_xml (xml2, -1, "wording.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rpt_letter_get_summary_article (back), ==, RPT_SUMMARY_ARTICLE_NONE);
+
+  /* the reply follows the reply date unless the drafter said otherwise */
+  c = rpt_letter_get_item (letter, RPT_PART_COMMUNICATIONS, 0);
+  g_assert_cmpint (rpt_communication_get_effective_reply (c), ==, RPT_REPLY_NOT_RECEIVED);
+  rpt_communication_set_reply_date (c, "2023-06-01");
+  g_assert_cmpint (rpt_communication_get_effective_reply (c), ==, RPT_REPLY_RECEIVED);
+}
+
 static void
 test_large_paragraph (void)
 {
@@ -295,6 +380,9 @@ typedef struct
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 #define OPEN \
   "<letter xmlns=\"urn:x-rapporteur:letter\" version=\"1\" id=\"5ec8ada2-eadc-4365-9894-1c3f99f1f33b\">\n"
+#define MIN_BODY_AFTER_LANGUAGE                                                                 \
+  "<mandates/>\n<signatories/>\n<persons/>\n<profile/>\n<previous-communications/>\n<facts/>\n" \
+  "<concerns/>\n<questions/>\n<annex/>\n<closing/>\n"
 #define MIN_BODY                                                                                \
   "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<language>en</language>\n<mandates/>\n"       \
   "<signatories/>\n<persons/>\n<profile/>\n<previous-communications/>\n<facts/>\n<concerns/>\n" \
@@ -403,6 +491,28 @@ static const BadCase bad_cases[] = {
                           "<person id=\"ccdab412-fae9-4bef-983c-ab1242225127\">\n"
                           "<name>Ms. A\nB</name>\n</person>\n") "</letter>\n",
     RPT_ERROR_SCHEMA, "bad.xml:11: “Ms. A\\nB” must be on one line" },
+  { "bad-reply",
+    HEAD OPEN "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<language>en</language>\n"
+              "<mandates/>\n<signatories/>\n<persons/>\n<profile/>\n<previous-communications>\n"
+              "<communication id=\"ccdab412-fae9-4bef-983c-ab1242225127\" reply=\"maybe\">"
+              "<reference>AL TJK 1/2023</reference></communication>\n</previous-communications>\n"
+              "</letter>\n",
+    RPT_ERROR_SCHEMA, "bad.xml:11: not a valid letter: Invalid attribute reply" },
+  { "bad-facts-lead",
+    HEAD OPEN "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<language>en</language>\n"
+              "<mandates/>\n<signatories/>\n<persons/>\n<profile/>\n<previous-communications/>\n"
+              "<facts lead=\"gossip\"/>\n</letter>\n",
+    RPT_ERROR_SCHEMA, "bad.xml:11: not a valid letter: Invalid attribute lead" },
+  { "bad-house-style",
+    HEAD OPEN "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<language>en</language>\n"
+              "<house-style>Style 2012</house-style>\n" MIN_BODY_AFTER_LANGUAGE "</letter>\n",
+    RPT_ERROR_SCHEMA, "bad.xml:6: “Style 2012” is not the id of a house style edition" },
+  { "two-line-article",
+    HEAD OPEN "<kind>AL</kind>\n<addressee country=\"TJK\"/>\n<language>en</language>\n"
+              "<mandates/>\n<signatories/>\n<summary article=\"own\" article-text=\"a&#10;b\">"
+              "x</summary>\n<persons/>\n<profile/>\n<previous-communications/>\n<facts/>\n"
+              "<concerns/>\n<questions/>\n<annex/>\n<closing/>\n</letter>\n",
+    RPT_ERROR_SCHEMA, "bad.xml:8: “a\\nb” must be on one line" },
 #undef FACTS_BODY
 #undef PARTS_BODY
 };
@@ -481,6 +591,7 @@ main (int argc, char **argv)
   g_test_add_func ("/letter-xml/sample-content", test_sample_content);
   g_test_add_func ("/letter-xml/lossless", test_lossless);
   g_test_add_func ("/letter-xml/title-form", test_title_form);
+  g_test_add_func ("/letter-xml/wording-fields", test_wording_fields);
   g_test_add_func ("/letter-xml/large-paragraph", test_large_paragraph);
   g_test_add_func ("/letter-xml/item-fragments", test_item_fragments);
   g_test_add_func ("/letter-xml/too-large", test_too_large);

@@ -147,6 +147,39 @@ test_disjoint (void)
   g_assert_cmpstr (rpt_letter_get_date (result), ==, "2025-04-24");
 }
 
+/* A reviewer changes the wording choices of issue 10 while the drafter
+ * edits a fact: the merge takes both. */
+static void
+test_wording_fields (void)
+{
+  g_autoptr (RptLetter) base = rpt_test_load_letter ("sample");
+  g_autoptr (RptLetter) ours = copy_letter (base);
+  g_autoptr (RptLetter) theirs = copy_letter (base);
+  g_autoptr (RptMerge) m = NULL;
+  g_autoptr (RptLetter) result = NULL;
+  RptCommunication *c;
+
+  replace_in (fact (ours, 0), "four police officers", "five police officers");
+  rpt_letter_set_facts_lead (theirs, RPT_FACTS_LEAD_NEW_INFORMATION);
+  rpt_letter_set_co_senders (theirs, "the Inter-American Commission on Human Rights");
+  rpt_letter_set_house_style (theirs, "2015");
+  c = rpt_letter_get_item (theirs, RPT_PART_COMMUNICATIONS, 0);
+  rpt_communication_set_reply (c, RPT_REPLY_PARTIAL);
+  rpt_communication_set_reply_comment (c, "about the classified case");
+  m = merge (base, ours, theirs);
+  g_assert_cmpuint (rpt_merge_count (m, RPT_MERGE_CLEAN), ==, rpt_merge_get_n_changes (m));
+  g_assert_cmpuint (rpt_merge_get_n_pending (m), ==, 0);
+  result = result_of (m);
+  g_assert_nonnull (strstr (rpt_paragraph_get_text (fact (result, 0)), "five police officers"));
+  g_assert_cmpint (rpt_letter_get_facts_lead (result), ==, RPT_FACTS_LEAD_NEW_INFORMATION);
+  g_assert_cmpstr (rpt_letter_get_co_senders (result), ==,
+                   "the Inter-American Commission on Human Rights");
+  g_assert_cmpstr (rpt_letter_get_house_style (result), ==, "2015");
+  c = rpt_letter_get_item (result, RPT_PART_COMMUNICATIONS, 0);
+  g_assert_cmpint (rpt_communication_get_reply (c), ==, RPT_REPLY_PARTIAL);
+  g_assert_cmpstr (rpt_communication_get_reply_comment (c), ==, "about the classified case");
+}
+
 static void
 test_same_item_other_words (void)
 {
@@ -415,6 +448,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/merge/text", test_text_merge);
   g_test_add_func ("/merge/disjoint", test_disjoint);
+  g_test_add_func ("/merge/wording-fields", test_wording_fields);
   g_test_add_func ("/merge/same-item-other-words", test_same_item_other_words);
   g_test_add_func ("/merge/conflict", test_conflict);
   g_test_add_func ("/merge/remove-versus-edit", test_remove_versus_edit);

@@ -289,6 +289,21 @@ test_apply (void)
   g_assert_cmpstr (o->note, ==, "A/HRC/RES/61/12");
   g_assert_null (rpt_reference_lookup_override (ref, RPT_OVERRIDE_TABLE_MANDATES,
                                                 "sr-human-rights-defenders", "title"));
+  /* what letters cite: the correction takes the place of the latest
+   * renewal the data dates (52/4, 3 April 2023), from its date on; older
+   * letters keep the resolution of their time */
+  {
+    g_autoptr (GPtrArray) now_in_force =
+      rpt_reference_find_resolutions_at (ref, "sr-human-rights-defenders", "2025-04-23", NULL);
+    g_autoptr (GPtrArray) then_in_force =
+      rpt_reference_find_resolutions_at (ref, "sr-human-rights-defenders", "2021-05-01", NULL);
+
+    g_assert_cmpuint (now_in_force->len, ==, 1);
+    g_assert_cmpstr (((RptResolutionInfo *) now_in_force->pdata[0])->number, ==, "61/12");
+    g_assert_cmpstr (((RptResolutionInfo *) now_in_force->pdata[0])->source, ==, path);
+    g_assert_cmpuint (then_in_force->len, ==, 1);
+    g_assert_cmpstr (((RptResolutionInfo *) then_in_force->pdata[0])->number, ==, "43/16");
+  }
 
   /* a French title corrected: attested by the user; the unverified
    * resolution stays unverified */
@@ -296,7 +311,8 @@ test_apply (void)
   g_assert_cmpstr (foe->title_fr, ==, "Rapporteuse X");
   g_assert_cmpstr (foe->title_fr_attested, ==, "yes");
   g_assert_false (foe->verified);
-  g_assert_cmpstr (foe->as_of, ==, "2023-04");
+  /* the latest renewal's date (special_procedures_mandates_multilingual.csv) */
+  g_assert_cmpstr (foe->as_of, ==, "2023-04-03");
   g_assert_nonnull (strstr (foe->verification, "Still unverified: Resolution number not verified"));
 
   /* a participation the snapshot lacks, and one taken away */
@@ -343,6 +359,12 @@ test_apply_problems (void)
   g_assert_nonnull (strstr (problems[0], "no mandate “sr-no-longer-there”"));
   g_assert_nonnull (strstr (problems[1], "no State “QQQ”"));
   g_assert_cmpstr (rpt_reference_lookup_mandate (ref, "sr-torture")->resolutions[0], ==, "61/7");
+  {
+    g_autoptr (GPtrArray) found =
+      rpt_reference_find_resolutions_at (ref, "sr-torture", "2026-06-01", NULL);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (((RptResolutionInfo *) found->pdata[0])->number, ==, "61/7");
+  }
   g_assert_null (rpt_reference_lookup_override (ref, RPT_OVERRIDE_TABLE_MANDATES,
                                                 "sr-no-longer-there", "title"));
 
@@ -353,7 +375,8 @@ test_apply_problems (void)
   problems = rpt_reference_get_problems (broken);
   g_assert_cmpuint (g_strv_length ((char **) problems), ==, 1);
   g_assert_nonnull (strstr (problems[0], "not closed"));
-  g_assert_null (rpt_reference_lookup_mandate (broken, "sr-torture")->resolutions[0]);
+  /* the data's resolution stands */
+  g_assert_cmpstr (rpt_reference_lookup_mandate (broken, "sr-torture")->resolutions[0], ==, "52/7");
   rpt_test_rm_rf (dir);
 }
 
@@ -622,7 +645,7 @@ test_cli (void)
     g_assert_cmpint (run (list, &out, NULL), ==, 0);
     g_assert_true (g_str_has_prefix (out, "KEY\tTITLE\tRESOLUTIONS\tAS OF\tSTATUS\n"));
     g_assert_nonnull (strstr (out, "sr-human-rights-defenders\tSpecial Rapporteur on the "
-                                   "situation of human rights defenders\t52/4\t2023-04\t"
+                                   "situation of human rights defenders\t52/4\t2023-04-03\t"
                                    "unverified\n"));
     g_clear_pointer (&out, g_free);
   }

@@ -637,8 +637,10 @@ test_correct (void)
 
 /* --- sharing: export, import ----------------------------------------- */
 
+/* A correction of the title, as an office might word it: the data has the
+ * title without the second "its". */
 static const char *VAW_TITLE =
-  "Special Rapporteur on violence against women and girls, its causes and consequences";
+  "Special Rapporteur on violence against women and girls, its causes and its consequences";
 
 static AdwMessageDialog *
 take_dialog (const char *heading)

@@ -39,13 +39,13 @@ test_mandates (void)
   /* 52/4 and 52/9 come from the sample letter, not from a source. */
   g_assert_false (hrd->verified);
   g_assert_nonnull (strstr (hrd->verification, "not verified"));
-  g_assert_cmpstr (hrd->as_of, ==, "2023-04");
+  g_assert_cmpstr (hrd->as_of, ==, "2023-04-03");
   g_assert_cmpstr (hrd->source, ==, "built-in");
 
   g_assert_cmpstr (wgad->form, ==, "WG");
   g_assert_cmpstrv (wgad->resolutions, ((const char *[]){ "51/8", NULL }));
   g_assert_true (wgad->verified);
-  g_assert_cmpstr (wgad->as_of, ==, "2022-10");
+  g_assert_cmpstr (wgad->as_of, ==, "2022-10-06");
 
   /* no resolution found; title not attested word for word */
   g_assert_cmpstrv (health->resolutions, ((const char *[]){ NULL }));
@@ -53,6 +53,239 @@ test_mandates (void)
   g_assert_nonnull (strstr (health->verification, "not attested"));
 
   g_assert_null (rpt_reference_lookup_mandate (ref, "no-such-mandate"));
+
+  /* The English titles and resolutions are those of the later,
+   * multilingual compilation: the first table lacked "its causes and
+   * consequences", the 2024 renaming, and seven renewal numbers. */
+  {
+    const RptMandateInfo *vaw = rpt_reference_lookup_mandate (ref, "sr-violence-against-women");
+    const RptMandateInfo *env = rpt_reference_lookup_mandate (ref, "sr-environment");
+    const RptMandateInfo *torture = rpt_reference_lookup_mandate (ref, "sr-torture");
+    guint n_resolutions = 0;
+
+    g_assert_cmpstr (vaw->title, ==,
+                     "Special Rapporteur on violence against women and girls, its causes and "
+                     "consequences");
+    /* with where it comes from */
+    g_assert_nonnull (strstr (vaw->source_urls, "https://"));
+    g_assert_nonnull (vaw->notes);
+    g_assert_cmpstr (env->title, ==,
+                     "Special Rapporteur on the human right to a clean, healthy and sustainable "
+                     "environment");
+    g_assert_cmpstrv (torture->resolutions, ((const char *[]){ "52/7", NULL }));
+    g_assert_true (torture->verified);
+    for (guint i = 0; i < all->len; i++)
+      n_resolutions += ((const RptMandateInfo *) all->pdata[i])->resolutions[0] != NULL;
+    /* PROVENANCE-names-and-titles.md: latest_renewal_resolution, 10 rows */
+    g_assert_cmpuint (n_resolutions, ==, 10);
+  }
+}
+
+static const char *
+title_at (RptReference *ref,
+          const char *key,
+          const char *language,
+          RptTitleForm form,
+          const char *date,
+          RptDating expected)
+{
+  RptDating dating = -1;
+  const char *title = rpt_reference_lookup_title_at (ref, key, language, form, date, &dating, NULL);
+
+  g_assert_cmpint (dating, ==, expected);
+  return title;
+}
+
+/* mandate_title_history.csv: a letter dated in a year has the title of
+ * that year, and says where the data cannot tell. */
+static void
+test_title_history (void)
+{
+  g_autoptr (RptReference) ref = rpt_reference_new (NULL);
+  g_autoptr (GPtrArray) vaw = rpt_reference_list_title_history (ref, "sr-violence-against-women");
+  g_autoptr (GPtrArray) none = rpt_reference_list_title_history (ref, "sr-torture");
+  const RptTitleHistoryInfo *row = NULL;
+  guint n = 0;
+
+  g_assert_cmpstrv (rpt_reference_get_problems (ref), ((const char *[]){ NULL }));
+  g_assert_cmpuint (vaw->len, ==, 4);
+  g_assert_cmpuint (none->len, ==, 0);
+  {
+    g_autoptr (GPtrArray) all = rpt_reference_list_mandates (ref);
+    for (guint i = 0; i < all->len; i++)
+      {
+        g_autoptr (GPtrArray) rows =
+          rpt_reference_list_title_history (ref, ((const RptMandateInfo *) all->pdata[i])->key);
+        n += rows->len;
+      }
+    /* every row of the file, each with its source */
+    g_assert_cmpuint (n, ==, 23);
+  }
+
+  /* violence against women: "and girls" from July 2022 */
+  g_assert_cmpstr (title_at (ref, "sr-violence-against-women", "en", RPT_TITLE_FORM_FEMININE,
+                             "2019-05-01", RPT_DATING_KNOWN),
+                   ==, "Special Rapporteur on violence against women, its causes and consequences");
+  g_assert_cmpstr (title_at (ref, "sr-violence-against-women", "en", RPT_TITLE_FORM_FEMININE,
+                             "2023-01-10", RPT_DATING_CURRENT),
+                   ==,
+                   "Special Rapporteur on violence against women and girls, its causes and "
+                   "consequences");
+  /* the change is dated by its month only */
+  g_assert_cmpstr (title_at (ref, "sr-violence-against-women", "en", RPT_TITLE_FORM_FEMININE,
+                             "2022-07-15", RPT_DATING_UNCERTAIN),
+                   ==,
+                   "Special Rapporteur on violence against women and girls, its causes and "
+                   "consequences");
+  /* ...and only that month: September is after it (the year of "2022-07"
+   * made the whole of 2022 uncertain) */
+  g_assert_cmpstr (title_at (ref, "sr-violence-against-women", "en", RPT_TITLE_FORM_FEMININE,
+                             "2022-09-15", RPT_DATING_CURRENT),
+                   ==,
+                   "Special Rapporteur on violence against women and girls, its causes and "
+                   "consequences");
+  /* Spanish, in the form the holder uses */
+  g_assert_cmpstr (title_at (ref, "sr-violence-against-women", "es", RPT_TITLE_FORM_FEMININE,
+                             "2019-05-01", RPT_DATING_KNOWN),
+                   ==,
+                   "Relatora Especial sobre la violencia contra la mujer, sus causas y "
+                   "consecuencias");
+  g_assert_cmpstr (title_at (ref, "sr-violence-against-women", "es", RPT_TITLE_FORM_MASCULINE,
+                             "2019-05-01", RPT_DATING_KNOWN),
+                   ==,
+                   "Relator Especial sobre la violencia contra la mujer, sus causas y "
+                   "consecuencias");
+  /* French has no earlier title in the data, English has: the current
+   * French title, to be checked */
+  g_assert_cmpstr (title_at (ref, "sr-violence-against-women", "fr", RPT_TITLE_FORM_FEMININE,
+                             "2019-05-01", RPT_DATING_UNCERTAIN),
+                   ==,
+                   "Rapporteuse spéciale sur la violence contre les femmes et les filles, ses "
+                   "causes et ses conséquences");
+  g_assert_cmpstr (title_at (ref, "sr-violence-against-women", "fr", RPT_TITLE_FORM_FEMININE,
+                             "2024-05-01", RPT_DATING_CURRENT),
+                   ==,
+                   "Rapporteuse spéciale sur la violence contre les femmes et les filles, ses "
+                   "causes et ses conséquences");
+  /* renamed twice */
+  g_assert_cmpstr (title_at (ref, "sr-sale-of-children", "en", RPT_TITLE_FORM_UNSPECIFIED,
+                             "2015-02-01", RPT_DATING_KNOWN),
+                   ==,
+                   "Special Rapporteur on the sale of children, child prostitution and child "
+                   "pornography");
+  g_assert_cmpstr (title_at (ref, "sr-sale-of-children", "en", RPT_TITLE_FORM_UNSPECIFIED,
+                             "2019-02-01", RPT_DATING_KNOWN),
+                   ==,
+                   "Special Rapporteur on the sale and sexual exploitation of children, including "
+                   "child prostitution, child pornography and other child sexual abuse material");
+  /* "2016 (by 2019 at the latest)" */
+  g_assert_cmpstr (title_at (ref, "sr-water-sanitation", "en", RPT_TITLE_FORM_UNSPECIFIED,
+                             "2017-06-01", RPT_DATING_UNCERTAIN),
+                   ==,
+                   "Special Rapporteur on the human rights to safe drinking water and sanitation");
+  g_assert_cmpstr (title_at (ref, "sr-water-sanitation", "en", RPT_TITLE_FORM_UNSPECIFIED,
+                             "2013-06-01", RPT_DATING_KNOWN),
+                   ==,
+                   "Special Rapporteur on the human right to safe drinking water and sanitation");
+  /* before the first title the history knows: the likeliest, to check */
+  g_assert_cmpstr (title_at (ref, "sr-environment", "en", RPT_TITLE_FORM_UNSPECIFIED, "2016-01-01",
+                             RPT_DATING_UNCERTAIN),
+                   ==,
+                   "Special Rapporteur on the issue of human rights obligations relating to the "
+                   "enjoyment of a safe, clean, healthy and sustainable environment");
+  /* two mandates before the merger of October 2025: no title can be
+   * chosen */
+  g_assert_null (title_at (ref, "sr-slavery-trafficking", "en", RPT_TITLE_FORM_UNSPECIFIED,
+                           "2024-03-01", RPT_DATING_AMBIGUOUS));
+  /* the French web variant of 2008 on is not dated: the current title */
+  g_assert_cmpstr (title_at (ref, "sr-human-rights-defenders", "fr", RPT_TITLE_FORM_FEMININE,
+                             "2020-03-01", RPT_DATING_CURRENT),
+                   ==,
+                   "Rapporteuse spéciale sur la situation des défenseurs des droits de l'homme");
+  /* no date: the current title */
+  g_assert_cmpstr (title_at (ref, "sr-violence-against-women", "en", RPT_TITLE_FORM_FEMININE, NULL,
+                             RPT_DATING_CURRENT),
+                   ==,
+                   "Special Rapporteur on violence against women and girls, its causes and "
+                   "consequences");
+
+  /* provenance of every row */
+  g_assert_nonnull (rpt_reference_lookup_title_at (
+    ref, "sr-sale-of-children", "en", RPT_TITLE_FORM_UNSPECIFIED, "2015-02-01", NULL, &row));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (row->used_from, ==, "1990");
+  g_assert_cmpstr (row->used_until, ==, "2017-03");
+  g_assert_cmpstr (row->changed_by, ==, "CHR res 1990/68");
+  g_assert_true (row->verified);
+  g_assert_true (g_str_has_prefix (row->verification, "yes: "));
+  g_assert_true (g_str_has_prefix (row->source_url, "https://www.ohchr.org/"));
+  g_assert_cmpstr (row->source, ==, "built-in");
+}
+
+static const char *
+resolution_at (RptReference *ref, const char *key, const char *date)
+{
+  g_autoptr (GPtrArray) found = rpt_reference_find_resolutions_at (ref, key, date, NULL);
+
+  g_assert_cmpuint (found->len, <=, 1);
+  return found->len > 0 ? ((const RptResolutionInfo *) found->pdata[0])->number : NULL;
+}
+
+/* The resolution in force on a letter's date, or nothing where the data
+ * cannot tell: a list that reads as complete must be complete. */
+static void
+test_resolutions_at (void)
+{
+  g_autoptr (RptReference) ref = rpt_reference_new (NULL);
+  g_autoptr (GPtrArray) foe = rpt_reference_list_resolutions (ref, "sr-freedom-of-expression");
+  g_autoptr (GPtrArray) found = NULL;
+  g_autofree char *why = NULL;
+  const RptResolutionInfo *first, *last;
+
+  /* the sample letter, AL TJK 1/2025 */
+  g_assert_cmpstr (resolution_at (ref, "sr-human-rights-defenders", "2025-04-23"), ==, "52/4");
+  g_assert_cmpstr (resolution_at (ref, "sr-freedom-of-expression", "2025-04-23"), ==, "52/9");
+  /* earlier renewals the data dates */
+  g_assert_cmpstr (resolution_at (ref, "sr-human-rights-defenders", "2021-06-01"), ==, "43/16");
+  g_assert_cmpstr (resolution_at (ref, "sr-freedom-of-expression", "2019-06-01"), ==, "34/18");
+  g_assert_cmpstr (resolution_at (ref, "sr-freedom-of-expression", "2012-06-01"), ==, "16/4");
+  g_assert_cmpstr (resolution_at (ref, "sr-torture", "2021-02-01"), ==, "43/20");
+  g_assert_cmpstr (resolution_at (ref, "sr-torture", "2024-02-01"), ==, "52/7");
+  /* 34/18 is dated by its year only: in 2017 the data cannot tell */
+  g_assert_null (resolution_at (ref, "sr-freedom-of-expression", "2017-06-01"));
+  /* the 2017 renewal of the defenders' mandate is not in the data */
+  g_assert_null (resolution_at (ref, "sr-human-rights-defenders", "2019-06-01"));
+  /* no resolution at all */
+  g_assert_null (resolution_at (ref, "sr-freedom-assembly-association", "2025-04-23"));
+  g_assert_null (resolution_at (ref, "no-such-mandate", "2025-04-23"));
+
+  /* three years after the latest renewal the data knows, its renewal is
+   * missing: said, not passed over */
+  found = rpt_reference_find_resolutions_at (ref, "wg-arbitrary-detention", "2025-11-01", &why);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_assert_nonnull (strstr (why, "51/8 (2022-10-06), ran for 3 years, to about 2025-10-06"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  g_clear_pointer (&why, g_free);
+  found =
+    rpt_reference_find_resolutions_at (ref, "sr-freedom-assembly-association", "2025-04-23", &why);
+  g_assert_nonnull (strstr (why, "knows no dated Human Rights Council resolution"));
+
+  /* every resolution, with its provenance; the Commission's are kept but
+   * not cited as the Council's */
+  first = foe->pdata[0];
+  last = foe->pdata[foe->len - 1];
+  g_assert_cmpstr (first->number, ==, "1993/45");
+  g_assert_false (first->council);
+  g_assert_cmpstr (last->number, ==, "52/9");
+  g_assert_cmpstr (last->date, ==, "2023-04-03");
+  g_assert_true (last->council);
+  g_assert_false (last->verified);
+  g_assert_nonnull (strstr (last->verification, "partial"));
+  g_assert_cmpuint (foe->len, ==, 7);
+
+  g_assert_cmpuint (rpt_reference_get_renewal_period (ref, "sr-iran"), ==, 1);
+  g_assert_cmpuint (rpt_reference_get_renewal_period (ref, "sr-torture"), ==, 3);
+  g_assert_cmpuint (rpt_reference_get_renewal_period (ref, "sr-opt"), ==, 0);
 }
 
 /* French and Spanish titles from special_procedures_mandates_multilingual.csv,
@@ -351,11 +584,15 @@ test_override (void)
               "mandate_key,latest_renewal_resolution,as_of,verified,verification\r\n"
               "sr-human-rights-defenders,61/12,2026-04-04,yes,\"checked in A/HRC/RES/61/12, "
               "operative paragraph 1\"\r\n"
-              "sr-new-mandate,52/1,,,\r\n");
+              "sr-new-mandate,52/1,,,\r\n"
+              "sr-torture,61/2,,,\r\n");
   write_file (dir, "treaty_participation_untc_snapshot_2014-2015.csv",
               "instrument,iso3,consent_date,consent_action,as_of,verified\n"
               "ICCPR,FJI,2018-08-16,accession,2026-01-10,yes\n"
               "ICCPR,TJK,1999-13-04,accession,,\n");
+  write_file (dir, "special_procedures_mandates_multilingual.csv",
+              "mandate_key,title_en\n"
+              "sr-torture,Special Rapporteur on torture (corrected)\n");
   write_file (dir, "countries.csv",
               "alpha_3,name,name_fr,name_es\n"
               "BOL,the Plurinational State of Bolivia,l'État plurinational de Bolivie (du "
@@ -373,6 +610,16 @@ test_override (void)
   g_assert_true (g_str_has_prefix (hrd->source, dir));
   /* a new mandate without a title is refused, and said so */
   g_assert_null (rpt_reference_lookup_mandate (ref, "sr-new-mandate"));
+  /* an undated renewal counts after the latest the data dates (52/7,
+   * 3 April 2023) */
+  g_assert_cmpstr (resolution_at (ref, "sr-torture", "2024-01-10"), ==, "61/2");
+  g_assert_cmpstr (resolution_at (ref, "sr-torture", "2021-01-10"), ==, "43/20");
+  /* an English title the user gives wins over the built-in one */
+  g_assert_cmpstr (rpt_reference_lookup_mandate (ref, "sr-torture")->title, ==,
+                   "Special Rapporteur on torture (corrected)");
+  /* the user's renewal counts from its date on; before it, the data's */
+  g_assert_cmpstr (resolution_at (ref, "sr-human-rights-defenders", "2026-05-01"), ==, "61/12");
+  g_assert_cmpstr (resolution_at (ref, "sr-human-rights-defenders", "2025-04-23"), ==, "52/4");
   /* the others are untouched */
   foe = rpt_reference_lookup_mandate (ref, "sr-freedom-of-expression");
   g_assert_cmpstrv (foe->resolutions, ((const char *[]){ "52/9", NULL }));
@@ -573,6 +820,8 @@ main (int argc, char **argv)
   g_test_add_func ("/reference/treaties", test_treaties);
   g_test_add_func ("/reference/legal", test_legal);
   g_test_add_func ("/reference/mandate-titles", test_mandate_titles);
+  g_test_add_func ("/reference/title-history", test_title_history);
+  g_test_add_func ("/reference/resolutions-at", test_resolutions_at);
   g_test_add_func ("/reference/countries", test_countries);
   g_test_add_func ("/reference/country-forms", test_country_forms);
   g_test_add_func ("/reference/country-rules", test_country_rules);

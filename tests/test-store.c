@@ -746,7 +746,7 @@ test_migration_v2_title_form (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (f->path, contents, (gssize) length, NULL));
   store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_WRITE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, RPT_STORE_SCHEMA_VERSION);
   letter = rpt_store_load (store, &error);
   g_assert_no_error (error);
   g_assert_cmpint (
@@ -767,6 +767,213 @@ test_migration_v2_title_form (Fixture *f, gconstpointer data)
   g_assert_cmpint (
     rpt_signatory_get_title_form (rpt_letter_get_item (letter, RPT_PART_SIGNATORIES, 0)), ==,
     RPT_TITLE_FORM_FEMININE);
+}
+
+/* The letter's words as a reader sees them, white space squeezed, bold
+ * and italic marked as the published sample marks them. */
+static char *
+rendered_words (RptLetter *letter)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptTemplate) template = rpt_template_get_default (&error);
+  g_autofree char *xml = rpt_letter_to_xml (letter, NULL);
+  g_autofree char *document = NULL;
+  g_autofree char *text = NULL;
+  xmlDoc *doc;
+
+  g_assert_no_error (error);
+  document =
+    rpt_template_render (template, xml, -1, rpt_reference_get_default (), NULL, NULL, &error);
+  g_assert_no_error (error);
+  doc = rpt_document_xml_read (document, -1, "document.xml", &error);
+  g_assert_no_error (error);
+  text = rpt_test_odf_text (rpt_document_xml_get_text (doc), TRUE);
+  xmlFreeDoc (doc);
+  return rpt_test_squeeze_words (text);
+}
+
+/* A schema version 3 document, made by the code before issue 10
+ * (tests/data/README.md): it opens read-only and read-write, becomes
+ * version 4, and every version and the working state still come out as
+ * that Rapporteur wrote them: the published letter, with the edits the
+ * file records. A new field then saves and versions like any other. */
+static void
+test_migration_v3 (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fixture = rpt_test_source_path ("tests", "data", "v3-sample.rapporteur", NULL);
+  g_autofree char *txt_path = rpt_test_shared_path ("samples", "AL-TJK-1-2025.txt", NULL);
+  g_autofree char *published = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *v1 = NULL;
+  g_autofree char *v2 = NULL;
+  g_autofree char *working = NULL;
+  gsize length = 0;
+
+  if (txt_path == NULL)
+    return;
+  g_assert_true (g_file_get_contents (txt_path, &contents, NULL, NULL));
+  published = rpt_test_squeeze_words (contents);
+  g_clear_pointer (&contents, g_free);
+  /* what the file's edits make of the published text */
+  v1 = g_strdup (published);
+  v2 = rpt_test_replace (v1, "the Supreme Court upheld", "the Supreme Court of Tajikistan upheld");
+  {
+    g_autofree char *t = v2;
+    v2 = rpt_test_replace (t, "journalistic work.**", "journalistic work (revised).**");
+  }
+  working = rpt_test_replace (v2,
+                              "We thank your Excellency's Government for its reply dated 15 May "
+                              "2023 and regret not receiving a reply to communications AL TJK "
+                              "1/2023 and AL TJK 2/2022.",
+                              "We regret not receiving a reply to communications AL TJK 1/2023, "
+                              "AL TJK 3/2022 and AL TJK 2/2022.");
+  g_assert_cmpstr (working, !=, v2);
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (f->path, contents, (gssize) length, NULL));
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 3);
+  /* A version 3 file may hold comments (an optional table the comments
+   * brought, with no change of version): the migration keeps them. */
+  sql_exec (f->path, "CREATE TABLE comment (id TEXT PRIMARY KEY NOT NULL, item_id TEXT, "
+                     "parent_id TEXT, quote TEXT, author TEXT NOT NULL, created TEXT NOT NULL, "
+                     "text TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0);"
+                     "INSERT INTO comment VALUES ('6c1e4b7a-0f5d-4c58-9a43-5b0a3f7c2d11', NULL, "
+                     "NULL, NULL, 'A. Reviewer', '2026-05-01T10:00:00Z', 'Check the date.', 0);");
+  before = rpt_test_file_digest (f->path);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RptStore) store = rpt_store_open (
+        f->path, pass == 0 ? RPT_STORE_OPEN_READ_ONLY : RPT_STORE_OPEN_READ_WRITE, &error);
+      const char *expected[] = { v1, v2 };
+      g_autoptr (RptLetter) letter = NULL;
+      g_autofree char *words = NULL;
+
+      g_assert_no_error (error);
+      for (guint v = 1; v <= 2; v++)
+        {
+          g_autoptr (RptLetter) version = rpt_store_load_version (store, v, &error);
+          g_autofree char *version_words = NULL;
+
+          g_assert_no_error (error); /* its digest holds */
+          version_words = rendered_words (version);
+          g_assert_cmpstr (version_words, ==, expected[v - 1]);
+        }
+      letter = rpt_store_load (store, &error);
+      g_assert_no_error (error);
+      words = rendered_words (letter);
+      g_assert_cmpstr (words, ==, working);
+      if (pass == 0)
+        {
+          rpt_store_close (store);
+          after = rpt_test_file_digest (f->path);
+          g_assert_cmpstr (before, ==, after); /* reading changes nothing */
+          continue;
+        }
+
+      /* read-write: version 4, with the new columns, and the comment */
+      g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, RPT_STORE_SCHEMA_VERSION);
+      {
+        g_autoptr (GListStore) comments = rpt_comments_load (store, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (comments)), ==, 1);
+        {
+          g_autoptr (RptComment) c = g_list_model_get_item (G_LIST_MODEL (comments), 0);
+          g_assert_cmpstr (rpt_comment_get_text (c), ==, "Check the date.");
+        }
+      }
+      g_assert_cmpint (
+        sql_int (f->path,
+                 "SELECT count(*) FROM pragma_table_info('head') WHERE name = 'facts_lead'"),
+        ==, 1);
+      g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM pragma_table_info('version_head') "
+                                         "WHERE name = 'house_style'"),
+                       ==, 1);
+      /* a field of version 4, saved, kept as a version, read back */
+      rpt_letter_set_facts_lead (letter, RPT_FACTS_LEAD_NEW_INFORMATION);
+      rpt_letter_set_house_style (letter, "2015");
+      g_assert_true (rpt_store_save (store, letter, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (rpt_store_save_version (store, letter, "D", "follow-up", &error), ==, 3);
+      g_assert_no_error (error);
+    }
+
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (RptStore) store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr (RptLetter) working_back = rpt_store_load (store, &error);
+    g_autoptr (RptLetter) v3 = rpt_store_load_version (store, 3, &error);
+    g_autoptr (RptLetter) v2_back = rpt_store_load_version (store, 2, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (rpt_letter_get_facts_lead (working_back), ==, RPT_FACTS_LEAD_NEW_INFORMATION);
+    g_assert_cmpstr (rpt_letter_get_house_style (working_back), ==, "2015");
+    g_assert_cmpint (rpt_letter_get_facts_lead (v3), ==, RPT_FACTS_LEAD_NEW_INFORMATION);
+    g_assert_cmpstr (rpt_letter_get_house_style (v3), ==, "2015");
+    g_assert_cmpint (rpt_letter_get_facts_lead (v2_back), ==, RPT_FACTS_LEAD_INFORMATION_RECEIVED);
+    g_assert_null (rpt_letter_get_house_style (v2_back));
+  }
+}
+
+/* Every field issue 10 added goes through the file and its versions; a
+ * damaged value is refused, not guessed. */
+static void
+test_wording_fields (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = NULL;
+  g_autoptr (RptLetter) back = NULL;
+  g_autoptr (RptLetter) version = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *xml = NULL;
+  RptCommunication *c = rpt_letter_get_item (f->sample, RPT_PART_COMMUNICATIONS, 0);
+
+  rpt_letter_set_summary_article (f->sample, RPT_SUMMARY_ARTICLE_OWN);
+  rpt_letter_set_summary_article_text (f->sample, "a series of");
+  rpt_letter_set_facts_lead (f->sample, RPT_FACTS_LEAD_NEW_INFORMATION);
+  rpt_letter_set_communications_place (f->sample, RPT_COMMUNICATIONS_PLACE_AFTER_FACTS);
+  rpt_letter_set_co_senders (f->sample, "the <b>Inter-American</b> Commission on Human Rights");
+  rpt_letter_set_house_style (f->sample, "2012");
+  rpt_communication_set_sender (c, RPT_COMMUNICATION_SENDER_OTHERS);
+  rpt_communication_set_senders (c, "the Special Rapporteur on torture");
+  rpt_communication_set_reply (c, RPT_REPLY_PARTIAL);
+  rpt_communication_set_reply_comment (c, "that the reply does not address the charges");
+  rpt_communication_set_sentence (c, "We <i>recall</i> this communication.");
+  expected = letter_xml (f->sample);
+
+  store = rpt_store_create (f->path, f->sample, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rpt_store_save_version (store, f->sample, "D", "v1", &error), ==, 1);
+  g_assert_no_error (error);
+  rpt_store_close (store);
+  g_clear_object (&store);
+
+  store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  back = rpt_store_load (store, &error);
+  g_assert_no_error (error);
+  xml = letter_xml (back);
+  g_assert_cmpstr (xml, ==, expected);
+  version = rpt_store_load_version (store, 1, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&xml, g_free);
+  xml = letter_xml (version);
+  g_assert_cmpstr (xml, ==, expected);
+  rpt_store_close (store);
+  g_clear_object (&store);
+
+  /* a value no Rapporteur writes */
+  sql_exec (f->path, "UPDATE head SET facts_lead = 'invented'");
+  store = rpt_store_open (f->path, RPT_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_clear_object (&back);
+  back = rpt_store_load (store, &error);
+  g_assert_null (back);
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_CORRUPT);
 }
 
 static void
@@ -976,6 +1183,8 @@ main (int argc, char **argv)
   rpt_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/migration-v3", test_migration_v3);
+  ADD ("/store/wording-fields", test_wording_fields);
   ADD ("/store/create-and-reopen", test_create_and_reopen);
   ADD ("/store/create-refuses-existing", test_create_refuses_existing);
   ADD ("/store/create-missing-folder", test_create_missing_folder);

@@ -192,10 +192,12 @@ test_urgent_appeal (void)
 
   assert_has (r, "Mandate of the Special Rapporteur on torture and other cruel, inhuman or "
                  "degrading treatment or punishment\n\nRef.: UA BLR 7/2025");
-  /* one Special Rapporteur: "I"; no resolution known: none named */
+  /* one Special Rapporteur: "I"; the resolution of 3 April 2023, in
+   * force on 2 March 2025 (special_procedures_mandates_multilingual.csv) */
   assert_has (r, "I have the honour to address you in my capacity as Special Rapporteur on "
-                 "torture and other cruel, inhuman or degrading treatment or punishment.\n");
-  g_assert_true (has_note (r, "No Human Rights Council resolution is known"));
+                 "torture and other cruel, inhuman or degrading treatment or punishment, pursuant "
+                 "to Human Rights Council resolution 52/7.\n");
+  g_assert_false (has_note (r, "No Human Rights Council resolution"));
   assert_has (r, "I would like to bring to the attention of your Excellency's Government "
                  "information I have received concerning the **imminent transfer of Mr. **A. "
                  "B.**");
@@ -228,12 +230,22 @@ test_legislation (void)
   assert_has (r, "Mandates of the Special Rapporteur on the rights to freedom of peaceful "
                  "assembly and of association; the Special Rapporteur on the situation of human "
                  "rights defenders and the Working Group on Arbitrary Detention\n");
+  /* The data has no resolution for the first mandate, and the latest
+   * renewal of the Working Group it knows (51/8, October 2022, three
+   * years) ran out before the letter's date: gaps, never "resolutions
+   * 52/4 and 51/8" as if that were the whole list. */
   assert_has (r, "in our capacities as Special Rapporteur on the rights to freedom of peaceful "
                  "assembly and of association; Special Rapporteur on the situation of human "
                  "rights defenders and Working Group on Arbitrary Detention, pursuant to Human "
-                 "Rights Council resolutions 52/4 and 51/8.");
-  assert_has (r, "we would like to bring to the attention of your Excellency's Government our "
-                 "comments on the **draft law on public associations.**");
+                 "Rights Council resolutions [resolution of the Special Rapporteur on the rights "
+                 "to freedom of peaceful assembly and of association], 52/4 and [resolution of "
+                 "the Working Group on Arbitrary Detention].");
+  g_assert_true (has_note (r, "51/8 (2022-10-06), ran for 3 years"));
+  /* Letters on legislation open on the comments (issue 10: they used the
+   * allegation letters' sentence) */
+  assert_has (r, "In this connection, we offer the following comments on the **draft law on "
+                 "public associations.**");
+  assert_lacks (r, "bring to the attention");
   assert_has (r, "We previously wrote to your Excellency's Government regarding the draft law on "
                  "non-commercial organisations.\n");
   assert_has (r, "In light of the above, we are concerned");
@@ -262,8 +274,11 @@ test_non_state (void)
   assert_has (r, "we would like to bring to the attention of Acme Mining Ltd. information we have "
                  "received concerning the **alleged pollution of the river by the company's "
                  "mine.**");
+  /* the one earlier letter, unanswered, as published letters say it */
   assert_has (r, "We previously wrote to you on 1 February 2024 (AL OTH 12/2024) regarding the "
-                 "same mine. We regret not receiving a reply to communication AL OTH 12/2024.");
+                 "same mine. We regret that we have not yet received a reply to this "
+                 "communication.");
+  assert_lacks (r, "regret not receiving");
   assert_has (r, "any response received from you will be made public");
   assert_has (r, "that we have been in contact with you to clarify the issue/s in question.");
   assert_has (r, "Please accept the assurances of our highest consideration.");
@@ -273,16 +288,21 @@ test_non_state (void)
   assert_lacks (r, "Government");
   assert_lacks (r, "Working Group on Arbitrary Detention");
   g_assert_true (has_note (r, "only for letters to States"));
-  assert_has (r, "Astrid Puentes Riaño\nSpecial Rapporteur on the issue of human rights "
-                 "obligations relating to the enjoyment of a safe, clean, healthy and sustainable "
-                 "environment");
+  /* renamed in April 2024; the letter is of May 2025 */
+  assert_has (r, "Astrid Puentes Riaño\nSpecial Rapporteur on the human right to a clean, healthy "
+                 "and sustainable environment");
 }
 
 static void
 test_draft (void)
 {
   g_autoptr (RptLetter) letter = rpt_test_load_letter ("AL-TJK-draft.xml");
-  g_autoptr (Rendered) r = render (letter);
+  g_autoptr (Rendered) r = NULL;
+
+  /* A draft without a date takes today's resolutions: here a day of May
+   * 2025 (SOURCE_DATE_EPOCH), when 51/8 was in force... */
+  g_setenv ("SOURCE_DATE_EPOCH", "1746100000", TRUE);
+  r = render (letter);
 
   assert_has (r, "Mandate of the Working Group on Arbitrary Detention\n\nRef.: AL TJK __/____\n\n"
                  "(Please use this reference in your reply)\n\n[date]\n\nExcellency,");
@@ -290,12 +310,21 @@ test_draft (void)
   assert_has (r, "We have the honour to address you in our capacity as Working Group on "
                  "Arbitrary Detention, pursuant to Human Rights Council resolution 51/8.");
   assert_has (r, "concerning the **[subject of the letter].**");
-  assert_has (r, "We regret not receiving a reply to communication AL TJK 1/2023.");
+  assert_has (r, "We regret that we have not yet received a reply to this communication.");
   assert_lacks (r, "According to the information received");
   assert_lacks (r, "following matters");
   g_assert_true (has_note (r, "no date yet"));
   g_assert_true (has_note (r, "no subject summary yet"));
   g_assert_true (has_note (r, "The reference is not complete (AL TJK __/____)"));
+
+  /* ...and on a day of 2026, when its renewal is not in the data: a gap */
+  g_clear_pointer (&r, rendered_free);
+  g_setenv ("SOURCE_DATE_EPOCH", "1780000000", TRUE);
+  r = render (letter);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  assert_has (r, "pursuant to Human Rights Council resolution [resolution of the Working Group "
+                 "on Arbitrary Detention].");
+  g_assert_true (has_note (r, "in force on 2026-05-28"));
 }
 
 /* What "rapporteur-cli new" makes: nothing filled in yet. */
@@ -310,8 +339,8 @@ test_empty (void)
   r = render (letter);
   assert_has (r, "Mandate of the [mandate]\n\nRef.: OL OTH __/____");
   assert_has (r, "Dear Sir/Madam,");
-  assert_has (r,
-              "to the attention of [addressee] our comments on the **[subject of the letter].**");
+  assert_has (r, "In this connection, we offer the following comments on the **[subject of the "
+                 "letter].**");
   assert_has (r, "Please accept the assurances of our highest consideration.");
   g_assert_true (has_note (r, "The addressee has no name yet."));
   g_assert_true (has_note (r, "The letter has no mandate yet."));
@@ -349,7 +378,8 @@ test_previous_communications (void)
     set_communications (letter, one);
     r = render (letter);
     assert_has (r, "on 12 May 2023 (AL TJK 1/2023) regarding six independent");
-    assert_has (r, "these cases. We regret not receiving a reply to communication AL TJK 1/2023.");
+    assert_has (r, "these cases. We regret that we have not yet received a reply to this "
+                   "communication.");
   }
   {
     const char *two_replied[] = { "AL TJK 1/2023|2023-05-12|2023-07-01",
@@ -382,6 +412,467 @@ test_previous_communications (void)
     r = render (letter);
     assert_lacks (r, "previously wrote");
   }
+}
+
+/* Issue 10: the summary's article was always "the". The drafter decides:
+ * "concerning alleged…", "concerning a series of…". */
+static void
+test_summary_article (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+
+  rpt_letter_set_summary (letter, "alleged excessive use of force against protesters");
+  rpt_letter_set_summary_article (letter, RPT_SUMMARY_ARTICLE_NONE);
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "information we have received concerning **alleged excessive use of force "
+                   "against protesters.**");
+    assert_lacks (r, "received concerning the");
+  }
+  rpt_letter_set_summary (letter, "attacks against journalists");
+  rpt_letter_set_summary_article (letter, RPT_SUMMARY_ARTICLE_OWN);
+  rpt_letter_set_summary_article_text (letter, "a series of");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "information we have received concerning a series of **attacks against "
+                   "journalists.**");
+  }
+  /* own words left empty: no article */
+  rpt_letter_set_summary_article_text (letter, NULL);
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "concerning **attacks against journalists.**");
+  }
+  /* a letter on legislation too */
+  rpt_letter_set_kind (letter, RPT_LETTER_KIND_OL);
+  rpt_letter_set_summary_article (letter, RPT_SUMMARY_ARTICLE_NONE);
+  rpt_letter_set_summary (letter, "Law No. 12 on foreign agents");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "In this connection, we offer the following comments on **Law No. 12 on "
+                   "foreign agents.**");
+  }
+}
+
+/* Follow-up letters may open the facts with "According to the new
+ * information received:". */
+static void
+test_facts_lead (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+
+  rpt_letter_set_facts_lead (letter, RPT_FACTS_LEAD_NEW_INFORMATION);
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "\n\nAccording to the new information received:\n\nOn 16 July 2024");
+    assert_lacks (r, "According to the information received:");
+  }
+}
+
+/* Issue 10: a body outside the Special Procedures stood among the
+ * mandates; it stands after the resolutions. */
+static void
+test_co_senders (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  RptSignatory *s = rpt_signatory_new ();
+
+  rpt_letter_set_co_senders (letter, "the Inter-American Commission on Human Rights");
+  rpt_signatory_set_name (s, "Roberta Clarke");
+  rpt_signatory_set_title (s, "President, Inter-American Commission on Human Rights");
+  rpt_letter_append_item (letter, RPT_PART_SIGNATORIES, s);
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "Mandates of the Special Rapporteur on the situation of human rights defenders "
+                   "and the Special Rapporteur on the promotion and protection of the right to "
+                   "freedom of opinion and expression\n");
+    assert_has (r, "pursuant to Human Rights Council resolutions 52/4 and 52/9, and the "
+                   "Inter-American Commission on Human Rights.");
+    assert_has (r, "Roberta Clarke\nPresident, Inter-American Commission on Human Rights");
+  }
+  /* with one Special Rapporteur, the letter speaks for two: "we" */
+  rpt_letter_remove_item (letter, RPT_PART_MANDATES, 1);
+  rpt_letter_remove_item (letter, RPT_PART_SIGNATORIES, 1);
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "Mandate of the Special Rapporteur on the situation of human rights "
+                   "defenders\n");
+    assert_has (r, "We have the honour to address you in our capacities as Special Rapporteur on "
+                   "the situation of human rights defenders, pursuant to Human Rights Council "
+                   "resolution 52/4, and the Inter-American Commission on Human Rights.");
+  }
+}
+
+static RptCommunication *
+communication (RptLetter *letter, guint n)
+{
+  return rpt_letter_get_item (letter, RPT_PART_COMMUNICATIONS, n);
+}
+
+/* Issue 10: earlier letters always read "We previously wrote…" and "We
+ * regret not receiving a reply to communication…". Published letters
+ * thank for a reply that leaves concerns, cite letters other mandate
+ * holders sent, and say things no standard sentence says. */
+static void
+test_previous_communications_wording (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+
+  /* a reply that leaves concerns */
+  {
+    const char *one[] = { "AL TJK 1/2023|2023-05-12|2023-07-20", NULL };
+    g_autoptr (Rendered) r = NULL;
+    set_communications (letter, one);
+    rpt_communication_set_reply (communication (letter, 0), RPT_REPLY_PARTIAL);
+    rpt_communication_set_reply_comment (communication (letter, 0),
+                                         "that it does not address the allegations");
+    r = render (letter);
+    assert_has (r, "some of these cases. We thank your Excellency's Government for its response "
+                   "dated 20 July 2023, but we remain concerned that it does not address the "
+                   "allegations.");
+    assert_lacks (r, "regret");
+    /* the drafter has not said what concerns remain: a gap */
+    rpt_communication_set_reply_comment (communication (letter, 0), NULL);
+    g_clear_pointer (&r, rendered_free);
+    r = render (letter);
+    assert_has (r, "but we remain concerned [what still concerns you after the reply].");
+  }
+  /* one of several, by its reference */
+  {
+    const char *two[] = { "AL TJK 1/2023|2023-05-12|2023-07-20", "AL TJK 3/2022|2022-10-04|",
+                          NULL };
+    g_autoptr (Rendered) r = NULL;
+    set_communications (letter, two);
+    rpt_communication_set_reply (communication (letter, 0), RPT_REPLY_PARTIAL);
+    rpt_communication_set_reply_comment (communication (letter, 0), "about her detention");
+    r = render (letter);
+    assert_has (r, "on 12 May 2023 (AL TJK 1/2023) and 4 October 2022 (AL TJK 3/2022) regarding");
+    assert_has (r, "these cases. We regret not receiving a reply to communication AL TJK 3/2022. "
+                   "We thank your Excellency's Government for its response dated 20 July 2023 "
+                   "to communication AL TJK 1/2023, but we remain concerned about her "
+                   "detention.");
+  }
+  /* a letter other mandate holders sent, and one the reply of which the
+   * letter leaves unsaid */
+  {
+    const char *two[] = { "AL TJK 1/2023|2023-05-12|", "UA TJK 4/2021|2021-11-02|", NULL };
+    g_autoptr (Rendered) r = NULL;
+    set_communications (letter, two);
+    rpt_communication_set_sender (communication (letter, 1), RPT_COMMUNICATION_SENDER_OTHERS);
+    rpt_communication_set_senders (communication (letter, 1),
+                                   "the Special Rapporteur on the independence of judges and "
+                                   "lawyers");
+    r = render (letter);
+    assert_has (r, "We previously wrote to your Excellency's Government on 12 May 2023 (AL TJK "
+                   "1/2023) regarding six");
+    assert_has (r, "some of these cases. We would also like to recall communication UA TJK "
+                   "4/2021, sent on 2 November 2021 by the Special Rapporteur on the "
+                   "independence of judges and lawyers. We regret not receiving a reply to "
+                   "communications AL TJK 1/2023 and UA TJK 4/2021.");
+    rpt_communication_set_senders (communication (letter, 1), NULL);
+    rpt_communication_set_reply (communication (letter, 1), RPT_REPLY_UNMENTIONED);
+    g_clear_pointer (&r, rendered_free);
+    r = render (letter);
+    assert_has (r, "sent on 2 November 2021 by other special procedures mandate holders. We "
+                   "regret not receiving a reply to communication AL TJK 1/2023.");
+  }
+  /* only letters of others, and the drafter's own sentence */
+  {
+    const char *two[] = { "UA TJK 4/2021|2021-11-02|", "AL TJK 1/2023|2023-05-12|", NULL };
+    g_autoptr (Rendered) r = NULL;
+    set_communications (letter, two);
+    rpt_letter_set_communications_about (letter, "");
+    rpt_communication_set_sender (communication (letter, 0), RPT_COMMUNICATION_SENDER_OTHERS);
+    rpt_communication_set_sender (communication (letter, 1), RPT_COMMUNICATION_SENDER_OTHERS);
+    rpt_communication_set_sentence (communication (letter, 1),
+                                    "Communication AL TJK 1/2023 remains <i>unanswered</i> to "
+                                    "this day.");
+    r = render (letter);
+    assert_has (r, "\n\nWe would like to recall communication UA TJK 4/2021, sent on 2 November "
+                   "2021 by other special procedures mandate holders. We regret not receiving a "
+                   "reply to communication UA TJK 4/2021. Communication AL TJK 1/2023 remains "
+                   "*unanswered* to this day.\n\n");
+    assert_lacks (r, "previously wrote");
+  }
+}
+
+/* Where the paragraph on earlier letters stands: where the drafter puts
+ * it (the sample: after the profile). */
+static void
+test_communications_place (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  const char *marker = "We previously wrote to your Excellency's Government";
+  const struct
+  {
+    RptCommunicationsPlace place;
+    const char *before; /* what the paragraph follows */
+    const char *after;  /* what follows it */
+  } cases[] = {
+    { RPT_COMMUNICATIONS_PLACE_AFTER_SUBJECT, "journalistic work.**", "Ms. **Rukhshona" },
+    { RPT_COMMUNICATIONS_PLACE_AFTER_PROFILE, "education issues.", "According to the" },
+    { RPT_COMMUNICATIONS_PLACE_AFTER_FACTS, "were refused to be transferred.",
+      "While we do not wish" },
+    { RPT_COMMUNICATIONS_PLACE_AFTER_CONCERNS, "exercising their right to freedom of expression.",
+      "In connection with the above alleged facts" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (Rendered) r = NULL;
+      const char *at, *end;
+
+      rpt_letter_set_communications_place (letter, cases[i].place);
+      r = render (letter);
+      at = strstr (r->text, marker);
+      g_assert_nonnull (at);
+      g_assert_null (strstr (at + 1, marker)); /* once */
+      g_assert_true (at - r->text > 2);
+      g_assert_true (g_str_has_prefix (at - 2, "\n\n"));
+      /* the paragraph before */
+      {
+        g_autofree char *head = g_strndup (r->text, at - 2 - r->text);
+        g_assert_true (g_str_has_suffix (head, cases[i].before));
+      }
+      end = strstr (at, "\n\n");
+      g_assert_nonnull (end);
+      g_assert_true (g_str_has_prefix (end + 2, cases[i].after));
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* House style editions                                                */
+
+/* Issue 10: "REFERENCE: AL XXX n/2019" without a reply line (2012–2021),
+ * "Ref.: …" with it (2024 on), "; and" before the last mandate, a full
+ * stop after the header and "in our capacity as" in the older letters:
+ * named editions, chosen per letter, the newest by default. */
+static void
+test_house_style_editions (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  RptMandate *wgad = rpt_mandate_new ();
+
+  rpt_letter_set_date (letter, "2019-05-02");
+  rpt_letter_set_reference_year (letter, 2019);
+  /* no edition named: the newest, and a note on the one of 2019 */
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "\n\nRef.: AL TJK 1/2019\n\n(Please use this reference in your reply)\n\n2 May "
+                   "2019\n\n");
+    g_assert_true (has_note (r, "letters of that time followed the edition “2015” (2015–2021)"));
+  }
+  rpt_letter_set_house_style (letter, "2015");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "and expression\n\nREFERENCE: AL TJK 1/2019\n\n2 May 2019\n\nExcellency,");
+    assert_lacks (r, "Please use this reference");
+    assert_lacks (r, "Ref.:");
+    g_assert_false (has_note (r, "letters of that time followed"));
+    /* the paragraph is gone, not left empty */
+    g_assert_null (strstr (r->xml, "ReferenceNote"));
+  }
+  rpt_letter_set_house_style (letter, "2012");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "Mandates of the Special Rapporteur on the situation of human rights defenders "
+                   "and the Special Rapporteur on the promotion and protection of the right to "
+                   "freedom of opinion and expression.\n\nREFERENCE: AL TJK 1/2019\n\n");
+    assert_has (r, "We have the honour to address you in our capacity as Special Rapporteur on "
+                   "the situation of human rights defenders and Special Rapporteur on");
+  }
+  /* "; and" before the last of three mandates */
+  rpt_mandate_set_key (wgad, "wg-arbitrary-detention");
+  rpt_letter_append_item (letter, RPT_PART_MANDATES, wgad);
+  rpt_letter_set_date (letter, "2025-04-23");
+  rpt_letter_set_house_style (letter, "2024-semicolon");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r,
+                "Mandates of the Special Rapporteur on the situation of human rights defenders; "
+                "the Special Rapporteur on the promotion and protection of the right to freedom "
+                "of opinion and expression; and the Working Group on Arbitrary Detention\n\nRef.:");
+    assert_has (r, "expression; and Working Group on Arbitrary Detention, pursuant to");
+  }
+  /* an edition this Rapporteur does not know: the newest, said */
+  rpt_letter_set_house_style (letter, "1999");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r,
+                "and the Working Group on Arbitrary Detention\n\nRef.: AL TJK 1/2019\n\n(Please");
+    g_assert_true (has_note (r, "edition “1999”, which this Rapporteur does not know"));
+  }
+}
+
+/* Every built-in edition renders, in every letter language, with each
+ * sentence it names in the catalogue and translated. */
+static void
+test_house_style_every_edition (void)
+{
+  RptHouseStyle *style = rpt_house_style_get_default ();
+  g_autoptr (GPtrArray) editions = rpt_house_style_list_editions (style);
+  const char *languages[] = { "en", "fr", "es" };
+
+  g_assert_cmpuint (editions->len, ==, 6);
+  g_assert_cmpstr (rpt_house_style_get_newest (style)->id, ==, "2024");
+  g_assert_cmpstr (rpt_house_style_suggest_edition (style, "2013-06-01")->id, ==, "2012");
+  g_assert_cmpstr (rpt_house_style_suggest_edition (style, "2021-12-31")->id, ==, "2015");
+  g_assert_null (rpt_house_style_suggest_edition (style, "2022-06-01"));
+  g_assert_cmpstr (rpt_house_style_suggest_edition (style, "2025-04-23")->id, ==, "2024");
+  g_assert_cmpstr (rpt_house_style_lookup_edition (style, "2012")->base, ==, "2015");
+
+  for (guint i = 0; i < editions->len; i++)
+    for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+      {
+        const RptHouseStyleEdition *e = editions->pdata[i];
+        g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+        g_autoptr (Rendered) r = NULL;
+
+        rpt_letter_set_house_style (letter, e->id);
+        rpt_letter_set_language (letter, languages[l]);
+        r = render (letter);
+        g_assert_false (has_note (r, "not translated"));
+        g_assert_false (has_note (r, "does not know"));
+      }
+}
+
+static RptHouseStyle *
+style_from (const char *xml, GError **error)
+{
+  return rpt_house_style_new_from_data (xml, -1, "editions.xml", error);
+}
+
+#define EDITIONS_OPEN "<editions xmlns=\"urn:x-rapporteur:house-style\" version=\"1\">\n"
+
+/* The next change of style is data: an edition added to the file, and a
+ * letter that names none follows it. A broken file says where. */
+static void
+test_house_style_data (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptHouseStyle) style = NULL;
+  g_autoptr (RptTemplate) template = NULL;
+  g_autofree char *xsl = rpt_test_source_path ("data", "templates", "letter.xsl", NULL);
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+
+  style = style_from (EDITIONS_OPEN
+                      "<edition id=\"2024\" from=\"2024-01-01\"><name>2024</name></edition>\n"
+                      "<edition id=\"2030\" base=\"2024\" from=\"2030-01-01\"><name>2030</name>"
+                      "<description>No reply line.</description>"
+                      "<omit sentence=\"reference-note\"/>"
+                      "<use sentence=\"reference\" as=\"reference-upper\"/></edition>\n"
+                      "</editions>\n",
+                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rpt_house_style_get_newest (style)->id, ==, "2030");
+  template = rpt_template_new_from_files (xsl, g_getenv ("RAPPORTEUR_BOILERPLATE"), &error);
+  g_assert_no_error (error);
+  rpt_template_set_house_style (template, style);
+  {
+    g_autoptr (Rendered) r = render_with (template, letter);
+    assert_has (r, "expression\n\nREFERENCE: AL TJK 1/2025\n\n23 April 2025");
+  }
+  /* an edition that names a sentence the catalogue lacks: an error */
+  g_clear_object (&style);
+  style = style_from (EDITIONS_OPEN "<edition id=\"2024\" from=\"2024-01-01\"><name>x</name>"
+                                    "<use sentence=\"reference\" as=\"reference-fancy\"/>"
+                                    "</edition></editions>",
+                      &error);
+  g_assert_no_error (error);
+  rpt_template_set_house_style (template, style);
+  {
+    g_autofree char *xml = rpt_letter_to_xml (letter, NULL);
+    g_autofree char *out =
+      rpt_template_render (template, xml, -1, rpt_reference_get_default (), NULL, NULL, &error);
+    g_assert_null (out);
+    g_assert_error (error, RPT_ERROR, RPT_ERROR_PARSE);
+    g_assert_nonnull (strstr (error->message, "“reference-fancy”"));
+    g_clear_error (&error);
+  }
+  /* one that would lose a placeholder */
+  g_clear_object (&style);
+  style = style_from (EDITIONS_OPEN "<edition id=\"2024\" from=\"2024-01-01\"><name>x</name>"
+                                    "<use sentence=\"reference\" as=\"reference-note\"/>"
+                                    "</edition></editions>",
+                      &error);
+  rpt_template_set_house_style (template, style);
+  {
+    g_autofree char *xml = rpt_letter_to_xml (letter, NULL);
+    g_autofree char *out =
+      rpt_template_render (template, xml, -1, rpt_reference_get_default (), NULL, NULL, &error);
+    g_assert_null (out);
+    g_assert_nonnull (strstr (error->message, "placeholders differ"));
+    g_clear_error (&error);
+  }
+
+  /* broken files: refused, with the line */
+  {
+    const char *bad[][2] = {
+      { EDITIONS_OPEN "<edition id=\"a\" from=\"2024-01-01\"><name>a</name></edition>\n"
+                      "<edition id=\"a\" from=\"2025-01-01\"><name>b</name></edition></editions>",
+        "editions.xml:3: the edition “a” is defined twice" },
+      { EDITIONS_OPEN "<edition id=\"a\" base=\"b\" from=\"2024-01-01\"><name>a</name></edition>"
+                      "</editions>",
+        "editions.xml:2: the edition “a” starts from “b”" },
+      { EDITIONS_OPEN "<edition id=\"a\" from=\"2024\"><name>a</name></edition></editions>",
+        "editions.xml:2: the edition “a” has a date that is not YYYY-MM-DD" },
+      { EDITIONS_OPEN "<edition id=\"Style A\"><name>a</name></edition></editions>",
+        "editions.xml:2: “Style A” is not the id of an edition" },
+      { EDITIONS_OPEN "<edition id=\"a\"><name>a</name></edition></editions>",
+        "no edition has a date" },
+      { EDITIONS_OPEN "<edition id=\"a\" from=\"2024-01-01\"><name>a</name>\n"
+                      "<use sentence=\"reference\"/></edition></editions>",
+        "editions.xml:3: <use> needs the sentences it concerns" },
+      { "<clauses xmlns=\"urn:x-rapporteur:clauses\"/>", "not a file of house style editions" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr (RptHouseStyle) broken = style_from (bad[i][0], &error);
+        g_assert_null (broken);
+        g_assert_nonnull (error);
+        if (strstr (error->message, bad[i][1]) == NULL)
+          g_error ("“%s” does not say “%s”", error->message, bad[i][1]);
+        g_clear_error (&error);
+      }
+  }
+}
+
+/* Issue 10: "ratified by Iran", "acceded to by Syria", "by Philippines":
+ * a State is named in running text by its UN name, with its article, in
+ * each letter language. */
+static void
+test_country_names (void)
+{
+  const struct
+  {
+    const char *code;
+    const char *language;
+    const char *says;
+  } cases[] = {
+    { "IRN", "en", "ratified by the Islamic Republic of Iran on 24 June 1975" },
+    { "PHL", "en", "ratified by the Philippines on 23 October 1986" },
+    { "SYR", "en", "acceded to by the Syrian Arab Republic on 21 April 1969" },
+    { "IRN", "fr", "la République islamique d'Iran" },
+    { "PHL", "fr", "les Philippines" },
+    { "IRN", "es", "la República Islámica del Irán" },
+    { "PHL", "es", "Filipinas" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+      g_autoptr (Rendered) r = NULL;
+
+      rpt_letter_set_country (letter, cases[i].code);
+      rpt_letter_set_language (letter, cases[i].language);
+      r = render (letter);
+      assert_has (r, cases[i].says);
+      assert_lacks (r, "by Iran");
+      assert_lacks (r, "by Philippines");
+      /* the document's keywords name it the same way */
+      if (g_str_equal (cases[i].language, "en") && g_str_equal (cases[i].code, "PHL"))
+        g_assert_nonnull (strstr (r->xml, "<meta:keyword>the Philippines</meta:keyword>"));
+    }
 }
 
 static void
@@ -426,6 +917,95 @@ test_three_mandates (void)
                  "the Special Rapporteur on the promotion and protection of the right to freedom "
                  "of opinion and expression and the Working Group on Arbitrary Detention\n");
   assert_has (r, "pursuant to Human Rights Council resolutions 52/4, 52/9 and 51/8.");
+}
+
+/* Issue 10: a four-mandate letter came out "pursuant to Human Rights
+ * Council resolutions 52/9 and 52/4", the two mandates the data had no
+ * resolution for left out, with only a note on the command line. */
+static void
+test_resolution_gaps (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autoptr (Rendered) r = NULL;
+  g_autoptr (GPtrArray) lacking = NULL;
+  const char *const own[] = { "50/17", NULL };
+  const char *keys[] = { "sr-freedom-assembly-association", "sr-independence-judges-lawyers" };
+
+  rpt_letter_move_item (letter, RPT_PART_MANDATES, 1, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      RptMandate *m = rpt_mandate_new ();
+      rpt_mandate_set_key (m, keys[i]);
+      rpt_letter_append_item (letter, RPT_PART_MANDATES, m);
+    }
+  r = render (letter);
+  assert_lacks (r, "resolutions 52/9 and 52/4");
+  assert_has (r, "pursuant to Human Rights Council resolutions 52/9, 52/4, [resolution of the "
+                 "Special Rapporteur on the rights to freedom of peaceful assembly and of "
+                 "association] and [resolution of the Special Rapporteur on the independence of "
+                 "judges and lawyers].");
+  g_assert_true (has_note (r, "No Human Rights Council resolution in force on 2025-04-23 is "
+                              "known for the Special Rapporteur on the independence of judges"));
+
+  /* the same list, asked of the core, for the checks */
+  lacking = rpt_letter_list_mandates_without_resolution (letter, rpt_reference_get_default ());
+  g_assert_cmpuint (lacking->len, ==, 2);
+  g_assert_cmpstr (rpt_mandate_get_key (lacking->pdata[0]), ==, keys[0]);
+  g_assert_cmpstr (rpt_mandate_get_key (lacking->pdata[1]), ==, keys[1]);
+  g_clear_pointer (&lacking, g_ptr_array_unref);
+
+  /* the drafter types the one resolution; the other gap stays */
+  rpt_mandate_set_resolutions (rpt_letter_get_item (letter, RPT_PART_MANDATES, 2), own);
+  g_clear_pointer (&r, rendered_free);
+  r = render (letter);
+  assert_has (r, "resolutions 52/9, 52/4, 50/17 and [resolution of the Special Rapporteur on "
+                 "the independence of judges and lawyers].");
+  lacking = rpt_letter_list_mandates_without_resolution (letter, rpt_reference_get_default ());
+  g_assert_cmpuint (lacking->len, ==, 1);
+  g_assert_cmpstr (rpt_mandate_get_key (lacking->pdata[0]), ==, keys[1]);
+  g_clear_pointer (&lacking, g_ptr_array_unref);
+
+  /* the sample lacks none */
+  {
+    g_autoptr (RptLetter) sample = rpt_test_load_letter ("sample");
+    lacking = rpt_letter_list_mandates_without_resolution (sample, rpt_reference_get_default ());
+    g_assert_cmpuint (lacking->len, ==, 0);
+  }
+}
+
+/* A letter dated in a year has the titles of that year
+ * (mandate_title_history.csv). */
+static void
+test_dated_titles (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  RptMandate *m = rpt_letter_get_item (letter, RPT_PART_MANDATES, 1);
+
+  rpt_mandate_set_key (m, "sr-violence-against-women");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    /* the current title is complete: "…, its causes and consequences" */
+    assert_has (r, "and the Special Rapporteur on violence against women and girls, its causes "
+                   "and consequences\n");
+  }
+  rpt_letter_set_date (letter, "2019-05-02");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "and the Special Rapporteur on violence against women, its causes and "
+                   "consequences\n");
+    assert_has (r, "Irene Khan\nSpecial Rapporteur on violence against women, its causes and "
+                   "consequences");
+    g_assert_true (has_note (r, "is the one in use then"));
+  }
+  /* two mandates merged in October 2025: before, the title is a gap */
+  rpt_mandate_set_key (m, "sr-slavery-trafficking");
+  rpt_letter_set_date (letter, "2024-05-02");
+  {
+    g_autoptr (Rendered) r = render (letter);
+    assert_has (r, "and the [title on the letter's date: Special Rapporteur on contemporary forms "
+                   "of slavery and trafficking in persons]\n");
+    g_assert_true (has_note (r, "had titles of their own"));
+  }
 }
 
 static void
@@ -1269,9 +1849,21 @@ main (int argc, char **argv)
   g_test_add_func ("/template/draft", test_draft);
   g_test_add_func ("/template/empty", test_empty);
   g_test_add_func ("/template/previous-communications", test_previous_communications);
+  g_test_add_func ("/template/previous-communications-wording",
+                   test_previous_communications_wording);
+  g_test_add_func ("/template/communications-place", test_communications_place);
+  g_test_add_func ("/template/summary-article", test_summary_article);
+  g_test_add_func ("/template/facts-lead", test_facts_lead);
+  g_test_add_func ("/template/co-senders", test_co_senders);
+  g_test_add_func ("/template/country-names", test_country_names);
+  g_test_add_func ("/template/house-style-editions", test_house_style_editions);
+  g_test_add_func ("/template/house-style-every-edition", test_house_style_every_edition);
+  g_test_add_func ("/template/house-style-data", test_house_style_data);
   g_test_add_func ("/template/one-mandate", test_one_mandate);
   g_test_add_func ("/template/three-mandates", test_three_mandates);
   g_test_add_func ("/template/own-titles", test_own_titles_and_resolutions);
+  g_test_add_func ("/template/resolution-gaps", test_resolution_gaps);
+  g_test_add_func ("/template/dated-titles", test_dated_titles);
   g_test_add_func ("/template/closing-options", test_closing_options);
   g_test_add_func ("/template/whitespace-and-inline", test_whitespace_and_inline);
   g_test_add_func ("/template/translation", test_translation);

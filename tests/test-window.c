@@ -13,9 +13,11 @@
 #include "rpt-comment-dialog.h"
 #include "rpt-comments-section.h"
 #include "rpt-compare-window.h"
+#include "rpt-item-list.h"
 #include "rpt-merge-window.h"
 #include "rpt-exporter.h"
 #include "rpt-page-source.h"
+#include "rpt-paragraph-editor.h"
 #include "rpt-paragraph-row.h"
 #include "rpt-paragraphs-section.h"
 #include "rpt-preview.h"
@@ -460,6 +462,271 @@ test_title_form (void)
   find_combo_rows (section, "Form of Title", rows);
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_false (gtk_widget_get_visible (rows->pdata[2]));
+  close_window (window);
+}
+
+/* Rows of any kind of AdwPreferencesRow with @title, in tree order. */
+static void
+find_rows (GtkWidget *widget, GType type, const char *title, GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    find_rows (c, type, title, found);
+}
+
+static GtkWidget *
+find_row (GtkWidget *widget, GType type, const char *title)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  find_rows (widget, type, title, found);
+  if (found->len == 0)
+    g_error ("no row “%s”", title);
+  return found->pdata[0];
+}
+
+/* The text boxes (RptParagraphEditor) whose text view is labelled
+ * @label for assistive technologies, in tree order. */
+static void
+find_editors (GtkWidget *widget, const char *label, GPtrArray *found)
+{
+  if (RPT_IS_PARAGRAPH_EDITOR (widget) &&
+      g_strcmp0 (rpt_paragraph_editor_get_label (RPT_PARAGRAPH_EDITOR (widget)), label) == 0)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    find_editors (c, label, found);
+}
+
+static GtkWidget *
+find_item_list (GtkWidget *widget)
+{
+  if (RPT_IS_ITEM_LIST (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_item_list (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+have_row (gpointer data)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  find_rows (rows_section, ADW_TYPE_COMBO_ROW, data, found);
+  return found->len > 0;
+}
+
+/* Issue 10: the wording the drafter decides, set in the forms: the house
+ * style edition, the words before the summary, where earlier letters
+ * stand, who sent one and what is said of its reply, the facts' opening
+ * line, co-senders and who signs for them. Each field reaches the model,
+ * the file and the preview; the labels name each field for assistive
+ * technologies; an undo brings a choice back. */
+static void
+test_wording (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  g_autofree char *stored = NULL;
+  RptLetter *model;
+  RptWindow *window;
+  RptCommunication *first;
+  GtkWidget *section, *row;
+
+  g_assert_no_error (error);
+  window = open_window (letter);
+  model = rpt_letter_file_get_letter (rpt_window_get_document (window));
+  first = rpt_letter_get_item (model, RPT_PART_COMMUNICATIONS, 0);
+
+  /* the house style edition: the newest first, then each by name */
+  rpt_window_show_section (window, "letter");
+  section = rpt_window_get_section_widget (window, "letter");
+  row = find_row (section, ADW_TYPE_COMBO_ROW, "_Edition");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  g_assert_null (rpt_letter_get_house_style (model));
+  {
+    GListModel *items = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+    guint at = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (items), i), "2015–2021"))
+        at = i;
+    g_assert_cmpuint (at, !=, GTK_INVALID_LIST_POSITION);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), at);
+  }
+  g_assert_cmpstr (rpt_letter_get_house_style (model), ==, "2015");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+                              find_row (section, ADW_TYPE_ACTION_ROW, "What it changes"))),
+                            "REFERENCE"));
+  /* an edition from a newer Rapporteur is shown as such, not as another */
+  rpt_letter_set_house_style (model, "2030");
+  g_assert_cmpstr (
+    gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (row))),
+                                adw_combo_row_get_selected (ADW_COMBO_ROW (row))),
+    ==, "“2030”, which this Rapporteur does not know");
+  rpt_letter_set_house_style (model, "2015");
+
+  /* the words before the summary, and where earlier letters stand */
+  rpt_window_show_section (window, "summary");
+  section = rpt_window_get_section_widget (window, "summary");
+  rows_section = section;
+  spin_until (have_row, (gpointer) "Words _before the summary", 10000);
+  row = find_row (section, ADW_TYPE_COMBO_ROW, "Words _before the summary");
+  {
+    GtkWidget *own =
+      find_row (section, ADW_TYPE_ENTRY_ROW, "Your words before the summary (not bold)");
+
+    g_assert_false (gtk_widget_get_visible (own));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), RPT_SUMMARY_ARTICLE_OWN);
+    g_assert_cmpint (rpt_letter_get_summary_article (model), ==, RPT_SUMMARY_ARTICLE_OWN);
+    g_assert_true (gtk_widget_get_visible (own));
+    gtk_editable_set_text (GTK_EDITABLE (own), "the alleged");
+    g_assert_cmpstr (rpt_letter_get_summary_article_text (model), ==, "the alleged");
+  }
+  row = find_row (section, ADW_TYPE_COMBO_ROW, "_Place in the letter");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), RPT_COMMUNICATIONS_PLACE_AFTER_FACTS);
+  g_assert_cmpint (rpt_letter_get_communications_place (model), ==,
+                   RPT_COMMUNICATIONS_PLACE_AFTER_FACTS);
+
+  /* an earlier letter: its sender, what is said of its reply */
+  spin_until (have_row, (gpointer) "Sent by", 10000);
+  g_ptr_array_set_size (found, 0);
+  find_rows (section, ADW_TYPE_COMBO_ROW, "Sent by", found);
+  g_assert_cmpuint (found->len, ==, 3);
+  adw_combo_row_set_selected (found->pdata[0], RPT_COMMUNICATION_SENDER_OTHERS);
+  g_assert_cmpint (rpt_communication_get_sender (first), ==, RPT_COMMUNICATION_SENDER_OTHERS);
+  {
+    g_autoptr (GPtrArray) who = g_ptr_array_new ();
+
+    find_rows (section, ADW_TYPE_ENTRY_ROW,
+               "Who sent it (e.g. “the Special Rapporteur on torture”)", who);
+    g_assert_cmpuint (who->len, ==, 3);
+    g_assert_true (gtk_widget_get_visible (who->pdata[0]));
+    g_assert_false (gtk_widget_get_visible (who->pdata[1]));
+    gtk_editable_set_text (GTK_EDITABLE (who->pdata[0]),
+                           "the Special Rapporteur on the independence of judges and lawyers");
+    g_assert_cmpstr (rpt_communication_get_senders (first), ==,
+                     "the Special Rapporteur on the independence of judges and lawyers");
+  }
+  g_ptr_array_set_size (found, 0);
+  find_rows (section, ADW_TYPE_COMBO_ROW, "What the letter says of the reply", found);
+  g_assert_cmpuint (found->len, ==, 3);
+  adw_combo_row_set_selected (found->pdata[0], RPT_REPLY_PARTIAL);
+  g_assert_cmpint (rpt_communication_get_reply (first), ==, RPT_REPLY_PARTIAL);
+  g_ptr_array_set_size (found, 0);
+  find_editors (section, "What still concerns you (after “but we remain concerned”)", found);
+  g_assert_cmpuint (found->len, ==, 3);
+  g_assert_true (
+    gtk_widget_is_visible (found->pdata[0]) ||
+    gtk_widget_get_visible (gtk_widget_get_ancestor (found->pdata[0], GTK_TYPE_LIST_BOX_ROW)));
+  g_assert_false (
+    gtk_widget_get_visible (gtk_widget_get_ancestor (found->pdata[1], GTK_TYPE_LIST_BOX_ROW)));
+  rpt_paragraph_editor_set_markup (found->pdata[0], "about her <i>health</i>");
+  g_assert_cmpstr (rpt_communication_get_reply_comment (first), ==, "about her <i>health</i>");
+  g_ptr_array_set_size (found, 0);
+  find_editors (section, "A sentence of your own on this letter, instead of the standard ones",
+                found);
+  g_assert_cmpuint (found->len, ==, 3);
+
+  /* the facts' opening line, and an undo that brings it back */
+  rpt_window_show_section (window, "facts");
+  section = rpt_window_get_section_widget (window, "facts");
+  rows_section = section;
+  spin_until (have_row, (gpointer) "_Opening line", 10000);
+  row = find_row (section, ADW_TYPE_COMBO_ROW, "_Opening line");
+  g_assert_true (gtk_widget_is_visible (row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), RPT_FACTS_LEAD_NEW_INFORMATION);
+  g_assert_cmpint (rpt_letter_get_facts_lead (model), ==, RPT_FACTS_LEAD_NEW_INFORMATION);
+  spin_for (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (rpt_letter_get_facts_lead (model), ==, RPT_FACTS_LEAD_INFORMATION_RECEIVED);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==,
+                    RPT_FACTS_LEAD_INFORMATION_RECEIVED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpint (rpt_letter_get_facts_lead (model), ==, RPT_FACTS_LEAD_NEW_INFORMATION);
+  /* concerns have no opening line to choose */
+  rpt_window_show_section (window, "concerns");
+  rows_section = rpt_window_get_section_widget (window, "concerns");
+  spin_until (have_row, (gpointer) "_Opening line", 10000);
+  g_assert_false (gtk_widget_is_visible (find_row (
+    rpt_window_get_section_widget (window, "concerns"), ADW_TYPE_COMBO_ROW, "_Opening line")));
+
+  /* co-senders and who signs for them */
+  rpt_window_show_section (window, "mandates");
+  section = rpt_window_get_section_widget (window, "mandates");
+  g_ptr_array_set_size (found, 0);
+  /* the section's last row, made when scrolled to */
+  rpt_item_list_scroll_to (RPT_ITEM_LIST (find_item_list (section)), 3);
+  spin_for (200);
+  find_editors (section, "Co-senders", found);
+  g_assert_cmpuint (found->len, ==, 1);
+  rpt_paragraph_editor_set_markup (found->pdata[0],
+                                   "the Inter-American Commission on Human Rights");
+  g_assert_cmpstr (rpt_letter_get_co_senders (model), ==,
+                   "the Inter-American Commission on Human Rights");
+  g_assert_true (gtk_widget_activate_action (section, "section.add-co-signatory", NULL));
+  g_assert_cmpuint (rpt_letter_get_n_items (model, RPT_PART_SIGNATORIES), ==, 3);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (section, ADW_TYPE_ENTRY_ROW, "Name")),
+                         "Roberta Clarke");
+  gtk_editable_set_text (
+    GTK_EDITABLE (find_row (section, ADW_TYPE_ENTRY_ROW,
+                            "Title (e.g. “President, Inter-American Commission on Human "
+                            "Rights”)")),
+    "President, Inter-American Commission on Human Rights");
+  {
+    RptSignatory *co = rpt_letter_get_item (model, RPT_PART_SIGNATORIES, 2);
+
+    g_assert_null (rpt_signatory_get_mandate (co));
+    g_assert_cmpstr (rpt_signatory_get_name (co), ==, "Roberta Clarke");
+    g_assert_cmpstr (rpt_signatory_get_title (co), ==,
+                     "President, Inter-American Commission on Human Rights");
+  }
+
+  /* the checks know the co-signatory for what it is */
+  {
+    g_autoptr (RptChecker) checker = rpt_checker_new ();
+
+    rpt_checker_set_letter (checker, model);
+    g_assert_true (rpt_checker_update (checker, &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)); i++)
+      {
+        g_autoptr (RptCheck) check = g_list_model_get_item (G_LIST_MODEL (checker), i);
+        g_assert_cmpstr (rpt_check_get_id (check), !=, "co-senders-unsigned");
+        g_assert_cmpstr (rpt_check_get_id (check), !=, "signatory-without-mandate");
+      }
+  }
+  /* the edition the checks name is the one the letter follows: a
+   * dated letter of 2019 in the edition of its time has nothing to say */
+  rpt_letter_set_date (model, "2019-05-02");
+  rpt_letter_set_reference_year (model, 2019);
+  spin_until (preview_current, window, 90000);
+  g_assert_false (has_check (window, "follows the newest house style"));
+  rpt_letter_set_house_style (model, NULL);
+  spin_until (preview_current, window, 90000);
+  g_assert_true (has_check (window, "follows the newest house style"));
+  rpt_letter_set_house_style (model, "2015");
+
+  /* and the file keeps it */
+  spin_until (saved, window, 10000);
+  stored = stored_xml (rpt_letter_file_get_path (rpt_window_get_document (window)));
+  g_assert_nonnull (strstr (stored, "<house-style>2015</house-style>"));
+  g_assert_nonnull (strstr (stored, "lead=\"new-information\""));
+  g_assert_nonnull (strstr (stored, "place=\"after-facts\""));
+  g_assert_nonnull (strstr (stored, "reply=\"partial\""));
+  g_assert_nonnull (strstr (stored, "<reply-comment>about her <i>health</i></reply-comment>"));
+  g_assert_nonnull (
+    strstr (stored, "<co-senders>the Inter-American Commission on Human Rights</co-senders>"));
   close_window (window);
 }
 
@@ -1380,6 +1647,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/new-letter", test_new_letter);
   g_test_add_func ("/window/save-error-banner", test_save_error_banner);
   g_test_add_func ("/window/title-form", test_title_form);
+  g_test_add_func ("/window/wording", test_wording);
   g_test_add_func ("/window/links-and-notes", test_links_and_notes);
   g_test_add_func ("/window/preview-follows-and-zooms", test_preview_follows_and_zooms);
   g_test_add_func ("/window/author-asked-once", test_author_asked_once);

@@ -20,6 +20,7 @@ rpt_cli_new (int argc, char **argv)
   g_autofree char *kind_code = NULL;
   g_autofree char *country = NULL;
   g_autofree char *language = NULL;
+  g_autofree char *edition = NULL;
   g_autoptr (RptLetter) letter = NULL;
   g_autoptr (RptStore) store = NULL;
   g_autoptr (GError) error = NULL;
@@ -31,6 +32,10 @@ rpt_cli_new (int argc, char **argv)
       N_ ("ISO 3166-1 alpha-3 code of the State, or OTH for a company or organisation"), "CODE" },
     { "language", 'l', 0, G_OPTION_ARG_STRING, &language, N_ ("en, fr or es (default en)"),
       "LANG" },
+    { "house-style", 's', 0, G_OPTION_ARG_STRING, &edition,
+      N_ ("The edition of the house style the letter follows (see “rapporteur-cli editions”; "
+          "default: the newest)"),
+      "EDITION" },
     { NULL }
   };
 
@@ -53,8 +58,14 @@ rpt_cli_new (int argc, char **argv)
     return rpt_cli_usage (_ ("“%s” is not an ISO 3166-1 alpha-3 code"), country);
   if (language != NULL && !rpt_language_is_supported (language))
     return rpt_cli_usage (_ ("--language must be en, fr or es"));
+  if (edition != NULL &&
+      rpt_house_style_lookup_edition (rpt_house_style_get_default (), edition) == NULL)
+    return rpt_cli_usage (_ ("“%s” is not an edition of the house style (rapporteur-cli editions "
+                             "lists them)"),
+                          edition);
 
   letter = rpt_letter_new ();
+  rpt_letter_set_house_style (letter, edition);
   rpt_letter_set_kind (letter, kind);
   rpt_letter_set_country (letter, country);
   if (language != NULL)
@@ -304,6 +315,117 @@ print_paragraph_count (RptLetter *letter, RptPart part, const char *label)
     }
 }
 
+static void
+print_house_style (RptLetter *letter)
+{
+  RptHouseStyle *style = rpt_house_style_get_default ();
+  const char *id = rpt_letter_get_house_style (letter);
+  const RptHouseStyleEdition *edition = rpt_house_style_lookup_edition (style, id);
+
+  if (edition != NULL)
+    /* Translators: the house style edition a letter follows: its id and name */
+    printf (_ ("House style: edition %s (%s)\n"), edition->id, edition->name);
+  else if (id != NULL)
+    printf (_ ("House style: edition %s, unknown here: the newest (%s) is used\n"), id,
+            rpt_house_style_get_newest (style)->name);
+  else
+    printf (_ ("House style: the newest edition (%s)\n"), rpt_house_style_get_newest (style)->name);
+}
+
+/* --- editions ------------------------------------------------------- */
+
+int
+rpt_cli_editions (int argc, char **argv)
+{
+  RptHouseStyle *style = rpt_house_style_get_default ();
+  g_autoptr (GPtrArray) editions = NULL;
+  const RptHouseStyleEdition *newest;
+  int status;
+
+  status = rpt_cli_parse ("editions", NULL, &argc, &argv, "",
+                          _ ("List the editions of the house style: the wording letters used in "
+                             "different years. A letter follows the one it names, or the newest."));
+  if (status >= 0)
+    return status;
+  if (argc != 1)
+    return rpt_cli_usage (_ ("editions takes no file"));
+  editions = rpt_house_style_list_editions (style);
+  newest = rpt_house_style_get_newest (style);
+  for (guint i = 0; i < editions->len; i++)
+    {
+      const RptHouseStyleEdition *e = editions->pdata[i];
+
+      printf ("%s\t%s%s\n", e->id, e->name, e == newest ? _ (" (the newest)") : "");
+      if (e->description[0] != '\0')
+        printf ("\t%s\n", e->description);
+    }
+  return RPT_CLI_EXIT_OK;
+}
+
+static void
+print_summary_article (RptLetter *letter)
+{
+  switch (rpt_letter_get_summary_article (letter))
+    {
+    case RPT_SUMMARY_ARTICLE_NONE:
+      printf (_ ("Before the subject: no article\n"));
+      break;
+    case RPT_SUMMARY_ARTICLE_OWN:
+      printf (_ ("Before the subject: “%s”\n"), rpt_letter_get_summary_article_text (letter) != NULL
+                                                  ? rpt_letter_get_summary_article_text (letter)
+                                                  : "");
+      break;
+    case RPT_SUMMARY_ARTICLE_USUAL:
+    default:
+      break;
+    }
+}
+
+static void
+print_reply (RptCommunication *c, const char *reply)
+{
+  switch (rpt_communication_get_effective_reply (c))
+    {
+    case RPT_REPLY_RECEIVED:
+      if (reply != NULL)
+        printf (_ ("reply of %s\n"), reply);
+      else
+        printf (_ ("reply received (no date)\n"));
+      break;
+    case RPT_REPLY_PARTIAL:
+      if (reply != NULL)
+        printf (_ ("reply of %s that leaves concerns\n"), reply);
+      else
+        printf (_ ("reply that leaves concerns (no date)\n"));
+      break;
+    case RPT_REPLY_UNMENTIONED:
+      printf (_ ("reply not mentioned\n"));
+      break;
+    case RPT_REPLY_NOT_RECEIVED:
+    case RPT_REPLY_AUTO:
+    default:
+      printf (_ ("no reply\n"));
+      break;
+    }
+}
+
+static const char *
+communications_place_name (RptCommunicationsPlace place)
+{
+  switch (place)
+    {
+    case RPT_COMMUNICATIONS_PLACE_AFTER_SUBJECT:
+      return _ ("after the subject");
+    case RPT_COMMUNICATIONS_PLACE_AFTER_FACTS:
+      return _ ("after the facts");
+    case RPT_COMMUNICATIONS_PLACE_AFTER_CONCERNS:
+      return _ ("after the concerns");
+    case RPT_COMMUNICATIONS_PLACE_AFTER_PROFILE:
+    default:
+      return _ ("after the profile");
+    }
+}
+
 int
 rpt_cli_show (int argc, char **argv)
 {
@@ -336,7 +458,17 @@ rpt_cli_show (int argc, char **argv)
   printf ("%s %s\n", kind_name (rpt_letter_get_kind (letter)),
           reference != NULL ? reference : _ ("(no reference yet)"));
   if (rpt_letter_is_to_state (letter))
-    printf (_ ("Addressee: the Government of %s\n"), rpt_letter_get_country (letter));
+    {
+      /* the State as the letter names it (UN terminology) */
+      g_autofree char *name = rpt_reference_dup_country_name (
+        rpt_reference_get_default (), rpt_letter_get_country (letter), "en");
+      if (name != NULL)
+        /* Translators: the State's name as letters write it, then its code */
+        printf (_ ("Addressee: the Government of %s (%s)\n"), name,
+                rpt_letter_get_country (letter));
+      else
+        printf (_ ("Addressee: the Government of %s\n"), rpt_letter_get_country (letter));
+    }
   else if (rpt_letter_get_country (letter) != NULL)
     printf (_ ("Addressee: %s (not a State)\n"), rpt_letter_get_addressee_name (letter) != NULL
                                                    ? rpt_letter_get_addressee_name (letter)
@@ -346,22 +478,48 @@ rpt_cli_show (int argc, char **argv)
   printf (_ ("Date: %s\n"),
           rpt_letter_get_date (letter) != NULL ? rpt_letter_get_date (letter) : _ ("(none)"));
   printf (_ ("Language: %s\n"), rpt_letter_get_language (letter));
+  print_house_style (letter);
 
   n = rpt_letter_get_n_items (letter, RPT_PART_MANDATES);
   printf (_ ("Mandates: %u\n"), n);
-  for (guint i = 0; i < n; i++)
-    {
-      RptMandate *m = rpt_letter_get_item (letter, RPT_PART_MANDATES, i);
-      const char *const *res = rpt_mandate_get_resolutions (m);
-      g_autofree char *res_str = res != NULL ? g_strjoinv (", ", (char **) res) : NULL;
-      const char *title = rpt_mandate_get_title (m);
+  {
+    RptReference *data = rpt_reference_get_default ();
+    g_autofree char *date = rpt_letter_dup_effective_date (letter);
 
-      printf ("  %u. %s", i + 1,
-              title != NULL ? title : (rpt_mandate_get_key (m) ? rpt_mandate_get_key (m) : "?"));
-      if (res_str != NULL)
-        printf (" (%s)", res_str);
-      printf ("\n");
-    }
+    for (guint i = 0; i < n; i++)
+      {
+        RptMandate *m = rpt_letter_get_item (letter, RPT_PART_MANDATES, i);
+        const char *const *res = rpt_mandate_get_resolutions (m);
+        g_autofree char *res_str = res != NULL ? g_strjoinv (", ", (char **) res) : NULL;
+        const char *title = rpt_mandate_get_title (m);
+        const char *key = rpt_mandate_get_key (m);
+
+        /* the title and resolution of the letter's date, as the letter
+         * names them */
+        if (title == NULL && key != NULL)
+          title = rpt_reference_lookup_title_at (data, key, "en", RPT_TITLE_FORM_UNSPECIFIED, date,
+                                                 NULL, NULL);
+        if (res_str == NULL && key != NULL)
+          {
+            g_autoptr (GPtrArray) found = rpt_reference_find_resolutions_at (data, key, date, NULL);
+            g_autoptr (GStrvBuilder) numbers = g_strv_builder_new ();
+            g_auto (GStrv) v = NULL;
+
+            for (guint k = 0; k < found->len; k++)
+              g_strv_builder_add (numbers, ((const RptResolutionInfo *) found->pdata[k])->number);
+            v = g_strv_builder_end (numbers);
+            if (v[0] != NULL)
+              res_str = g_strjoinv (", ", v);
+          }
+        printf ("  %u. %s", i + 1, title != NULL ? title : (key != NULL ? key : "?"));
+        if (res_str != NULL)
+          printf (" (%s)", res_str);
+        else
+          /* Translators: after a mandate in "show": the letter shows a gap */
+          printf (_ (" (no resolution known on %s)"), date);
+        printf ("\n");
+      }
+  }
 
   n = rpt_letter_get_n_items (letter, RPT_PART_SIGNATORIES);
   printf (_ ("Signatories: %u\n"), n);
@@ -382,6 +540,10 @@ rpt_cli_show (int argc, char **argv)
       printf ("\n");
     }
 
+  if (rpt_letter_get_co_senders (letter)[0] != '\0')
+    print_wrapped (_ ("Co-senders outside the Special Procedures"),
+                   rpt_letter_get_co_senders (letter));
+  print_summary_article (letter);
   print_wrapped (_ ("Summary"), rpt_letter_get_summary (letter));
 
   n = rpt_letter_get_n_items (letter, RPT_PART_PERSONS);
@@ -416,14 +578,26 @@ rpt_cli_show (int argc, char **argv)
               rpt_communication_get_reference (c) != NULL ? rpt_communication_get_reference (c)
                                                           : "?",
               rpt_communication_get_date (c) != NULL ? rpt_communication_get_date (c) : "?");
-      if (reply != NULL)
-        printf (_ ("reply of %s\n"), reply);
-      else
-        printf (_ ("no reply\n"));
+      print_reply (c, reply);
+      if (rpt_communication_get_sender (c) == RPT_COMMUNICATION_SENDER_OTHERS)
+        printf (_ ("     sent by %s\n"), rpt_communication_get_senders (c) != NULL
+                                           ? rpt_communication_get_senders (c)
+                                           : _ ("other special procedures mandate holders"));
+      if (rpt_communication_get_sentence (c)[0] != '\0')
+        {
+          g_autofree char *plain = rpt_markup_to_plain (rpt_communication_get_sentence (c));
+          /* Translators: the drafter's own sentence on an earlier letter */
+          printf (_ ("     own sentence: %s\n"), plain);
+        }
     }
+  if (n > 0 || rpt_letter_get_communications_about (letter)[0] != '\0')
+    printf (_ ("Earlier letters stand %s\n"),
+            communications_place_name (rpt_letter_get_communications_place (letter)));
 
   print_paragraph_count (letter, RPT_PART_PROFILE, _ ("Profile paragraphs"));
   print_paragraph_count (letter, RPT_PART_FACTS, _ ("Facts"));
+  if (rpt_letter_get_facts_lead (letter) == RPT_FACTS_LEAD_NEW_INFORMATION)
+    printf (_ ("  (they open “According to the new information received:”)\n"));
   print_paragraph_count (letter, RPT_PART_CONCERNS, _ ("Concerns"));
   print_paragraph_count (letter, RPT_PART_QUESTIONS, _ ("Questions"));
   print_paragraph_count (letter, RPT_PART_ANNEX, _ ("Legal annex paragraphs"));

@@ -208,8 +208,10 @@ print_help (FILE *out)
   fprintf (out, "%s\n\n", _ ("Usage: rapporteur-cli COMMAND [OPTION…]"));
   fprintf (out, "%s\n\n", _ ("Draft letters of the UN Special Procedures from the command line."));
   fprintf (out, "%s\n", _ ("Commands:"));
-  fprintf (out, "  new --kind AL|UA|OL --country CODE OUT.rapporteur\n    %s\n",
-           _ ("Create a new letter"));
+  fprintf (
+    out,
+    "  new --kind AL|UA|OL --country CODE [--language LANG] [--house-style EDITION] OUT.rapporteur\n    %s\n",
+    _ ("Create a new letter"));
   fprintf (out, "  import IN.xml OUT.rapporteur\n    %s\n",
            _ ("Create a document from letter XML"));
   fprintf (out,
@@ -220,6 +222,8 @@ print_help (FILE *out)
   fprintf (out, "  export --format pdf [--version N] [--language LANG] IN -o OUT.pdf\n    %s\n",
            _ ("Lay out the letter and write it as PDF (IN may also be document XML)"));
   fprintf (out, "  show IN\n    %s\n", _ ("Print a readable summary of the letter"));
+  fprintf (out, "  editions\n    %s\n",
+           _ ("List the editions of the house style a letter can follow (new --house-style)"));
   fprintf (out, "  version save IN -m MESSAGE [--author NAME]\n    %s\n",
            _ ("Keep the working state as a named version"));
   fprintf (out, "  version list IN\n    %s\n", _ ("List the named versions"));
@@ -252,12 +256,13 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "new", rpt_cli_new },         { "import", rpt_cli_import },
-  { "export", rpt_cli_export },   { "show", rpt_cli_show },
-  { "version", rpt_cli_version }, { "diff", rpt_cli_diff },
-  { "update", rpt_cli_update },   { "send-for-review", rpt_cli_send_for_review },
-  { "merge", rpt_cli_merge },     { "comments", rpt_cli_comments },
-  { "check", rpt_cli_check },     { "reference", rpt_cli_reference },
+  { "new", rpt_cli_new },           { "import", rpt_cli_import },
+  { "export", rpt_cli_export },     { "show", rpt_cli_show },
+  { "version", rpt_cli_version },   { "diff", rpt_cli_diff },
+  { "update", rpt_cli_update },     { "send-for-review", rpt_cli_send_for_review },
+  { "merge", rpt_cli_merge },       { "comments", rpt_cli_comments },
+  { "check", rpt_cli_check },       { "reference", rpt_cli_reference },
+  { "editions", rpt_cli_editions },
 };
 
 int

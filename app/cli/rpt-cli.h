@@ -35,6 +35,7 @@ int rpt_cli_new (int argc, char **argv);
 int rpt_cli_import (int argc, char **argv);
 int rpt_cli_export (int argc, char **argv);
 int rpt_cli_show (int argc, char **argv);
+int rpt_cli_editions (int argc, char **argv);
 int rpt_cli_version (int argc, char **argv);
 int rpt_cli_diff (int argc, char **argv);
 int rpt_cli_update (int argc, char **argv);

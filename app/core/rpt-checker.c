@@ -534,6 +534,9 @@ check_required_parts (RptCheckRun *run)
   guint n_signatories = rpt_letter_get_n_items (letter, RPT_PART_SIGNATORIES);
   g_autoptr (GHashTable) signed_for = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) mandate_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *co = rpt_letter_get_co_senders (letter);
+  gboolean co_senders = co != NULL && co[0] != '\0';
+  guint n_co_signatories = 0;
 
   for (guint i = 0; i < n_signatories; i++)
     {
@@ -561,11 +564,23 @@ check_required_parts (RptCheckRun *run)
       if (name == NULL || name[0] == '\0')
         add (run, "signatory-name-missing", RPT_PART_SIGNATORIES, rpt_signatory_get_id (s), "name",
              _ ("%s has no name."), label);
-      if (rpt_signatory_get_mandate (s) == NULL ||
-          !g_hash_table_contains (mandate_ids, rpt_signatory_get_mandate (s)))
+      /* A letter with co-senders outside the Special Procedures: who signs
+       * for no mandate signs for them. */
+      if (rpt_signatory_get_mandate (s) == NULL && co_senders)
+        n_co_signatories++;
+      else if (rpt_signatory_get_mandate (s) == NULL ||
+               !g_hash_table_contains (mandate_ids, rpt_signatory_get_mandate (s)))
         add (run, "signatory-without-mandate", RPT_PART_SIGNATORIES, rpt_signatory_get_id (s),
              "mandate", _ ("%s (%s) signs for no mandate of the letter."), label,
              name != NULL && name[0] != '\0' ? name : _ ("no name"));
+    }
+  if (co_senders && n_co_signatories == 0)
+    {
+      g_autofree char *plain = rpt_markup_to_plain (rpt_letter_get_co_senders (letter));
+      add (run, "co-senders-unsigned", RPT_N_PARTS, NULL, "co-senders",
+           _ ("The letter names co-senders (%s), but no one signs for them: add a signatory "
+              "who signs for no mandate."),
+           plain);
     }
 
   if (rpt_letter_get_n_items (letter, RPT_PART_FACTS) == 0)
@@ -691,6 +706,21 @@ check_fact_dates (RptCheckRun *run)
              _ ("%s is dated %s, which is in the future."), label, date);
       previous = date;
     }
+}
+
+/* "According to the new information received:" opens the facts of a
+ * follow-up letter, which cites the letter it follows. */
+static void
+check_wording (RptCheckRun *run)
+{
+  RptLetter *letter = run->letter;
+
+  if (rpt_letter_get_facts_lead (letter) == RPT_FACTS_LEAD_NEW_INFORMATION &&
+      rpt_letter_get_n_items (letter, RPT_PART_COMMUNICATIONS) == 0)
+    add (run, "new-information-without-communication", RPT_N_PARTS, NULL, "facts-lead",
+         _ ("The facts open with “According to the new information received:”, but the letter "
+            "cites no earlier communication: add the one it follows, or open the facts as "
+            "usual."));
 }
 
 /* A person deprived of liberty brings in the Working Group on Arbitrary
@@ -965,15 +995,14 @@ sort_checks (RptCheckRun *run)
 /* ------------------------------------------------------------------ */
 /* Update                                                              */
 
+/* The template takes the same day for an undated letter (the titles and
+ * resolutions in force), so both agree. */
 static char *
 dup_today (RptChecker *self)
 {
-  g_autoptr (GDateTime) now = NULL;
-
   if (self->today != NULL)
     return g_strdup (self->today);
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
+  return rpt_date_dup_today ();
 }
 
 /* The smallest change from the old list to @fresh: findings that did
@@ -1057,6 +1086,7 @@ rpt_checker_update (RptChecker *self, GError **error)
       check_references (&run);
       check_fact_dates (&run);
       check_wgad (&run);
+      check_wording (&run);
       check_annex_parties (&run);
       run.text_cache = g_steal_pointer (&self->text_cache);
       _rpt_check_text (&run);

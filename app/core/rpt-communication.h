@@ -28,5 +28,16 @@ const char *rpt_communication_get_date (RptCommunication *self);
 void rpt_communication_set_date (RptCommunication *self, const char *date);
 const char *rpt_communication_get_reply_date (RptCommunication *self);
 void rpt_communication_set_reply_date (RptCommunication *self, const char *reply_date);
+RptCommunicationSender rpt_communication_get_sender (RptCommunication *self);
+void rpt_communication_set_sender (RptCommunication *self, RptCommunicationSender sender);
+const char *rpt_communication_get_senders (RptCommunication *self);
+void rpt_communication_set_senders (RptCommunication *self, const char *senders);
+RptReply rpt_communication_get_reply (RptCommunication *self);
+void rpt_communication_set_reply (RptCommunication *self, RptReply reply);
+RptReply rpt_communication_get_effective_reply (RptCommunication *self);
+const char *rpt_communication_get_reply_comment (RptCommunication *self);
+void rpt_communication_set_reply_comment (RptCommunication *self, const char *markup);
+const char *rpt_communication_get_sentence (RptCommunication *self);
+void rpt_communication_set_sentence (RptCommunication *self, const char *markup);
 
 G_END_DECLS

@@ -244,6 +244,17 @@ field_label (const char *name)
     { "title", N_ ("Title") },
     { "resolutions", N_ ("Resolutions") },
     { "reply-date", N_ ("Reply") },
+    { "summary-article", N_ ("Before the subject") },
+    { "summary-article-text", N_ ("Own words before the subject") },
+    { "facts-lead", N_ ("Facts open with") },
+    { "communications-place", N_ ("Earlier letters stand") },
+    { "co-senders", N_ ("Co-senders outside the Special Procedures") },
+    { "house-style", N_ ("House style edition") },
+    { "sender", N_ ("Sent by") },
+    { "senders", N_ ("Other senders") },
+    { "reply", N_ ("What the letter says of the reply") },
+    { "reply-comment", N_ ("Concerns the reply left") },
+    { "sentence", N_ ("Own sentence") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -256,7 +267,10 @@ static gboolean
 is_markup_property (GObject *object, const char *name)
 {
   if (RPT_IS_LETTER (object))
-    return g_str_equal (name, "summary") || g_str_equal (name, "communications-about");
+    return g_str_equal (name, "summary") || g_str_equal (name, "communications-about") ||
+           g_str_equal (name, "co-senders");
+  if (RPT_IS_COMMUNICATION (object))
+    return g_str_equal (name, "reply-comment") || g_str_equal (name, "sentence");
   return RPT_IS_PARAGRAPH (object) && g_str_equal (name, "text");
 }
 
@@ -303,6 +317,55 @@ enum_display (GType type, int value)
       }
   if (type == RPT_TYPE_PARAGRAPH_STYLE)
     return g_strdup (value == RPT_PARAGRAPH_STYLE_BULLET ? _ ("bullet") : _ ("paragraph"));
+  if (type == RPT_TYPE_SUMMARY_ARTICLE)
+    switch (value)
+      {
+      case RPT_SUMMARY_ARTICLE_USUAL:
+        return g_strdup (_ ("the usual article"));
+      case RPT_SUMMARY_ARTICLE_NONE:
+        return g_strdup (_ ("no article"));
+      case RPT_SUMMARY_ARTICLE_OWN:
+        return g_strdup (_ ("own words"));
+      default:
+        break;
+      }
+  if (type == RPT_TYPE_FACTS_LEAD)
+    return g_strdup (value == RPT_FACTS_LEAD_NEW_INFORMATION
+                       ? _ ("“According to the new information received:”")
+                       : _ ("“According to the information received:”"));
+  if (type == RPT_TYPE_COMMUNICATIONS_PLACE)
+    switch (value)
+      {
+      case RPT_COMMUNICATIONS_PLACE_AFTER_SUBJECT:
+        return g_strdup (_ ("after the subject"));
+      case RPT_COMMUNICATIONS_PLACE_AFTER_PROFILE:
+        return g_strdup (_ ("after the profile"));
+      case RPT_COMMUNICATIONS_PLACE_AFTER_FACTS:
+        return g_strdup (_ ("after the facts"));
+      case RPT_COMMUNICATIONS_PLACE_AFTER_CONCERNS:
+        return g_strdup (_ ("after the concerns"));
+      default:
+        break;
+      }
+  if (type == RPT_TYPE_COMMUNICATION_SENDER)
+    return g_strdup (value == RPT_COMMUNICATION_SENDER_OTHERS ? _ ("other mandate holders")
+                                                              : _ ("these mandates"));
+  if (type == RPT_TYPE_REPLY)
+    switch (value)
+      {
+      case RPT_REPLY_AUTO:
+        return g_strdup (_ ("as the reply date says"));
+      case RPT_REPLY_NOT_RECEIVED:
+        return g_strdup (_ ("not received"));
+      case RPT_REPLY_RECEIVED:
+        return g_strdup (_ ("received"));
+      case RPT_REPLY_PARTIAL:
+        return g_strdup (_ ("received, concerns remain"));
+      case RPT_REPLY_UNMENTIONED:
+        return g_strdup (_ ("not mentioned"));
+      default:
+        break;
+      }
   {
     g_autoptr (GEnumClass) klass = g_type_class_ref (type);
     GEnumValue *v = g_enum_get_value (klass, value);

@@ -18,6 +18,8 @@
 #include "rpt-export.h"
 #include "rpt-file.h"
 #include "rpt-grammar.h"
+#include "rpt-house-style.h"
+#include "rpt-letter-reference.h"
 #include "rpt-letter-xml.h"
 #include "rpt-layout.h"
 #include "rpt-letter.h"

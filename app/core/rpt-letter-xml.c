@@ -145,14 +145,34 @@ write_person (GString *out, guint level, RptPerson *p, gboolean standalone)
   g_string_append (out, "</person>\n");
 }
 
+/* Paragraph text: canonical markup already, copied as it is. */
+static void
+write_markup_element (GString *out, guint level, const char *name, const char *markup)
+{
+  indent (out, level);
+  g_string_append_printf (out, "<%s>%s</%s>\n", name, markup, name);
+}
+
 static void
 write_communication (GString *out, guint level, RptCommunication *c, gboolean standalone)
 {
   open_tag (out, level, "communication", rpt_communication_get_id (c), standalone);
   write_attr (out, "date", rpt_communication_get_date (c));
   write_attr (out, "reply-date", rpt_communication_get_reply_date (c));
+  if (rpt_communication_get_sender (c) != RPT_COMMUNICATION_SENDER_US)
+    write_attr (
+      out, "sender",
+      rpt_enum_to_string (RPT_TYPE_COMMUNICATION_SENDER, rpt_communication_get_sender (c)));
+  if (rpt_communication_get_reply (c) != RPT_REPLY_AUTO)
+    write_attr (out, "reply", rpt_enum_to_string (RPT_TYPE_REPLY, rpt_communication_get_reply (c)));
   g_string_append (out, ">\n");
   write_text_element (out, level + 1, "reference", rpt_communication_get_reference (c));
+  if (rpt_communication_get_senders (c) != NULL)
+    write_text_element (out, level + 1, "senders", rpt_communication_get_senders (c));
+  if (rpt_communication_get_reply_comment (c)[0] != '\0')
+    write_markup_element (out, level + 1, "reply-comment", rpt_communication_get_reply_comment (c));
+  if (rpt_communication_get_sentence (c)[0] != '\0')
+    write_markup_element (out, level + 1, "sentence", rpt_communication_get_sentence (c));
   indent (out, level);
   g_string_append (out, "</communication>\n");
 }
@@ -228,17 +248,20 @@ rpt_letter_xml_append_item (GString *out, RptPart part, gpointer item, gboolean 
     }
 }
 
+/* @attrs: the container's own attributes, written as they are, or NULL */
 static void
-write_part (GString *out, RptLetter *letter, RptPart part, const char *extra)
+write_part (GString *out, RptLetter *letter, RptPart part, const char *attrs, const char *extra)
 {
   guint n = rpt_letter_get_n_items (letter, part);
 
+  if (attrs == NULL)
+    attrs = "";
   if (n == 0 && extra == NULL)
     {
-      g_string_append_printf (out, "  <%s/>\n", part_container[part]);
+      g_string_append_printf (out, "  <%s%s/>\n", part_container[part], attrs);
       return;
     }
-  g_string_append_printf (out, "  <%s>\n", part_container[part]);
+  g_string_append_printf (out, "  <%s%s>\n", part_container[part], attrs);
   for (guint i = 0; i < n; i++)
     rpt_letter_xml_append_item (out, part, rpt_letter_get_item (letter, part, i), FALSE);
   if (extra != NULL)
@@ -259,6 +282,8 @@ rpt_letter_to_xml (RptLetter *letter, gsize *length)
   const char *country;
   guint number, year;
   g_autofree char *about = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *lead = NULL;
 
   g_return_val_if_fail (RPT_IS_LETTER (letter), NULL);
 
@@ -301,21 +326,42 @@ rpt_letter_to_xml (RptLetter *letter, gsize *length)
   if (rpt_letter_get_date (letter) != NULL)
     write_text_element (out, 1, "date", rpt_letter_get_date (letter));
   write_text_element (out, 1, "language", rpt_letter_get_language (letter));
+  if (rpt_letter_get_house_style (letter) != NULL)
+    write_text_element (out, 1, "house-style", rpt_letter_get_house_style (letter));
 
-  write_part (out, letter, RPT_PART_MANDATES, NULL);
-  write_part (out, letter, RPT_PART_SIGNATORIES, NULL);
-  if (rpt_letter_get_summary (letter)[0] != '\0')
-    g_string_append_printf (out, "  <summary>%s</summary>\n", rpt_letter_get_summary (letter));
-  write_part (out, letter, RPT_PART_PERSONS, NULL);
-  write_part (out, letter, RPT_PART_PROFILE, NULL);
+  write_part (out, letter, RPT_PART_MANDATES, NULL, NULL);
+  write_part (out, letter, RPT_PART_SIGNATORIES, NULL, NULL);
+  if (rpt_letter_get_co_senders (letter)[0] != '\0')
+    write_markup_element (out, 1, "co-senders", rpt_letter_get_co_senders (letter));
+  if (rpt_letter_get_summary (letter)[0] != '\0' ||
+      rpt_letter_get_summary_article (letter) != RPT_SUMMARY_ARTICLE_USUAL ||
+      rpt_letter_get_summary_article_text (letter) != NULL)
+    {
+      g_string_append (out, "  <summary");
+      if (rpt_letter_get_summary_article (letter) != RPT_SUMMARY_ARTICLE_USUAL)
+        write_attr (
+          out, "article",
+          rpt_enum_to_string (RPT_TYPE_SUMMARY_ARTICLE, rpt_letter_get_summary_article (letter)));
+      write_attr (out, "article-text", rpt_letter_get_summary_article_text (letter));
+      g_string_append_printf (out, ">%s</summary>\n", rpt_letter_get_summary (letter));
+    }
+  write_part (out, letter, RPT_PART_PERSONS, NULL, NULL);
+  write_part (out, letter, RPT_PART_PROFILE, NULL, NULL);
   if (rpt_letter_get_communications_about (letter)[0] != '\0')
     about =
       g_strdup_printf ("    <about>%s</about>\n", rpt_letter_get_communications_about (letter));
-  write_part (out, letter, RPT_PART_COMMUNICATIONS, about);
-  write_part (out, letter, RPT_PART_FACTS, NULL);
-  write_part (out, letter, RPT_PART_CONCERNS, NULL);
-  write_part (out, letter, RPT_PART_QUESTIONS, NULL);
-  write_part (out, letter, RPT_PART_ANNEX, NULL);
+  if (rpt_letter_get_communications_place (letter) != RPT_COMMUNICATIONS_PLACE_AFTER_PROFILE)
+    place = g_strdup_printf (" place=\"%s\"",
+                             rpt_enum_to_string (RPT_TYPE_COMMUNICATIONS_PLACE,
+                                                 rpt_letter_get_communications_place (letter)));
+  write_part (out, letter, RPT_PART_COMMUNICATIONS, place, about);
+  if (rpt_letter_get_facts_lead (letter) != RPT_FACTS_LEAD_INFORMATION_RECEIVED)
+    lead = g_strdup_printf (
+      " lead=\"%s\"", rpt_enum_to_string (RPT_TYPE_FACTS_LEAD, rpt_letter_get_facts_lead (letter)));
+  write_part (out, letter, RPT_PART_FACTS, lead, NULL);
+  write_part (out, letter, RPT_PART_CONCERNS, NULL, NULL);
+  write_part (out, letter, RPT_PART_QUESTIONS, NULL, NULL);
+  write_part (out, letter, RPT_PART_ANNEX, NULL, NULL);
 
   g_string_append_printf (out,
                           "  <closing press-release=\"%s\" wgad=\"%s\" interim-measures=\"%s\"/>\n",
@@ -486,6 +532,23 @@ read_bool_attr (ReadCtx *ctx, xmlNode *node, const char *name, gboolean *out)
   else
     {
       set_node_error (ctx, node, RPT_ERROR_SCHEMA, _ ("“%s” is not true or false"), v);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An attribute whose values are the nicks of @type ("not-received"); an
+ * absent one leaves @out as it is. */
+static gboolean
+read_enum_attr (ReadCtx *ctx, xmlNode *node, const char *name, GType type, int *out)
+{
+  g_autofree char *v = dup_attr (node, name);
+
+  if (v == NULL)
+    return TRUE;
+  if (!rpt_enum_from_string (type, v, out))
+    {
+      set_node_error (ctx, node, RPT_ERROR_SCHEMA, _ ("“%s” is not a value of %s"), v, name);
       return FALSE;
     }
   return TRUE;
@@ -732,19 +795,41 @@ read_communication (ReadCtx *ctx, xmlNode *node, const char *id)
   g_autoptr (RptCommunication) c = rpt_communication_new_with_id (id);
   g_autofree char *date = NULL;
   g_autofree char *reply = NULL;
+  int sender = RPT_COMMUNICATION_SENDER_US;
+  int status = RPT_REPLY_AUTO;
 
   if (!read_date_attr (ctx, node, "date", &date) ||
       !read_date_attr (ctx, node, "reply-date", &reply))
     return NULL;
   rpt_communication_set_date (c, date);
   rpt_communication_set_reply_date (c, reply);
+  if (!read_enum_attr (ctx, node, "sender", RPT_TYPE_COMMUNICATION_SENDER, &sender) ||
+      !read_enum_attr (ctx, node, "reply", RPT_TYPE_REPLY, &status))
+    return NULL;
+  rpt_communication_set_sender (c, sender);
+  rpt_communication_set_reply (c, status);
   for (xmlNode *e = first_element (node); e != NULL; e = next_element (e))
     {
-      g_autofree char *text = dup_text (e);
+      g_autofree char *text = NULL;
+
+      if (is_element (e, "reply-comment") || is_element (e, "sentence"))
+        {
+          g_autofree char *markup = read_inline (ctx, e);
+          if (markup == NULL)
+            return NULL;
+          if (is_element (e, "sentence"))
+            rpt_communication_set_sentence (c, markup);
+          else
+            rpt_communication_set_reply_comment (c, markup);
+          continue;
+        }
+      text = dup_text (e);
       if (!check_line (ctx, e, text))
         return NULL;
       if (is_element (e, "reference"))
         rpt_communication_set_reference (c, text);
+      else if (is_element (e, "senders"))
+        rpt_communication_set_senders (c, text);
       else
         {
           set_node_error (ctx, e, RPT_ERROR_SCHEMA,
@@ -892,7 +977,24 @@ letter_from_tree (ReadCtx *ctx, xmlNode *root)
           }
 
       if (is_part)
-        read_part (ctx, letter, c, part);
+        {
+          int value;
+
+          if (part == RPT_PART_FACTS)
+            {
+              value = RPT_FACTS_LEAD_INFORMATION_RECEIVED;
+              if (read_enum_attr (ctx, c, "lead", RPT_TYPE_FACTS_LEAD, &value))
+                rpt_letter_set_facts_lead (letter, value);
+            }
+          else if (part == RPT_PART_COMMUNICATIONS)
+            {
+              value = RPT_COMMUNICATIONS_PLACE_AFTER_PROFILE;
+              if (read_enum_attr (ctx, c, "place", RPT_TYPE_COMMUNICATIONS_PLACE, &value))
+                rpt_letter_set_communications_place (letter, value);
+            }
+          if (ctx->error == NULL)
+            read_part (ctx, letter, c, part);
+        }
       else if (is_element (c, "kind"))
         {
           g_autofree char *text = dup_text (c);
@@ -954,8 +1056,30 @@ letter_from_tree (ReadCtx *ctx, xmlNode *root)
       else if (is_element (c, "summary"))
         {
           g_autofree char *markup = read_inline (ctx, c);
+          g_autofree char *text = dup_attr (c, "article-text");
+          int article = RPT_SUMMARY_ARTICLE_USUAL;
+
+          if (markup == NULL || !check_line (ctx, c, text) ||
+              !read_enum_attr (ctx, c, "article", RPT_TYPE_SUMMARY_ARTICLE, &article))
+            break;
+          rpt_letter_set_summary (letter, markup);
+          rpt_letter_set_summary_article (letter, article);
+          rpt_letter_set_summary_article_text (letter, text);
+        }
+      else if (is_element (c, "co-senders"))
+        {
+          g_autofree char *markup = read_inline (ctx, c);
           if (markup != NULL)
-            rpt_letter_set_summary (letter, markup);
+            rpt_letter_set_co_senders (letter, markup);
+        }
+      else if (is_element (c, "house-style"))
+        {
+          g_autofree char *text = dup_text (c);
+          if (!_rpt_key_is_valid (text))
+            set_node_error (ctx, c, RPT_ERROR_SCHEMA,
+                            _ ("“%s” is not the id of a house style edition"), text);
+          else
+            rpt_letter_set_house_style (letter, text);
         }
       else if (is_element (c, "closing"))
         {

@@ -44,6 +44,12 @@ struct _RptLetter
   gboolean press_release;
   RptWgad wgad;
   gboolean interim_measures;
+  RptSummaryArticle summary_article;
+  char *summary_article_text;
+  RptFactsLead facts_lead;
+  RptCommunicationsPlace communications_place;
+  char *co_senders;
+  char *house_style;
 
   GListStore *parts[RPT_N_PARTS];
   /* What each part held at the last items-changed, so that handlers can be
@@ -76,6 +82,12 @@ enum
   PROP_PRESS_RELEASE,
   PROP_WGAD,
   PROP_INTERIM_MEASURES,
+  PROP_SUMMARY_ARTICLE,
+  PROP_SUMMARY_ARTICLE_TEXT,
+  PROP_FACTS_LEAD,
+  PROP_COMMUNICATIONS_PLACE,
+  PROP_CO_SENDERS,
+  PROP_HOUSE_STYLE,
   N_PROPS
 };
 
@@ -198,6 +210,9 @@ rpt_letter_finalize (GObject *object)
   g_free (self->language);
   g_free (self->summary);
   g_free (self->communications_about);
+  g_free (self->summary_article_text);
+  g_free (self->co_senders);
+  g_free (self->house_style);
 
   G_OBJECT_CLASS (rpt_letter_parent_class)->finalize (object);
 }
@@ -250,6 +265,24 @@ rpt_letter_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
       break;
     case PROP_INTERIM_MEASURES:
       g_value_set_boolean (value, self->interim_measures);
+      break;
+    case PROP_SUMMARY_ARTICLE:
+      g_value_set_enum (value, self->summary_article);
+      break;
+    case PROP_SUMMARY_ARTICLE_TEXT:
+      g_value_set_string (value, self->summary_article_text);
+      break;
+    case PROP_FACTS_LEAD:
+      g_value_set_enum (value, self->facts_lead);
+      break;
+    case PROP_COMMUNICATIONS_PLACE:
+      g_value_set_enum (value, self->communications_place);
+      break;
+    case PROP_CO_SENDERS:
+      g_value_set_string (value, rpt_letter_get_co_senders (self));
+      break;
+    case PROP_HOUSE_STYLE:
+      g_value_set_string (value, self->house_style);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -310,6 +343,24 @@ rpt_letter_set_property (GObject *object, guint prop_id, const GValue *value, GP
     case PROP_INTERIM_MEASURES:
       rpt_letter_set_interim_measures (self, g_value_get_boolean (value));
       break;
+    case PROP_SUMMARY_ARTICLE:
+      rpt_letter_set_summary_article (self, g_value_get_enum (value));
+      break;
+    case PROP_SUMMARY_ARTICLE_TEXT:
+      rpt_letter_set_summary_article_text (self, g_value_get_string (value));
+      break;
+    case PROP_FACTS_LEAD:
+      rpt_letter_set_facts_lead (self, g_value_get_enum (value));
+      break;
+    case PROP_COMMUNICATIONS_PLACE:
+      rpt_letter_set_communications_place (self, g_value_get_enum (value));
+      break;
+    case PROP_CO_SENDERS:
+      rpt_letter_set_co_senders (self, g_value_get_string (value));
+      break;
+    case PROP_HOUSE_STYLE:
+      rpt_letter_set_house_style (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -348,6 +399,22 @@ rpt_letter_class_init (RptLetterClass *klass)
     g_param_spec_enum ("wgad", NULL, NULL, RPT_TYPE_WGAD, RPT_WGAD_AUTO, flags);
   properties[PROP_INTERIM_MEASURES] =
     g_param_spec_boolean ("interim-measures", NULL, NULL, TRUE, flags);
+  /* What stands between "concerning" and the bold summary. */
+  properties[PROP_SUMMARY_ARTICLE] = g_param_spec_enum (
+    "summary-article", NULL, NULL, RPT_TYPE_SUMMARY_ARTICLE, RPT_SUMMARY_ARTICLE_USUAL, flags);
+  /* The drafter's words there, for RPT_SUMMARY_ARTICLE_OWN. */
+  properties[PROP_SUMMARY_ARTICLE_TEXT] =
+    g_param_spec_string ("summary-article-text", NULL, NULL, NULL, flags);
+  properties[PROP_FACTS_LEAD] = g_param_spec_enum ("facts-lead", NULL, NULL, RPT_TYPE_FACTS_LEAD,
+                                                   RPT_FACTS_LEAD_INFORMATION_RECEIVED, flags);
+  properties[PROP_COMMUNICATIONS_PLACE] =
+    g_param_spec_enum ("communications-place", NULL, NULL, RPT_TYPE_COMMUNICATIONS_PLACE,
+                       RPT_COMMUNICATIONS_PLACE_AFTER_PROFILE, flags);
+  /* Bodies outside the Special Procedures that join the letter, as inline
+   * markup: the words after the resolutions of the opening sentence. */
+  properties[PROP_CO_SENDERS] = g_param_spec_string ("co-senders", NULL, NULL, "", flags);
+  /* The id of the house style edition the letter follows; NULL: the newest. */
+  properties[PROP_HOUSE_STYLE] = g_param_spec_string ("house-style", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -367,6 +434,9 @@ rpt_letter_init (RptLetter *self)
   self->language = g_strdup ("en");
   self->wgad = RPT_WGAD_AUTO;
   self->interim_measures = TRUE;
+  self->summary_article = RPT_SUMMARY_ARTICLE_USUAL;
+  self->facts_lead = RPT_FACTS_LEAD_INFORMATION_RECEIVED;
+  self->communications_place = RPT_COMMUNICATIONS_PLACE_AFTER_PROFILE;
   self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (RptPart part = 0; part < RPT_N_PARTS; part++)
@@ -718,6 +788,152 @@ rpt_letter_set_interim_measures (RptLetter *self, gboolean interim_measures)
       self->interim_measures = interim_measures;
       NOTIFY (self, PROP_INTERIM_MEASURES);
     }
+}
+
+RptSummaryArticle
+rpt_letter_get_summary_article (RptLetter *self)
+{
+  g_return_val_if_fail (RPT_IS_LETTER (self), RPT_SUMMARY_ARTICLE_USUAL);
+  return self->summary_article;
+}
+
+/**
+ * rpt_letter_set_summary_article:
+ *
+ * What stands between "information we have received concerning" and the
+ * bold summary: the language's usual article, nothing, or the drafter's
+ * words (rpt_letter_set_summary_article_text()).
+ */
+void
+rpt_letter_set_summary_article (RptLetter *self, RptSummaryArticle article)
+{
+  g_return_if_fail (RPT_IS_LETTER (self));
+  g_return_if_fail (article <= RPT_SUMMARY_ARTICLE_OWN);
+
+  if (self->summary_article != article)
+    {
+      self->summary_article = article;
+      NOTIFY (self, PROP_SUMMARY_ARTICLE);
+    }
+}
+
+/**
+ * rpt_letter_get_summary_article_text:
+ *
+ * Returns: (nullable): the words before the bold summary when the article
+ *   is %RPT_SUMMARY_ARTICLE_OWN ("a series of")
+ */
+const char *
+rpt_letter_get_summary_article_text (RptLetter *self)
+{
+  g_return_val_if_fail (RPT_IS_LETTER (self), NULL);
+  return self->summary_article_text;
+}
+
+void
+rpt_letter_set_summary_article_text (RptLetter *self, const char *text)
+{
+  g_return_if_fail (RPT_IS_LETTER (self));
+
+  if (_rpt_set_line (&self->summary_article_text, text))
+    NOTIFY (self, PROP_SUMMARY_ARTICLE_TEXT);
+}
+
+RptFactsLead
+rpt_letter_get_facts_lead (RptLetter *self)
+{
+  g_return_val_if_fail (RPT_IS_LETTER (self), RPT_FACTS_LEAD_INFORMATION_RECEIVED);
+  return self->facts_lead;
+}
+
+/**
+ * rpt_letter_set_facts_lead:
+ *
+ * How the facts open: "According to the information received:", or, in a
+ * follow-up letter, "According to the new information received:".
+ */
+void
+rpt_letter_set_facts_lead (RptLetter *self, RptFactsLead lead)
+{
+  g_return_if_fail (RPT_IS_LETTER (self));
+  g_return_if_fail (lead <= RPT_FACTS_LEAD_NEW_INFORMATION);
+
+  if (self->facts_lead != lead)
+    {
+      self->facts_lead = lead;
+      NOTIFY (self, PROP_FACTS_LEAD);
+    }
+}
+
+RptCommunicationsPlace
+rpt_letter_get_communications_place (RptLetter *self)
+{
+  g_return_val_if_fail (RPT_IS_LETTER (self), RPT_COMMUNICATIONS_PLACE_AFTER_PROFILE);
+  return self->communications_place;
+}
+
+/**
+ * rpt_letter_set_communications_place:
+ *
+ * Where the paragraph on earlier communications stands.
+ */
+void
+rpt_letter_set_communications_place (RptLetter *self, RptCommunicationsPlace place)
+{
+  g_return_if_fail (RPT_IS_LETTER (self));
+  g_return_if_fail (place <= RPT_COMMUNICATIONS_PLACE_AFTER_CONCERNS);
+
+  if (self->communications_place != place)
+    {
+      self->communications_place = place;
+      NOTIFY (self, PROP_COMMUNICATIONS_PLACE);
+    }
+}
+
+/**
+ * rpt_letter_get_co_senders:
+ *
+ * Returns: the bodies outside the Special Procedures that join the letter
+ *   (the Inter-American Commission on Human Rights), as inline markup,
+ *   never %NULL: they are named after the resolutions of the opening
+ *   sentence, not among the mandates
+ */
+const char *
+rpt_letter_get_co_senders (RptLetter *self)
+{
+  g_return_val_if_fail (RPT_IS_LETTER (self), NULL);
+  return self->co_senders != NULL ? self->co_senders : "";
+}
+
+void
+rpt_letter_set_co_senders (RptLetter *self, const char *markup)
+{
+  g_return_if_fail (RPT_IS_LETTER (self));
+
+  if (_rpt_set_markup (&self->co_senders, markup))
+    NOTIFY (self, PROP_CO_SENDERS);
+}
+
+/**
+ * rpt_letter_get_house_style:
+ *
+ * Returns: (nullable): the id of the house style edition the letter
+ *   follows (data/styles/editions.xml), or %NULL for the newest
+ */
+const char *
+rpt_letter_get_house_style (RptLetter *self)
+{
+  g_return_val_if_fail (RPT_IS_LETTER (self), NULL);
+  return self->house_style;
+}
+
+void
+rpt_letter_set_house_style (RptLetter *self, const char *edition)
+{
+  g_return_if_fail (RPT_IS_LETTER (self));
+
+  if (_rpt_set_key (&self->house_style, edition))
+    NOTIFY (self, PROP_HOUSE_STYLE);
 }
 
 /**

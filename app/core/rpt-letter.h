@@ -49,6 +49,18 @@ RptWgad rpt_letter_get_wgad (RptLetter *self);
 void rpt_letter_set_wgad (RptLetter *self, RptWgad wgad);
 gboolean rpt_letter_get_interim_measures (RptLetter *self);
 void rpt_letter_set_interim_measures (RptLetter *self, gboolean interim_measures);
+RptSummaryArticle rpt_letter_get_summary_article (RptLetter *self);
+void rpt_letter_set_summary_article (RptLetter *self, RptSummaryArticle article);
+const char *rpt_letter_get_summary_article_text (RptLetter *self);
+void rpt_letter_set_summary_article_text (RptLetter *self, const char *text);
+RptFactsLead rpt_letter_get_facts_lead (RptLetter *self);
+void rpt_letter_set_facts_lead (RptLetter *self, RptFactsLead lead);
+RptCommunicationsPlace rpt_letter_get_communications_place (RptLetter *self);
+void rpt_letter_set_communications_place (RptLetter *self, RptCommunicationsPlace place);
+const char *rpt_letter_get_co_senders (RptLetter *self);
+void rpt_letter_set_co_senders (RptLetter *self, const char *markup);
+const char *rpt_letter_get_house_style (RptLetter *self);
+void rpt_letter_set_house_style (RptLetter *self, const char *edition);
 
 GListModel *rpt_letter_get_part (RptLetter *self, RptPart part);
 guint rpt_letter_get_n_items (RptLetter *self, RptPart part);

@@ -33,6 +33,9 @@
 /* The UN terminology snapshot in un_country_names.csv predates the
  * change of June 2022 (PROVENANCE-names-and-titles.md, "Data date"). */
 #define UN_COUNTRIES_AS_OF "2022-06"
+/* special_procedures_mandates_multilingual.csv and
+ * mandate_title_history.csv were compiled on 2026-11-29. */
+#define MANDATE_HISTORY_AS_OF "2026-11-29"
 
 #define MANDATES_CSV "special_procedures_mandates.csv"
 #define MANDATE_TITLES_CSV "special_procedures_mandates_multilingual.csv"
@@ -41,6 +44,7 @@
 #define INSTRUMENTS_CSV "instruments.csv"
 #define TREATIES_CSV "treaty_participation_untc_snapshot_2014-2015.csv"
 #define COUNTRIES_CSV "countries.csv"
+#define TITLE_HISTORY_CSV "mandate_title_history.csv"
 
 typedef struct
 {
@@ -69,6 +73,8 @@ struct _RptReference
   GHashTable *countries;    /* alpha-3 → Country */
   GHashTable *un_countries; /* alpha-3 → RptCountryInfo */
   GHashTable *user_titles;  /* mandate keys whose French or Spanish titles the user set */
+  GHashTable *user_fields;  /* mandate key → UserField flags: what the user's mandates file set */
+  GHashTable *histories;    /* mandate key → MandateHistory */
   char *iso_codes_locale_dir;
 
   /* The user's corrections field by field (rpt-overrides.h). */
@@ -101,6 +107,8 @@ rpt_reference_finalize (GObject *object)
   g_hash_table_unref (self->countries);
   g_hash_table_unref (self->un_countries);
   g_hash_table_unref (self->user_titles);
+  g_hash_table_unref (self->user_fields);
+  g_hash_table_unref (self->histories);
   g_free (self->iso_codes_locale_dir);
   g_clear_object (&self->overrides);
   g_free (self->overrides_path);
@@ -138,6 +146,26 @@ optional_hash_table_unref (gpointer table)
     g_hash_table_unref (table);
 }
 
+/* What the data knows of a mandate over time (titles, resolutions),
+ * kept apart from RptMandateInfo, which a user's row replaces whole. */
+typedef struct
+{
+  guint period_years;          /* 0: not known, or no fixed term */
+  GPtrArray *resolutions;      /* of RptResolutionInfo, oldest first */
+  GPtrArray *user_resolutions; /* the user's latest_renewal_resolution, or NULL */
+  int user_from;               /* the day (YYYYMMDD) they count from; 0: the latest dated */
+  GPtrArray *titles;           /* of TitleRow, in the order of the file */
+} MandateHistory;
+
+static void
+mandate_history_free (MandateHistory *h)
+{
+  g_ptr_array_unref (h->resolutions);
+  g_clear_pointer (&h->user_resolutions, g_ptr_array_unref);
+  g_ptr_array_unref (h->titles);
+  g_free (h);
+}
+
 static void
 rpt_reference_init (RptReference *self)
 {
@@ -154,6 +182,9 @@ rpt_reference_init (RptReference *self)
     g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) country_free);
   self->un_countries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->user_titles = g_hash_table_new (g_str_hash, g_str_equal);
+  self->user_fields = g_hash_table_new (g_str_hash, g_str_equal);
+  self->histories =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) mandate_history_free);
   self->data_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->mandate_doubts = g_hash_table_new (g_str_hash, g_str_equal);
   self->catalogues =
@@ -366,6 +397,110 @@ note_mandate_doubt (RptReference *self, const char *key, Doubt doubt)
                        GUINT_TO_POINTER (GPOINTER_TO_UINT (old) | doubt));
 }
 
+/* ------------------------------------------------------------------ */
+/* Mandates: English titles and resolutions (issue 10)                 */
+
+enum
+{
+  USER_TITLE_EN = 1 << 0,
+  USER_RESOLUTIONS = 1 << 1,
+  USER_TRUST = 1 << 2,
+};
+
+/* A user's row in special_procedures_mandates.csv sets what it has
+ * columns for: the built-in multilingual table must not undo it. */
+static void
+note_user_fields (RptReference *self, const char *key, const Row *row)
+{
+  guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (self->user_fields, key));
+
+  if (has_col (row, "title_en"))
+    flags |= USER_TITLE_EN;
+  if (has_col (row, "latest_renewal_resolution"))
+    flags |= USER_RESOLUTIONS;
+  /* the row's trust replaced the built-in one (row_trust()) */
+  flags |= USER_TRUST;
+  g_hash_table_insert (self->user_fields, (gpointer) intern (self, key), GUINT_TO_POINTER (flags));
+}
+
+static const char *const *
+parse_resolution_numbers (RptReference *self, const Row *row, const char *value)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  GStrv resolutions;
+
+  if (value != NULL)
+    {
+      g_auto (GStrv) parts = g_strsplit_set (value, ";, ", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          if (parts[i][0] == '\0')
+            continue;
+          if (_rpt_resolution_is_valid (parts[i]))
+            g_strv_builder_add (builder, parts[i]);
+          else
+            add_problem (self, _ ("%s: row %u: “%s” is not a resolution number"), row->source,
+                         row->line, parts[i]);
+        }
+    }
+  resolutions = g_strv_builder_end (builder);
+  g_ptr_array_add (self->strvs, resolutions);
+  return (const char *const *) resolutions;
+}
+
+/* special_procedures_mandates_multilingual.csv is the later compilation
+ * (PROVENANCE-names-and-titles.md): its English titles are complete where
+ * the first table's were not ("…, its causes and consequences"), it has
+ * the renamings of 2023–2025 and seven more renewal numbers. Its row
+ * takes the place of the first table's English title, resolutions and
+ * trust, except where the user's file set them. */
+static void
+apply_mandate_details (RptReference *self, RptMandateInfo *m, const Row *row)
+{
+  guint user = GPOINTER_TO_UINT (g_hash_table_lookup (self->user_fields, m->key));
+  const char *title_attested = col (row, "title_en_attested");
+  const char *res_verified = col (row, "resolution_number_verified");
+  g_autoptr (GString) note = g_string_new (NULL);
+  gboolean verified = TRUE;
+
+  if (!(user & USER_TITLE_EN) && col (row, "title_en") != NULL)
+    m->title = intern (self, col (row, "title_en"));
+  /* the later compilation's sources and notes, unless the user's row has
+   * its own */
+  if (g_str_equal (m->source, BUILT_IN))
+    {
+      m->source_urls = keep (self, row, "source_urls", m->source_urls);
+      m->notes = keep (self, row, "notes", m->notes);
+    }
+  if (!(user & USER_RESOLUTIONS) && has_col (row, "latest_renewal_resolution"))
+    m->resolutions = parse_resolution_numbers (self, row, col (row, "latest_renewal_resolution"));
+  if (user & USER_TRUST)
+    return;
+
+  /* The doubts are this table's now: a correction settles them field by
+   * field (apply_mandate()). */
+  g_hash_table_remove (self->mandate_doubts, m->key);
+  if (!says_yes (title_attested))
+    {
+      verified = FALSE;
+      note_mandate_doubt (self, m->key, DOUBT_TITLE);
+      g_string_append (note, _ ("The title is not attested word for word in a source."));
+    }
+  if (m->resolutions[0] != NULL && !says_yes (res_verified))
+    {
+      verified = FALSE;
+      note_mandate_doubt (self, m->key, DOUBT_RESOLUTIONS);
+      if (note->len > 0)
+        g_string_append_c (note, ' ');
+      g_string_append_printf (note, _ ("Resolution number not verified: %s."),
+                              res_verified != NULL ? res_verified : _ ("no source"));
+    }
+  m->verified = verified;
+  m->verification = intern (self, note->str);
+  if (col (row, "latest_renewal_date") != NULL)
+    m->as_of = intern (self, col (row, "latest_renewal_date"));
+}
+
 static void
 mandate_row (RptReference *self, const Row *row)
 {
@@ -443,6 +578,8 @@ mandate_row (RptReference *self, const Row *row)
       return;
     }
 
+  m->source_urls = keep (self, row, "source_urls", old != NULL ? old->source_urls : NULL);
+  m->notes = keep (self, row, "notes", old != NULL ? old->notes : NULL);
   if (old != NULL)
     {
       m->title_fr_feminine = old->title_fr_feminine;
@@ -450,6 +587,10 @@ mandate_row (RptReference *self, const Row *row)
       m->title_fr_attested = old->title_fr_attested;
       m->title_es_attested = old->title_es_attested;
     }
+  /* What the user's row set wins over the built-in multilingual table
+   * read after this one (note_user_fields()). */
+  if (!g_str_equal (row->source, BUILT_IN))
+    note_user_fields (self, m->key, row);
   /* French and Spanish titles a user gives here win over the built-in
    * multilingual table read after this one. */
   if (!g_str_equal (row->source, BUILT_IN) &&
@@ -479,6 +620,10 @@ mandate_titles_row (RptReference *self, const Row *row)
                    row->line, key);
       return;
     }
+  if (!user_row)
+    apply_mandate_details (self, m, row);
+  else if (has_col (row, "title_en") && col (row, "title_en") != NULL)
+    m->title = intern (self, col (row, "title_en"));
   if (!user_row && g_hash_table_contains (self->user_titles, m->key))
     return;
   m->title_fr = keep (self, row, "title_fr", m->title_fr);
@@ -813,6 +958,786 @@ load_country_overrides (RptReference *self)
 }
 
 /* ------------------------------------------------------------------ */
+/* Mandates over time: resolutions and titles (issue 10)               */
+
+typedef struct
+{
+  RptTitleHistoryInfo pub;
+  const char *masculine; /* the title in each form a holder may use */
+  const char *feminine;
+} TitleRow;
+
+static MandateHistory *
+get_history (RptReference *self, const char *key)
+{
+  MandateHistory *h = g_hash_table_lookup (self->histories, key);
+
+  if (h == NULL)
+    {
+      h = g_new0 (MandateHistory, 1);
+      h->resolutions = g_ptr_array_new_with_free_func (g_free);
+      h->titles = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (self->histories, (gpointer) intern (self, key), h);
+    }
+  return h;
+}
+
+/* A date as a number, YYYYMMDD, for comparisons. */
+#define DAY(y, m, d) ((y) *10000 + (m) *100 + (d))
+
+/* The first date-like token of @text ("2023-04-03", "2020-03", "2008")
+ * as the first and last days it may stand for. "26 Mar 2009" is read too.
+ * Returns FALSE when @text holds no date. */
+static gboolean
+token_range (const char *text, int *first, int *last, gboolean *exact)
+{
+  static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  const char *p;
+
+  if (text == NULL)
+    return FALSE;
+  for (p = text; *p != '\0'; p++)
+    {
+      int y, m, d;
+
+      if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) ||
+          !g_ascii_isdigit (p[3]) || (p > text && g_ascii_isdigit (p[-1])) ||
+          g_ascii_isdigit (p[4]) || p[4] == '/')
+        continue;
+      y = (int) g_ascii_strtoull (p, NULL, 10);
+      if (y < 1900 || y > 2200)
+        continue;
+      if (p[4] == '-' && g_ascii_isdigit (p[5]) && g_ascii_isdigit (p[6]))
+        {
+          m = (int) g_ascii_strtoull (p + 5, NULL, 10);
+          if (m < 1 || m > 12)
+            return FALSE;
+          if (p[7] == '-' && g_ascii_isdigit (p[8]) && g_ascii_isdigit (p[9]))
+            {
+              d = (int) g_ascii_strtoull (p + 8, NULL, 10);
+              *first = *last = DAY (y, m, d);
+              if (exact != NULL)
+                *exact = TRUE;
+              return TRUE;
+            }
+          *first = DAY (y, m, 1);
+          *last = DAY (y, m, g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y));
+          if (exact != NULL)
+            *exact = FALSE;
+          return TRUE;
+        }
+      /* "26 Mar 2009" */
+      if (p - text >= 6 && p[-1] == ' ' && p[-5] == ' ')
+        for (m = 0; m < 12; m++)
+          if (strncmp (p - 4, months[m], 3) == 0)
+            {
+              const char *q = p - 6;
+              while (q > text && g_ascii_isdigit (q[-1]))
+                q--;
+              d = (int) g_ascii_strtoull (q, NULL, 10);
+              if (d >= 1 && d <= 31)
+                {
+                  *first = *last = DAY (y, m + 1, d);
+                  if (exact != NULL)
+                    *exact = TRUE;
+                  return TRUE;
+                }
+            }
+      *first = DAY (y, 1, 1);
+      *last = DAY (y, 12, 31);
+      if (exact != NULL)
+        *exact = FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The latest year @text names ("2016 (by 2019 at the latest)": 2019),
+ * as the last day it could mean; 0 when none. */
+static int
+latest_mentioned (const char *text)
+{
+  int latest = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+        g_ascii_isdigit (p[3]) && (p == text || !g_ascii_isdigit (p[-1])) &&
+        !g_ascii_isdigit (p[4]))
+      {
+        int y = (int) g_ascii_strtoull (p, NULL, 10);
+        if (y >= 1900 && y <= 2200)
+          latest = MAX (latest, DAY (y, 12, 31));
+      }
+  return latest;
+}
+
+static char *
+day_to_iso (int day)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", day / 10000, day / 100 % 100, day % 100);
+}
+
+/* Commission on Human Rights resolutions are numbered by year
+ * ("1993/45"), the Council's by session ("52/4"). */
+static gboolean
+is_council_number (const char *number)
+{
+  return g_ascii_strtoull (number, NULL, 10) < 1000;
+}
+
+static gint
+compare_resolutions (gconstpointer a, gconstpointer b)
+{
+  const RptResolutionInfo *x = *(const RptResolutionInfo *const *) a;
+  const RptResolutionInfo *y = *(const RptResolutionInfo *const *) b;
+  int fx = 0, fy = 0, lx, ly;
+
+  token_range (x->date, &fx, &lx, NULL);
+  token_range (y->date, &fy, &ly, NULL);
+  if (fx != fy)
+    return fx < fy ? -1 : 1;
+  return g_strcmp0 (x->number, y->number);
+}
+
+/* Adds what one source says of a resolution; a number seen before keeps
+ * the more precise date and is verified if any source verifies it. */
+static void
+add_resolution (RptReference *self,
+                const char *key,
+                const char *number,
+                const char *date,
+                gboolean council,
+                gboolean verified,
+                const char *verification)
+{
+  MandateHistory *h = get_history (self, key);
+  RptResolutionInfo *r = NULL;
+
+  for (guint i = 0; i < h->resolutions->len; i++)
+    if (g_str_equal (((RptResolutionInfo *) h->resolutions->pdata[i])->number, number))
+      r = h->resolutions->pdata[i];
+  if (r == NULL)
+    {
+      r = g_new0 (RptResolutionInfo, 1);
+      r->mandate_key = intern (self, key);
+      r->number = intern (self, number);
+      r->council = council;
+      r->source = BUILT_IN;
+      r->as_of = MANDATE_HISTORY_AS_OF;
+      g_ptr_array_add (h->resolutions, r);
+    }
+  else if (!council)
+    r->council = FALSE;
+  if (date != NULL && (r->date == NULL || strlen (date) > strlen (r->date)))
+    r->date = intern (self, date);
+  if (verified && !r->verified)
+    {
+      r->verified = TRUE;
+      r->verification = intern (self, verification);
+    }
+  else if (r->verification == NULL)
+    r->verification = intern (self, verification);
+}
+
+/* "43/16 (2020); 52/4 (2023-04-03, partial)", "1993/45 (CHR, established)",
+ * "10/23 (26 Mar 2009, established as SR)", "2003/30": one resolution per
+ * ";", with what its brackets say of its date and trust. */
+static void
+add_resolution_list (RptReference *self,
+                     const Row *row,
+                     const char *key,
+                     const char *list,
+                     gboolean verified,
+                     const char *what)
+{
+  g_auto (GStrv) items = NULL;
+
+  if (list == NULL)
+    return;
+  items = g_strsplit (list, ";", -1);
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      char *item = g_strstrip (items[i]);
+      const char *open = strchr (item, '(');
+      g_autofree char *number = NULL;
+      g_autofree char *inside = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *note = NULL;
+      gboolean council, partial;
+      int first, last;
+      gboolean exact;
+
+      if (item[0] == '\0')
+        continue;
+      number = g_strstrip (g_strndup (item, open != NULL ? (gsize) (open - item) : strlen (item)));
+      /* a part of a sentence the table carries after a list ("[recalled
+       * in …]") is not a number */
+      if (strchr (number, ' ') != NULL)
+        number[strcspn (number, " ")] = '\0';
+      if (!_rpt_resolution_is_valid (number))
+        {
+          /* "(CHR; Special Representative …)" splits at ";" too */
+          if (g_ascii_isdigit (number[0]))
+            add_problem (self, _ ("%s: row %u: “%s” is not a resolution number"), row->source,
+                         row->line, number);
+          continue;
+        }
+      if (open != NULL)
+        inside = g_strndup (open + 1, strcspn (open + 1, ")"));
+      council = is_council_number (number) && (inside == NULL || strstr (inside, "CHR") == NULL);
+      partial = inside != NULL && strstr (inside, "partial") != NULL;
+      if (token_range (inside, &first, &last, &exact))
+        {
+          if (exact)
+            date = day_to_iso (first);
+          else if (first / 100 % 100 == last / 100 % 100)
+            date = g_strdup_printf ("%04d-%02d", first / 10000, first / 100 % 100);
+          else
+            date = g_strdup_printf ("%04d", first / 10000);
+        }
+      note = g_strdup_printf ("%s%s%s%s", what, inside != NULL ? " (" : "",
+                              inside != NULL ? inside : "", inside != NULL ? ")" : "");
+      add_resolution (self, key, number, date, council, verified && !partial, note);
+    }
+}
+
+/* special_procedures_mandates_multilingual.csv: the resolutions that
+ * established and renewed each mandate. */
+static void
+history_from_titles_row (RptReference *self, const Row *row)
+{
+  const char *key = col (row, "mandate_key");
+  const char *latest = col (row, "latest_renewal_resolution");
+  const char *verified = col (row, "resolution_number_verified");
+
+  add_resolution_list (self, row, key, col (row, "establishing_resolution"), TRUE,
+                       "special_procedures_mandates_multilingual.csv: establishing_resolution");
+  add_resolution_list (self, row, key, col (row, "last_verified_resolution"), TRUE,
+                       "special_procedures_mandates_multilingual.csv: last_verified_resolution");
+  if (latest != NULL && _rpt_resolution_is_valid (latest))
+    {
+      g_autofree char *note =
+        g_strdup_printf ("special_procedures_mandates_multilingual.csv: latest_renewal_resolution, "
+                         "resolution_number_verified: %s",
+                         verified != NULL ? verified : "?");
+      add_resolution (self, key, latest, col (row, "latest_renewal_date"),
+                      is_council_number (latest), says_yes (verified), note);
+    }
+}
+
+/* special_procedures_mandates.csv: earlier resolutions and the term of
+ * each renewal. */
+static void
+history_from_mandates_row (RptReference *self, const Row *row)
+{
+  const char *key = col (row, "mandate_key");
+  const char *period = col (row, "renewal_period_years");
+  MandateHistory *h = get_history (self, key);
+  guint64 years;
+
+  add_resolution_list (self, row, key, col (row, "other_verified_resolutions"), TRUE,
+                       "special_procedures_mandates.csv: other_verified_resolutions");
+  if (period != NULL && g_ascii_string_to_unsigned (period, 10, 1, 10, &years, NULL))
+    h->period_years = (guint) years;
+}
+
+/* "Rapporteur spécial" ↔ "Rapporteuse spéciale", "Relator Especial" ↔
+ * "Relatora Especial", "Expert(e) indépendant(e) (chargé(e))", "Experto/a
+ * Independiente": the rule the multilingual table's feminine columns were
+ * made by (PROVENANCE-names-and-titles.md), for titles of the history,
+ * which the sources give in one form only. */
+static char *
+title_in_form (const char *language, const char *title, gboolean feminine)
+{
+  static const char *const pairs[][2] = {
+    { "Rapporteur spécial", "Rapporteuse spéciale" },
+    { "Expert indépendant chargé", "Experte indépendante chargée" },
+    { "Expert indépendant", "Experte indépendante" },
+    { "Relator Especial", "Relatora Especial" },
+    { "Experto Independiente", "Experta Independiente" },
+  };
+
+  if (g_strcmp0 (language, "fr") != 0 && g_strcmp0 (language, "es") != 0)
+    return g_strdup (title);
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      const char *from = pairs[i][feminine ? 0 : 1];
+      const char *to = pairs[i][feminine ? 1 : 0];
+      if (g_str_has_prefix (title, from))
+        return g_strconcat (to, title + strlen (from), NULL);
+    }
+  return g_strdup (title);
+}
+
+/* mandate_title_history.csv */
+static void
+title_history_row (RptReference *self, const Row *row)
+{
+  const char *key = col (row, "mandate_key");
+  const char *language = col (row, "lang");
+  const char *title = col (row, "title");
+  const char *verified = col (row, "verified");
+  TitleRow *t;
+  g_autofree char *masculine = NULL;
+  g_autofree char *feminine = NULL;
+  g_autofree char *note = NULL;
+
+  if (!rpt_language_is_supported (language) || title == NULL || col (row, "used_from") == NULL)
+    {
+      add_problem (self,
+                   _ ("%s: row %u: a title needs a language (en, fr, es), a title and "
+                      "the time it came into use"),
+                   row->source, row->line);
+      return;
+    }
+  masculine = title_in_form (language, title, FALSE);
+  feminine = title_in_form (language, title, TRUE);
+  note = g_strdup_printf ("%s: %s", verified != NULL ? verified : "not checked",
+                          col (row, "quote") != NULL ? col (row, "quote") : "");
+
+  t = g_new0 (TitleRow, 1);
+  t->pub.mandate_key = intern (self, key);
+  t->pub.language = intern (self, language);
+  t->pub.title = intern (self, title);
+  t->pub.used_from = intern (self, col (row, "used_from"));
+  t->pub.used_until = intern (self, col (row, "used_until"));
+  t->pub.changed_by = intern (self, col (row, "changed_by"));
+  t->pub.as_of = MANDATE_HISTORY_AS_OF;
+  t->pub.verified = g_strcmp0 (verified, "yes") == 0;
+  t->pub.verification = intern (self, note);
+  t->pub.source_url = intern (self, col (row, "source_url"));
+  t->pub.source = row->source;
+  t->masculine = intern (self, masculine);
+  t->feminine = intern (self, feminine);
+  g_ptr_array_add (get_history (self, key)->titles, t);
+}
+
+/* The resolutions the user gives for a mandate (its row in the user's
+ * special_procedures_mandates.csv, or a correction of its resolutions):
+ * they take the place of the data's latest renewal from @from (YYYYMMDD)
+ * on; 0: from the latest renewal the built-in data dates. */
+static void
+set_user_resolutions (RptReference *self, const RptMandateInfo *info, const char *date, int from)
+{
+  MandateHistory *h = get_history (self, info->key);
+
+  g_clear_pointer (&h->user_resolutions, g_ptr_array_unref);
+  h->user_resolutions = g_ptr_array_new_with_free_func (g_free);
+  h->user_from = from;
+  for (guint i = 0; info->resolutions[i] != NULL; i++)
+    {
+      RptResolutionInfo *r = g_new0 (RptResolutionInfo, 1);
+
+      r->mandate_key = info->key;
+      r->number = info->resolutions[i];
+      r->date = date;
+      r->council = is_council_number (r->number);
+      r->as_of = info->as_of;
+      r->verified = info->verified;
+      r->verification = info->verification;
+      r->source = info->source;
+      g_ptr_array_add (h->user_resolutions, r);
+    }
+}
+
+/* Only the built-in tables: a user corrects the current title and the
+ * latest resolution in the mandates files, which the lookups below take
+ * into account (RptMandateInfo). */
+static void
+load_mandate_history (RptReference *self)
+{
+  static const struct
+  {
+    const char *name;
+    const char *key;
+    RowFunc func;
+  } tables[] = {
+    { MANDATE_TITLES_CSV, "mandate_key", history_from_titles_row },
+    { MANDATES_CSV, "mandate_key", history_from_mandates_row },
+    { TITLE_HISTORY_CSV, "mandate_key", title_history_row },
+  };
+  GHashTableIter iter;
+  MandateHistory *h;
+  const char *key;
+  gpointer flags;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *resource = g_strconcat ("reference/", tables[i].name, NULL);
+      g_autoptr (GBytes) bytes = _rpt_data_load_resource (resource);
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      read_table (self, data, length, BUILT_IN, tables[i].key, tables[i].func);
+    }
+  g_hash_table_iter_init (&iter, self->histories);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &h))
+    g_ptr_array_sort (h->resolutions, compare_resolutions);
+
+  /* A renewal the user recorded in special_procedures_mandates.csv: the
+   * user vouches for it from its "as of" date on. */
+  g_hash_table_iter_init (&iter, self->user_fields);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, &flags))
+    {
+      const RptMandateInfo *info = g_hash_table_lookup (self->mandates, key);
+      int from = 0, last;
+
+      if (info == NULL || !(GPOINTER_TO_UINT (flags) & USER_RESOLUTIONS))
+        continue;
+      token_range (info->as_of, &from, &last, NULL);
+      set_user_resolutions (self, info, info->as_of, from);
+    }
+}
+
+/**
+ * rpt_reference_list_resolutions:
+ * @key: a mandate key
+ *
+ * Returns: (transfer container) (element-type RptResolutionInfo): every
+ *   resolution the built-in data names for the mandate, oldest first
+ *   (undated ones first); empty when it names none
+ */
+GPtrArray *
+rpt_reference_list_resolutions (RptReference *self, const char *key)
+{
+  MandateHistory *h;
+  GPtrArray *result = g_ptr_array_new ();
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), result);
+  h = key != NULL ? g_hash_table_lookup (self->histories, key) : NULL;
+  /* not g_ptr_array_copy(), which would take the free function along */
+  if (h != NULL)
+    g_ptr_array_extend (result, h->resolutions, NULL, NULL);
+  return result;
+}
+
+/**
+ * rpt_reference_list_title_history:
+ * @key: a mandate key
+ *
+ * Returns: (transfer container) (element-type RptTitleHistoryInfo): the
+ *   rows of mandate_title_history.csv for the mandate, in every language;
+ *   empty for a mandate whose titles have no history in the data
+ */
+GPtrArray *
+rpt_reference_list_title_history (RptReference *self, const char *key)
+{
+  MandateHistory *h;
+  GPtrArray *rows = g_ptr_array_new ();
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  h = key != NULL ? g_hash_table_lookup (self->histories, key) : NULL;
+  for (guint i = 0; h != NULL && i < h->titles->len; i++)
+    g_ptr_array_add (rows, &((TitleRow *) h->titles->pdata[i])->pub);
+  return rows;
+}
+
+/**
+ * rpt_reference_get_renewal_period:
+ * @key: a mandate key
+ *
+ * Returns: for how many years the Council renews the mandate at a time,
+ *   or 0 when the data does not say (or the mandate has no fixed term)
+ */
+guint
+rpt_reference_get_renewal_period (RptReference *self, const char *key)
+{
+  MandateHistory *h;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), 0);
+  h = key != NULL ? g_hash_table_lookup (self->histories, key) : NULL;
+  return h != NULL ? h->period_years : 0;
+}
+
+static int
+iso_to_day (const char *date)
+{
+  int first = 0, last;
+
+  token_range (date, &first, &last, NULL);
+  return first;
+}
+
+/**
+ * rpt_reference_find_resolutions_at:
+ * @key: a mandate key
+ * @date: the letter's date, YYYY-MM-DD
+ * @why: (out) (optional) (transfer full): when the result is empty, why
+ *   the data cannot tell, as a sentence for the drafter
+ *
+ * The Human Rights Council resolution the mandate acted under on @date: the
+ * latest one adopted on or before @date whose term ran past it, a term
+ * ending at the next renewal the data knows or after the mandate's
+ * renewal period. Where the data cannot be sure — a renewal dated only by
+ * its year, a term that ran out with no later renewal in the data, a
+ * mandate with no resolution at all — the result is empty: a letter must
+ * not cite a resolution as if the list were complete.
+ *
+ * A resolution the user's mandates file gives (latest_renewal_resolution)
+ * counts from its "as of" date (or after every dated one, if it has none).
+ *
+ * Returns: (transfer container) (element-type RptResolutionInfo): the
+ *   resolution in force, or an empty array
+ */
+GPtrArray *
+rpt_reference_find_resolutions_at (RptReference *self,
+                                   const char *key,
+                                   const char *date,
+                                   char **why)
+{
+  const RptMandateInfo *info;
+  MandateHistory *h;
+  g_autoptr (GPtrArray) dated = g_ptr_array_new ();
+  GPtrArray *result = g_ptr_array_new ();
+  guint period;
+  int day, latest_end = 0;
+  const RptResolutionInfo *latest = NULL;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), result);
+  g_return_val_if_fail (date != NULL, result);
+
+  if (why != NULL)
+    *why = NULL;
+  info = key != NULL ? g_hash_table_lookup (self->mandates, key) : NULL;
+  h = key != NULL ? g_hash_table_lookup (self->histories, key) : NULL;
+  period = h != NULL ? h->period_years : 0;
+  day = iso_to_day (date);
+
+  /* The user's resolutions: in force from their date on, or, undated,
+   * from the latest dated renewal the built-in data knows. */
+  if (h != NULL && h->user_resolutions != NULL && h->user_resolutions->len > 0)
+    {
+      int from = h->user_from;
+      gboolean undated = from == 0;
+
+      for (guint i = 0; undated && i < h->resolutions->len; i++)
+        {
+          const RptResolutionInfo *r = h->resolutions->pdata[i];
+          if (r->council && r->date != NULL)
+            from = MAX (from, iso_to_day (r->date));
+        }
+      if (from <= day)
+        {
+          g_ptr_array_extend (result, h->user_resolutions, NULL, NULL);
+          return result;
+        }
+    }
+
+  for (guint i = 0; h != NULL && i < h->resolutions->len; i++)
+    {
+      RptResolutionInfo *r = h->resolutions->pdata[i];
+      if (r->council && r->date != NULL)
+        g_ptr_array_add (dated, r);
+    }
+  for (guint i = 0; i < dated->len; i++)
+    {
+      const RptResolutionInfo *r = dated->pdata[i];
+      int first, last, end = G_MAXINT;
+
+      token_range (r->date, &first, &last, NULL);
+      if (period > 0)
+        end = first + (int) period * 10000;
+      if (i + 1 < dated->len)
+        end = MIN (end, iso_to_day (((RptResolutionInfo *) dated->pdata[i + 1])->date));
+      if (last <= day && day < end)
+        {
+          g_ptr_array_add (result, (gpointer) r);
+          return result;
+        }
+      latest = r;
+      latest_end = end;
+    }
+
+  if (why != NULL)
+    {
+      const char *title = info != NULL ? info->title : key;
+
+      if (dated->len == 0)
+        *why = g_strdup_printf (_ ("The reference data knows no dated Human Rights Council "
+                                   "resolution for the %s."),
+                                title != NULL ? title : "?");
+      else if (latest != NULL && day >= latest_end && latest_end != G_MAXINT)
+        {
+          g_autofree char *end = day_to_iso (latest_end);
+          *why = g_strdup_printf (_ ("The latest resolution the reference data knows for the "
+                                     "%s, %s (%s), ran for %u years, to about %s: its renewal "
+                                     "is not in the data."),
+                                  title != NULL ? title : "?", latest->number, latest->date, period,
+                                  end);
+        }
+      else
+        *why = g_strdup_printf (_ ("The reference data cannot tell which Human Rights Council "
+                                   "resolution the %s acted under on %s (a renewal it knows only "
+                                   "by its year, or one it lacks)."),
+                                title != NULL ? title : "?", date);
+    }
+  return result;
+}
+
+static const TitleRow *
+title_row_at (MandateHistory *h, const char *language, int day, RptDating *dating)
+{
+  const TitleRow *found = NULL;
+  const TitleRow *earliest = NULL;
+  int earliest_first = G_MAXINT;
+  gboolean ambiguous = FALSE;
+
+  *dating = RPT_DATING_CURRENT;
+  for (guint i = 0; h != NULL && i < h->titles->len; i++)
+    {
+      const TitleRow *t = h->titles->pdata[i];
+      int first, last, until_first = G_MAXINT, until_last;
+      gboolean exact;
+
+      if (!g_str_equal (t->pub.language, language) ||
+          !token_range (t->pub.used_from, &first, &last, &exact))
+        continue;
+      if (first < earliest_first)
+        {
+          earliest_first = first;
+          earliest = t;
+        }
+      token_range (t->pub.used_until, &until_first, &until_last, NULL);
+      if (day < first || day >= until_first)
+        continue;
+      if (found != NULL && !g_str_equal (found->pub.title, t->pub.title))
+        ambiguous = TRUE;
+      found = t;
+      /* a change known only by its month or year, or "2016 (by 2019 at
+       * the latest)": a date in that time may still have the old title */
+      {
+        /* "(by 2019 at the latest)" stretches the doubt to a later year;
+         * the year of "2022-07" itself does not */
+        int latest = latest_mentioned (t->pub.used_from);
+        int until = latest / 10000 > last / 10000 ? latest : last;
+
+        if (day <= until && (!exact || day == first))
+          *dating = RPT_DATING_UNCERTAIN;
+      }
+    }
+  if (ambiguous)
+    {
+      *dating = RPT_DATING_AMBIGUOUS;
+      return NULL;
+    }
+  if (found == NULL && earliest != NULL && day < earliest_first)
+    {
+      /* before every title the history knows */
+      *dating = RPT_DATING_UNCERTAIN;
+      return earliest;
+    }
+  if (found != NULL && *dating != RPT_DATING_UNCERTAIN)
+    *dating = found->pub.used_until != NULL ? RPT_DATING_KNOWN : RPT_DATING_CURRENT;
+  return found;
+}
+
+/* A title of the history, in any language, that came into use after
+ * @day: the mandate was renamed since. */
+static const TitleRow *
+title_changed_after (MandateHistory *h, int day)
+{
+  for (guint i = 0; h != NULL && i < h->titles->len; i++)
+    {
+      const TitleRow *t = h->titles->pdata[i];
+      int first, last;
+
+      if (t->pub.used_until == NULL && token_range (t->pub.used_from, &first, &last, NULL) &&
+          first > day)
+        {
+          /* the title it replaced was in use on @day */
+          for (guint k = 0; k < h->titles->len; k++)
+            {
+              const TitleRow *old = h->titles->pdata[k];
+              int from = 0, to = 0, unused;
+              if (g_str_equal (old->pub.language, t->pub.language) && old->pub.used_until != NULL &&
+                  token_range (old->pub.used_from, &from, &unused, NULL) &&
+                  token_range (old->pub.used_until, &to, &unused, NULL) && from <= day && day < to)
+                return t;
+            }
+        }
+    }
+  return NULL;
+}
+
+/**
+ * rpt_reference_lookup_title_at:
+ * @key: a mandate key
+ * @language: "en", "fr" or "es"
+ * @form: the form of title the holder uses
+ * @date: the letter's date, YYYY-MM-DD
+ * @dating: (out) (optional): how far the title can be trusted for @date
+ * @row: (out) (optional) (nullable): the row of the history it comes from
+ *
+ * The title in force on @date (mandate_title_history.csv): "Special
+ * Rapporteur on violence against women, its causes and consequences" in
+ * 2019, "… women and girls, …" from July 2022. Where the history has no
+ * other title, or the title in force is the current one, this is
+ * rpt_mandate_info_lookup_title() (the user's corrections included).
+ *
+ * Returns: (nullable): the title, or %NULL when the data has none in that
+ *   language and form, or two titles were in force (%RPT_DATING_AMBIGUOUS)
+ */
+const char *
+rpt_reference_lookup_title_at (RptReference *self,
+                               const char *key,
+                               const char *language,
+                               RptTitleForm form,
+                               const char *date,
+                               RptDating *dating,
+                               const RptTitleHistoryInfo **row)
+{
+  const RptMandateInfo *info;
+  MandateHistory *h;
+  const TitleRow *t;
+  RptDating d;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+
+  if (dating != NULL)
+    *dating = RPT_DATING_CURRENT;
+  if (row != NULL)
+    *row = NULL;
+  info = key != NULL ? g_hash_table_lookup (self->mandates, key) : NULL;
+  if (info == NULL)
+    return NULL;
+  if (language == NULL)
+    language = "en";
+  h = g_hash_table_lookup (self->histories, key);
+  /* A title the user corrected is the user's word for now: the history
+   * still dates the earlier ones. */
+  t = date != NULL ? title_row_at (h, language, iso_to_day (date), &d) : NULL;
+  if (date == NULL)
+    d = RPT_DATING_CURRENT;
+  else if (t == NULL && d == RPT_DATING_CURRENT)
+    {
+      /* No history in this language, but the title changed in another
+       * after the date: today's title in this language may not be the
+       * one of then. */
+      const TitleRow *changed = title_changed_after (h, iso_to_day (date));
+      if (changed != NULL)
+        {
+          if (dating != NULL)
+            *dating = RPT_DATING_UNCERTAIN;
+          if (row != NULL)
+            *row = &changed->pub;
+          return rpt_mandate_info_lookup_title (info, language, form);
+        }
+    }
+  if (dating != NULL)
+    *dating = d;
+  if (row != NULL)
+    *row = t != NULL ? &t->pub : NULL;
+  if (d == RPT_DATING_AMBIGUOUS)
+    return NULL;
+  if (t == NULL || t->pub.used_until == NULL)
+    return rpt_mandate_info_lookup_title (info, language, form);
+  if (g_strcmp0 (info->form, "WG") == 0 || form != RPT_TITLE_FORM_FEMININE)
+    return g_str_equal (language, "en") ? t->pub.title : t->masculine;
+  return t->feminine;
+}
+
+/* ------------------------------------------------------------------ */
 /* Construction                                                        */
 
 static void apply_overrides (RptReference *self);
@@ -840,6 +1765,7 @@ rpt_reference_new (const char *override_dir)
   load_table (self, TREATIES_CSV, "instrument", treaty_row);
   load_table (self, LEGAL_CSV, "ref_key", legal_row);
   load_table (self, UN_COUNTRIES_CSV, "iso3", un_country_row);
+  load_mandate_history (self);
   load_countries (self);
   load_country_overrides (self);
   apply_overrides (self);
@@ -1792,6 +2718,7 @@ apply_mandate (RptReference *self, RptMandateInfo *m, GPtrArray *overrides)
   g_autoptr (GString) note = g_string_new (NULL);
   guint doubts = GPOINTER_TO_UINT (g_hash_table_lookup (self->mandate_doubts, m->key));
   gboolean was_verified = m->verified;
+  gboolean resolutions = FALSE;
 
   /* No reason recorded: any field may be in doubt. */
   if (!was_verified && doubts == 0)
@@ -1809,6 +2736,7 @@ apply_mandate (RptReference *self, RptMandateInfo *m, GPtrArray *overrides)
         {
           doubts &= ~DOUBT_RESOLUTIONS;
           m->as_of = intern (self, o->date);
+          resolutions = TRUE;
         }
     }
   m->verified = was_verified || doubts == 0;
@@ -1819,6 +2747,12 @@ apply_mandate (RptReference *self, RptMandateInfo *m, GPtrArray *overrides)
     }
   m->verification = intern (self, note->str);
   m->source = self->overrides_path;
+  /* The corrected resolutions take the place of the latest renewal the
+   * data dates, for letters from its date on (older letters keep the
+   * resolutions of their time); the correction's own date is when it was
+   * made, not when the Council adopted them. */
+  if (resolutions)
+    set_user_resolutions (self, m, NULL, 0);
 }
 
 static void

@@ -59,6 +59,10 @@ G_DECLARE_FINAL_TYPE (RptReference, rpt_reference, RPT, REFERENCE, GObject)
  *   trusted: "yes" (word for word in a UN document), "press" (a UN press
  *   text), "no" (a rendering of standard UN terms, not seen in a source)
  * @title_es_attested: (nullable): the same for the Spanish title
+ * @source_urls: (nullable): where the row's facts come from, URLs
+ *   separated by spaces (the tables' `source_urls`)
+ * @notes: (nullable): what the compiler noted on the row (renewals not
+ *   found, title variants)
  */
 typedef struct
 {
@@ -77,6 +81,8 @@ typedef struct
   gboolean verified;
   const char *verification;
   const char *source;
+  const char *source_urls;
+  const char *notes;
 } RptMandateInfo;
 
 /**
@@ -296,5 +302,104 @@ const RptOverride *rpt_reference_lookup_override (RptReference *self,
                                                   const char *field);
 GPtrArray *rpt_reference_list_countries (RptReference *self);
 GPtrArray *rpt_reference_list_treaty_statuses (RptReference *self, const char *country);
+
+/* ------------------------------------------------------------------ */
+/* What the data knows of a mandate over time (issue 10)              */
+
+/**
+ * RptResolutionInfo:
+ * @mandate_key: the mandate it acts under
+ * @number: "52/4" (Human Rights Council: session/number) or "1993/45"
+ *   (Commission on Human Rights: year/number)
+ * @date: (nullable): when it was adopted, as precisely as the source
+ *   says: "2023-04-03", "2020-03" or "2020"; %NULL when no source dates it
+ * @council: %TRUE for a Human Rights Council resolution, %FALSE for one of
+ *   the Commission on Human Rights (letters cite the Council's)
+ * @verified: whether a source states the number word for word
+ *
+ * One resolution a mandate was established, renewed or renamed by, from
+ * special_procedures_mandates_multilingual.csv (establishing_resolution,
+ * last_verified_resolution, latest_renewal_resolution),
+ * special_procedures_mandates.csv (other_verified_resolutions) or the
+ * user's correction; @verification says which and how far it is trusted.
+ */
+typedef struct
+{
+  const char *mandate_key;
+  const char *number;
+  const char *date;
+  gboolean council;
+  const char *as_of;
+  gboolean verified;
+  const char *verification;
+  const char *source;
+} RptResolutionInfo;
+
+/**
+ * RptTitleHistoryInfo:
+ * @mandate_key: the mandate
+ * @language: "en", "fr" or "es"
+ * @title: the title as the source gives it
+ * @used_from: when it came into use, as the source says ("2022-07",
+ *   "1994", "2016 (by 2019 at the latest)", "(undated web usage)")
+ * @used_until: (nullable): when it went out of use; %NULL while in use
+ * @changed_by: (nullable): the resolution or session that changed it
+ * @verified: "yes" in the source
+ * @verification: the source's verification word ("yes", "partial") and
+ *   its quote
+ * @source_url: (nullable): where the quote comes from
+ *
+ * A row of mandate_title_history.csv: a title and the years it was used.
+ */
+typedef struct
+{
+  const char *mandate_key;
+  const char *language;
+  const char *title;
+  const char *used_from;
+  const char *used_until;
+  const char *changed_by;
+  const char *as_of;
+  gboolean verified;
+  const char *verification;
+  const char *source_url;
+  const char *source;
+} RptTitleHistoryInfo;
+
+/**
+ * RptDating:
+ * @RPT_DATING_CURRENT: the data knows no other title than the current one
+ *   (or the date falls in its time): the current title
+ * @RPT_DATING_KNOWN: a title of the history, in force on the date
+ * @RPT_DATING_UNCERTAIN: the date falls where the data cannot say which
+ *   title was in force (a change dated only by its month or year, or a
+ *   time before the first title it knows): the likeliest, to be checked
+ * @RPT_DATING_AMBIGUOUS: two different titles were in force (mandates
+ *   since merged): none can be chosen
+ *
+ * How far a title looked up for a date can be trusted.
+ */
+typedef enum
+{
+  RPT_DATING_CURRENT,
+  RPT_DATING_KNOWN,
+  RPT_DATING_UNCERTAIN,
+  RPT_DATING_AMBIGUOUS,
+} RptDating;
+
+GPtrArray *rpt_reference_list_resolutions (RptReference *self, const char *key);
+GPtrArray *rpt_reference_list_title_history (RptReference *self, const char *key);
+guint rpt_reference_get_renewal_period (RptReference *self, const char *key);
+GPtrArray *rpt_reference_find_resolutions_at (RptReference *self,
+                                              const char *key,
+                                              const char *date,
+                                              char **why);
+const char *rpt_reference_lookup_title_at (RptReference *self,
+                                           const char *key,
+                                           const char *language,
+                                           RptTitleForm form,
+                                           const char *date,
+                                           RptDating *dating,
+                                           const RptTitleHistoryInfo **row);
 
 G_END_DECLS

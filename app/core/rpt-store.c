@@ -41,7 +41,15 @@
  *   pages of a file that may be passed on.
  * - Files are created with mode 0600 (SQLite gives its journal the same).
  *
- * Schema version 3 (current): versions keep what changed, and signatory
+ * Schema version 4 (current): the head has the letter's wording choices
+ * (the article before the summary, how the facts open, where earlier
+ * letters stand, co-senders, the house style edition) and rows of
+ * earlier communications who sent them and what is said of their reply; a
+ * version 3 program would drop them, so the number makes it refuse the
+ * file. The defaults say what letters said before, so migrating only adds
+ * columns and versions keep their digests (digest_add_v4()).
+ *
+ * Schema version 3: versions keep what changed, and signatory
  * rows may record the form of title their holder uses (a version 2
  * program would drop it when it rewrites the row: the new number makes it
  * refuse the file instead). The letter's scalar fields are the one row
@@ -73,6 +81,13 @@ typedef struct
   gboolean press_release;
   char *wgad;
   gboolean interim_measures;
+  /* schema version 4 */
+  char *summary_article;
+  char *summary_article_text;
+  char *facts_lead;
+  char *communications_place;
+  char *co_senders;
+  char *house_style;
 } Head;
 
 static void head_free (Head *h);
@@ -120,6 +135,23 @@ static const char schema_v2[] = "CREATE TABLE head ("
                                 "  xml TEXT NOT NULL"
                                 ");"
                                 "CREATE INDEX item_by_part ON item (part, position);";
+
+/* Schema version 4: the letter's own fields that issue 10 added, in the
+ * head and in every version's head. Added to the tables of version 3 (a
+ * migration from version 1 or 2 adds them as it makes those tables); each
+ * default is what a letter made before said, so old rows read unchanged. */
+static const struct
+{
+  const char *name;
+  const char *definition;
+} head_v4_columns[] = {
+  { "summary_article", "TEXT NOT NULL DEFAULT 'usual'" },
+  { "summary_article_text", "TEXT" },
+  { "facts_lead", "TEXT NOT NULL DEFAULT 'information-received'" },
+  { "communications_place", "TEXT NOT NULL DEFAULT 'after-profile'" },
+  { "co_senders", "TEXT NOT NULL DEFAULT ''" },
+  { "house_style", "TEXT" },
+};
 
 /* Schema version 3: named versions store what changed (see "named
  * versions" below). */
@@ -297,6 +329,12 @@ head_free (Head *h)
   g_free (h->summary);
   g_free (h->communications_about);
   g_free (h->wgad);
+  g_free (h->summary_article);
+  g_free (h->summary_article_text);
+  g_free (h->facts_lead);
+  g_free (h->communications_place);
+  g_free (h->co_senders);
+  g_free (h->house_style);
   g_free (h);
 }
 
@@ -321,6 +359,12 @@ head_copy (const Head *h)
   c->press_release = h->press_release;
   c->wgad = g_strdup (h->wgad);
   c->interim_measures = h->interim_measures;
+  c->summary_article = g_strdup (h->summary_article);
+  c->summary_article_text = g_strdup (h->summary_article_text);
+  c->facts_lead = g_strdup (h->facts_lead);
+  c->communications_place = g_strdup (h->communications_place);
+  c->co_senders = g_strdup (h->co_senders);
+  c->house_style = g_strdup (h->house_style);
   return c;
 }
 
@@ -336,7 +380,13 @@ head_equal (const Head *a, const Head *b)
          g_strcmp0 (a->summary, b->summary) == 0 &&
          g_strcmp0 (a->communications_about, b->communications_about) == 0 &&
          a->press_release == b->press_release && g_strcmp0 (a->wgad, b->wgad) == 0 &&
-         a->interim_measures == b->interim_measures;
+         a->interim_measures == b->interim_measures &&
+         g_strcmp0 (a->summary_article, b->summary_article) == 0 &&
+         g_strcmp0 (a->summary_article_text, b->summary_article_text) == 0 &&
+         g_strcmp0 (a->facts_lead, b->facts_lead) == 0 &&
+         g_strcmp0 (a->communications_place, b->communications_place) == 0 &&
+         g_strcmp0 (a->co_senders, b->co_senders) == 0 &&
+         g_strcmp0 (a->house_style, b->house_style) == 0;
 }
 
 static void
@@ -397,6 +447,15 @@ rpt_store_snapshot_new (RptLetter *letter)
   h->press_release = rpt_letter_get_press_release (letter);
   h->wgad = g_strdup (rpt_wgad_to_string (rpt_letter_get_wgad (letter)));
   h->interim_measures = rpt_letter_get_interim_measures (letter);
+  h->summary_article = g_strdup (
+    rpt_enum_to_string (RPT_TYPE_SUMMARY_ARTICLE, rpt_letter_get_summary_article (letter)));
+  h->summary_article_text = g_strdup (rpt_letter_get_summary_article_text (letter));
+  h->facts_lead =
+    g_strdup (rpt_enum_to_string (RPT_TYPE_FACTS_LEAD, rpt_letter_get_facts_lead (letter)));
+  h->communications_place = g_strdup (rpt_enum_to_string (
+    RPT_TYPE_COMMUNICATIONS_PLACE, rpt_letter_get_communications_place (letter)));
+  h->co_senders = g_strdup (rpt_letter_get_co_senders (letter));
+  h->house_style = g_strdup (rpt_letter_get_house_style (letter));
 
   snap->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   for (RptPart part = 0; part < RPT_N_PARTS; part++)
@@ -454,6 +513,54 @@ bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
 }
 
+static char *dup_column (sqlite3_stmt *stmt, int column);
+
+/* The columns of schema version 4, as parameters 16 to 21. */
+static void
+bind_head_v4 (sqlite3_stmt *stmt, const Head *h)
+{
+  bind_text_or_null (stmt, 16, h->summary_article);
+  bind_text_or_null (stmt, 17, h->summary_article_text);
+  bind_text_or_null (stmt, 18, h->facts_lead);
+  bind_text_or_null (stmt, 19, h->communications_place);
+  bind_text_or_null (stmt, 20, h->co_senders);
+  bind_text_or_null (stmt, 21, h->house_style);
+}
+
+#define HEAD_COLUMNS                                                                         \
+  "letter_id, kind, country, addressee_name, salutation, reference_number, reference_year, " \
+  "date, language, summary, communications_about, press_release, wgad, interim_measures, "   \
+  "summary_article, summary_article_text, facts_lead, communications_place, co_senders, "    \
+  "house_style"
+
+static Head *
+head_from_row (sqlite3_stmt *stmt)
+{
+  Head *h = g_new0 (Head, 1);
+
+  h->letter_id = dup_column (stmt, 0);
+  h->kind = dup_column (stmt, 1);
+  h->country = dup_column (stmt, 2);
+  h->addressee_name = dup_column (stmt, 3);
+  h->salutation = dup_column (stmt, 4);
+  h->reference_number = sqlite3_column_int64 (stmt, 5);
+  h->reference_year = sqlite3_column_int64 (stmt, 6);
+  h->date = dup_column (stmt, 7);
+  h->language = dup_column (stmt, 8);
+  h->summary = dup_column (stmt, 9);
+  h->communications_about = dup_column (stmt, 10);
+  h->press_release = sqlite3_column_int (stmt, 11) != 0;
+  h->wgad = dup_column (stmt, 12);
+  h->interim_measures = sqlite3_column_int (stmt, 13) != 0;
+  h->summary_article = dup_column (stmt, 14);
+  h->summary_article_text = dup_column (stmt, 15);
+  h->facts_lead = dup_column (stmt, 16);
+  h->communications_place = dup_column (stmt, 17);
+  h->co_senders = dup_column (stmt, 18);
+  h->house_style = dup_column (stmt, 19);
+  return h;
+}
+
 static gboolean
 write_head (RptSqlite *db, const Head *h, GError **error)
 {
@@ -461,8 +568,10 @@ write_head (RptSqlite *db, const Head *h, GError **error)
     db,
     "INSERT OR REPLACE INTO head (id, letter_id, kind, country, addressee_name, salutation, "
     "reference_number, reference_year, date, language, summary, communications_about, "
-    "press_release, wgad, interim_measures) "
-    "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    "press_release, wgad, interim_measures, summary_article, summary_article_text, facts_lead, "
+    "communications_place, co_senders, house_style) "
+    "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16, ?17, ?18, ?19, "
+    "?20, ?21)",
     error);
 
   if (stmt == NULL)
@@ -481,6 +590,7 @@ write_head (RptSqlite *db, const Head *h, GError **error)
   sqlite3_bind_int (stmt, 12, h->press_release);
   bind_text_or_null (stmt, 13, h->wgad);
   sqlite3_bind_int (stmt, 14, h->interim_measures);
+  bind_head_v4 (stmt, h);
   return rpt_sqlite_step_done (db, stmt, error);
 }
 
@@ -495,15 +605,9 @@ static Head *
 read_head (RptSqlite *db, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  Head *h;
   int rc;
 
-  stmt = rpt_sqlite_prepare (db,
-                             "SELECT letter_id, kind, country, addressee_name, salutation, "
-                             "reference_number, reference_year, date, language, summary, "
-                             "communications_about, press_release, wgad, interim_measures "
-                             "FROM head WHERE id = 1",
-                             error);
+  stmt = rpt_sqlite_prepare (db, "SELECT " HEAD_COLUMNS " FROM head WHERE id = 1", error);
   if (stmt == NULL || (rc = rpt_sqlite_step (db, stmt, error)) < 0)
     return NULL;
   if (rc != SQLITE_ROW)
@@ -511,22 +615,7 @@ read_head (RptSqlite *db, GError **error)
       g_set_error (error, RPT_SQLITE_ERROR, SQLITE_CORRUPT, "the document holds no letter");
       return NULL;
     }
-  h = g_new0 (Head, 1);
-  h->letter_id = dup_column (stmt, 0);
-  h->kind = dup_column (stmt, 1);
-  h->country = dup_column (stmt, 2);
-  h->addressee_name = dup_column (stmt, 3);
-  h->salutation = dup_column (stmt, 4);
-  h->reference_number = sqlite3_column_int64 (stmt, 5);
-  h->reference_year = sqlite3_column_int64 (stmt, 6);
-  h->date = dup_column (stmt, 7);
-  h->language = dup_column (stmt, 8);
-  h->summary = dup_column (stmt, 9);
-  h->communications_about = dup_column (stmt, 10);
-  h->press_release = sqlite3_column_int (stmt, 11) != 0;
-  h->wgad = dup_column (stmt, 12);
-  h->interim_measures = sqlite3_column_int (stmt, 13) != 0;
-  return h;
+  return head_from_row (stmt);
 }
 
 /* The most text the working state may hold: far above any letter (letter
@@ -705,6 +794,35 @@ commit_working (RptStore *self, RptStoreSnapshot *snap, GHashTable *new_rows)
   /* Our own commits leave data_version as it is: no refresh needed. */
 }
 
+/* Adds the columns of schema version 4 that @table lacks. */
+static gboolean
+add_head_v4_columns (RptSqlite *db, const char *table, GError **error)
+{
+  g_autofree char *info = g_strdup_printf ("SELECT name FROM pragma_table_info('%s')", table);
+  g_autoptr (GHashTable) have = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (sqlite3_stmt) stmt = rpt_sqlite_prepare (db, info, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = rpt_sqlite_step (db, stmt, error)) == SQLITE_ROW)
+    g_hash_table_add (have, dup_column (stmt, 0));
+  if (rc < 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (head_v4_columns); i++)
+    {
+      g_autofree char *sql = NULL;
+
+      if (g_hash_table_contains (have, head_v4_columns[i].name))
+        continue;
+      sql = g_strdup_printf ("ALTER TABLE %s ADD COLUMN %s %s", table, head_v4_columns[i].name,
+                             head_v4_columns[i].definition);
+      if (!rpt_sqlite_exec (db, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 create_schema (RptSqlite *db, RptLetter *letter, GError **error)
 {
@@ -716,7 +834,8 @@ create_schema (RptSqlite *db, RptLetter *letter, GError **error)
   if (!rpt_sqlite_begin (db, error))
     return FALSE;
   if (!rpt_sqlite_exec (db, pragmas, error) || !rpt_sqlite_exec (db, schema_v2, error) ||
-      !rpt_sqlite_exec (db, schema_versions, error) ||
+      !rpt_sqlite_exec (db, schema_versions, error) || !add_head_v4_columns (db, "head", error) ||
+      !add_head_v4_columns (db, "version_head", error) ||
       !write_snapshot (db, snap, NULL, NULL, NULL, NULL, error))
     {
       rpt_sqlite_rollback (db);
@@ -746,6 +865,7 @@ letter_from_rows (const Head *h, GHashTable *rows, GError **error)
   gboolean ok = TRUE;
   RptLetterKind kind;
   RptWgad wgad;
+  int article, facts_lead, place;
   GHashTableIter iter;
   Row *row;
   char *markup;
@@ -774,6 +894,17 @@ letter_from_rows (const Head *h, GHashTable *rows, GError **error)
     BAD ("the language is not valid");
   if (!rpt_wgad_from_string (h->wgad, &wgad))
     BAD ("the closing options are not valid");
+  if (!rpt_enum_from_string (RPT_TYPE_SUMMARY_ARTICLE,
+                             h->summary_article != NULL ? h->summary_article : "usual", &article) ||
+      !rpt_enum_from_string (RPT_TYPE_FACTS_LEAD,
+                             h->facts_lead != NULL ? h->facts_lead : "information-received",
+                             &facts_lead) ||
+      !rpt_enum_from_string (
+        RPT_TYPE_COMMUNICATIONS_PLACE,
+        h->communications_place != NULL ? h->communications_place : "after-profile", &place))
+    BAD ("the wording options are not valid");
+  if (h->house_style != NULL && !_rpt_key_is_valid (h->house_style))
+    BAD ("the house style is not valid");
 
   letter = rpt_letter_new_with_id (h->letter_id);
   rpt_letter_set_kind (letter, kind);
@@ -787,6 +918,16 @@ letter_from_rows (const Head *h, GHashTable *rows, GError **error)
   rpt_letter_set_press_release (letter, h->press_release);
   rpt_letter_set_wgad (letter, wgad);
   rpt_letter_set_interim_measures (letter, h->interim_measures);
+  rpt_letter_set_summary_article (letter, article);
+  rpt_letter_set_summary_article_text (letter, h->summary_article_text);
+  rpt_letter_set_facts_lead (letter, facts_lead);
+  rpt_letter_set_communications_place (letter, place);
+  rpt_letter_set_house_style (letter, h->house_style);
+  markup = rpt_markup_normalize (h->co_senders != NULL ? h->co_senders : "", NULL, NULL);
+  if (markup == NULL)
+    BAD ("the co-senders are not valid");
+  rpt_letter_set_co_senders (letter, markup);
+  g_free (markup);
 
   markup = rpt_markup_normalize (h->summary != NULL ? h->summary : "", NULL, NULL);
   if (markup == NULL)
@@ -1056,6 +1197,15 @@ digest_add_int (GChecksum *c, gint64 v)
   digest_add (c, buf);
 }
 
+static void
+digest_add_v4 (GChecksum *c, const char *name, const char *value, const char *usual)
+{
+  if (value == NULL || g_strcmp0 (value, usual) == 0 || (usual == NULL && value[0] == '\0'))
+    return;
+  digest_add (c, name);
+  digest_add (c, value);
+}
+
 /* The SHA-256 of a version as stored: its head and its rows in order
  * (sorted by part, then position). It does not depend on how the letter
  * XML is written, so a later Rapporteur that writes it differently still
@@ -1081,6 +1231,15 @@ state_digest (const Head *h, GPtrArray *rows, guint8 digest[DIGEST_LENGTH])
   digest_add_int (c, h->press_release);
   digest_add (c, h->wgad);
   digest_add_int (c, h->interim_measures);
+  /* Schema version 4's fields count only when they differ from what a
+   * letter said before they existed, so the versions kept before keep
+   * their digests. */
+  digest_add_v4 (c, "summary_article", h->summary_article, "usual");
+  digest_add_v4 (c, "summary_article_text", h->summary_article_text, NULL);
+  digest_add_v4 (c, "facts_lead", h->facts_lead, "information-received");
+  digest_add_v4 (c, "communications_place", h->communications_place, "after-profile");
+  digest_add_v4 (c, "co_senders", h->co_senders, "");
+  digest_add_v4 (c, "house_style", h->house_style, NULL);
   for (guint i = 0; i < rows->len; i++)
     {
       Row *r = g_ptr_array_index (rows, i);
@@ -1148,38 +1307,20 @@ static Head *
 read_version_head (RptSqlite *db, gint64 number, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  Head *h;
   int rc;
 
   stmt = rpt_sqlite_prepare (db,
-                             "SELECT letter_id, kind, country, addressee_name, salutation, "
-                             "reference_number, reference_year, date, language, summary, "
-                             "communications_about, press_release, wgad, interim_measures "
-                             "FROM version_head WHERE first <= ?1 ORDER BY first DESC LIMIT 1",
+                             "SELECT " HEAD_COLUMNS " FROM version_head WHERE first <= ?1 "
+                             "ORDER BY first DESC LIMIT 1",
                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, number);
   if ((rc = rpt_sqlite_step (db, stmt, error)) < 0)
     return NULL;
-  h = g_new0 (Head, 1);
   if (rc != SQLITE_ROW)
-    return h; /* no version yet: an empty head, equal to none */
-  h->letter_id = dup_column (stmt, 0);
-  h->kind = dup_column (stmt, 1);
-  h->country = dup_column (stmt, 2);
-  h->addressee_name = dup_column (stmt, 3);
-  h->salutation = dup_column (stmt, 4);
-  h->reference_number = sqlite3_column_int64 (stmt, 5);
-  h->reference_year = sqlite3_column_int64 (stmt, 6);
-  h->date = dup_column (stmt, 7);
-  h->language = dup_column (stmt, 8);
-  h->summary = dup_column (stmt, 9);
-  h->communications_about = dup_column (stmt, 10);
-  h->press_release = sqlite3_column_int (stmt, 11) != 0;
-  h->wgad = dup_column (stmt, 12);
-  h->interim_measures = sqlite3_column_int (stmt, 13) != 0;
-  return h;
+    return g_new0 (Head, 1); /* no version yet: an empty head, equal to none */
+  return head_from_row (stmt);
 }
 
 /* The XML of the states version @first added, one string per slot. */
@@ -1353,10 +1494,9 @@ static gboolean
 insert_head_row (RptSqlite *db, const char *table, gint64 key, const Head *h, GError **error)
 {
   g_autofree char *sql = g_strdup_printf (
-    "INSERT INTO %s (first, letter_id, kind, country, addressee_name, salutation, "
-    "reference_number, reference_year, date, language, summary, communications_about, "
-    "press_release, wgad, interim_measures) "
-    "VALUES (?15, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    "INSERT INTO %s (first, " HEAD_COLUMNS ") "
+    "VALUES (?15, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16, ?17, ?18, "
+    "?19, ?20, ?21)",
     table);
   g_autoptr (sqlite3_stmt) stmt = rpt_sqlite_prepare (db, sql, error);
 
@@ -1377,6 +1517,7 @@ insert_head_row (RptSqlite *db, const char *table, gint64 key, const Head *h, GE
   bind_text_or_null (stmt, 13, h->wgad);
   sqlite3_bind_int (stmt, 14, h->interim_measures);
   sqlite3_bind_int64 (stmt, 15, key);
+  bind_head_v4 (stmt, h);
   return rpt_sqlite_step_done (db, stmt, error);
 }
 
@@ -1774,7 +1915,7 @@ migrate_1_to_2 (RptSqlite *db, GError **error)
   }
 
   snap = rpt_store_snapshot_new (letter);
-  return rpt_sqlite_exec (db, schema_v2, error) &&
+  return rpt_sqlite_exec (db, schema_v2, error) && add_head_v4_columns (db, "head", error) &&
          write_snapshot (db, snap, NULL, NULL, NULL, NULL, error) &&
          rpt_sqlite_exec (db, "DROP TABLE letter", error);
 }
@@ -1793,7 +1934,8 @@ migrate_2_to_3 (RptSqlite *db, GError **error)
   int rc;
 
   if (!rpt_sqlite_exec (db, "ALTER TABLE version RENAME TO version_v2", error) ||
-      !rpt_sqlite_exec (db, schema_versions, error))
+      !rpt_sqlite_exec (db, schema_versions, error) || !add_head_v4_columns (db, "head", error) ||
+      !add_head_v4_columns (db, "version_head", error))
     return FALSE;
   stmt = rpt_sqlite_prepare (
     db, "SELECT number, author, created, message, xml FROM version_v2 ORDER BY number", error);
@@ -1836,6 +1978,11 @@ migrate (RptSqlite *db, gint64 from, GError **error)
     return FALSE;
   if (from < 3 && !migrate_2_to_3 (db, error))
     return FALSE;
+  /* Version 4: the head's new columns, whose defaults say what letters
+   * said before; the versions kept keep their rows and digests. */
+  if (from < 4 && (!add_head_v4_columns (db, "head", error) ||
+                   !add_head_v4_columns (db, "version_head", error)))
+    return FALSE;
   return TRUE;
 }
 
@@ -1848,6 +1995,7 @@ check_tables (RptSqlite *db, const char *path, gint64 version, GError **error)
   static const char *const v2[] = { "head", "item", "version", NULL };
   static const char *const v3[] = { "head",         "item",         "version", "version_head",
                                     "version_item", "version_text", NULL };
+  /* version 4 has the tables of version 3, with more columns */
   const char *const *want = version == 1 ? v1 : version == 2 ? v2 : v3;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GError) local = NULL;

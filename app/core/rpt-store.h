@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* "Rptr": what `file` and other tools see in the SQLite header. */
 #define RPT_STORE_APPLICATION_ID 0x52707472
-#define RPT_STORE_SCHEMA_VERSION 3
+#define RPT_STORE_SCHEMA_VERSION 4
 
 typedef enum
 {

@@ -23,6 +23,7 @@
 #include "rpt-data-private.h"
 #include "rpt-error.h"
 #include "rpt-grammar.h"
+#include "rpt-house-style.h"
 #include "rpt-template-private.h"
 
 #define NS_LETTER "urn:x-rapporteur:letter"
@@ -45,6 +46,8 @@ struct _RptTemplate
   xmlDoc *catalogue;
   char *catalogue_name;
 
+  RptHouseStyle *house_style; /* NULL: the built-in editions */
+
   GMutex lock;
   GHashTable *languages; /* language → Strings */
 };
@@ -66,6 +69,7 @@ rpt_template_finalize (GObject *object)
   g_clear_pointer (&self->stylesheet, xsltFreeStylesheet);
   g_clear_pointer (&self->catalogue, xmlFreeDoc);
   g_free (self->catalogue_name);
+  g_clear_object (&self->house_style);
   g_hash_table_unref (self->languages);
   g_mutex_clear (&self->lock);
 
@@ -587,6 +591,24 @@ get_strings (RptTemplate *self, const char *language)
 }
 
 /**
+ * rpt_template_set_house_style:
+ * @style: (nullable): the editions of the house style, or %NULL for the
+ *   built-in ones
+ *
+ * For templates made from files (trying out an editions file, tests): the
+ * default templates, shared by the whole program, keep the built-in
+ * editions. Call it before rendering.
+ */
+void
+rpt_template_set_house_style (RptTemplate *self, RptHouseStyle *style)
+{
+  g_return_if_fail (RPT_IS_TEMPLATE (self));
+  g_return_if_fail (style == NULL || RPT_IS_HOUSE_STYLE (style));
+
+  g_set_object (&self->house_style, style);
+}
+
+/**
  * rpt_template_has_language:
  *
  * Returns: whether the standard sentences are translated into @language
@@ -620,7 +642,9 @@ typedef struct
   xmlNs *x;
   const char *language;         /* the letter's */
   const char *strings_language; /* the sentences' */
-  const char *today;            /* (nullable): YYYY-MM-DD, for an undated letter */
+  char *date;                   /* the letter's, or today: what titles and resolutions follow */
+  RptHouseStyle *house_style;
+  const char *today; /* (nullable): YYYY-MM-DD, for an undated letter */
   guint n_removed;
 } Build;
 
@@ -630,24 +654,27 @@ typedef struct
  * letter's own fields, and the property that holds it. The notes of an
  * export are their messages, and the checks of a letter include them
  * (_rpt_template_collect_checks()): one source for both. */
-static void G_GNUC_PRINTF (6, 7) add_note (Build *b,
-                                           const char *id,
-                                           RptPart part,
-                                           const char *item_id,
-                                           const char *field,
-                                           const char *format,
-                                           ...)
+static RptCheck *G_GNUC_PRINTF (6, 7) add_note (Build *b,
+                                                const char *id,
+                                                RptPart part,
+                                                const char *item_id,
+                                                const char *field,
+                                                const char *format,
+                                                ...)
 {
   va_list args;
   g_autofree char *message = NULL;
+  RptCheck *check;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
   for (guint i = 0; i < b->checks->len; i++)
     if (g_str_equal (rpt_check_get_message (b->checks->pdata[i]), message))
-      return;
-  g_ptr_array_add (b->checks, _rpt_check_new (id, message, part, item_id, field));
+      return NULL;
+  check = _rpt_check_new (id, message, part, item_id, field);
+  g_ptr_array_add (b->checks, check);
+  return check;
 }
 
 #define LETTER RPT_N_PARTS, NULL
@@ -885,6 +912,45 @@ is_working_group_title (const char *title)
                            g_str_has_prefix (title, "Grupo de Trabajo"));
 }
 
+/* What the drafter should know of a title chosen for the letter's date
+ * (mandate_title_history.csv). */
+static void
+dated_title_note (Build *b,
+                  const char *id,
+                  const RptMandateInfo *info,
+                  const char *language,
+                  const char *title,
+                  RptDating dating,
+                  const RptTitleHistoryInfo *row)
+{
+  switch (dating)
+    {
+    case RPT_DATING_KNOWN:
+      add_note (b, "title-of-date", RPT_PART_MANDATES, id, "title",
+                _ ("The letter is dated %s: the %s title of the %s is the one in use then, "
+                   "“%s” (until %s; %s)."),
+                b->date, language_name (language), info->title, title != NULL ? title : "",
+                row->used_until, row->verified ? _ ("attested") : _ ("not fully attested"));
+      break;
+    case RPT_DATING_UNCERTAIN:
+      add_note (b, "title-date-uncertain", RPT_PART_MANDATES, id, "title",
+                _ ("The reference data cannot tell which %s title the %s had on %s (its "
+                   "change is dated “%s”): the letter says “%s”. Check it."),
+                language_name (language), info->title, b->date, row != NULL ? row->used_from : "?",
+                title != NULL ? title : "");
+      break;
+    case RPT_DATING_AMBIGUOUS:
+      add_note (b, "title-missing-on-date", RPT_PART_MANDATES, id, "title",
+                _ ("On %s the mandates now merged in the %s had titles of their own: the letter "
+                   "shows a gap. Type the title in Mandates & Signatories."),
+                b->date, info->title);
+      break;
+    case RPT_DATING_CURRENT:
+    default:
+      break;
+    }
+}
+
 /* The title of a mandate in the letter's language and in the form its
  * holder uses; a title the data lacks is a gap, never the English title
  * passing for a translation. Sets @title, @gender ("m" or "f": the
@@ -917,12 +983,28 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
     {
       const char *attested;
 
-      title = rpt_mandate_info_lookup_title (info, language, form);
-      if (title == NULL && form == RPT_TITLE_FORM_FEMININE &&
-          rpt_mandate_info_lookup_title (info, language, RPT_TITLE_FORM_MASCULINE) != NULL)
+      const RptTitleHistoryInfo *row = NULL;
+      RptDating dating;
+
+      title = rpt_reference_lookup_title_at (b->reference, info->key, language, form, b->date,
+                                             &dating, &row);
+      dated_title_note (b, id, info, language, title, dating, row);
+      if (dating == RPT_DATING_AMBIGUOUS)
+        {
+          /* two mandates since merged: the drafter says which */
+          missing = "date";
+          title = rpt_mandate_info_lookup_title (info, language, RPT_TITLE_FORM_MASCULINE);
+          if (title == NULL)
+            title = info->title;
+        }
+      else if (title == NULL && form == RPT_TITLE_FORM_FEMININE &&
+               rpt_reference_lookup_title_at (b->reference, info->key, language,
+                                              RPT_TITLE_FORM_MASCULINE, b->date, NULL,
+                                              NULL) != NULL)
         {
           missing = "feminine";
-          title = rpt_mandate_info_lookup_title (info, language, RPT_TITLE_FORM_MASCULINE);
+          title = rpt_reference_lookup_title_at (b->reference, info->key, language,
+                                                 RPT_TITLE_FORM_MASCULINE, b->date, NULL, NULL);
           add_note (b, "title-missing-in-language", RPT_PART_MANDATES, id, "title",
                     _ ("The reference data has no feminine %s title for the %s: the letter "
                        "shows a gap. Type the title in Mandates & Signatories."),
@@ -977,40 +1059,59 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
     xmlSetProp (x, BAD_CAST "missing", BAD_CAST missing);
 }
 
-/* Where the opening sentence's list of resolutions cannot be complete:
- * with one mandate it names none, with several it would pass for the
- * whole list. */
-static void
-note_resolutions_missing (Build *b, const char *id, const char *title)
+/* The resolutions the mandate acted under on the letter's date, from the
+ * reference data; where the data cannot tell, the mandate is marked and
+ * the opening sentence shows a gap, never a shorter list that reads as
+ * complete (rpt_letter_list_mandates_without_resolution() asks the same
+ * of the data). Returns whether the mandate's latest resolution (the one
+ * its trust is about) is among those the letter names. */
+static gboolean
+add_data_resolutions (Build *b,
+                      xmlNode *x,
+                      const char *id,
+                      const RptMandateInfo *info,
+                      const char *title)
 {
-  xmlNode *mandates = letter_child (b->letter, "mandates");
-  guint n = 0;
+  gboolean latest = FALSE;
 
-  for (xmlNode *c = mandates != NULL ? mandates->children : NULL; c != NULL; c = c->next)
-    n += is_element (c, NS_LETTER, "mandate") ? 1 : 0;
-  if (n > 1)
-    add_note (b, "resolutions-missing", RPT_PART_MANDATES, id, "resolutions",
-              _ ("No Human Rights Council resolution is known for the %s: the list of "
-                 "resolutions in the opening sentence is incomplete. Give its resolution in "
-                 "Mandates & Signatories, or correct the reference data."),
-              title);
-  else
-    add_note (b, "resolutions-missing", RPT_PART_MANDATES, id, "resolutions",
-              _ ("No Human Rights Council resolution is known for the %s: the opening "
-                 "sentence names none."),
-              title);
+  g_autoptr (GPtrArray) found = NULL;
+  g_autofree char *why = NULL;
+
+  if (info != NULL)
+    found = rpt_reference_find_resolutions_at (b->reference, info->key, b->date, &why);
+  if (found == NULL || found->len == 0)
+    {
+      xmlSetProp (x, BAD_CAST "missing-resolution", BAD_CAST "yes");
+      add_note (b, "resolutions-missing", RPT_PART_MANDATES, id, "resolutions",
+                _ ("No Human Rights Council resolution in force on %s is known for the %s: the "
+                   "opening sentence shows a gap. Give its resolution in Mandates & "
+                   "Signatories, or correct the reference data. %s"),
+                b->date, title != NULL ? title : "?",
+                why != NULL ? why : _ ("The mandate is not in the reference data."));
+      return FALSE;
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      const RptResolutionInfo *r = found->pdata[i];
+
+      add_x (b, x, "resolution", r->number);
+      /* the latest renewal: said with the mandate's own trust (below) */
+      if (g_strv_contains (info->resolutions, r->number))
+        latest = TRUE;
+      else if (!r->verified)
+        add_note (b, "unverified-reference-data", RPT_PART_MANDATES, id, "resolutions",
+                  _ ("Unverified reference data for the %s: resolution %s (%s)"), info->title,
+                  r->number, r->verification != NULL ? r->verification : "");
+    }
+  return latest;
 }
 
-/* Whether data as of @as_of is probably out of date at the letter's date,
- * or at today's for a letter not dated yet. */
+/* Whether data as of @as_of is probably out of date at the letter's date
+ * (b->date: today's for a letter not dated yet). */
 static gboolean
 stale_for_letter (Build *b, const char *as_of)
 {
-  g_autofree char *date = text_of (letter_child (b->letter, "date"));
-
-  if (date == NULL && b->today != NULL)
-    date = g_strdup (b->today);
-  return rpt_reference_as_of_is_stale (as_of, date);
+  return rpt_reference_as_of_is_stale (as_of, b->date);
 }
 
 /* How far the mandate data the letter uses can be trusted. */
@@ -1019,9 +1120,14 @@ note_mandate_data (Build *b,
                    const char *id,
                    const RptMandateInfo *info,
                    gboolean own_title,
-                   gboolean own_resolutions)
+                   gboolean own_resolutions,
+                   gboolean latest)
 {
-  if (!info->verified)
+  /* The mandate's trust is that of its title and latest resolution: said
+   * when the letter names that resolution or uses the data's title (a
+   * letter dated before the latest renewal names an earlier one, whose
+   * trust add_data_resolutions() says). */
+  if (!info->verified && (!own_title || latest))
     add_note (b, "unverified-reference-data", RPT_PART_MANDATES, id, "key",
               _ ("Unverified reference data for the %s (as of %s): %s"), info->title,
               info->as_of != NULL ? info->as_of : "?",
@@ -1054,6 +1160,7 @@ add_mandates (Build *b)
       const RptMandateInfo *info;
       const char *form = NULL;
       gboolean own_resolutions = FALSE;
+      gboolean latest = FALSE;
       xmlNode *x;
 
       if (!is_element (c, NS_LETTER, "mandate"))
@@ -1083,13 +1190,13 @@ add_mandates (Build *b)
             add_x (b, x, "resolution", res);
             own_resolutions = TRUE;
           }
-      if (!own_resolutions && info != NULL)
-        for (guint i = 0; info->resolutions[i] != NULL; i++)
-          add_x (b, x, "resolution", info->resolutions[i]);
-      if (!own_resolutions && (info == NULL || info->resolutions[0] == NULL))
-        note_resolutions_missing (b, id, info != NULL ? info->title : title != NULL ? title : key);
+      if (!own_resolutions)
+        latest = add_data_resolutions (b, x, id, info,
+                                       info != NULL    ? info->title
+                                       : title != NULL ? title
+                                                       : key);
       if (info != NULL && (own_title == NULL || !own_resolutions))
-        note_mandate_data (b, id, info, own_title != NULL, own_resolutions);
+        note_mandate_data (b, id, info, own_title != NULL, own_resolutions, latest);
     }
   if (n == 0)
     add_note (b, "mandates-missing", RPT_PART_MANDATES, NULL, NULL,
@@ -1240,10 +1347,66 @@ add_treaties (Build *b)
 
 /* --- white space ---------------------------------------------------- */
 
+/* Earlier communications: the paragraph shows a gap where a date or the
+ * drafter's words it needs are missing (letter.xsl, template
+ * "previous-communications"), so each gap is a check at the field that
+ * fills it. A communication with a sentence of the drafter's own is said
+ * only in that sentence, and cited by its date only if these mandates
+ * sent it. */
+static void
+note_communications (Build *b)
+{
+  xmlNode *comms = letter_child (b->letter, "previous-communications");
+
+  for (xmlNode *c = comms != NULL ? comms->children : NULL; c != NULL; c = c->next)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *reference = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *reply_date = NULL;
+      g_autofree char *sender = NULL;
+      g_autofree char *reply = NULL;
+      gboolean own_sentence;
+      const char *name;
+
+      if (!is_element (c, NS_LETTER, "communication"))
+        continue;
+      id = prop (c, "id");
+      reference = text_of (letter_child (c, "reference"));
+      date = prop (c, "date");
+      reply_date = prop (c, "reply-date");
+      sender = prop (c, "sender");
+      reply = prop (c, "reply");
+      own_sentence = letter_child (c, "sentence") != NULL;
+      name = reference != NULL ? reference : _ ("without a reference");
+
+      if (date == NULL && (g_strcmp0 (sender, "others") != 0 || !own_sentence))
+        add_note (b, "communication-date-missing", RPT_PART_COMMUNICATIONS, id, "date",
+                  _ ("Communication %s has no date: the paragraph on earlier communications "
+                     "shows a gap. Give the date it was sent."),
+                  name);
+      if (own_sentence)
+        continue;
+      if (reply_date == NULL &&
+          (g_strcmp0 (reply, "received") == 0 || g_strcmp0 (reply, "partial") == 0))
+        add_note (b, "reply-date-missing", RPT_PART_COMMUNICATIONS, id, "reply-date",
+                  _ ("The letter thanks for a reply to communication %s but has no date for "
+                     "the reply: the paragraph shows a gap. Give the date of the reply."),
+                  name);
+      if (g_strcmp0 (reply, "partial") == 0 && letter_child (c, "reply-comment") == NULL)
+        add_note (b, "reply-comment-missing", RPT_PART_COMMUNICATIONS, id, "reply-comment",
+                  _ ("The reply to communication %s leaves concerns, but the letter does not "
+                     "say which: the paragraph shows a gap. Write what still concerns you "
+                     "after the reply."),
+                  name);
+    }
+}
+
 /* Elements whose text is shown as typed. */
 static const char *const text_elements[] = {
-  "summary", "about", "paragraph",  "fact",      "concern",    "question", "clause",
-  "name",    "title", "salutation", "reference", "occupation", NULL,
+  "summary",    "about",   "paragraph",     "fact",       "concern",   "question",
+  "clause",     "name",    "title",         "salutation", "reference", "occupation",
+  "co-senders", "senders", "reply-comment", "sentence",   NULL,
 };
 
 static gboolean
@@ -1428,6 +1591,112 @@ tokenize_letter (Build *b, xmlNode *node)
 }
 
 /* ------------------------------------------------------------------ */
+/* House style editions                                                */
+
+static xmlNode *
+find_string (xmlNode *strings, const char *id)
+{
+  for (xmlNode *c = strings->children; c != NULL; c = c->next)
+    if (is_element (c, NS_BOILERPLATE, "s"))
+      {
+        g_autofree char *cid = (char *) xmlGetProp (c, BAD_CAST "id");
+        if (g_strcmp0 (cid, id) == 0)
+          return c;
+      }
+  return NULL;
+}
+
+/* The edition of the house style the letter follows (the newest when it
+ * names none, or one this Rapporteur does not know), made into the
+ * sentences: each sentence it changes says the other one's words, in the
+ * letter's language; a sentence it leaves out is marked, and the template
+ * leaves its paragraph out. An edition that names a sentence the
+ * catalogue lacks, or one that would lose a placeholder, is an error, not
+ * a silently different letter. */
+static gboolean
+apply_edition (Build *b, xmlNode *strings, GError **error)
+{
+  RptHouseStyle *style = b->house_style;
+  g_autofree char *id = text_of (letter_child (b->letter, "house-style"));
+  const RptHouseStyleEdition *edition = NULL;
+  g_autoptr (GHashTable) changes = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (id != NULL)
+    {
+      edition = rpt_house_style_lookup_edition (style, id);
+      if (edition == NULL)
+        add_note (b, "house-style-unknown", LETTER, "house-style",
+                  _ ("The letter follows the house style edition “%s”, which this Rapporteur "
+                     "does not know: it is written in the newest edition (%s)."),
+                  id, rpt_house_style_get_newest (style)->name);
+    }
+  if (edition == NULL)
+    {
+      const RptHouseStyleEdition *dated = rpt_house_style_suggest_edition (style, b->date);
+
+      edition = rpt_house_style_get_newest (style);
+      if (id == NULL && dated != NULL && dated != edition)
+        {
+          RptCheck *check = add_note (
+            b, "house-style-of-date", LETTER, "house-style",
+            _ ("The letter is dated %s and follows the newest house style (%s); letters of "
+               "that time followed the edition “%s” (%s). Choose it to reproduce one."),
+            b->date, edition->name, dated->id, dated->name);
+          if (check != NULL)
+            {
+              g_autofree char *label = g_strdup_printf (_ ("Follow the edition %s"), dated->name);
+              _rpt_check_set_fix_text (check, label, NULL, dated->id);
+            }
+        }
+    }
+  xmlSetProp (b->input, BAD_CAST "edition", BAD_CAST edition->id);
+  /* the checks need the notes only */
+  if (strings == NULL)
+    return TRUE;
+
+  changes = rpt_house_style_dup_substitutions (style, edition->id);
+  g_hash_table_iter_init (&iter, changes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      xmlNode *from = find_string (strings, key);
+      xmlNode *to = ((const char *) value)[0] != '\0' ? find_string (strings, value) : NULL;
+
+      if (from == NULL || (((const char *) value)[0] != '\0' && to == NULL))
+        {
+          g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE,
+                       _ ("The house style edition “%s” changes the sentence “%s” into “%s”, "
+                          "which the catalogue of standard sentences lacks"),
+                       edition->id, (const char *) key, (const char *) value);
+          return FALSE;
+        }
+      if (to == NULL)
+        {
+          xmlSetProp (from, BAD_CAST "omit", BAD_CAST "yes");
+          continue;
+        }
+      if (!translation_is_usable (from, to))
+        {
+          g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE,
+                       _ ("The house style edition “%s” says “%s” instead of “%s”, whose "
+                          "placeholders differ"),
+                       edition->id, (const char *) value, (const char *) key);
+          return FALSE;
+        }
+      while (from->children != NULL)
+        {
+          xmlNode *child = from->children;
+          xmlUnlinkNode (child);
+          xmlFreeNode (child);
+        }
+      for (xmlNode *k = to->children; k != NULL; k = k->next)
+        xmlAddChild (from, xmlDocCopyNode (k, from->doc, 1));
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
 /* Rendering                                                           */
 
 static xmlDoc *
@@ -1460,6 +1729,13 @@ build_input (RptTemplate *self,
   xmlSetNs (b->input, b->x);
   xmlDocSetRootElement (b->doc, b->input);
 
+  b->date = text_of (letter_child (b->letter, "date"));
+  if (b->date == NULL || !rpt_date_is_valid (b->date))
+    {
+      g_free (b->date);
+      b->date = b->today != NULL && rpt_date_is_valid (b->today) ? g_strdup (b->today)
+                                                                 : rpt_date_dup_today ();
+    }
   language = text_of (letter_child (b->letter, "language"));
   b->language = language != NULL ? g_intern_string (language) : "en";
   xmlSetProp (b->input, BAD_CAST "language", BAD_CAST b->language);
@@ -1498,6 +1774,14 @@ build_input (RptTemplate *self,
   add_country (b);
   add_mandates (b);
   add_treaties (b);
+  note_communications (b);
+  if (!apply_edition (b, strings_copy, error))
+    {
+      g_clear_pointer (&strings_copy, xmlFreeNode);
+      xmlFreeNode (b->letter);
+      g_clear_pointer (&b->doc, xmlFreeDoc);
+      return NULL;
+    }
   if (for_checks)
     {
       /* Only what the checks need: no sentences, no white space to keep. */
@@ -1612,9 +1896,11 @@ rpt_template_render (RptTemplate *self,
     length = strlen (letter_xml);
   b.reference = reference;
   b.checks = g_ptr_array_new_with_free_func (g_object_unref);
+  b.house_style = self->house_style != NULL ? self->house_style : rpt_house_style_get_default ();
   if (build_input (self, &b, letter_xml, length, FALSE, error) == NULL)
     {
       g_ptr_array_unref (b.checks);
+      g_free (b.date);
       return NULL;
     }
   b_language = b.language;
@@ -1634,6 +1920,7 @@ rpt_template_render (RptTemplate *self,
   g_string_prepend (collector.buffer, runtime->str);
   message = collector_end (&collector);
   xmlFreeDoc (b.doc);
+  g_free (b.date);
 
   if (result == NULL)
     {
@@ -1687,8 +1974,13 @@ _rpt_template_collect_checks (RptTemplate *self,
   b.reference = reference;
   b.today = today;
   b.checks = checks;
+  b.house_style = self->house_style != NULL ? self->house_style : rpt_house_style_get_default ();
   if (build_input (self, &b, letter_xml, length, TRUE, error) == NULL)
-    return FALSE;
+    {
+      g_free (b.date);
+      return FALSE;
+    }
   xmlFreeDoc (b.doc);
+  g_free (b.date);
   return TRUE;
 }

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "rpt-house-style.h"
 #include "rpt-reference.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,7 @@ RptTemplate *
 rpt_template_new_from_files (const char *stylesheet, const char *boilerplate, GError **error);
 
 gboolean rpt_template_has_language (RptTemplate *self, const char *language);
+void rpt_template_set_house_style (RptTemplate *self, RptHouseStyle *style);
 char *rpt_template_render (RptTemplate *self,
                            const char *letter_xml,
                            gssize length,

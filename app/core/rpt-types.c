@@ -49,6 +49,38 @@ G_DEFINE_ENUM_TYPE (RptWgad,
                     G_DEFINE_ENUM_VALUE (RPT_WGAD_YES, "yes"),
                     G_DEFINE_ENUM_VALUE (RPT_WGAD_NO, "no"))
 
+G_DEFINE_ENUM_TYPE (RptSummaryArticle,
+                    rpt_summary_article,
+                    G_DEFINE_ENUM_VALUE (RPT_SUMMARY_ARTICLE_USUAL, "usual"),
+                    G_DEFINE_ENUM_VALUE (RPT_SUMMARY_ARTICLE_NONE, "none"),
+                    G_DEFINE_ENUM_VALUE (RPT_SUMMARY_ARTICLE_OWN, "own"))
+
+G_DEFINE_ENUM_TYPE (RptFactsLead,
+                    rpt_facts_lead,
+                    G_DEFINE_ENUM_VALUE (RPT_FACTS_LEAD_INFORMATION_RECEIVED,
+                                         "information-received"),
+                    G_DEFINE_ENUM_VALUE (RPT_FACTS_LEAD_NEW_INFORMATION, "new-information"))
+
+G_DEFINE_ENUM_TYPE (RptCommunicationsPlace,
+                    rpt_communications_place,
+                    G_DEFINE_ENUM_VALUE (RPT_COMMUNICATIONS_PLACE_AFTER_SUBJECT, "after-subject"),
+                    G_DEFINE_ENUM_VALUE (RPT_COMMUNICATIONS_PLACE_AFTER_PROFILE, "after-profile"),
+                    G_DEFINE_ENUM_VALUE (RPT_COMMUNICATIONS_PLACE_AFTER_FACTS, "after-facts"),
+                    G_DEFINE_ENUM_VALUE (RPT_COMMUNICATIONS_PLACE_AFTER_CONCERNS, "after-concerns"))
+
+G_DEFINE_ENUM_TYPE (RptCommunicationSender,
+                    rpt_communication_sender,
+                    G_DEFINE_ENUM_VALUE (RPT_COMMUNICATION_SENDER_US, "us"),
+                    G_DEFINE_ENUM_VALUE (RPT_COMMUNICATION_SENDER_OTHERS, "others"))
+
+G_DEFINE_ENUM_TYPE (RptReply,
+                    rpt_reply,
+                    G_DEFINE_ENUM_VALUE (RPT_REPLY_AUTO, "auto"),
+                    G_DEFINE_ENUM_VALUE (RPT_REPLY_NOT_RECEIVED, "not-received"),
+                    G_DEFINE_ENUM_VALUE (RPT_REPLY_RECEIVED, "received"),
+                    G_DEFINE_ENUM_VALUE (RPT_REPLY_PARTIAL, "partial"),
+                    G_DEFINE_ENUM_VALUE (RPT_REPLY_UNMENTIONED, "unmentioned"))
+
 G_DEFINE_ENUM_TYPE (RptParagraphStyle,
                     rpt_paragraph_style,
                     G_DEFINE_ENUM_VALUE (RPT_PARAGRAPH_STYLE_PARAGRAPH, "paragraph"),
@@ -110,6 +142,33 @@ enum_from_nick (GType type, const char *nick, int *value)
     return FALSE;
   *value = v->value;
   return TRUE;
+}
+
+/**
+ * rpt_enum_to_string:
+ * @type: an enumeration of the model (%RPT_TYPE_REPLY, …)
+ *
+ * Returns: (nullable): the value as letter XML and the document file
+ *   write it ("not-received")
+ */
+const char *
+rpt_enum_to_string (GType type, int value)
+{
+  return enum_nick (type, value);
+}
+
+/**
+ * rpt_enum_from_string:
+ * @type: an enumeration of the model
+ * @str: (nullable): as rpt_enum_to_string() writes it
+ * @value: (out): the value
+ *
+ * Returns: whether @str names a value of @type
+ */
+gboolean
+rpt_enum_from_string (GType type, const char *str, int *value)
+{
+  return enum_from_nick (type, str, value);
 }
 
 const char *
@@ -230,6 +289,30 @@ rpt_date_is_valid (const char *iso_date)
   m = (guint) g_ascii_strtoull (iso_date + 5, NULL, 10);
   d = (guint) g_ascii_strtoull (iso_date + 8, NULL, 10);
   return y >= 1 && g_date_valid_dmy (d, m, y);
+}
+
+/**
+ * rpt_date_dup_today:
+ *
+ * The date a letter without one is taken to bear, for what depends on a
+ * date (the resolution and the title in force): today, or the day of
+ * `SOURCE_DATE_EPOCH` when it is set, so that an undated draft exports the
+ * same way on every machine that sets it (reproducible builds, tests).
+ *
+ * Returns: (transfer full): today as YYYY-MM-DD
+ */
+char *
+rpt_date_dup_today (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autoptr (GDateTime) now = NULL;
+  guint64 seconds;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    now = g_date_time_new_from_unix_utc ((gint64) seconds);
+  if (now == NULL)
+    now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
 }
 
 gboolean

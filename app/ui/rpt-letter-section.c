@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rpt-date-button.h"
+#include "rpt-house-style.h"
 #include "rpt-letter-section.h"
 #include "rpt-picker-dialog.h"
 #include "rpt-reference-data.h"
@@ -34,6 +35,10 @@ struct _RptLetterSection
   GtkSpinButton *year_spin;
   RptDateButton *date_button;
   AdwComboRow *language_row;
+  AdwComboRow *house_style_row;
+  GtkStringList *house_style_list;
+  AdwActionRow *house_style_about;
+  GPtrArray *edition_ids; /* the combo row's items: NULL (the newest), then edition ids */
 };
 
 G_DEFINE_FINAL_TYPE (RptLetterSection, rpt_letter_section, RPT_TYPE_SECTION)
@@ -81,6 +86,81 @@ index_to_language (GBinding *binding, const GValue *from, GValue *to, gpointer u
     return FALSE;
   g_value_set_string (to, languages[i]);
   return TRUE;
+}
+
+/* The house style edition: the first item follows the newest (no edition
+ * named); an edition this Rapporteur does not know (a letter from a newer
+ * one) gets an item of its own rather than pass for another. */
+static gboolean
+edition_to_index (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
+{
+  RptLetterSection *self = user_data;
+  const char *id = g_value_get_string (from);
+
+  for (guint i = 0; i < self->edition_ids->len; i++)
+    if (g_strcmp0 (id, self->edition_ids->pdata[i]) == 0)
+      {
+        g_value_set_uint (to, i);
+        return TRUE;
+      }
+  {
+    /* Translators: %s is the id of a house style edition, e.g. "2030" */
+    g_autofree char *label = g_strdup_printf (_ ("“%s”, which this Rapporteur does not know"), id);
+    gtk_string_list_append (self->house_style_list, label);
+    g_ptr_array_add (self->edition_ids, g_strdup (id));
+  }
+  g_value_set_uint (to, self->edition_ids->len - 1);
+  return TRUE;
+}
+
+static gboolean
+index_to_edition (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
+{
+  RptLetterSection *self = user_data;
+  guint i = g_value_get_uint (from);
+
+  if (i >= self->edition_ids->len)
+    return FALSE;
+  g_value_set_string (to, self->edition_ids->pdata[i]);
+  return TRUE;
+}
+
+/* What the chosen edition changes, under its name. */
+static void
+update_house_style_subtitle (RptLetterSection *self)
+{
+  RptHouseStyle *style = rpt_house_style_get_default ();
+  guint i = adw_combo_row_get_selected (self->house_style_row);
+  const char *id = i < self->edition_ids->len ? self->edition_ids->pdata[i] : NULL;
+  const RptHouseStyleEdition *edition =
+    id != NULL ? rpt_house_style_lookup_edition (style, id) : rpt_house_style_get_newest (style);
+  g_autofree char *escaped = NULL;
+
+  if (edition != NULL)
+    escaped = g_markup_escape_text (edition->description, -1);
+  else
+    escaped = g_markup_escape_text (_ ("The letter is written in the newest edition."), -1);
+  adw_action_row_set_subtitle (self->house_style_about, escaped);
+}
+
+static void
+fill_editions (RptLetterSection *self)
+{
+  RptHouseStyle *style = rpt_house_style_get_default ();
+  g_autoptr (GPtrArray) editions = rpt_house_style_list_editions (style);
+  g_autofree char *newest = NULL;
+
+  self->edition_ids = g_ptr_array_new_with_free_func (g_free);
+  /* Translators: %s is the name of the newest edition of the house style, e.g. "2024 on" */
+  newest = g_strdup_printf (_ ("Newest (%s)"), rpt_house_style_get_newest (style)->name);
+  gtk_string_list_append (self->house_style_list, newest);
+  g_ptr_array_add (self->edition_ids, NULL);
+  for (guint i = 0; i < editions->len; i++)
+    {
+      const RptHouseStyleEdition *e = editions->pdata[i];
+      gtk_string_list_append (self->house_style_list, e->name);
+      g_ptr_array_add (self->edition_ids, g_strdup (e->id));
+    }
 }
 
 static gboolean
@@ -167,6 +247,7 @@ rpt_letter_section_dispose (GObject *object)
   g_clear_object (&self->bindings);
   g_clear_object (&self->signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_LETTER_SECTION);
+  g_clear_pointer (&self->edition_ids, g_ptr_array_unref);
   G_OBJECT_CLASS (rpt_letter_section_parent_class)->dispose (object);
 }
 
@@ -192,6 +273,9 @@ rpt_letter_section_class_init (RptLetterSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RptLetterSection, year_spin);
   gtk_widget_class_bind_template_child (widget_class, RptLetterSection, date_button);
   gtk_widget_class_bind_template_child (widget_class, RptLetterSection, language_row);
+  gtk_widget_class_bind_template_child (widget_class, RptLetterSection, house_style_row);
+  gtk_widget_class_bind_template_child (widget_class, RptLetterSection, house_style_list);
+  gtk_widget_class_bind_template_child (widget_class, RptLetterSection, house_style_about);
 
   gtk_widget_class_install_action (widget_class, "section.choose-country", NULL,
                                    choose_country_action);
@@ -227,6 +311,12 @@ rpt_letter_section_init (RptLetterSection *self)
   g_binding_group_bind (self->bindings, "date", self->date_button, "date", both);
   g_binding_group_bind_full (self->bindings, "language", self->language_row, "selected", both,
                              language_to_index, index_to_language, NULL, NULL);
+  fill_editions (self);
+  g_signal_connect_swapped (self->house_style_row, "notify::selected",
+                            G_CALLBACK (update_house_style_subtitle), self);
+  g_binding_group_bind_full (self->bindings, "house-style", self->house_style_row, "selected", both,
+                             edition_to_index, index_to_edition, self, NULL);
+  update_house_style_subtitle (self);
 
   self->signals = g_signal_group_new (RPT_TYPE_LETTER);
   g_signal_group_connect_swapped (self->signals, "changed", G_CALLBACK (update_reference), self);

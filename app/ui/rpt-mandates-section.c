@@ -12,6 +12,7 @@
 #include "rpt-edit.h"
 #include "rpt-item-list.h"
 #include "rpt-mandates-section.h"
+#include "rpt-paragraph-editor.h"
 #include "rpt-picker-dialog.h"
 #include "rpt-reference-data.h"
 
@@ -33,6 +34,11 @@ struct _RptMandatesSection
   RptItemList *list;
   GtkWidget *header;
   GtkWidget *placeholder;
+  GtkWidget *footer;
+  RptParagraphEditor *co_senders_editor;
+  GtkListBox *co_signatories;
+  GPtrArray *co_signatory_items; /* the signatories the rows of co_signatories show */
+  GBindingGroup *bindings;
 };
 
 G_DEFINE_FINAL_TYPE (RptMandatesSection, rpt_mandates_section, RPT_TYPE_SECTION)
@@ -51,13 +57,43 @@ find_signatory (RptLetter *letter, RptMandate *mandate)
   return NULL;
 }
 
+/* The resolutions the letter names for @mandate: its own, or those the
+ * data gives for the letter's date (rpt_reference_find_resolutions_at()),
+ * as the opening sentence will; %NULL when the data cannot say. */
+static char *
+dup_resolutions (RptLetter *letter, RptMandate *mandate)
+{
+  const char *const *own = rpt_mandate_get_resolutions (mandate);
+  g_autofree char *date = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GStrvBuilder) builder = NULL;
+  g_auto (GStrv) numbers = NULL;
+
+  if (own != NULL && own[0] != NULL)
+    return g_strjoinv (", ", (char **) own);
+  if (letter == NULL || rpt_mandate_get_key (mandate) == NULL)
+    return NULL;
+  date = rpt_letter_dup_effective_date (letter);
+  found = rpt_reference_find_resolutions_at (rpt_reference_get_default (),
+                                             rpt_mandate_get_key (mandate), date, NULL);
+  if (found->len == 0)
+    return NULL;
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < found->len; i++)
+    g_strv_builder_add (builder, ((RptResolutionInfo *) found->pdata[i])->number);
+  numbers = g_strv_builder_end (builder);
+  return g_strjoinv (", ", numbers);
+}
+
 static void
-update_mandate_row (AdwExpanderRow *row, RptMandate *mandate, GListModel *reference)
+update_mandate_row (AdwExpanderRow *row,
+                    RptLetter *letter,
+                    RptMandate *mandate,
+                    GListModel *reference)
 {
   RptChoice *choice = rpt_reference_data_find (reference, rpt_mandate_get_key (mandate));
-  const char *const *resolutions = rpt_mandate_get_resolutions (mandate);
   const char *title = rpt_mandate_get_title (mandate);
-  g_autofree char *res = NULL;
+  g_autofree char *res = dup_resolutions (letter, mandate);
   g_autofree char *escaped_title = NULL;
   g_autofree char *escaped_sub = NULL;
 
@@ -66,10 +102,6 @@ update_mandate_row (AdwExpanderRow *row, RptMandate *mandate, GListModel *refere
   if (title == NULL)
     title = rpt_mandate_get_key (mandate) != NULL ? rpt_mandate_get_key (mandate)
                                                   : _ ("Untitled mandate");
-  if ((resolutions == NULL || resolutions[0] == NULL) && choice != NULL)
-    resolutions = rpt_choice_get_values (choice);
-  if (resolutions != NULL && resolutions[0] != NULL)
-    res = g_strjoinv (", ", (char **) resolutions);
   escaped_title = g_markup_escape_text (title, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
   if (res != NULL)
@@ -78,6 +110,10 @@ update_mandate_row (AdwExpanderRow *row, RptMandate *mandate, GListModel *refere
       g_autofree char *sub = g_strdup_printf (_ ("Resolutions %s"), res);
       escaped_sub = g_markup_escape_text (sub, -1);
     }
+  else if (letter != NULL && (choice != NULL || rpt_mandate_get_title (mandate) == NULL))
+    /* the letter shows a gap: said where the drafter types the resolution */
+    escaped_sub =
+      g_markup_escape_text (_ ("No resolution known on the letter’s date: type it below"), -1);
   adw_expander_row_set_subtitle (row, escaped_sub != NULL ? escaped_sub : "");
 }
 
@@ -121,7 +157,7 @@ refresh_row (GtkWidget *box, RptLetter *letter)
   GListModel *reference = g_object_get_data (G_OBJECT (row), "reference");
   GPtrArray *entries = g_object_get_data (G_OBJECT (row), "entries");
 
-  update_mandate_row (ADW_EXPANDER_ROW (row), mandate, reference);
+  update_mandate_row (ADW_EXPANDER_ROW (row), letter, mandate, reference);
   if (g_object_get_data (G_OBJECT (row), "title-form") != NULL)
     sync_title_form (g_object_get_data (G_OBJECT (row), "title-form"),
                      find_signatory (letter, mandate));
@@ -140,6 +176,171 @@ refresh_row (GtkWidget *box, RptLetter *letter)
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* Co-senders outside the Special Procedures                           */
+
+/* Who signs for the co-senders: the signatories for no mandate. */
+static GPtrArray *
+list_co_signatories (RptLetter *letter)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  guint n = letter != NULL ? rpt_letter_get_n_items (letter, RPT_PART_SIGNATORIES) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      RptSignatory *s = rpt_letter_get_item (letter, RPT_PART_SIGNATORIES, i);
+      if (rpt_signatory_get_mandate (s) == NULL)
+        g_ptr_array_add (found, s);
+    }
+  return found;
+}
+
+static void
+co_signatory_changed_cb (GtkEditable *editable, RptMandatesSection *self)
+{
+  RptSignatory *signatory = g_object_get_data (G_OBJECT (editable), "signatory");
+  const char *field = g_object_get_data (G_OBJECT (editable), "field");
+  const char *text = gtk_editable_get_text (editable);
+
+  if (g_object_get_data (G_OBJECT (editable), "syncing") != NULL)
+    return;
+  if (g_str_equal (field, "name"))
+    rpt_signatory_set_name (signatory, text[0] != '\0' ? text : NULL);
+  else
+    rpt_signatory_set_title (signatory, text[0] != '\0' ? text : NULL);
+}
+
+static void
+remove_co_signatory_cb (GtkButton *button, RptMandatesSection *self)
+{
+  RptLetter *letter = rpt_section_get_letter (RPT_SECTION (self));
+  RptSignatory *signatory = g_object_get_data (G_OBJECT (button), "signatory");
+  RptPart part;
+  guint position;
+
+  if (letter != NULL &&
+      rpt_letter_find_item (letter, rpt_signatory_get_id (signatory), &part, &position) != NULL)
+    rpt_letter_remove_item (letter, part, position);
+}
+
+static GtkWidget *
+co_signatory_entry (RptMandatesSection *self,
+                    RptSignatory *signatory,
+                    const char *title,
+                    const char *field)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  g_object_set_data_full (G_OBJECT (row), "signatory", g_object_ref (signatory), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
+  g_signal_connect_object (row, "changed", G_CALLBACK (co_signatory_changed_cb), self, 0);
+  return row;
+}
+
+/* Model → fields: a field that already says it keeps its caret. */
+static void
+sync_entry (GtkEditable *entry, const char *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (entry), text != NULL ? text : "") == 0)
+    return;
+  g_object_set_data (G_OBJECT (entry), "syncing", GINT_TO_POINTER (1));
+  gtk_editable_set_text (entry, text != NULL ? text : "");
+  g_object_set_data (G_OBJECT (entry), "syncing", NULL);
+}
+
+/* The rows follow the signatories for no mandate: made again when one
+ * comes or goes, their fields brought up to date otherwise. */
+static void
+refresh_co_signatories (RptMandatesSection *self)
+{
+  RptLetter *letter = rpt_section_get_letter (RPT_SECTION (self));
+  g_autoptr (GPtrArray) now = list_co_signatories (letter);
+  gboolean same = now->len == self->co_signatory_items->len;
+  GtkWidget *child;
+
+  for (guint i = 0; same && i < now->len; i++)
+    same = now->pdata[i] == self->co_signatory_items->pdata[i];
+  if (!same)
+    {
+      GtkListBoxRow *old;
+
+      while ((old = gtk_list_box_get_row_at_index (self->co_signatories, 0)) != NULL)
+        gtk_list_box_remove (self->co_signatories, GTK_WIDGET (old));
+      g_ptr_array_set_size (self->co_signatory_items, 0);
+      for (guint i = 0; i < now->len; i++)
+        {
+          RptSignatory *signatory = now->pdata[i];
+          GtkWidget *row = adw_expander_row_new ();
+          GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          GtkWidget *name, *title;
+
+          g_ptr_array_add (self->co_signatory_items, g_object_ref (signatory));
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_tooltip_text (remove, _ ("Remove Signatory"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _ ("Remove Signatory"), -1);
+          g_object_set_data_full (G_OBJECT (remove), "signatory", g_object_ref (signatory),
+                                  g_object_unref);
+          g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_co_signatory_cb), self, 0);
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+          name = co_signatory_entry (self, signatory, _ ("Name"), "name");
+          title = co_signatory_entry (
+            self, signatory,
+            _ ("Title (e.g. “President, Inter-American Commission on Human Rights”)"), "title");
+          g_object_set_data (G_OBJECT (row), "name-entry", name);
+          g_object_set_data (G_OBJECT (row), "title-entry", title);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), name);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), title);
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+          gtk_list_box_append (self->co_signatories, row);
+        }
+    }
+  /* the fields, and each row's title */
+  {
+    guint i = 0;
+
+    for (child = gtk_widget_get_first_child (GTK_WIDGET (self->co_signatories));
+         child != NULL && i < self->co_signatory_items->len;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        RptSignatory *signatory;
+        const char *name;
+        g_autofree char *escaped = NULL;
+
+        if (!ADW_IS_EXPANDER_ROW (child))
+          continue;
+        signatory = self->co_signatory_items->pdata[i++];
+        name = rpt_signatory_get_name (signatory);
+        escaped = g_markup_escape_text (name != NULL ? name : _ ("New signatory"), -1);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), escaped);
+        sync_entry (g_object_get_data (G_OBJECT (child), "name-entry"), name);
+        sync_entry (g_object_get_data (G_OBJECT (child), "title-entry"),
+                    rpt_signatory_get_title (signatory));
+      }
+  }
+}
+
+static void
+add_co_signatory_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  RptMandatesSection *self = RPT_MANDATES_SECTION (widget);
+  RptLetter *letter = rpt_section_get_letter (RPT_SECTION (self));
+  g_autoptr (RptSignatory) signatory = rpt_signatory_new ();
+  GtkListBoxRow *row;
+
+  if (letter == NULL || !rpt_section_get_writable (RPT_SECTION (self)))
+    return;
+  rpt_letter_append_item (letter, RPT_PART_SIGNATORIES, signatory);
+  refresh_co_signatories (self);
+  /* the caret in the new signatory's name */
+  row =
+    gtk_list_box_get_row_at_index (self->co_signatories, (int) self->co_signatory_items->len - 1);
+  if (row != NULL)
+    gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 refresh_rows (RptMandatesSection *self)
 {
@@ -149,13 +350,14 @@ refresh_rows (RptMandatesSection *self)
     return;
   for (GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (self->list)); box != NULL;
        box = gtk_widget_get_next_sibling (box))
-    if (box != self->header)
+    if (box != self->header && box != self->footer)
       {
         refresh_row (box, letter);
         rpt_item_actions_update (box);
       }
   gtk_widget_set_visible (self->placeholder,
                           rpt_letter_get_n_items (letter, RPT_PART_MANDATES) == 0);
+  refresh_co_signatories (self);
 }
 
 static void
@@ -295,7 +497,8 @@ create_row_cb (gpointer item, gpointer user_data)
   GtkWidget *box, *row, *name;
 
   if (!RPT_IS_MANDATE (item))
-    return self->header;
+    return g_str_equal (gtk_string_object_get_string (item), "footer") ? self->footer
+                                                                       : self->header;
 
   /* A boxed list of one row: each mandate its own card. */
   box = gtk_list_box_new ();
@@ -308,7 +511,7 @@ create_row_cb (gpointer item, gpointer user_data)
   g_object_set_data_full (G_OBJECT (row), "mandate", g_object_ref (mandate), g_object_unref);
   g_object_set_data_full (G_OBJECT (row), "entries", g_ptr_array_new (),
                           (GDestroyNotify) g_ptr_array_unref);
-  update_mandate_row (ADW_EXPANDER_ROW (row), mandate, self->reference);
+  update_mandate_row (ADW_EXPANDER_ROW (row), letter, mandate, self->reference);
   g_signal_connect_object (mandate, "notify", G_CALLBACK (mandate_notify_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -343,7 +546,9 @@ create_row_cb (gpointer item, gpointer user_data)
 static int
 estimate_cb (gpointer item, int width, gpointer user_data)
 {
-  return RPT_IS_MANDATE (item) ? 72 : 100;
+  if (RPT_IS_MANDATE (item))
+    return 72;
+  return g_str_equal (gtk_string_object_get_string (item), "footer") ? 320 : 100;
 }
 
 static void
@@ -352,7 +557,9 @@ rpt_mandates_section_letter_set (RptSection *section, RptLetter *letter)
   RptMandatesSection *self = RPT_MANDATES_SECTION (section);
   GListStore *models = g_list_store_new (G_TYPE_LIST_MODEL);
   g_autoptr (GListStore) heading = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr (GListStore) ending = g_list_store_new (G_TYPE_OBJECT);
   g_autoptr (GObject) marker = G_OBJECT (gtk_string_object_new ("header"));
+  g_autoptr (GObject) end_marker = G_OBJECT (gtk_string_object_new ("footer"));
 
   /* The reference data is read when the section is first shown. */
   if (self->reference == NULL)
@@ -366,6 +573,9 @@ rpt_mandates_section_letter_set (RptSection *section, RptLetter *letter)
                                G_CALLBACK (refresh_rows), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
     }
+  g_list_store_append (ending, end_marker);
+  g_list_store_append (models, ending);
+  g_binding_group_set_source (self->bindings, letter);
   /* A signatory added, removed or renamed (an undo) shows in its row. */
   g_signal_group_set_target (self->signatories, letter);
   g_clear_object (&self->model);
@@ -445,8 +655,12 @@ add_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 writable_changed_cb (RptMandatesSection *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.add",
-                                 rpt_section_get_writable (RPT_SECTION (self)));
+  gboolean writable = rpt_section_get_writable (RPT_SECTION (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.add", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.add-co-signatory", writable);
+  rpt_paragraph_editor_set_editable (self->co_senders_editor, writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->co_signatories), writable);
 }
 
 static void
@@ -458,6 +672,8 @@ rpt_mandates_section_dispose (GObject *object)
     rpt_item_list_set_model (self->list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_MANDATES_SECTION);
   g_clear_object (&self->signatories);
+  g_clear_object (&self->bindings);
+  g_clear_pointer (&self->co_signatory_items, g_ptr_array_unref);
   g_clear_object (&self->model);
   g_clear_object (&self->reference);
   G_OBJECT_CLASS (rpt_mandates_section_parent_class)->dispose (object);
@@ -475,18 +691,37 @@ rpt_mandates_section_class_init (RptMandatesSectionClass *klass)
   RPT_SECTION_CLASS (klass)->ensure_row = rpt_mandates_section_ensure_row;
 
   g_type_ensure (RPT_TYPE_ITEM_LIST);
+  g_type_ensure (RPT_TYPE_PARAGRAPH_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/gnome/Rapporteur/ui/rpt-mandates-section.ui");
   gtk_widget_class_bind_template_child (widget_class, RptMandatesSection, list);
   gtk_widget_class_bind_template_child (widget_class, RptMandatesSection, header);
   gtk_widget_class_bind_template_child (widget_class, RptMandatesSection, placeholder);
+  gtk_widget_class_bind_template_child (widget_class, RptMandatesSection, footer);
+  gtk_widget_class_bind_template_child (widget_class, RptMandatesSection, co_senders_editor);
+  gtk_widget_class_bind_template_child (widget_class, RptMandatesSection, co_signatories);
   gtk_widget_class_install_action (widget_class, "section.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "section.add-co-signatory", NULL,
+                                   add_co_signatory_action);
 }
 
 static void
 rpt_mandates_section_init (RptMandatesSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->co_signatory_items = g_ptr_array_new_with_free_func (g_object_unref);
+  {
+    GtkWidget *none = gtk_label_new (_ ("No one signs for co-senders"));
+
+    gtk_widget_add_css_class (none, "dim-label");
+    gtk_widget_set_margin_top (none, 12);
+    gtk_widget_set_margin_bottom (none, 12);
+    gtk_list_box_set_placeholder (self->co_signatories, none);
+  }
+  rpt_paragraph_editor_set_label (self->co_senders_editor, _ ("Co-senders"));
+  self->bindings = g_binding_group_new ();
+  g_binding_group_bind (self->bindings, "co-senders", self->co_senders_editor, "markup",
+                        G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   self->signatories = g_signal_group_new (RPT_TYPE_LETTER);
   /* Any change may be a signatory's: the rows on screen check theirs
    * (they keep the caret when nothing differs). */

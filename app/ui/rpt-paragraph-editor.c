@@ -34,6 +34,7 @@ struct _RptParagraphEditor
   GtkTextView *view;
   GtkTextBuffer *buffer;
   char *markup;
+  char *label; /* what assistive technologies call the text box */
   gboolean loading;
   gboolean in_insert;
   /* Undo keeps the paragraph as markup, step by step, so that undoing a
@@ -214,27 +215,31 @@ text_history_free (TextHistory *history)
 
 /**
  * rpt_paragraph_editor_attach_history:
- * @owner: the paragraph the editor shows
+ * @owner: the paragraph (or other item) the editor shows
+ * @property: (nullable): the property of @owner it edits, when @owner has
+ *   more than one text ("reply-comment", "sentence"); %NULL for "text"
  *
  * Keeps the editor's undo history on @owner rather than in the editor:
  * rows are made and dropped as they scroll, the history of the text
  * stays with the text. Call it once the markup is bound.
  */
 void
-rpt_paragraph_editor_attach_history (RptParagraphEditor *self, GObject *owner)
+rpt_paragraph_editor_attach_history (RptParagraphEditor *self, GObject *owner, const char *property)
 {
+  g_autofree char *key = NULL;
   TextHistory *history;
 
   g_return_if_fail (RPT_IS_PARAGRAPH_EDITOR (self));
   g_return_if_fail (G_IS_OBJECT (owner));
 
-  history = g_object_get_data (owner, HISTORY_KEY);
+  key = property != NULL ? g_strconcat (HISTORY_KEY, ":", property, NULL) : g_strdup (HISTORY_KEY);
+  history = g_object_get_data (owner, key);
   if (history == NULL)
     {
       history = g_new0 (TextHistory, 1);
       history->undo = g_ptr_array_ref (self->undo);
       history->redo = g_ptr_array_ref (self->redo);
-      g_object_set_data_full (owner, HISTORY_KEY, history, (GDestroyNotify) text_history_free);
+      g_object_set_data_full (owner, key, history, (GDestroyNotify) text_history_free);
     }
   else
     {
@@ -285,8 +290,24 @@ void
 rpt_paragraph_editor_set_label (RptParagraphEditor *self, const char *label)
 {
   g_return_if_fail (RPT_IS_PARAGRAPH_EDITOR (self));
+  g_free (self->label);
+  self->label = g_strdup (label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+}
+
+/**
+ * rpt_paragraph_editor_get_label:
+ *
+ * Returns: (nullable): the label given to assistive technologies
+ *   (rpt_paragraph_editor_set_label()), for tests: GTK 4.8 reads
+ *   accessible properties back only through its test backend
+ */
+const char *
+rpt_paragraph_editor_get_label (RptParagraphEditor *self)
+{
+  g_return_val_if_fail (RPT_IS_PARAGRAPH_EDITOR (self), NULL);
+  return self->label;
 }
 
 void
@@ -939,6 +960,7 @@ rpt_paragraph_editor_finalize (GObject *object)
   RptParagraphEditor *self = RPT_PARAGRAPH_EDITOR (object);
 
   g_free (self->markup);
+  g_free (self->label);
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
   G_OBJECT_CLASS (rpt_paragraph_editor_parent_class)->finalize (object);

@@ -21,12 +21,15 @@ void rpt_paragraph_editor_set_markup (RptParagraphEditor *self, const char *mark
 GtkTextView *rpt_paragraph_editor_get_view (RptParagraphEditor *self);
 GtkTextBuffer *rpt_paragraph_editor_get_buffer (RptParagraphEditor *self);
 void rpt_paragraph_editor_set_label (RptParagraphEditor *self, const char *label);
+const char *rpt_paragraph_editor_get_label (RptParagraphEditor *self);
 void rpt_paragraph_editor_set_editable (RptParagraphEditor *self, gboolean editable);
 void rpt_paragraph_editor_toggle_format (RptParagraphEditor *self, const char *tag_name);
 void rpt_paragraph_editor_edit_link (RptParagraphEditor *self);
 void rpt_paragraph_editor_edit_footnote (RptParagraphEditor *self);
 char *rpt_link_clean_address (const char *text);
-void rpt_paragraph_editor_attach_history (RptParagraphEditor *self, GObject *owner);
+void rpt_paragraph_editor_attach_history (RptParagraphEditor *self,
+                                          GObject *owner,
+                                          const char *property);
 gboolean rpt_paragraph_editor_can_undo (RptParagraphEditor *self);
 gboolean rpt_paragraph_editor_can_redo (RptParagraphEditor *self);
 gint64 rpt_paragraph_editor_get_undo_time (RptParagraphEditor *self);

@@ -160,7 +160,7 @@ rpt_paragraph_row_new (RptLetter *letter, RptPart part, RptParagraph *paragraph,
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   /* The text's history outlives the row: scrolled away and back, Ctrl+Z
    * still undoes what was typed. */
-  rpt_paragraph_editor_attach_history (self->editor, G_OBJECT (paragraph));
+  rpt_paragraph_editor_attach_history (self->editor, G_OBJECT (paragraph), NULL);
   if (part == RPT_PART_FACTS)
     {
       gtk_widget_set_visible (self->fact_box, TRUE);

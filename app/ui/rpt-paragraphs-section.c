@@ -32,6 +32,7 @@ struct _RptParagraphsSection
   RptPart part;
   GListModel *clauses;
   GListModel *model; /* the heading, then the paragraphs */
+  GBindingGroup *bindings;
 
   GtkScrolledWindow *scroller;
   RptItemList *list;
@@ -41,6 +42,8 @@ struct _RptParagraphsSection
   GtkWidget *clause_button;
   AdwButtonContent *add_content;
   GtkLabel *placeholder;
+  GtkWidget *lead_box;
+  AdwComboRow *lead_row;
 };
 
 G_DEFINE_FINAL_TYPE (RptParagraphsSection, rpt_paragraphs_section, RPT_TYPE_SECTION)
@@ -148,6 +151,22 @@ items_changed_cb (RptParagraphsSection *self)
                           letter == NULL || rpt_letter_get_n_items (letter, self->part) == 0);
 }
 
+static gboolean
+enum_to_uint (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
+{
+  g_value_set_uint (to, (guint) g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+uint_to_enum (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
+{
+  if (g_value_get_uint (from) == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  g_value_set_enum (to, (int) g_value_get_uint (from));
+  return TRUE;
+}
+
 static void
 rpt_paragraphs_section_letter_set (RptSection *section, RptLetter *letter)
 {
@@ -157,6 +176,7 @@ rpt_paragraphs_section_letter_set (RptSection *section, RptLetter *letter)
   g_autoptr (GListStore) heading = g_list_store_new (G_TYPE_OBJECT);
   g_autoptr (GObject) marker = G_OBJECT (gtk_string_object_new ("header"));
 
+  g_binding_group_set_source (self->bindings, letter);
   g_list_store_append (heading, marker);
   g_list_store_append (models, heading);
   if (part != NULL)
@@ -286,6 +306,7 @@ writable_changed_cb (RptParagraphsSection *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.add", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.insert-clause", writable);
+  gtk_widget_set_sensitive (self->lead_box, writable);
 }
 
 static void
@@ -311,6 +332,12 @@ rpt_paragraphs_section_constructed (GObject *object)
   gtk_widget_set_visible (self->clause_button, self->part == RPT_PART_CONCERNS ||
                                                  self->part == RPT_PART_QUESTIONS ||
                                                  self->part == RPT_PART_ANNEX);
+  /* Follow-up letters may open the facts on the new information. */
+  gtk_widget_set_visible (self->lead_box, self->part == RPT_PART_FACTS);
+  if (self->part == RPT_PART_FACTS)
+    g_binding_group_bind_full (self->bindings, "facts-lead", self->lead_row, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, enum_to_uint,
+                               uint_to_enum, NULL, NULL);
   writable_changed_cb (self);
 }
 
@@ -321,6 +348,7 @@ rpt_paragraphs_section_dispose (GObject *object)
 
   if (self->list != NULL)
     rpt_item_list_set_model (self->list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->bindings);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_PARAGRAPHS_SECTION);
   g_clear_object (&self->model);
   g_clear_object (&self->clauses);
@@ -390,6 +418,8 @@ rpt_paragraphs_section_class_init (RptParagraphsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, clause_button);
   gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, add_content);
   gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, placeholder);
+  gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, lead_box);
+  gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, lead_row);
 
   gtk_widget_class_install_action (widget_class, "section.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "section.insert-clause", NULL,
@@ -400,5 +430,6 @@ static void
 rpt_paragraphs_section_init (RptParagraphsSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->bindings = g_binding_group_new ();
   g_signal_connect (self, "notify::writable", G_CALLBACK (writable_changed_cb), NULL);
 }

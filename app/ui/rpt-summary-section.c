@@ -30,6 +30,11 @@ struct _RptSummarySection
   GtkWidget *placeholder;
   RptParagraphEditor *summary_editor;
   RptParagraphEditor *about_editor;
+  GtkWidget *wording_box;
+  AdwComboRow *article_row;
+  AdwEntryRow *article_text_row;
+  GtkWidget *place_box;
+  AdwComboRow *place_row;
 };
 
 G_DEFINE_FINAL_TYPE (RptSummarySection, rpt_summary_section, RPT_TYPE_SECTION)
@@ -58,6 +63,124 @@ date_row (RptCommunication *comm, const char *prop, const char *title)
   g_object_bind_property (comm, prop, button, "date",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   return row;
+}
+
+static gboolean
+enum_to_uint (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
+{
+  g_value_set_uint (to, (guint) g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+uint_to_enum (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
+{
+  if (g_value_get_uint (from) == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  g_value_set_enum (to, (int) g_value_get_uint (from));
+  return TRUE;
+}
+
+/* A row shown only for one value of an enum property ("own words" of the
+ * summary's article, a letter other mandate holders sent, a reply that
+ * leaves concerns). */
+static gboolean
+enum_is (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
+{
+  g_value_set_boolean (to, g_value_get_enum (from) == GPOINTER_TO_INT (user_data));
+  return TRUE;
+}
+
+/* A choice among the values of an enum property of @item, in their order. */
+static GtkWidget *
+choice_row (gpointer item, const char *prop, const char *title, const char *const *choices)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; choices[i] != NULL; i++)
+    gtk_string_list_append (list, _ (choices[i]));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  g_object_bind_property_full (item, prop, row, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, enum_to_uint,
+                               uint_to_enum, NULL, NULL);
+  return row;
+}
+
+/* Words of the drafter's own, with inline formatting, in a text box that
+ * keeps its history on the communication. */
+static GtkWidget *
+text_row (RptCommunication *comm, const char *prop, const char *title)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *editor = rpt_paragraph_editor_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (editor, "card");
+  rpt_paragraph_editor_set_label (RPT_PARAGRAPH_EDITOR (editor), title);
+  g_object_bind_property (comm, prop, editor, "markup",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  rpt_paragraph_editor_attach_history (RPT_PARAGRAPH_EDITOR (editor), G_OBJECT (comm), prop);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), editor);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+/* Who sent an earlier letter, what the letter says of its reply, and the
+ * drafter's own sentence where the standard ones do not fit (issue 10). */
+static void
+add_wording_rows (AdwExpanderRow *expander, RptCommunication *comm)
+{
+  /* In the order of RptCommunicationSender */
+  static const char *const senders[] = {
+    N_ ("These mandates: “We previously wrote…”"),
+    N_ ("Other mandate holders: “We would like to recall communication…”"),
+    NULL,
+  };
+  /* In the order of RptReply */
+  static const char *const replies[] = {
+    N_ ("From the reply date: thanks if there is one, regret if not"),
+    N_ ("Not received: “We regret that we have not yet received a reply…”"),
+    N_ ("Received: “We thank … for its reply dated…”"),
+    N_ ("Received, concerns remain: “…but we remain concerned…”"),
+    N_ ("Nothing said of a reply"),
+    NULL,
+  };
+  GtkWidget *who, *reply, *comment;
+
+  adw_expander_row_add_row (expander, choice_row (comm, "sender", _ ("Sent by"), senders));
+  who = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (who),
+                                 _ ("Who sent it (e.g. “the Special Rapporteur on torture”)"));
+  g_object_bind_property_full (comm, "senders", who, "text",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               rpt_section_null_to_empty, rpt_section_empty_to_null, NULL, NULL);
+  g_object_bind_property_full (comm, "sender", who, "visible", G_BINDING_SYNC_CREATE, enum_is, NULL,
+                               GINT_TO_POINTER (RPT_COMMUNICATION_SENDER_OTHERS), NULL);
+  adw_expander_row_add_row (expander, who);
+
+  reply = choice_row (comm, "reply", _ ("What the letter says of the reply"), replies);
+  adw_expander_row_add_row (expander, reply);
+  comment = text_row (comm, "reply-comment",
+                      _ ("What still concerns you (after “but we remain concerned”)"));
+  g_object_bind_property_full (comm, "reply", comment, "visible", G_BINDING_SYNC_CREATE, enum_is,
+                               NULL, GINT_TO_POINTER (RPT_REPLY_PARTIAL), NULL);
+  adw_expander_row_add_row (expander, comment);
+  adw_expander_row_add_row (
+    expander, text_row (comm, "sentence",
+                        _ ("A sentence of your own on this letter, instead of the standard ones")));
 }
 
 static GtkWidget *
@@ -89,6 +212,7 @@ create_row_cb (gpointer item, gpointer user_data)
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), date_row (comm, "date", _ ("Sent on")));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                             date_row (comm, "reply-date", _ ("Reply received on")));
+  add_wording_rows (ADW_EXPANDER_ROW (row), comm);
 
   /* Shown right to left: up, down, remove. */
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
@@ -115,7 +239,7 @@ static int
 estimate_cb (gpointer item, int width, gpointer user_data)
 {
   if (RPT_IS_COMMUNICATION (item))
-    return rpt_communication_get_reference (item) == NULL ? 230 : 64;
+    return rpt_communication_get_reference (item) == NULL ? 520 : 64;
   return 300;
 }
 
@@ -214,6 +338,8 @@ writable_changed_cb (RptSummarySection *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.add-communication", writable);
   rpt_paragraph_editor_set_editable (self->summary_editor, writable);
   rpt_paragraph_editor_set_editable (self->about_editor, writable);
+  gtk_widget_set_sensitive (self->wording_box, writable);
+  gtk_widget_set_sensitive (self->place_box, writable);
 }
 
 static void
@@ -250,6 +376,11 @@ rpt_summary_section_class_init (RptSummarySectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RptSummarySection, placeholder);
   gtk_widget_class_bind_template_child (widget_class, RptSummarySection, summary_editor);
   gtk_widget_class_bind_template_child (widget_class, RptSummarySection, about_editor);
+  gtk_widget_class_bind_template_child (widget_class, RptSummarySection, wording_box);
+  gtk_widget_class_bind_template_child (widget_class, RptSummarySection, article_row);
+  gtk_widget_class_bind_template_child (widget_class, RptSummarySection, article_text_row);
+  gtk_widget_class_bind_template_child (widget_class, RptSummarySection, place_box);
+  gtk_widget_class_bind_template_child (widget_class, RptSummarySection, place_row);
   gtk_widget_class_install_action (widget_class, "section.add-communication", NULL,
                                    add_communication_action);
 }
@@ -267,5 +398,17 @@ rpt_summary_section_init (RptSummarySection *self)
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->bindings, "communications-about", self->about_editor, "markup",
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_binding_group_bind_full (self->bindings, "summary-article", self->article_row, "selected",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, enum_to_uint,
+                             uint_to_enum, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "summary-article", self->article_text_row, "visible",
+                             G_BINDING_SYNC_CREATE, enum_is, NULL,
+                             GINT_TO_POINTER (RPT_SUMMARY_ARTICLE_OWN), NULL);
+  g_binding_group_bind_full (self->bindings, "summary-article-text", self->article_text_row, "text",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             rpt_section_null_to_empty, rpt_section_empty_to_null, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "communications-place", self->place_row, "selected",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, enum_to_uint,
+                             uint_to_enum, NULL, NULL);
   g_signal_connect (self, "notify::writable", G_CALLBACK (writable_changed_cb), NULL);
 }

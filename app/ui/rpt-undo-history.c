@@ -110,7 +110,10 @@ rpt_undo_history_is_text_property (GObject *object, const char *property)
   if (RPT_IS_PARAGRAPH (object))
     return g_str_equal (property, "text");
   if (RPT_IS_LETTER (object))
-    return g_str_equal (property, "summary") || g_str_equal (property, "communications-about");
+    return g_str_equal (property, "summary") || g_str_equal (property, "communications-about") ||
+           g_str_equal (property, "co-senders");
+  if (RPT_IS_COMMUNICATION (object))
+    return g_str_equal (property, "reply-comment") || g_str_equal (property, "sentence");
   return FALSE;
 }
 

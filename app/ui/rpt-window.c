@@ -434,9 +434,15 @@ history_applied_cb (RptWindow *self, RptPart part, guint position, const char *p
       (g_str_equal (property, "press-release") || g_str_equal (property, "wgad") ||
        g_str_equal (property, "interim-measures")))
     name = "closing";
-  if (part == RPT_N_PARTS && property != NULL &&
-      (g_str_equal (property, "summary") || g_str_equal (property, "communications-about")))
+  /* the wording choices stand beside what they concern */
+  else if (part == RPT_N_PARTS && property != NULL &&
+           (g_str_equal (property, "summary") || g_str_equal (property, "communications-about") ||
+            g_str_equal (property, "summary-article") ||
+            g_str_equal (property, "summary-article-text") ||
+            g_str_equal (property, "communications-place")))
     name = "summary";
+  else if (part == RPT_N_PARTS && g_strcmp0 (property, "facts-lead") == 0)
+    name = "facts";
   if (part == RPT_PART_SIGNATORIES)
     {
       /* A signatory is shown in its mandate's row. */
@@ -447,6 +453,9 @@ history_applied_cb (RptWindow *self, RptPart part, guint position, const char *p
                                                      &mandate_part, &position) == NULL)
         position = 0;
       part = RPT_PART_MANDATES;
+      /* one for co-senders: at the end of the section, no mandate's row */
+      if (signatory != NULL && rpt_signatory_get_mandate (signatory) == NULL)
+        part = RPT_N_PARTS;
     }
   rpt_window_show_section (self, name);
   section = rpt_window_get_section_widget (self, name);

@@ -19,7 +19,11 @@
                   absent when unknown), @gender ("m" or "f": the article
                   before it), @elision ("yes": French "de l'…"), @missing
                   ("language" or "feminine": @title is the English or the
-                  masculine title, shown as a gap), x:resolution*
+                  masculine title, shown as a gap; "date": two titles were
+                  in force on the letter's date, @title is today's),
+                  @missing-resolution ("yes": the data cannot give the
+                  resolution in force on the letter's date; the opening
+                  shows a gap), x:resolution*
     x:treaty      one per instrument named in a <treaty-status/>: @status
                   ("party", "signatory", "not-party", "unknown"), @action,
                   @date, @signature-date, @gender ("m" or "f": the gender
@@ -62,17 +66,28 @@
   <xsl:variable name="kind" select="translate($letter/l:kind, 'ALUO', 'aluo')"/>
   <xsl:variable name="to" select="$in/@addressee"/>
   <xsl:variable name="n-mandates" select="count($in/x:mandate)"/>
+  <!-- bodies outside the Special Procedures that join the letter -->
+  <xsl:variable name="co-senders" select="$letter/l:co-senders[node()]"/>
+  <!-- where the paragraph on earlier letters stands -->
+  <xsl:variable name="communications-place">
+    <xsl:choose>
+      <xsl:when test="$letter/l:previous-communications/@place">
+        <xsl:value-of select="$letter/l:previous-communications/@place"/>
+      </xsl:when>
+      <xsl:otherwise>after-profile</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
   <!-- "I" for one Special Rapporteur or Independent Expert, "we" for a
        Working Group or several mandates -->
   <xsl:variable name="voice">
     <xsl:choose>
-      <xsl:when test="$n-mandates = 1 and $in/x:mandate/@form != 'WG'">i</xsl:when>
+      <xsl:when test="$n-mandates = 1 and $in/x:mandate/@form != 'WG' and not($co-senders)">i</xsl:when>
       <xsl:otherwise>we</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="voice-n">
     <xsl:choose>
-      <xsl:when test="$voice = 'we' and $n-mandates = 1">we-one</xsl:when>
+      <xsl:when test="$voice = 'we' and $n-mandates = 1 and not($co-senders)">we-one</xsl:when>
       <xsl:otherwise><xsl:value-of select="$voice"/></xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
@@ -105,10 +120,21 @@
           <xsl:text>&#10;</xsl:text>
           <xsl:call-template name="header"/>
           <xsl:call-template name="opening"/>
+          <xsl:if test="$communications-place = 'after-subject'">
+            <xsl:call-template name="previous-communications"/>
+          </xsl:if>
           <xsl:call-template name="profile"/>
-          <xsl:call-template name="previous-communications"/>
+          <xsl:if test="$communications-place = 'after-profile'">
+            <xsl:call-template name="previous-communications"/>
+          </xsl:if>
           <xsl:call-template name="facts"/>
+          <xsl:if test="$communications-place = 'after-facts'">
+            <xsl:call-template name="previous-communications"/>
+          </xsl:if>
           <xsl:call-template name="concerns"/>
+          <xsl:if test="$communications-place = 'after-concerns'">
+            <xsl:call-template name="previous-communications"/>
+          </xsl:if>
           <xsl:call-template name="annex-pointer"/>
           <xsl:call-template name="questions"/>
           <xsl:call-template name="closing"/>
@@ -181,6 +207,7 @@
                   <xsl:call-template name="list">
                     <xsl:with-param name="items" select="exsl:node-set($items)/item"/>
                     <xsl:with-param name="middle" select="'list-middle-mandates'"/>
+                    <xsl:with-param name="end" select="'list-end-mandates'"/>
                   </xsl:call-template>
                 </arg>
               </xsl:with-param>
@@ -201,14 +228,17 @@
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
-    <xsl:call-template name="p">
-      <xsl:with-param name="style" select="'ReferenceNote'"/>
-      <xsl:with-param name="content">
-        <xsl:call-template name="say">
-          <xsl:with-param name="id" select="'reference-note'"/>
-        </xsl:call-template>
-      </xsl:with-param>
-    </xsl:call-template>
+    <!-- editions of the house style before 2024 have no such line -->
+    <xsl:if test="not(key('sentence', 'reference-note')/@omit = 'yes')">
+      <xsl:call-template name="p">
+        <xsl:with-param name="style" select="'ReferenceNote'"/>
+        <xsl:with-param name="content">
+          <xsl:call-template name="say">
+            <xsl:with-param name="id" select="'reference-note'"/>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
 
     <xsl:call-template name="p">
       <xsl:with-param name="style" select="'Date'"/>
@@ -243,12 +273,30 @@
         <item><xsl:call-template name="mandate-title"/></item>
       </xsl:for-each>
     </xsl:variable>
-    <!-- every resolution once, in the order of the mandates -->
+    <!-- every resolution once, in the order of the mandates; a mandate
+         whose resolution the data cannot give is a gap in the list, never
+         left out of it -->
     <xsl:variable name="resolutions">
-      <xsl:for-each select="$in/x:mandate/x:resolution">
-        <xsl:if test="not(preceding::x:resolution[. = current()])">
-          <item><xsl:value-of select="."/></item>
-        </xsl:if>
+      <xsl:for-each select="$in/x:mandate">
+        <xsl:choose>
+          <xsl:when test="@missing-resolution = 'yes'">
+            <item>
+              <xsl:call-template name="say">
+                <xsl:with-param name="id" select="'missing-resolution'"/>
+                <xsl:with-param name="args">
+                  <arg name="title"><xsl:call-template name="mandate-title"/></arg>
+                </xsl:with-param>
+              </xsl:call-template>
+            </item>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:for-each select="x:resolution">
+              <xsl:if test="not(preceding::x:resolution[. = current()])">
+                <item><xsl:value-of select="."/></item>
+              </xsl:if>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="n-resolutions" select="count(exsl:node-set($resolutions)/item)"/>
@@ -273,11 +321,13 @@
                   <xsl:call-template name="list">
                     <xsl:with-param name="items" select="exsl:node-set($titles)/item"/>
                     <xsl:with-param name="middle" select="'list-middle-mandates'"/>
+                    <xsl:with-param name="end" select="'list-end-mandates'"/>
                   </xsl:call-template>
                 </xsl:otherwise>
               </xsl:choose>
             </arg>
             <arg name="resolutions">
+              <xsl:variable name="resolution-list">
               <xsl:if test="$n-resolutions &gt; 0">
                 <xsl:call-template name="say">
                   <xsl:with-param name="id">
@@ -295,6 +345,23 @@
                   </xsl:with-param>
                 </xsl:call-template>
               </xsl:if>
+              </xsl:variable>
+              <xsl:choose>
+                <!-- bodies outside the Special Procedures stand after the
+                     resolutions, not among the mandates -->
+                <xsl:when test="$co-senders and $n-resolutions &gt; 0">
+                  <xsl:call-template name="say">
+                    <xsl:with-param name="id" select="'resolutions-co-senders'"/>
+                    <xsl:with-param name="args">
+                      <arg name="resolutions"><xsl:copy-of select="$resolution-list"/></arg>
+                      <arg name="co-senders">
+                        <xsl:apply-templates select="$co-senders/node()" mode="inline"/>
+                      </arg>
+                    </xsl:with-param>
+                  </xsl:call-template>
+                </xsl:when>
+                <xsl:otherwise><xsl:copy-of select="$resolution-list"/></xsl:otherwise>
+              </xsl:choose>
             </arg>
           </xsl:with-param>
         </xsl:call-template>
@@ -304,7 +371,12 @@
     <xsl:call-template name="p">
       <xsl:with-param name="content">
         <xsl:call-template name="say">
-          <xsl:with-param name="id" select="concat('subject-', $voice, '-', $to, $ol-suffix)"/>
+          <xsl:with-param name="id">
+            <xsl:value-of select="concat('subject-', $voice, '-', $to, $ol-suffix)"/>
+            <!-- the drafter's own words (or none) before the summary, not
+                 the language's usual article -->
+            <xsl:if test="$letter/l:summary/@article = 'none' or $letter/l:summary/@article = 'own'">-article</xsl:if>
+          </xsl:with-param>
           <xsl:with-param name="args">
             <arg name="addressee">
               <xsl:call-template name="addressee-name"/>
@@ -320,6 +392,11 @@
               </xsl:call-template>
             </arg>
             <arg name="summary">
+              <xsl:if test="$letter/l:summary/@article = 'own' and
+                            normalize-space($letter/l:summary/@article-text) != ''">
+                <xsl:value-of select="$letter/l:summary/@article-text"/>
+                <xsl:text> </xsl:text>
+              </xsl:if>
               <text:span text:style-name="Bold">
                 <xsl:choose>
                   <xsl:when test="$letter/l:summary">
@@ -346,16 +423,31 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- "We previously wrote to … on 12 May 2023 (AL TJK 1/2023), … regarding …
-       We thank … for its reply dated … and regret not receiving a reply to …" -->
+  <!-- Earlier letters, one paragraph: "We previously wrote to … on 12 May
+       2023 (AL TJK 1/2023), … regarding …"; letters other mandate holders
+       sent ("We would also like to recall communication …, sent on … by
+       …"); what is said of each reply ("We thank … for its reply dated …
+       and regret not receiving a reply to …", "We regret that we have not
+       yet received a reply to this communication.", "We thank … for its
+       response dated …, but we remain concerned …"); and the drafter's own
+       sentences, which take the place of the standard ones for their
+       letter. -->
   <xsl:template name="previous-communications">
     <xsl:variable name="comms" select="$letter/l:previous-communications/l:communication"/>
     <xsl:variable name="about" select="$letter/l:previous-communications/l:about"/>
-    <xsl:variable name="replied" select="$comms[@reply-date]"/>
-    <xsl:variable name="unreplied" select="$comms[not(@reply-date)]"/>
+    <xsl:variable name="ours" select="$comms[not(@sender = 'others')]"/>
+    <xsl:variable name="others" select="$comms[@sender = 'others']"/>
+    <!-- what the standard sentences say of replies: not of a letter with a
+         sentence of the drafter's own, nor of one whose reply goes unsaid -->
+    <xsl:variable name="std" select="$comms[not(l:sentence)][not(@reply = 'unmentioned')]"/>
+    <xsl:variable name="replied"
+                  select="$std[@reply = 'received' or ((not(@reply) or @reply = 'auto') and @reply-date)]"/>
+    <xsl:variable name="unreplied"
+                  select="$std[@reply = 'not-received' or ((not(@reply) or @reply = 'auto') and not(@reply-date))]"/>
+    <xsl:variable name="partial" select="$std[@reply = 'partial']"/>
     <xsl:if test="$comms or $about">
       <xsl:variable name="dates">
-        <xsl:for-each select="$comms">
+        <xsl:for-each select="$ours">
           <item>
             <xsl:call-template name="say">
               <xsl:with-param name="id" select="'previous-item'"/>
@@ -390,63 +482,105 @@
 
       <xsl:call-template name="p">
         <xsl:with-param name="content">
-          <xsl:call-template name="say">
-            <xsl:with-param name="id">
-              <xsl:value-of select="concat('previous-', $voice, '-', $to)"/>
-              <xsl:choose>
-                <xsl:when test="not($comms)">-about-only</xsl:when>
-                <xsl:when test="not($about)">-no-about</xsl:when>
-              </xsl:choose>
-            </xsl:with-param>
-            <xsl:with-param name="args">
-              <arg name="dates">
-                <xsl:call-template name="list">
-                  <xsl:with-param name="items" select="exsl:node-set($dates)/item"/>
-                  <xsl:with-param name="end" select="'list-end-serial'"/>
-                </xsl:call-template>
-              </arg>
-              <arg name="about">
-                <xsl:apply-templates select="$about/node()" mode="inline"/>
-              </arg>
-            </xsl:with-param>
-          </xsl:call-template>
+          <!-- the letters these mandates sent -->
+          <xsl:if test="$ours or $about">
+            <xsl:call-template name="say">
+              <xsl:with-param name="id">
+                <xsl:value-of select="concat('previous-', $voice, '-', $to)"/>
+                <xsl:choose>
+                  <xsl:when test="not($ours)">-about-only</xsl:when>
+                  <xsl:when test="not($about)">-no-about</xsl:when>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="args">
+                <arg name="dates">
+                  <xsl:call-template name="list">
+                    <xsl:with-param name="items" select="exsl:node-set($dates)/item"/>
+                    <xsl:with-param name="end" select="'list-end-serial'"/>
+                  </xsl:call-template>
+                </arg>
+                <arg name="about">
+                  <xsl:apply-templates select="$about/node()" mode="inline"/>
+                </arg>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:if>
 
-          <xsl:if test="$comms">
-            <xsl:variable name="replies">
-              <xsl:call-template name="say">
-                <xsl:with-param name="id">
+          <!-- the letters other mandate holders sent -->
+          <xsl:for-each select="$others[not(l:sentence)]">
+            <xsl:if test="$ours or $about or position() &gt; 1">
+              <xsl:text> </xsl:text>
+            </xsl:if>
+            <xsl:call-template name="say">
+              <xsl:with-param name="id">
+                <xsl:text>previous-other</xsl:text>
+                <xsl:if test="$ours or $about or position() &gt; 1">-also</xsl:if>
+                <xsl:value-of select="concat('-', $voice)"/>
+              </xsl:with-param>
+              <xsl:with-param name="args">
+                <arg name="reference">
+                  <xsl:apply-templates select="l:reference/node()" mode="inline"/>
+                </arg>
+                <arg name="date">
+                  <xsl:call-template name="date">
+                    <xsl:with-param name="iso" select="@date"/>
+                  </xsl:call-template>
+                </arg>
+                <arg name="senders">
                   <xsl:choose>
-                    <xsl:when test="count($replied) = 1">replies-one</xsl:when>
-                    <xsl:otherwise>replies-many</xsl:otherwise>
+                    <xsl:when test="l:senders">
+                      <xsl:apply-templates select="l:senders/node()" mode="inline"/>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <xsl:call-template name="say">
+                        <xsl:with-param name="id" select="'senders-default'"/>
+                      </xsl:call-template>
+                    </xsl:otherwise>
                   </xsl:choose>
-                </xsl:with-param>
-                <xsl:with-param name="args">
-                  <arg name="dates">
-                    <xsl:call-template name="list">
-                      <xsl:with-param name="items" select="exsl:node-set($reply-dates)/item"/>
-                    </xsl:call-template>
-                  </arg>
-                </xsl:with-param>
-              </xsl:call-template>
-            </xsl:variable>
-            <xsl:variable name="communications">
-              <xsl:call-template name="say">
-                <xsl:with-param name="id">
-                  <xsl:choose>
-                    <xsl:when test="count($unreplied) = 1">communications-one</xsl:when>
-                    <xsl:otherwise>communications-many</xsl:otherwise>
-                  </xsl:choose>
-                </xsl:with-param>
-                <xsl:with-param name="args">
-                  <arg name="references">
-                    <xsl:call-template name="list">
-                      <xsl:with-param name="items" select="exsl:node-set($unreplied-refs)/item"/>
-                    </xsl:call-template>
-                  </arg>
-                </xsl:with-param>
-              </xsl:call-template>
-            </xsl:variable>
-            <xsl:text> </xsl:text>
+                </arg>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:for-each>
+
+          <!-- replies -->
+          <xsl:variable name="replies">
+            <xsl:call-template name="say">
+              <xsl:with-param name="id">
+                <xsl:choose>
+                  <xsl:when test="count($replied) = 1">replies-one</xsl:when>
+                  <xsl:otherwise>replies-many</xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="args">
+                <arg name="dates">
+                  <xsl:call-template name="list">
+                    <xsl:with-param name="items" select="exsl:node-set($reply-dates)/item"/>
+                  </xsl:call-template>
+                </arg>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:variable name="communications">
+            <xsl:call-template name="say">
+              <xsl:with-param name="id">
+                <xsl:choose>
+                  <xsl:when test="count($unreplied) = 1">communications-one</xsl:when>
+                  <xsl:otherwise>communications-many</xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="args">
+                <arg name="references">
+                  <xsl:call-template name="list">
+                    <xsl:with-param name="items" select="exsl:node-set($unreplied-refs)/item"/>
+                  </xsl:call-template>
+                </arg>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:if test="$replied or $unreplied">
+            <xsl:if test="$ours or $about or $others[not(l:sentence)]">
+              <xsl:text> </xsl:text>
+            </xsl:if>
             <xsl:call-template name="say">
               <xsl:with-param name="id">
                 <xsl:choose>
@@ -455,6 +589,10 @@
                   </xsl:when>
                   <xsl:when test="$replied">
                     <xsl:value-of select="concat('thanks-', $voice, '-', $to)"/>
+                  </xsl:when>
+                  <!-- the one letter cited: "this communication" -->
+                  <xsl:when test="count($comms) = 1">
+                    <xsl:value-of select="concat('regret-this-', $voice)"/>
                   </xsl:when>
                   <xsl:otherwise>
                     <xsl:value-of select="concat('regret-', $voice)"/>
@@ -467,6 +605,50 @@
               </xsl:with-param>
             </xsl:call-template>
           </xsl:if>
+          <xsl:for-each select="$partial">
+            <xsl:if test="$ours or $about or $others[not(l:sentence)] or $replied or $unreplied
+                          or position() &gt; 1">
+              <xsl:text> </xsl:text>
+            </xsl:if>
+            <xsl:call-template name="say">
+              <xsl:with-param name="id">
+                <xsl:text>partial-</xsl:text>
+                <xsl:if test="count($comms) &gt; 1">ref-</xsl:if>
+                <xsl:value-of select="concat($voice, '-', $to)"/>
+              </xsl:with-param>
+              <xsl:with-param name="args">
+                <arg name="date">
+                  <xsl:call-template name="date">
+                    <xsl:with-param name="iso" select="@reply-date"/>
+                  </xsl:call-template>
+                </arg>
+                <arg name="reference">
+                  <xsl:apply-templates select="l:reference/node()" mode="inline"/>
+                </arg>
+                <arg name="comment">
+                  <xsl:choose>
+                    <xsl:when test="l:reply-comment">
+                      <xsl:apply-templates select="l:reply-comment/node()" mode="inline"/>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <xsl:call-template name="say">
+                        <xsl:with-param name="id" select="'missing-reply-comment'"/>
+                      </xsl:call-template>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </arg>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:for-each>
+
+          <!-- the drafter's own sentences -->
+          <xsl:for-each select="$comms[l:sentence]">
+            <xsl:if test="$ours or $about or $others[not(l:sentence)] or $replied or $unreplied
+                          or $partial or position() &gt; 1">
+              <xsl:text> </xsl:text>
+            </xsl:if>
+            <xsl:apply-templates select="l:sentence/node()" mode="inline"/>
+          </xsl:for-each>
         </xsl:with-param>
       </xsl:call-template>
     </xsl:if>
@@ -478,7 +660,12 @@
         <xsl:with-param name="style" select="'Lead'"/>
         <xsl:with-param name="content">
           <xsl:call-template name="say">
-            <xsl:with-param name="id" select="'facts-lead'"/>
+            <xsl:with-param name="id">
+              <xsl:choose>
+                <xsl:when test="$letter/l:facts/@lead = 'new-information'">facts-lead-new</xsl:when>
+                <xsl:otherwise>facts-lead</xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
           </xsl:call-template>
         </xsl:with-param>
       </xsl:call-template>
