@@ -539,6 +539,131 @@ test_csv (void)
   rpt_test_rm_rf (dir);
 }
 
+/* Tables are read when first asked for; whichever is read first, the
+ * problems keep the order of the tables, and a table read later still
+ * sees the user's file. */
+static void
+test_read_on_demand (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autoptr (RptReference) ref = NULL;
+  const RptTreatyStatus *tjk;
+  const char *const *problems;
+
+  write_file (dir, "treaty_participation_untc_snapshot_2014-2015.csv",
+              "instrument,iso3,consent_date,consent_action\n"
+              "ICCPR,TJK,1999-13-04,accession\n");
+  ref = rpt_reference_new (dir);
+  /* written after the reference was made, before the table is read */
+  write_file (dir, "special_procedures_mandates.csv",
+              "mandate_key,latest_renewal_resolution\n"
+              "sr-new-mandate,52/1\n");
+
+  tjk = rpt_reference_lookup_treaty_status (ref, "ICCPR", "TJK");
+  g_assert_cmpstr (tjk->consent_date, ==, "1999-01-04");
+  problems = rpt_reference_get_problems (ref);
+  g_assert_cmpuint (g_strv_length ((char **) problems), ==, 2);
+  g_assert_nonnull (strstr (problems[0], "the mandate sr-new-mandate has no title"));
+  g_assert_nonnull (strstr (problems[1], "a date is not YYYY-MM-DD"));
+  /* asked again, the same list */
+  g_assert_true (rpt_reference_get_problems (ref) == problems);
+  rpt_test_rm_rf (dir);
+}
+
+typedef struct
+{
+  RptReference *ref;
+  guint which;
+} TableThread;
+
+static gpointer
+table_thread (gpointer data)
+{
+  TableThread *t = data;
+
+  for (guint i = 0; i < 50; i++)
+    switch ((t->which + i) % 4)
+      {
+      case 0:
+        g_assert_nonnull (rpt_reference_lookup_mandate (t->ref, "sr-human-rights-defenders"));
+        break;
+      case 1:
+        g_assert_nonnull (rpt_reference_lookup_treaty_status (t->ref, "ICCPR", "TJK"));
+        break;
+      case 2:
+        g_assert_nonnull (rpt_reference_lookup_legal (t->ref, "iccpr-art19"));
+        break;
+      default:
+        {
+          g_autofree char *name = rpt_reference_dup_country_name (t->ref, "TJK", "fr");
+          g_assert_cmpstr (name, ==, "le Tadjikistan");
+        }
+      }
+  return NULL;
+}
+
+/* Threads that first ask for different tables at once each get a whole
+ * table (the preview and an export may start together). */
+static void
+test_read_on_demand_threads (void)
+{
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autoptr (RptReference) ref = rpt_reference_new (NULL);
+      TableThread t[4];
+      GThread *threads[4];
+
+      for (guint i = 0; i < 4; i++)
+        {
+          t[i] = (TableThread){ ref, i };
+          threads[i] = g_thread_new ("table", table_thread, &t[i]);
+        }
+      for (guint i = 0; i < 4; i++)
+        g_thread_join (threads[i]);
+      g_assert_cmpstrv (rpt_reference_get_problems (ref), ((const char *[]){ NULL }));
+    }
+}
+
+/* The edges of the CSV reader: an empty last field after a comma, a
+ * quoted empty field, CR LF and lone CR line ends, and the errors. */
+static void
+test_csv_edges (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  const RptLegalReference *l;
+
+  {
+    g_autoptr (RptReference) ref = NULL;
+
+    write_file (dir, "legal_references.csv",
+                "ref_key,title,notes\r\n"
+                "x-one,\"\",n\r"
+                "x-two,a \"b\" c,\r\n"
+                "x-three,three,");
+    ref = rpt_reference_new (dir);
+    g_assert_cmpstrv (rpt_reference_get_problems (ref), ((const char *[]){ NULL }));
+    l = rpt_reference_lookup_legal (ref, "x-one");
+    g_assert_null (l->title); /* an empty value is no value */
+    l = rpt_reference_lookup_legal (ref, "x-two");
+    g_assert_cmpstr (l->title, ==, "a \"b\" c");
+    l = rpt_reference_lookup_legal (ref, "x-three");
+    g_assert_cmpstr (l->title, ==, "three");
+  }
+  {
+    g_autoptr (RptReference) ref = NULL;
+    const char *const *problems;
+
+    write_file (dir, "legal_references.csv", "ref_key,title\nx-one,\"closed\" not\n");
+    ref = rpt_reference_new (dir);
+    problems = rpt_reference_get_problems (ref);
+    g_assert_cmpuint (g_strv_length ((char **) problems), ==, 1);
+    g_assert_nonnull (strstr (problems[0], "legal_references.csv:2: text after the closing quote"));
+    /* the built-in rows stay */
+    g_assert_nonnull (rpt_reference_lookup_legal (ref, "iccpr-art19"));
+  }
+  rpt_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -558,6 +683,9 @@ main (int argc, char **argv)
   g_test_add_func ("/reference/default", test_default);
   g_test_add_func ("/reference/clauses", test_clauses);
   g_test_add_func ("/reference/csv", test_csv);
+  g_test_add_func ("/reference/csv-edges", test_csv_edges);
+  g_test_add_func ("/reference/read-on-demand", test_read_on_demand);
+  g_test_add_func ("/reference/read-on-demand-threads", test_read_on_demand_threads);
 
   return g_test_run ();
 }

@@ -19,9 +19,10 @@
 #include "rpt-markup.h"
 #include "rpt-reference.h"
 
-/* The tables are small (a few thousand rows): they are read once, whole,
- * into hash tables. Strings live in one GStringChunk freed with the
- * object. */
+/* The tables are small (a few thousand rows): each is read once, whole,
+ * into hash tables, the first time something asks for it (a command that
+ * only needs a mandate's title never reads the treaty table). Strings
+ * live in one GStringChunk freed with the object. */
 
 #define BUILT_IN "built-in"
 
@@ -40,6 +41,19 @@
 #define TREATIES_CSV "treaty_participation_untc_snapshot_2014-2015.csv"
 #define COUNTRIES_CSV "countries.csv"
 
+/* Tables read together, in this order (a later group's rows may refer to
+ * an earlier one's; problems are listed in this order). */
+typedef enum
+{
+  GROUP_MANDATES,     /* mandates, then their French and Spanish titles */
+  GROUP_INSTRUMENTS,  /* instruments */
+  GROUP_TREATIES,     /* treaty participation (needs the instruments' dates) */
+  GROUP_LEGAL,        /* legal references */
+  GROUP_UN_COUNTRIES, /* the UN's country names */
+  GROUP_COUNTRIES,    /* iso-codes' country names, the user's countries.csv */
+  N_GROUPS
+} Group;
+
 typedef struct
 {
   char *alpha_3;
@@ -54,14 +68,20 @@ struct _RptReference
   GObject parent_instance;
 
   char *override_dir;
-  GPtrArray *problems; /* NULL-terminated */
+  GPtrArray *problems; /* NULL-terminated, every group's, once all are read */
+  GPtrArray *group_problems[N_GROUPS];
+  GPtrArray *loading; /* the problems of the group being read */
+  int loaded[N_GROUPS];
+  int user_countries; /* 0: not looked for yet, 1: none, 2: there is a countries.csv */
+  gboolean log_problems;
   GStringChunk *strings;
   GPtrArray *strvs;
 
   GHashTable *mandates; /* key → RptMandateInfo */
   GPtrArray *mandate_order;
   GHashTable *instruments;
-  GHashTable *treaties; /* "ICCPR TJK" → RptTreatyStatus */
+  GHashTable *treaties;     /* "ICCPR TJK" → RptTreatyStatus */
+  GHashTable *treaty_notes; /* as of → the note of the rows of that date */
   GHashTable *legal;
   GPtrArray *legal_order;
   GHashTable *countries;    /* alpha-3 → Country */
@@ -69,7 +89,7 @@ struct _RptReference
   GHashTable *user_titles;  /* mandate keys whose French or Spanish titles the user set */
   char *iso_codes_locale_dir;
 
-  GMutex lock;            /* guards the caches below */
+  GMutex lock;            /* guards reading groups, and the caches below */
   GHashTable *catalogues; /* language → GHashTable, or a NULL value */
   GHashTable *clauses;    /* language → GPtrArray of RptClause */
 };
@@ -82,12 +102,15 @@ rpt_reference_finalize (GObject *object)
   RptReference *self = RPT_REFERENCE (object);
 
   g_free (self->override_dir);
-  g_ptr_array_unref (self->problems);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  for (guint i = 0; i < N_GROUPS; i++)
+    g_ptr_array_unref (self->group_problems[i]);
   g_ptr_array_unref (self->strvs);
   g_hash_table_unref (self->mandates);
   g_ptr_array_unref (self->mandate_order);
   g_hash_table_unref (self->instruments);
   g_hash_table_unref (self->treaties);
+  g_hash_table_unref (self->treaty_notes);
   g_hash_table_unref (self->legal);
   g_ptr_array_unref (self->legal_order);
   g_hash_table_unref (self->countries);
@@ -129,13 +152,15 @@ optional_hash_table_unref (gpointer table)
 static void
 rpt_reference_init (RptReference *self)
 {
-  self->problems = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  for (guint i = 0; i < N_GROUPS; i++)
+    self->group_problems[i] = g_ptr_array_new_with_free_func (g_free);
   self->strings = g_string_chunk_new (64 * 1024);
   self->strvs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->mandates = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->mandate_order = g_ptr_array_new ();
   self->instruments = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->treaties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->treaty_notes = g_hash_table_new (g_str_hash, g_str_equal);
   self->legal = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->legal_order = g_ptr_array_new ();
   self->countries =
@@ -153,8 +178,9 @@ static void G_GNUC_PRINTF (2, 3) add_problem (RptReference *self, const char *fo
 {
   va_list args;
 
+  g_assert (self->loading != NULL);
   va_start (args, format);
-  g_ptr_array_add (self->problems, g_strdup_vprintf (format, args));
+  g_ptr_array_add (self->loading, g_strdup_vprintf (format, args));
   va_end (args);
 }
 
@@ -502,7 +528,8 @@ treaty_row (RptReference *self, const Row *row)
   const char *consent = col (row, "consent_date");
   const char *signature = col (row, "signature_date");
   const RptInstrumentInfo *info;
-  g_autofree char *note = NULL;
+  const char *as_of;
+  const char *note;
 
   if (country == NULL || !rpt_country_code_is_valid (country))
     {
@@ -537,12 +564,21 @@ treaty_row (RptReference *self, const Row *row)
   t->signature_date = intern (self, signature);
   t->consent_date = intern (self, consent);
   t->source = row->source;
-  note = g_strdup_printf (_ ("From a snapshot of the UN Treaty Collection as of %s: later "
-                             "ratifications, accessions and withdrawals are missing."),
-                          info != NULL && info->as_of != NULL ? info->as_of : "2015");
+  /* The same note for every row of an instrument: made once. */
+  as_of = info != NULL && info->as_of != NULL ? info->as_of : "2015";
+  note = g_hash_table_lookup (self->treaty_notes, as_of);
+  if (note == NULL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_ ("From a snapshot of the UN Treaty Collection as of %s: later "
+                            "ratifications, accessions and withdrawals are missing."),
+                         as_of);
+      note = intern (self, text);
+      g_hash_table_insert (self->treaty_notes, (gpointer) intern (self, as_of), (gpointer) note);
+    }
   row_trust (self, row, info != NULL ? info->as_of : NULL, FALSE, note, &t->as_of, &t->verified,
              &t->verification);
-  g_hash_table_replace (self->treaties, g_strdup_printf ("%s %s", instrument, country), t);
+  g_hash_table_replace (self->treaties, g_strconcat (instrument, " ", country, NULL), t);
 }
 
 static void
@@ -706,6 +742,23 @@ un_country_row (RptReference *self, const Row *row)
   g_hash_table_replace (self->un_countries, (gpointer) c->code, c);
 }
 
+/* Whether the user has a countries.csv; looked for once. */
+static gboolean
+has_user_countries (RptReference *self)
+{
+  int known = g_atomic_int_get (&self->user_countries);
+
+  if (known == 0)
+    {
+      g_autofree char *path = self->override_dir != NULL
+                                ? g_build_filename (self->override_dir, COUNTRIES_CSV, NULL)
+                                : NULL;
+      known = path != NULL && g_file_test (path, G_FILE_TEST_EXISTS) ? 2 : 1;
+      g_atomic_int_set (&self->user_countries, known);
+    }
+  return known == 2;
+}
+
 /* Only the user's file: the built-in names are iso-codes itself. */
 static void
 load_country_overrides (RptReference *self)
@@ -747,15 +800,68 @@ rpt_reference_new (const char *override_dir)
   RptReference *self = g_object_new (RPT_TYPE_REFERENCE, NULL);
 
   self->override_dir = g_strdup (override_dir);
-  load_table (self, MANDATES_CSV, "mandate_key", mandate_row);
-  load_table (self, MANDATE_TITLES_CSV, "mandate_key", mandate_titles_row);
-  load_table (self, INSTRUMENTS_CSV, "instrument", instrument_row);
-  load_table (self, TREATIES_CSV, "instrument", treaty_row);
-  load_table (self, LEGAL_CSV, "ref_key", legal_row);
-  load_table (self, UN_COUNTRIES_CSV, "iso3", un_country_row);
-  load_countries (self);
-  load_country_overrides (self);
   return self;
+}
+
+static void
+load_group (RptReference *self, Group group)
+{
+  switch (group)
+    {
+    case GROUP_MANDATES:
+      load_table (self, MANDATES_CSV, "mandate_key", mandate_row);
+      load_table (self, MANDATE_TITLES_CSV, "mandate_key", mandate_titles_row);
+      break;
+    case GROUP_INSTRUMENTS:
+      load_table (self, INSTRUMENTS_CSV, "instrument", instrument_row);
+      break;
+    case GROUP_TREATIES:
+      load_table (self, TREATIES_CSV, "instrument", treaty_row);
+      break;
+    case GROUP_LEGAL:
+      load_table (self, LEGAL_CSV, "ref_key", legal_row);
+      break;
+    case GROUP_UN_COUNTRIES:
+      load_table (self, UN_COUNTRIES_CSV, "iso3", un_country_row);
+      break;
+    case GROUP_COUNTRIES:
+      load_countries (self);
+      load_country_overrides (self);
+      break;
+    case N_GROUPS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Called with the lock held. */
+static void
+ensure_locked (RptReference *self, Group group)
+{
+  if (g_atomic_int_get (&self->loaded[group]))
+    return;
+  if (group == GROUP_TREATIES)
+    ensure_locked (self, GROUP_INSTRUMENTS);
+  self->loading = self->group_problems[group];
+  load_group (self, group);
+  self->loading = NULL;
+  /* The default reference data says at once what is wrong with the
+   * user's files (rpt_reference_get_default()). */
+  for (guint i = 0; self->log_problems && i < self->group_problems[group]->len; i++)
+    g_message ("%s", (const char *) self->group_problems[group]->pdata[i]);
+  g_atomic_int_set (&self->loaded[group], 1);
+}
+
+/* Reads @group the first time it is needed. Once read, a group never
+ * changes, so lookups need no lock. Not to be called with the lock held. */
+static void
+ensure (RptReference *self, Group group)
+{
+  if (G_LIKELY (g_atomic_int_get (&self->loaded[group])))
+    return;
+  g_mutex_lock (&self->lock);
+  ensure_locked (self, group);
+  g_mutex_unlock (&self->lock);
 }
 
 /**
@@ -788,8 +894,7 @@ rpt_reference_get_default (void)
     {
       g_autofree char *dir = rpt_reference_dup_default_override_dir ();
       reference = rpt_reference_new (dir);
-      for (guint i = 0; i < reference->problems->len; i++)
-        g_message ("%s", (const char *) reference->problems->pdata[i]);
+      reference->log_problems = TRUE;
       g_once_init_leave (&once, 1);
     }
   return reference;
@@ -812,6 +917,19 @@ const char *const *
 rpt_reference_get_problems (RptReference *self)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  if (self->problems == NULL)
+    {
+      self->problems = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+      for (guint group = 0; group < N_GROUPS; group++)
+        {
+          ensure_locked (self, group);
+          for (guint i = 0; i < self->group_problems[group]->len; i++)
+            g_ptr_array_add (self->problems, g_strdup (self->group_problems[group]->pdata[i]));
+        }
+    }
+  g_mutex_unlock (&self->lock);
   return (const char *const *) self->problems->pdata;
 }
 
@@ -822,6 +940,7 @@ const RptMandateInfo *
 rpt_reference_lookup_mandate (RptReference *self, const char *key)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_MANDATES);
   return key != NULL ? g_hash_table_lookup (self->mandates, key) : NULL;
 }
 
@@ -835,6 +954,7 @@ GPtrArray *
 rpt_reference_list_mandates (RptReference *self)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_MANDATES);
   return g_ptr_array_copy (self->mandate_order, NULL, NULL);
 }
 
@@ -917,7 +1037,8 @@ rpt_reference_lookup_treaty_status (RptReference *self, const char *instrument, 
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
   if (instrument == NULL || country == NULL)
     return NULL;
-  key = g_strdup_printf ("%s %s", instrument, country);
+  ensure (self, GROUP_TREATIES);
+  key = g_strconcat (instrument, " ", country, NULL);
   return g_hash_table_lookup (self->treaties, key);
 }
 
@@ -925,6 +1046,7 @@ const RptInstrumentInfo *
 rpt_reference_lookup_instrument (RptReference *self, const char *code)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_INSTRUMENTS);
   return code != NULL ? g_hash_table_lookup (self->instruments, code) : NULL;
 }
 
@@ -932,6 +1054,7 @@ const RptLegalReference *
 rpt_reference_lookup_legal (RptReference *self, const char *key)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_LEGAL);
   return key != NULL ? g_hash_table_lookup (self->legal, key) : NULL;
 }
 
@@ -945,6 +1068,7 @@ GPtrArray *
 rpt_reference_list_legal (RptReference *self)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_LEGAL);
   return g_ptr_array_copy (self->legal_order, NULL, NULL);
 }
 
@@ -952,8 +1076,13 @@ gboolean
 rpt_reference_has_country (RptReference *self, const char *code)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), FALSE);
-  return code != NULL && (g_hash_table_contains (self->countries, code) ||
-                          g_hash_table_contains (self->un_countries, code));
+  if (code == NULL)
+    return FALSE;
+  ensure (self, GROUP_UN_COUNTRIES);
+  if (g_hash_table_contains (self->un_countries, code))
+    return TRUE;
+  ensure (self, GROUP_COUNTRIES);
+  return g_hash_table_contains (self->countries, code);
 }
 
 /* Called with the lock held. */
@@ -979,11 +1108,13 @@ get_catalogue (RptReference *self, const char *language)
 static char *
 dup_iso_country_name (RptReference *self, const char *code, const char *language)
 {
-  Country *c = g_hash_table_lookup (self->countries, code);
+  Country *c;
   GHashTable *catalogue;
   const char *translated = NULL;
   const char *msgid;
 
+  ensure (self, GROUP_COUNTRIES);
+  c = g_hash_table_lookup (self->countries, code);
   if (c == NULL || c->name == NULL)
     return NULL;
   msgid = c->iso_name != NULL ? c->iso_name : c->name;
@@ -1028,6 +1159,7 @@ const RptCountryInfo *
 rpt_reference_lookup_country (RptReference *self, const char *code)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_UN_COUNTRIES);
   return code != NULL ? g_hash_table_lookup (self->un_countries, code) : NULL;
 }
 
@@ -1087,8 +1219,18 @@ rpt_reference_dup_country_form (RptReference *self,
     *from_un_data = FALSE;
   if (code == NULL)
     return NULL;
+  ensure (self, GROUP_UN_COUNTRIES);
   un = g_hash_table_lookup (self->un_countries, code);
-  user = g_hash_table_lookup (self->countries, code);
+  /* iso-codes' names are the last resort, and the user's countries.csv
+   * comes first: neither is read when there is no such file and the UN's
+   * data has the name. */
+  if (has_user_countries (self) || un == NULL ||
+      (un_form (un, language, form) == NULL &&
+       un_form (un, language, RPT_COUNTRY_FORM_IN_TEXT) == NULL))
+    ensure (self, GROUP_COUNTRIES);
+  user = g_atomic_int_get (&self->loaded[GROUP_COUNTRIES])
+           ? g_hash_table_lookup (self->countries, code)
+           : NULL;
   if (user != NULL)
     {
       if (g_strcmp0 (language, "fr") == 0)
