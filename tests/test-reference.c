@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "rpt-data-private.h"
 #include "rpt-test-util.h"
 
 /*
@@ -664,6 +665,59 @@ test_csv_edges (void)
   rpt_test_rm_rf (dir);
 }
 
+/* The built-in treaty rows are made when looked up: the same values as
+ * when the whole table is read (a user's copy of it is read whole), the
+ * same object every time, still there after the problems are listed. */
+static void
+test_treaties_on_demand (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *table = rpt_test_source_path (
+    "data", "reference", "treaty_participation_untc_snapshot_2014-2015.csv", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (RptReference) lazy = rpt_reference_new (NULL);
+  g_autoptr (RptReference) whole = NULL;
+  g_autoptr (GError) error = NULL;
+  const RptTreatyStatus *tjk;
+  gsize length;
+  guint compared = 0;
+
+  g_file_get_contents (table, &data, &length, &error);
+  g_assert_no_error (error);
+  write_file (dir, "treaty_participation_untc_snapshot_2014-2015.csv", data);
+  whole = rpt_reference_new (dir);
+  rows = _rpt_csv_parse (data, length, "treaties", &error);
+  g_assert_no_error (error);
+
+  tjk = rpt_reference_lookup_treaty_status (lazy, "ICCPR", "TJK");
+  for (guint r = 1; r < rows->len; r++)
+    {
+      char **row = rows->pdata[r]; /* instrument, participant, iso3, … */
+      const RptTreatyStatus *a = rpt_reference_lookup_treaty_status (lazy, row[0], row[2]);
+      const RptTreatyStatus *b = rpt_reference_lookup_treaty_status (whole, row[0], row[2]);
+
+      g_assert_true ((a == NULL) == (b == NULL));
+      if (a == NULL)
+        continue;
+      g_assert_cmpstr (a->instrument, ==, b->instrument);
+      g_assert_cmpstr (a->country, ==, b->country);
+      g_assert_cmpstr (a->signature_date, ==, b->signature_date);
+      g_assert_cmpstr (a->consent_date, ==, b->consent_date);
+      g_assert_cmpint (a->action, ==, b->action);
+      g_assert_cmpstr (a->as_of, ==, b->as_of);
+      g_assert_cmpint (a->verified, ==, b->verified);
+      g_assert_cmpstr (a->verification, ==, b->verification);
+      g_assert_cmpstr (a->source, ==, "built-in");
+      compared++;
+    }
+  g_assert_cmpuint (compared, >, 2000);
+  g_assert_cmpstrv (rpt_reference_get_problems (lazy), ((const char *[]){ NULL }));
+  g_assert_true (rpt_reference_lookup_treaty_status (lazy, "ICCPR", "TJK") == tjk);
+  g_assert_cmpstr (tjk->consent_date, ==, "1999-01-04");
+  rpt_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -686,6 +740,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reference/csv-edges", test_csv_edges);
   g_test_add_func ("/reference/read-on-demand", test_read_on_demand);
   g_test_add_func ("/reference/read-on-demand-threads", test_read_on_demand_threads);
+  g_test_add_func ("/reference/treaties-on-demand", test_treaties_on_demand);
 
   return g_test_run ();
 }

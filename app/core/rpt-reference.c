@@ -56,6 +56,30 @@ typedef enum
 
 typedef struct
 {
+  GHashTable *columns; /* name → index + 1 */
+  char **fields;
+  guint n_fields;
+  const char *source;
+  guint line;
+} Row;
+
+/* A table read for later: its rows and column names, which Row points into. */
+typedef struct
+{
+  GPtrArray *rows;
+  GHashTable *columns;
+} KeptTable;
+
+static void
+kept_table_free (KeptTable *table)
+{
+  g_ptr_array_unref (table->rows);
+  g_hash_table_unref (table->columns);
+  g_free (table);
+}
+
+typedef struct
+{
   char *alpha_3;
   char *name;    /* English, as letters write it */
   char *name_fr; /* set only by the user's countries.csv */
@@ -80,8 +104,17 @@ struct _RptReference
   GHashTable *mandates; /* key → RptMandateInfo */
   GPtrArray *mandate_order;
   GHashTable *instruments;
-  GHashTable *treaties;     /* "ICCPR TJK" → RptTreatyStatus */
-  GHashTable *treaty_notes; /* as of → the note of the rows of that date */
+  GHashTable *treaties; /* "ICCPR TJK" → RptTreatyStatus */
+  /* Without a user's treaty table, the built-in one (two thousand rows) is
+   * kept as read, and a row becomes an RptTreatyStatus when its State and
+   * instrument are first looked up. */
+  gboolean treaties_on_demand;
+  GPtrArray *kept_tables;    /* of KeptTable: what deferred rows point into */
+  GArray *deferred_rows;     /* of Row, while a table is read for later */
+  GArray *treaty_rows;       /* of Row */
+  GHashTable *treaty_index;  /* "ICCPR TJK" → GArray of indexes into treaty_rows */
+  GHashTable *treaties_made; /* the keys whose rows are made */
+  GHashTable *treaty_notes;  /* as of → the note of the rows of that date */
   GHashTable *legal;
   GPtrArray *legal_order;
   GHashTable *countries;    /* alpha-3 → Country */
@@ -111,6 +144,10 @@ rpt_reference_finalize (GObject *object)
   g_hash_table_unref (self->instruments);
   g_hash_table_unref (self->treaties);
   g_hash_table_unref (self->treaty_notes);
+  g_ptr_array_unref (self->kept_tables);
+  g_array_unref (self->treaty_rows);
+  g_hash_table_unref (self->treaty_index);
+  g_hash_table_unref (self->treaties_made);
   g_hash_table_unref (self->legal);
   g_ptr_array_unref (self->legal_order);
   g_hash_table_unref (self->countries);
@@ -161,6 +198,11 @@ rpt_reference_init (RptReference *self)
   self->instruments = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->treaties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->treaty_notes = g_hash_table_new (g_str_hash, g_str_equal);
+  self->kept_tables = g_ptr_array_new_with_free_func ((GDestroyNotify) kept_table_free);
+  self->treaty_rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  self->treaty_index =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  self->treaties_made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->legal = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->legal_order = g_ptr_array_new ();
   self->countries =
@@ -195,15 +237,6 @@ intern (RptReference *self, const char *value)
 
 /* ------------------------------------------------------------------ */
 /* Tables                                                              */
-
-typedef struct
-{
-  GHashTable *columns; /* name → index + 1 */
-  char **fields;
-  guint n_fields;
-  const char *source;
-  guint line;
-} Row;
 
 static const char *
 col (const Row *row, const char *name)
@@ -297,7 +330,18 @@ read_table (RptReference *self,
           add_problem (self, _ ("%s: row %u has no %s"), source, r + 1, key_column);
           continue;
         }
-      func (self, &row);
+      if (func != NULL)
+        func (self, &row);
+      else
+        g_array_append_val (self->deferred_rows, row);
+    }
+  if (func == NULL)
+    {
+      /* The rows are made later: keep what they point into. */
+      KeptTable *kept = g_new0 (KeptTable, 1);
+      kept->rows = g_steal_pointer (&rows);
+      kept->columns = g_steal_pointer (&columns);
+      g_ptr_array_add (self->kept_tables, kept);
     }
 }
 
@@ -803,6 +847,91 @@ rpt_reference_new (const char *override_dir)
   return self;
 }
 
+static gboolean
+has_user_file (RptReference *self, const char *name)
+{
+  g_autofree char *path =
+    self->override_dir != NULL ? g_build_filename (self->override_dir, name, NULL) : NULL;
+
+  return path != NULL && g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* The treaty table. A user's rows are checked as they are read (their
+ * problems are reported at once); the built-in rows, known to be sound,
+ * are only indexed by instrument and State, and made into RptTreatyStatus
+ * when looked up (make_treaty_rows()): an export needs one or two of
+ * them. */
+static void
+load_treaties (RptReference *self)
+{
+  if (has_user_file (self, TREATIES_CSV))
+    {
+      load_table (self, TREATIES_CSV, "instrument", treaty_row);
+      return;
+    }
+  self->treaties_on_demand = TRUE;
+  self->deferred_rows = self->treaty_rows;
+  load_table (self, TREATIES_CSV, "instrument", NULL);
+  self->deferred_rows = NULL;
+  for (guint i = 0; i < self->treaty_rows->len; i++)
+    {
+      const Row *row = &g_array_index (self->treaty_rows, Row, i);
+      const char *country = col (row, "iso3");
+      GArray *indexes;
+      char *key;
+
+      if (country == NULL)
+        continue; /* treaty_row() leaves it out */
+      key = g_strconcat (col (row, "instrument"), " ", country, NULL);
+      indexes = g_hash_table_lookup (self->treaty_index, key);
+      if (indexes == NULL)
+        {
+          indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (self->treaty_index, key, indexes);
+        }
+      else
+        g_free (key);
+      g_array_append_val (indexes, i);
+    }
+}
+
+/* Called with the lock held: the rows of @key, made in the table's order
+ * (a later row replaces an earlier one, as when the whole table is read).
+ * Their problems are found again, in order, by find_treaty_problems(). */
+static void
+make_treaty_rows (RptReference *self, const char *key)
+{
+  g_autoptr (GPtrArray) ignored = NULL;
+  GArray *indexes;
+
+  if (g_hash_table_contains (self->treaties_made, key))
+    return;
+  indexes = g_hash_table_lookup (self->treaty_index, key);
+  ignored = g_ptr_array_new_with_free_func (g_free);
+  self->loading = ignored;
+  for (guint i = 0; indexes != NULL && i < indexes->len; i++)
+    treaty_row (self, &g_array_index (self->treaty_rows, Row, g_array_index (indexes, guint, i)));
+  self->loading = NULL;
+  g_hash_table_add (self->treaties_made, g_strdup (key));
+}
+
+/* Called with the lock held: every row of the treaty table read the way
+ * the whole table is read, into a table of its own (the made rows, which
+ * callers may hold, stay), for its problems in the table's order. */
+static void
+find_treaty_problems (RptReference *self)
+{
+  GHashTable *made = self->treaties;
+
+  g_ptr_array_set_size (self->group_problems[GROUP_TREATIES], 0);
+  self->treaties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->loading = self->group_problems[GROUP_TREATIES];
+  load_table (self, TREATIES_CSV, "instrument", treaty_row);
+  self->loading = NULL;
+  g_hash_table_unref (self->treaties);
+  self->treaties = made;
+}
+
 static void
 load_group (RptReference *self, Group group)
 {
@@ -816,7 +945,7 @@ load_group (RptReference *self, Group group)
       load_table (self, INSTRUMENTS_CSV, "instrument", instrument_row);
       break;
     case GROUP_TREATIES:
-      load_table (self, TREATIES_CSV, "instrument", treaty_row);
+      load_treaties (self);
       break;
     case GROUP_LEGAL:
       load_table (self, LEGAL_CSV, "ref_key", legal_row);
@@ -925,6 +1054,8 @@ rpt_reference_get_problems (RptReference *self)
       for (guint group = 0; group < N_GROUPS; group++)
         {
           ensure_locked (self, group);
+          if (group == GROUP_TREATIES && self->treaties_on_demand)
+            find_treaty_problems (self);
           for (guint i = 0; i < self->group_problems[group]->len; i++)
             g_ptr_array_add (self->problems, g_strdup (self->group_problems[group]->pdata[i]));
         }
@@ -1032,6 +1163,7 @@ rpt_mandate_info_get_title_attested (const RptMandateInfo *info, const char *lan
 const RptTreatyStatus *
 rpt_reference_lookup_treaty_status (RptReference *self, const char *instrument, const char *country)
 {
+  const RptTreatyStatus *status;
   g_autofree char *key = NULL;
 
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
@@ -1039,7 +1171,13 @@ rpt_reference_lookup_treaty_status (RptReference *self, const char *instrument, 
     return NULL;
   ensure (self, GROUP_TREATIES);
   key = g_strconcat (instrument, " ", country, NULL);
-  return g_hash_table_lookup (self->treaties, key);
+  if (!self->treaties_on_demand)
+    return g_hash_table_lookup (self->treaties, key);
+  g_mutex_lock (&self->lock);
+  make_treaty_rows (self, key);
+  status = g_hash_table_lookup (self->treaties, key);
+  g_mutex_unlock (&self->lock);
+  return status;
 }
 
 const RptInstrumentInfo *
