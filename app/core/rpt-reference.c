@@ -112,7 +112,6 @@ struct _RptReference
   GPtrArray *kept_tables;    /* of KeptTable: what deferred rows point into */
   GArray *deferred_rows;     /* of Row, while a table is read for later */
   GArray *treaty_rows;       /* of Row */
-  GHashTable *treaty_index;  /* "ICCPR TJK" → GArray of indexes into treaty_rows */
   GHashTable *treaties_made; /* the keys whose rows are made */
   GHashTable *treaty_notes;  /* as of → the note of the rows of that date */
   GHashTable *legal;
@@ -146,7 +145,6 @@ rpt_reference_finalize (GObject *object)
   g_hash_table_unref (self->treaty_notes);
   g_ptr_array_unref (self->kept_tables);
   g_array_unref (self->treaty_rows);
-  g_hash_table_unref (self->treaty_index);
   g_hash_table_unref (self->treaties_made);
   g_hash_table_unref (self->legal);
   g_ptr_array_unref (self->legal_order);
@@ -200,8 +198,6 @@ rpt_reference_init (RptReference *self)
   self->treaty_notes = g_hash_table_new (g_str_hash, g_str_equal);
   self->kept_tables = g_ptr_array_new_with_free_func ((GDestroyNotify) kept_table_free);
   self->treaty_rows = g_array_new (FALSE, FALSE, sizeof (Row));
-  self->treaty_index =
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   self->treaties_made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->legal = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->legal_order = g_ptr_array_new ();
@@ -858,9 +854,9 @@ has_user_file (RptReference *self, const char *name)
 
 /* The treaty table. A user's rows are checked as they are read (their
  * problems are reported at once); the built-in rows, known to be sound,
- * are only indexed by instrument and State, and made into RptTreatyStatus
- * when looked up (make_treaty_rows()): an export needs one or two of
- * them. */
+ * are kept as read and made into RptTreatyStatus when their instrument and
+ * State are looked up (make_treaty_rows()): an export needs one or two of
+ * two thousand. */
 static void
 load_treaties (RptReference *self)
 {
@@ -873,44 +869,47 @@ load_treaties (RptReference *self)
   self->deferred_rows = self->treaty_rows;
   load_table (self, TREATIES_CSV, "instrument", NULL);
   self->deferred_rows = NULL;
-  for (guint i = 0; i < self->treaty_rows->len; i++)
-    {
-      const Row *row = &g_array_index (self->treaty_rows, Row, i);
-      const char *country = col (row, "iso3");
-      GArray *indexes;
-      char *key;
+}
 
-      if (country == NULL)
-        continue; /* treaty_row() leaves it out */
-      key = g_strconcat (col (row, "instrument"), " ", country, NULL);
-      indexes = g_hash_table_lookup (self->treaty_index, key);
-      if (indexes == NULL)
-        {
-          indexes = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_hash_table_insert (self->treaty_index, key, indexes);
-        }
-      else
-        g_free (key);
-      g_array_append_val (indexes, i);
-    }
+/* col() for the rows of one table, without looking the column up again. */
+static const char *
+col_at (const Row *row, guint index)
+{
+  if (index == 0 || index > row->n_fields || row->fields[index - 1][0] == '\0')
+    return NULL;
+  return row->fields[index - 1];
 }
 
 /* Called with the lock held: the rows of @key, made in the table's order
  * (a later row replaces an earlier one, as when the whole table is read).
  * Their problems are found again, in order, by find_treaty_problems(). */
 static void
-make_treaty_rows (RptReference *self, const char *key)
+make_treaty_rows (RptReference *self, const char *instrument, const char *country, const char *key)
 {
   g_autoptr (GPtrArray) ignored = NULL;
-  GArray *indexes;
+  GHashTable *columns = NULL;
+  guint instrument_col = 0, country_col = 0;
 
   if (g_hash_table_contains (self->treaties_made, key))
     return;
-  indexes = g_hash_table_lookup (self->treaty_index, key);
   ignored = g_ptr_array_new_with_free_func (g_free);
   self->loading = ignored;
-  for (guint i = 0; indexes != NULL && i < indexes->len; i++)
-    treaty_row (self, &g_array_index (self->treaty_rows, Row, g_array_index (indexes, guint, i)));
+  /* One pass over the rows, comparing two fields: cheaper, for the few
+   * lookups an export makes, than indexing every row. */
+  for (guint i = 0; i < self->treaty_rows->len; i++)
+    {
+      const Row *row = &g_array_index (self->treaty_rows, Row, i);
+
+      if (row->columns != columns)
+        {
+          columns = row->columns;
+          instrument_col = GPOINTER_TO_UINT (g_hash_table_lookup (columns, "instrument"));
+          country_col = GPOINTER_TO_UINT (g_hash_table_lookup (columns, "iso3"));
+        }
+      if (g_strcmp0 (col_at (row, country_col), country) == 0 &&
+          g_strcmp0 (col_at (row, instrument_col), instrument) == 0)
+        treaty_row (self, row);
+    }
   self->loading = NULL;
   g_hash_table_add (self->treaties_made, g_strdup (key));
 }
@@ -1174,7 +1173,7 @@ rpt_reference_lookup_treaty_status (RptReference *self, const char *instrument, 
   if (!self->treaties_on_demand)
     return g_hash_table_lookup (self->treaties, key);
   g_mutex_lock (&self->lock);
-  make_treaty_rows (self, key);
+  make_treaty_rows (self, instrument, country, key);
   status = g_hash_table_lookup (self->treaties, key);
   g_mutex_unlock (&self->lock);
   return status;
