@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 /* Readers for the data files the core ships (in its GResource) and the
  * user may override: CSV tables, gettext catalogues and XML. */
 
-#define RPT_RESOURCE_PATH "/org/gnome/Rapporteur/core/"
+/* Under the application id (docs/application-id.md). */
+#define RPT_RESOURCE_PATH "/io/github/rapporteur/Rapporteur/core/"
 
 /* The libxml2 options of every parse in the core: no entity expansion, no
  * DTD loading, no network; errors are collected, not printed. */

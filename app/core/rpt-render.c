@@ -66,9 +66,9 @@ load_module (GError **error)
   module = g_module_open (path, G_MODULE_BIND_LOCAL);
   if (module == NULL)
     {
+      /* Translators: %s names the file of the program that is missing or
+       * broken, and why it could not be loaded */
       g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND,
-                   /* Translators: %s is the path of a file of the program, then why it
-                    * could not be loaded */
                    _ ("This installation cannot draw pages: %s"), g_module_error ());
       return NULL;
     }
@@ -76,6 +76,8 @@ load_module (GError **error)
       get_funcs == NULL || (funcs = get_funcs ()) == NULL ||
       funcs->size != sizeof (RptRenderFuncs) || g_strcmp0 (funcs->version, PACKAGE_VERSION) != 0)
     {
+      /* Translators: the first %s is a file of the program, the second a
+       * version number */
       g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND,
                    _ ("This installation cannot draw pages: %s is not the module of Rapporteur %s"),
                    path, PACKAGE_VERSION);

@@ -12,6 +12,7 @@
 
 #include "rpt-application.h"
 #include "rpt-preferences-window.h"
+#include "rpt-settings-migration.h"
 #include "rpt-shortcuts.h"
 #include "rpt-ui-resources.h"
 #include "rpt-window.h"
@@ -431,6 +432,7 @@ rpt_application_startup (GApplication *app)
     self->settings =
       schema != NULL ? g_settings_new_full (schema, NULL, NULL) : g_settings_new (APP_ID);
   }
+  rpt_settings_migrate (self->settings);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);

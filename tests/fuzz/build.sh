@@ -12,7 +12,7 @@ mkdir -p "$out/obj"
 cc=${CLANG:-clang}
 flags="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
  -DGETTEXT_PACKAGE=\"rapporteur\" -DLOCALEDIR=\"/usr/share/locale\" -DPKGDATADIR=\"/usr/share/rapporteur\" \
- -DPACKAGE_VERSION=\"fuzz\" -DAPP_ID=\"org.gnome.Rapporteur\" -DISO_CODES_PREFIX=\"/usr\" -D_GNU_SOURCE \
+ -DPACKAGE_VERSION=\"fuzz\" -DAPP_ID=\"io.github.rapporteur.Rapporteur\" -DISO_CODES_PREFIX=\"/usr\" -D_GNU_SOURCE \
  -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74 \
  -I$src/app/core -I$build/app/core"
 pkgs="glib-2.0 gobject-2.0 gio-2.0 gmodule-2.0 libxml-2.0 sqlite3 pango pangocairo cairo cairo-pdf libxslt libexslt zlib libzip json-glib-1.0"
