@@ -718,6 +718,66 @@ test_treaties_on_demand (void)
   rpt_test_rm_rf (dir);
 }
 
+static gboolean
+row_mentions (char **row, const char *needle)
+{
+  for (guint i = 0; row[i] != NULL; i++)
+    if (strstr (row[i], needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Reading only the rows that mention a State gives the rows the whole
+ * table has that mention it, with their numbers, on random tables with
+ * quotes, doubled quotes, line breaks in fields and blank lines; a table
+ * one of whose rows is not well-formed is refused. */
+static void
+test_csv_rows_with (void)
+{
+  static const char *const pieces[] = { "a", "b", ",", "\"", "\r", "\n", " ", "TJK", "TJ" };
+  guint compared = 0;
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr (GString) text = g_string_new ("k,v\n");
+      g_autoptr (GPtrArray) all = NULL;
+      g_autoptr (GPtrArray) some = NULL;
+      g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GError) some_error = NULL;
+      guint length = (guint) g_test_rand_int_range (0, 30);
+      guint next = 1;
+
+      for (guint i = 0; i < length; i++)
+        g_string_append (text, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+      all = _rpt_csv_parse (text->str, text->len, "t", &error);
+      some = _rpt_csv_parse_rows_with (text->str, text->len, "t", "TJK", numbers, &some_error);
+      if (all == NULL)
+        continue; /* the whole table says where it is broken */
+      g_assert_no_error (some_error);
+      g_assert_cmpuint (some->len, >=, 1);
+      g_assert_cmpstrv (some->pdata[0], all->pdata[0]);
+      for (guint r = 1; r < all->len; r++)
+        if (row_mentions (all->pdata[r], "TJK"))
+          {
+            g_assert_cmpuint (next, <, some->len);
+            g_assert_cmpuint (g_array_index (numbers, guint, next), ==, r + 1);
+            g_assert_cmpstrv (some->pdata[next], all->pdata[r]);
+            next++;
+            compared++;
+          }
+      /* a row read for the needle in its raw text (inside quotes) may
+       * also come, never one the table does not have */
+      for (; next < some->len; next++)
+        {
+          guint number = g_array_index (numbers, guint, next);
+          g_assert_cmpuint (number, <=, all->len);
+          g_assert_cmpstrv (some->pdata[next], all->pdata[number - 1]);
+        }
+    }
+  g_assert_cmpuint (compared, >, 1000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -738,6 +798,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reference/clauses", test_clauses);
   g_test_add_func ("/reference/csv", test_csv);
   g_test_add_func ("/reference/csv-edges", test_csv_edges);
+  g_test_add_func ("/reference/csv-rows-with", test_csv_rows_with);
   g_test_add_func ("/reference/read-on-demand", test_read_on_demand);
   g_test_add_func ("/reference/read-on-demand-threads", test_read_on_demand_threads);
   g_test_add_func ("/reference/treaties-on-demand", test_treaties_on_demand);

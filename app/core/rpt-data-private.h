@@ -27,6 +27,12 @@ G_BEGIN_DECLS
 GBytes *_rpt_data_load_resource (const char *name);
 
 GPtrArray *_rpt_csv_parse (const char *data, gsize length, const char *filename, GError **error);
+GPtrArray *_rpt_csv_parse_rows_with (const char *data,
+                                     gsize length,
+                                     const char *filename,
+                                     const char *needle,
+                                     GArray *numbers,
+                                     GError **error);
 GHashTable *_rpt_mo_load (const char *path, GError **error);
 xmlDoc *_rpt_xml_read (const char *data, gsize length, const char *filename, GError **error);
 guint _rpt_line_of_offset (const char *data, gsize offset);

@@ -176,6 +176,122 @@ _rpt_csv_parse (const char *data, gsize length, const char *filename, GError **e
   return g_steal_pointer (&rows);
 }
 
+/**
+ * _rpt_csv_parse_rows_with:
+ * @needle: text a row must contain to be read
+ * @numbers: (element-type guint): filled with the number of each row
+ *   returned, as _rpt_csv_parse() counts them (the header is 1)
+ *
+ * Reads the header and the rows whose text contains @needle, and nothing
+ * else: a table of thousands of rows read for the few that mention a
+ * State. Rows are found by their line breaks outside quoted fields (a
+ * quote starts one at the start of a field), each read as
+ * _rpt_csv_parse() reads it; the caller checks the field it wants.
+ *
+ * Returns: (transfer full): as _rpt_csv_parse(), or %NULL with @error set
+ *   when a row read is not well-formed (read the whole table to learn
+ *   where)
+ */
+GPtrArray *
+_rpt_csv_parse_rows_with (const char *data,
+                          gsize length,
+                          const char *filename,
+                          const char *needle,
+                          GArray *numbers,
+                          GError **error)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  const char *p = data, *end = data + length, *row, *hit;
+  gsize needle_length = strlen (needle);
+  gboolean field_start = TRUE;
+  guint number = 0;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  row = p;
+  /* The next place the needle is: rows before it are only stepped over. */
+  hit = needle_length > 0 ? memmem (p, end - p, needle, needle_length) : p;
+  while (p <= end)
+    {
+      /* A row on one line with no quote in it (most rows): to its end at
+       * once. */
+      if (p == row && p < end)
+        {
+          const char *line_end = memchr (p, '\n', end - p);
+
+          if (line_end == NULL)
+            line_end = end;
+          if (memchr (p, '"', line_end - p) == NULL && memchr (p, '\r', line_end - p) == NULL)
+            p = line_end;
+        }
+      /* Text that is neither a quote, a comma nor a line break. */
+      while (p < end && *p != '"' && *p != ',' && *p != '\n' && *p != '\r')
+        {
+          field_start = FALSE;
+          p++;
+        }
+      if (p < end && *p == ',')
+        {
+          field_start = TRUE;
+          p++;
+          continue;
+        }
+      if (p < end && *p == '"')
+        {
+          if (!field_start)
+            {
+              p++; /* a quote inside a field is text */
+              continue;
+            }
+          /* A quoted field: to its closing quote ("" is a quote). */
+          for (p++;;)
+            {
+              const char *q = memchr (p, '"', end - p);
+              if (q == NULL)
+                {
+                  p = end; /* not closed: the row parser says so */
+                  break;
+                }
+              p = q + 1;
+              if (p < end && *p == '"')
+                p++;
+              else
+                break;
+            }
+          field_start = FALSE;
+          continue;
+        }
+
+      /* The end of a row (or of the text). */
+      if (p > row)
+        {
+          number++;
+          if (number == 1 || (hit != NULL && hit < p))
+            {
+              g_autoptr (GPtrArray) one = _rpt_csv_parse (row, (gsize) (p - row), filename, error);
+
+              if (one == NULL)
+                return NULL;
+              if (one->len == 1)
+                {
+                  g_ptr_array_add (rows, g_ptr_array_steal_index (one, 0));
+                  g_array_append_val (numbers, number);
+                }
+            }
+        }
+      if (p == end)
+        break;
+      if (*p == '\r' && p + 1 < end && p[1] == '\n')
+        p++;
+      p++;
+      row = p;
+      field_start = TRUE;
+      if (hit != NULL && hit < row)
+        hit = needle_length > 0 ? memmem (row, end - row, needle, needle_length) : row;
+    }
+  return g_steal_pointer (&rows);
+}
+
 /* ------------------------------------------------------------------ */
 /* gettext .mo catalogues                                              */
 

@@ -113,6 +113,8 @@ struct _RptReference
   GArray *deferred_rows;     /* of Row, while a table is read for later */
   GArray *treaty_rows;       /* of Row */
   GHashTable *treaties_made; /* the keys whose rows are made */
+  GBytes *treaty_table;      /* the built-in table, read State by State */
+  GHashTable *treaty_states; /* the States whose rows are read, or NULL: all are */
   GHashTable *treaty_notes;  /* as of → the note of the rows of that date */
   GHashTable *legal;
   GPtrArray *legal_order;
@@ -146,6 +148,8 @@ rpt_reference_finalize (GObject *object)
   g_ptr_array_unref (self->kept_tables);
   g_array_unref (self->treaty_rows);
   g_hash_table_unref (self->treaties_made);
+  g_clear_pointer (&self->treaty_table, g_bytes_unref);
+  g_clear_pointer (&self->treaty_states, g_hash_table_unref);
   g_hash_table_unref (self->legal);
   g_ptr_array_unref (self->legal_order);
   g_hash_table_unref (self->countries);
@@ -286,25 +290,20 @@ set_string (char **field, const char *value)
   *field = g_strdup (value);
 }
 
+/* @rows: (transfer full): the header and rows of a table; @numbers:
+ * (nullable): their numbers in the file, when some were left out */
 static void
-read_table (RptReference *self,
-            const char *data,
-            gsize length,
-            const char *source,
-            const char *key_column,
-            RowFunc func)
+read_rows (RptReference *self,
+           GPtrArray *table,
+           GArray *numbers,
+           const char *source,
+           const char *key_column,
+           RowFunc func)
 {
-  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) rows = table;
   g_autoptr (GHashTable) columns = NULL;
-  g_autoptr (GError) error = NULL;
   char **header;
 
-  rows = _rpt_csv_parse (data, length, source, &error);
-  if (rows == NULL)
-    {
-      add_problem (self, "%s", error->message);
-      return;
-    }
   if (rows->len == 0)
     return;
   header = rows->pdata[0];
@@ -320,10 +319,11 @@ read_table (RptReference *self,
 
   for (guint r = 1; r < rows->len; r++)
     {
-      Row row = { columns, rows->pdata[r], g_strv_length (rows->pdata[r]), source, r + 1 };
+      guint line = numbers != NULL ? g_array_index (numbers, guint, r) : r + 1;
+      Row row = { columns, rows->pdata[r], g_strv_length (rows->pdata[r]), source, line };
       if (col (&row, key_column) == NULL)
         {
-          add_problem (self, _ ("%s: row %u has no %s"), source, r + 1, key_column);
+          add_problem (self, _ ("%s: row %u has no %s"), source, line, key_column);
           continue;
         }
       if (func != NULL)
@@ -339,6 +339,23 @@ read_table (RptReference *self,
       kept->columns = g_steal_pointer (&columns);
       g_ptr_array_add (self->kept_tables, kept);
     }
+}
+
+static void
+read_table (RptReference *self,
+            const char *data,
+            gsize length,
+            const char *source,
+            const char *key_column,
+            RowFunc func)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *rows = _rpt_csv_parse (data, length, source, &error);
+
+  if (rows == NULL)
+    add_problem (self, "%s", error->message);
+  else
+    read_rows (self, rows, NULL, source, key_column, func);
 }
 
 /* The built-in table, then the user's file of the same name, whose rows
@@ -853,10 +870,10 @@ has_user_file (RptReference *self, const char *name)
 }
 
 /* The treaty table. A user's rows are checked as they are read (their
- * problems are reported at once); the built-in rows, known to be sound,
- * are kept as read and made into RptTreatyStatus when their instrument and
- * State are looked up (make_treaty_rows()): an export needs one or two of
- * two thousand. */
+ * problems are reported at once). The built-in rows, known to be sound,
+ * are read State by State when a State is first looked up, and made into
+ * RptTreatyStatus with their instrument (make_treaty_rows()): an export
+ * needs one or two rows of two thousand. */
 static void
 load_treaties (RptReference *self)
 {
@@ -866,9 +883,44 @@ load_treaties (RptReference *self)
       return;
     }
   self->treaties_on_demand = TRUE;
+  self->treaty_table = _rpt_data_load_resource ("reference/" TREATIES_CSV);
+  self->treaty_states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* Called with the lock held: the built-in rows that mention @country, in
+ * the table's order, kept for make_treaty_rows(). A table that cannot be
+ * read that way is read whole. */
+static void
+read_treaty_rows (RptReference *self, const char *country)
+{
+  g_autoptr (GArray) numbers = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) ignored = NULL;
+  GPtrArray *rows;
+  gsize length;
+  const char *data;
+
+  if (self->treaty_states == NULL || g_hash_table_contains (self->treaty_states, country))
+    return;
+  data = g_bytes_get_data (self->treaty_table, &length);
+  numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  ignored = g_ptr_array_new_with_free_func (g_free);
+  self->loading = ignored;
   self->deferred_rows = self->treaty_rows;
-  load_table (self, TREATIES_CSV, "instrument", NULL);
+  rows = _rpt_csv_parse_rows_with (data, length, BUILT_IN, country, numbers, &error);
+  if (rows != NULL)
+    {
+      read_rows (self, rows, numbers, BUILT_IN, "instrument", NULL);
+      g_hash_table_add (self->treaty_states, g_strdup (country));
+    }
+  else
+    {
+      g_array_set_size (self->treaty_rows, 0);
+      read_table (self, data, length, BUILT_IN, "instrument", NULL);
+      g_clear_pointer (&self->treaty_states, g_hash_table_unref);
+    }
   self->deferred_rows = NULL;
+  self->loading = NULL;
 }
 
 /* col() for the rows of one table, without looking the column up again. */
@@ -892,10 +944,11 @@ make_treaty_rows (RptReference *self, const char *instrument, const char *countr
 
   if (g_hash_table_contains (self->treaties_made, key))
     return;
+  read_treaty_rows (self, country);
   ignored = g_ptr_array_new_with_free_func (g_free);
   self->loading = ignored;
-  /* One pass over the rows, comparing two fields: cheaper, for the few
-   * lookups an export makes, than indexing every row. */
+  /* One pass over the rows read, comparing two fields (a row may be read
+   * twice, for two States it mentions: making it twice makes the same). */
   for (guint i = 0; i < self->treaty_rows->len; i++)
     {
       const Row *row = &g_array_index (self->treaty_rows, Row, i);
