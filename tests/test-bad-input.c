@@ -640,6 +640,24 @@ test_good_paths (Fixture *f, gconstpointer data)
   g_assert_cmpstr (out, ==, sample);
 }
 
+/* A write that fails names the file the user chose, never the temporary
+ * file beside it that the write goes through. */
+static void
+test_write_error_names_target (void)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_file_test ("/proc/self", G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no /proc: no folder nobody can write in");
+      return;
+    }
+  g_assert_false (rpt_file_write_private ("/proc/letter.pdf", "x", 1, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "/proc/letter.pdf:"));
+  g_assert_null (strstr (error->message, "letter.pdf."));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -648,6 +666,7 @@ main (int argc, char **argv)
   signal (SIGPIPE, SIG_IGN);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add_func ("/bad-input/write-error-names-target", test_write_error_names_target);
   ADD ("/bad-input/not-sqlite", test_not_sqlite);
   ADD ("/bad-input/other-program", test_other_program);
   ADD ("/bad-input/truncated", test_truncated);

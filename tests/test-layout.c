@@ -576,6 +576,88 @@ test_draw (void)
     }
 }
 
+static GBytes *
+render_page (RptLayout *layout, guint page)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 425);
+  cairo_t *cr = cairo_create (surface);
+  GBytes *bytes;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 300 / 595.276, 300 / 595.276);
+  rpt_layout_draw_page (layout, page, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * 425);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return bytes;
+}
+
+/* With a limit on the shaped text kept, pages come out the same, drawn in
+ * any order and again after an edit, and bookmarks are found: released
+ * blocks are shaped again to the same lines. */
+static void
+test_shape_limit (void)
+{
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autoptr (GString) edited = g_string_new (NULL);
+  g_autoptr (RptDocument) doc = NULL;
+  g_autoptr (RptDocument) doc2 = NULL;
+  g_autoptr (RptLayout) full = NULL;
+  g_autoptr (RptLayout) limited = rpt_layout_new (styles);
+  cairo_rectangle_t a, b;
+  guint page_a, page_b, n;
+
+  for (guint f = 0; f < 120; f++)
+    {
+      if (f == 60)
+        g_string_append (body, "<text:p text:style-name=\"Body\"><text:bookmark "
+                               "text:name=\"rpt-middle\"/>The middle.</text:p>\n");
+      append_long (body, "Body", 40 + f % 50);
+    }
+  doc = document_new (body->str);
+  full = layout_new (doc);
+  rpt_layout_set_shape_limit (limited, 3);
+  rpt_layout_set_document (limited, doc);
+  n = rpt_layout_get_n_pages (full);
+  g_assert_cmpuint (n, >, 8);
+  assert_same_pages (limited, full);
+  /* Backwards, so that every page's blocks were released in between. */
+  for (guint p = n; p > 0; p--)
+    {
+      g_autoptr (GBytes) x = render_page (full, p - 1);
+      g_autoptr (GBytes) y = render_page (limited, p - 1);
+      g_assert_true (g_bytes_equal (x, y));
+    }
+  g_assert_true (rpt_layout_find_bookmark (full, "rpt-middle", &page_a, &a));
+  g_assert_true (rpt_layout_find_bookmark (limited, "rpt-middle", &page_b, &b));
+  g_assert_cmpuint (page_a, ==, page_b);
+  g_assert_cmpfloat (a.y, ==, b.y);
+
+  /* An edit: one paragraph shaped again, the same pages as from scratch. */
+  g_string_append (edited, body->str);
+  g_string_replace (edited, "The middle.",
+                    "The middle, now a good deal longer than it was, so "
+                    "that it takes more than one line on the page.",
+                    1);
+  doc2 = document_new (edited->str);
+  rpt_layout_set_document (limited, doc2);
+  g_assert_cmpuint (rpt_layout_get_n_relaid_blocks (limited), ==, 1);
+  {
+    g_autoptr (RptLayout) fresh = layout_new (doc2);
+    assert_same_pages (limited, fresh);
+    for (guint p = 0; p < rpt_layout_get_n_pages (fresh); p++)
+      {
+        g_autoptr (GBytes) x = render_page (fresh, p);
+        g_autoptr (GBytes) y = render_page (limited, p);
+        g_assert_true (g_bytes_equal (x, y));
+      }
+  }
+}
+
 static gpointer
 layout_in_thread (gpointer data)
 {
@@ -617,6 +699,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/relayout", test_relayout);
   g_test_add_func ("/layout/bookmarks", test_bookmarks);
   g_test_add_func ("/layout/draw", test_draw);
+  g_test_add_func ("/layout/shape-limit", test_shape_limit);
   g_test_add_func ("/layout/threads", test_threads);
   g_test_add_func ("/layout/footnote-continues", test_footnote_continues);
   g_test_add_func ("/layout/hostile", test_hostile);

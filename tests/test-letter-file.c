@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "rpt-edit.h"
+#include "rpt-exporter.h"
 #include "rpt-letter-file.h"
 #include "rpt-test-util.h"
 
@@ -346,6 +347,176 @@ test_versions (Fixture *f, gconstpointer data)
 }
 
 static void
+moved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GError **out = user_data;
+
+  if (!rpt_letter_file_move_finish (RPT_LETTER_FILE (source), result, out) && *out == NULL)
+    g_assert_not_reached ();
+  g_object_set_data (source, "moved", GINT_TO_POINTER (1));
+}
+
+static GError *
+move (RptLetterFile *file, const char *path, gboolean copy)
+{
+  GError *error = NULL;
+
+  g_object_set_data (G_OBJECT (file), "moved", NULL);
+  rpt_letter_file_move_async (file, path, copy, NULL, moved_cb, &error);
+  while (g_object_get_data (G_OBJECT (file), "moved") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return error;
+}
+
+/* Save As: the letter with its versions at the chosen place; the draft it
+ * was leaves the drafts folder; later changes go to the new file. */
+static void
+test_save_as (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RptLetter) letter = load_sample ();
+  g_autoptr (RptLetterFile) file = rpt_letter_file_new_draft (letter, f->drafts);
+  g_autofree char *target = g_build_filename (f->dir, "AL TJK 1-2025.rapporteur", NULL);
+  g_autofree char *draft = NULL;
+  g_autofree char *copy = g_build_filename (f->dir, "copy.rapporteur", NULL);
+  g_autofree char *name = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = NULL;
+  g_autoptr (GListModel) versions = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *stored = NULL;
+  guint number = 0;
+
+  rpt_letter_file_save_version_async (file, "Test Drafter", "First", NULL, version_cb, &number);
+  while (number == 0)
+    g_main_context_iteration (NULL, TRUE);
+  draft = g_strdup (rpt_letter_file_get_path (file));
+  g_assert_null (rpt_letter_file_dup_file_name (file));
+  rpt_letter_set_date (letter, "2025-05-01");
+
+  error = move (file, target, TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rpt_letter_file_get_path (file), ==, target);
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+  name = rpt_letter_file_dup_file_name (file);
+  g_assert_cmpstr (name, ==, "AL TJK 1-2025");
+  {
+    GStatBuf st;
+    g_assert_cmpint (g_stat (target, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+  store = rpt_store_open (target, RPT_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  versions = rpt_store_list_versions (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 1);
+  g_clear_object (&store);
+
+  /* Typing goes on into the new file. */
+  rpt_letter_set_summary (letter, "after the save as");
+  wait_until (file, is_clean, 10000);
+  stored = stored_xml (target);
+  xml = rpt_letter_to_xml (letter, NULL);
+  g_assert_cmpstr (stored, ==, xml);
+
+  /* A named letter saved as another name stays where it was. */
+  error = move (file, copy, TRUE);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (rpt_letter_file_get_path (file), ==, copy);
+}
+
+/* Rename: never over another file, nothing lost either way. */
+static void
+test_rename (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RptLetter) letter = load_sample ();
+  g_autoptr (RptLetterFile) file = rpt_letter_file_new_draft (letter, f->drafts);
+  g_autofree char *other = g_build_filename (f->dir, "other.rapporteur", NULL);
+  g_autofree char *renamed = g_build_filename (f->dir, "renamed.rapporteur", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (other, "not mine", -1, NULL));
+  rpt_letter_set_date (letter, "2025-05-02");
+  error = move (file, renamed, FALSE);
+  g_assert_no_error (error);
+  before = g_strdup (rpt_letter_file_get_path (file));
+  g_assert_cmpstr (before, ==, renamed);
+
+  /* Onto an existing file: refused, the file untouched, the letter too. */
+  rpt_letter_set_summary (letter, "renamed once");
+  error = move (file, other, FALSE);
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_EXISTS);
+  g_clear_error (&error);
+  {
+    g_autofree char *contents = NULL;
+    g_assert_true (g_file_get_contents (other, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "not mine");
+  }
+  g_assert_cmpstr (rpt_letter_file_get_path (file), ==, renamed);
+  wait_until (file, is_clean, 10000);
+  stored = stored_xml (renamed);
+  xml = rpt_letter_to_xml (letter, NULL);
+  g_assert_cmpstr (stored, ==, xml);
+}
+
+static void
+test_names (void)
+{
+  g_autofree char *a = rpt_letter_file_dup_name_for_path ("/x/AL TJK 1-2025.rapporteur");
+  g_autofree char *b =
+    rpt_letter_file_dup_name_for_path ("/x/drafts/6f0e9c1e-1b0a-4c2e-9a3e-0c7d2b4b8f10.rapporteur");
+  g_autofree char *c = rpt_letter_file_dup_name_for_path (
+    "/x/drafts/6f0e9c1e-1b0a-4c2e-9a3e-0c7d2b4b8f10~2.rapporteur");
+
+  g_assert_cmpstr (a, ==, "AL TJK 1-2025");
+  g_assert_null (b);
+  g_assert_null (c);
+}
+
+/* Exports are named after the reference, else the name given, never with
+ * a slash; each letter goes back to the folder it was exported to. */
+static void
+test_export_names_and_folders (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RptLetter) letter = load_sample ();
+  g_autoptr (RptLetter) other = rpt_letter_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *a = rpt_exporter_dup_suggested_name (letter, RPT_EXPORTER_PDF, "ignored");
+  g_autofree char *b = rpt_exporter_dup_suggested_name (other, RPT_EXPORTER_ODT, "Bill 42/2025");
+  g_autofree char *c = rpt_exporter_dup_suggested_name (other, RPT_EXPORTER_PDF, NULL);
+  g_autofree char *gone = g_build_filename (f->dir, "gone", NULL);
+  g_autoptr (GFile) folder = NULL;
+  g_autoptr (GFile) fallback = NULL;
+  g_autoptr (GFile) after = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_cmpstr (a, ==, "AL TJK 1-2025.pdf");
+  g_assert_cmpstr (b, ==, "Bill 42-2025.odt");
+  g_assert_cmpstr (c, ==, "Draft letter.pdf");
+
+  rpt_exporter_remember_folder (settings, rpt_letter_get_id (letter), f->dir);
+  folder = rpt_exporter_dup_folder (settings, rpt_letter_get_id (letter));
+  path = g_file_get_path (folder);
+  g_assert_cmpstr (path, ==, f->dir);
+  /* Another letter: the Documents folder, or the home folder. */
+  fallback = rpt_exporter_dup_folder (settings, rpt_letter_get_id (other));
+  g_assert_false (g_file_equal (fallback, folder));
+  {
+    g_autofree char *fallback_path = g_file_get_path (fallback);
+    const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+    g_assert_true (g_strcmp0 (fallback_path, documents) == 0 ||
+                   g_strcmp0 (fallback_path, g_get_home_dir ()) == 0);
+  }
+  /* A folder since removed is not offered. */
+  rpt_exporter_remember_folder (settings, rpt_letter_get_id (letter), gone);
+  after = rpt_exporter_dup_folder (settings, rpt_letter_get_id (letter));
+  g_assert_true (g_file_equal (after, fallback));
+}
+
+static void
 test_title (void)
 {
   g_autoptr (RptLetter) letter = rpt_letter_new ();
@@ -417,6 +588,12 @@ main (int argc, char *argv[])
   g_test_add ("/letter-file/versions", Fixture, NULL, fixture_set_up, test_versions,
               fixture_tear_down);
   g_test_add_func ("/letter-file/title", test_title);
+  g_test_add ("/letter-file/save-as", Fixture, NULL, fixture_set_up, test_save_as,
+              fixture_tear_down);
+  g_test_add ("/letter-file/rename", Fixture, NULL, fixture_set_up, test_rename, fixture_tear_down);
+  g_test_add_func ("/letter-file/names", test_names);
+  g_test_add ("/letter-file/export-names-and-folders", Fixture, NULL, fixture_set_up,
+              test_export_names_and_folders, fixture_tear_down);
   g_test_add_func ("/edit/operations", test_edit_ops);
   return g_test_run ();
 }

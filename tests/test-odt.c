@@ -564,6 +564,37 @@ test_async (void)
   rpt_test_rm_rf (dir);
 }
 
+/* "" leaves the author out; no author given is the account's full name if
+ * it has one, never the login name. */
+static void
+test_author (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("sample");
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *login = g_strdup_printf ("<dc:creator>%s</dc:creator>", g_get_user_name ());
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (RptExport) export = rpt_export_new (letter);
+      g_autofree char *path = g_build_filename (dir, i == 0 ? "none.odt" : "default.odt", NULL);
+      g_autofree char *meta = NULL;
+      g_autoptr (GError) error = NULL;
+
+      rpt_export_set_creator (export, i == 0 ? "" : NULL);
+      g_assert_true (rpt_export_write_file (export, RPT_EXPORT_FORMAT_ODT, path, &error));
+      g_assert_no_error (error);
+      meta = rpt_test_zip_read (path, "meta.xml", NULL);
+      if (i == 0)
+        {
+          g_assert_null (strstr (meta, "creator>"));
+          g_assert_null (strstr (meta, "initial-creator"));
+        }
+      else
+        g_assert_null (strstr (meta, login));
+    }
+  rpt_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -577,6 +608,7 @@ main (int argc, char **argv)
   g_test_add_func ("/odt/kinds", test_kinds);
   g_test_add_func ("/odt/cli", test_cli);
   g_test_add_func ("/odt/async", test_async);
+  g_test_add_func ("/odt/author", test_author);
 
   return g_test_run ();
 }

@@ -718,6 +718,80 @@ test_treaties_on_demand (void)
   rpt_test_rm_rf (dir);
 }
 
+static void
+assert_same_statuses (GPtrArray *a, GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const RptTreatyStatus *x = a->pdata[i];
+      const RptTreatyStatus *y = b->pdata[i];
+
+      g_assert_cmpstr (x->instrument, ==, y->instrument);
+      g_assert_cmpstr (x->country, ==, y->country);
+      g_assert_cmpstr (x->signature_date, ==, y->signature_date);
+      g_assert_cmpstr (x->consent_date, ==, y->consent_date);
+      g_assert_cmpint (x->action, ==, y->action);
+      g_assert_cmpstr (x->verification, ==, y->verification);
+    }
+}
+
+/* Lists of the treaty rows made on demand: a State's, then all, the same
+ * as when the whole table is read; a status looked up before is the one
+ * listed, and the one looked up after. The countries listed include
+ * those only iso-codes names. */
+static void
+test_lists_on_demand (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *table = rpt_test_source_path (
+    "data", "reference", "treaty_participation_untc_snapshot_2014-2015.csv", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr (RptReference) lazy = rpt_reference_new (NULL);
+  g_autoptr (RptReference) whole = NULL;
+  g_autoptr (GPtrArray) lazy_tjk = NULL;
+  g_autoptr (GPtrArray) whole_tjk = NULL;
+  g_autoptr (GPtrArray) lazy_all = NULL;
+  g_autoptr (GPtrArray) whole_all = NULL;
+  g_autoptr (GPtrArray) countries = NULL;
+  g_autoptr (GError) error = NULL;
+  const RptTreatyStatus *iccpr_tjk, *iccpr_fra;
+
+  g_file_get_contents (table, &data, NULL, &error);
+  g_assert_no_error (error);
+  write_file (dir, "treaty_participation_untc_snapshot_2014-2015.csv", data);
+  whole = rpt_reference_new (dir);
+
+  {
+    g_autoptr (RptReference) fresh = rpt_reference_new (NULL);
+    countries = rpt_reference_list_countries (fresh);
+    g_assert_true (g_ptr_array_find_with_equal_func (countries, "TJK", g_str_equal, NULL));
+    g_assert_true (g_ptr_array_find_with_equal_func (countries, "HKG", g_str_equal, NULL));
+  }
+
+  iccpr_tjk = rpt_reference_lookup_treaty_status (lazy, "ICCPR", "TJK");
+  lazy_tjk = rpt_reference_list_treaty_statuses (lazy, "TJK");
+  whole_tjk = rpt_reference_list_treaty_statuses (whole, "TJK");
+  g_assert_cmpuint (lazy_tjk->len, >, 5);
+  assert_same_statuses (lazy_tjk, whole_tjk);
+  g_assert_true (g_ptr_array_find (lazy_tjk, iccpr_tjk, NULL));
+
+  iccpr_fra = rpt_reference_lookup_treaty_status (lazy, "ICCPR", "FRA");
+  lazy_all = rpt_reference_list_treaty_statuses (lazy, NULL);
+  whole_all = rpt_reference_list_treaty_statuses (whole, NULL);
+  g_assert_cmpuint (lazy_all->len, >, 2000);
+  assert_same_statuses (lazy_all, whole_all);
+  g_assert_true (g_ptr_array_find (lazy_all, iccpr_tjk, NULL));
+  g_assert_true (g_ptr_array_find (lazy_all, iccpr_fra, NULL));
+  for (guint i = 0; i < lazy_all->len; i++)
+    {
+      const RptTreatyStatus *t = lazy_all->pdata[i];
+      g_assert_true (rpt_reference_lookup_treaty_status (lazy, t->instrument, t->country) == t);
+    }
+  g_assert_cmpstrv (rpt_reference_get_problems (lazy), ((const char *[]){ NULL }));
+  rpt_test_rm_rf (dir);
+}
+
 static gboolean
 row_mentions (char **row, const char *needle)
 {
@@ -802,6 +876,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reference/read-on-demand", test_read_on_demand);
   g_test_add_func ("/reference/read-on-demand-threads", test_read_on_demand_threads);
   g_test_add_func ("/reference/treaties-on-demand", test_treaties_on_demand);
+  g_test_add_func ("/reference/lists-on-demand", test_lists_on_demand);
 
   return g_test_run ();
 }

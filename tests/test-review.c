@@ -191,7 +191,10 @@ test_send_and_find_base (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (copied)), ==, 1);
   working = rpt_store_load (copy, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (rpt_review_checksum (working), ==, checksum);
+  {
+    g_autofree char *again = rpt_review_checksum (working);
+    g_assert_cmpstr (again, ==, checksum);
+  }
 
   found = rpt_review_find_base (f->store, base, &error);
   g_assert_no_error (error);
@@ -465,6 +468,256 @@ test_odt_carries_comments (Fixture *f, gconstpointer data)
   g_assert_null (strstr (content, "Done"));
 }
 
+/* A reviewer's copy merged: the working state, the comments and a version
+ * in the drafter's document; merged again, nothing doubles. */
+static void
+test_apply_twice (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *copy_path = g_build_filename (f->dir, "copy.rapporteur", NULL);
+  g_autoptr (RptStore) copy = NULL;
+  g_autoptr (RptLetter) edited = NULL;
+  g_autoptr (RptComment) c = NULL;
+  g_autoptr (GListStore) comments = NULL;
+  g_autoptr (GListModel) versions = NULL;
+
+  g_assert_cmpuint (rpt_review_send (f->store, 0, "A", "B. Reviewer", copy_path, &error), ==, 1);
+  g_assert_no_error (error);
+  /* The reviewer edits a fact and comments on another. */
+  copy = rpt_store_open (copy_path, RPT_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  edited = rpt_store_load (copy, &error);
+  rpt_paragraph_set_text (rpt_letter_get_item (edited, RPT_PART_FACTS, 0), "Reworded.");
+  g_assert_true (rpt_store_save (copy, edited, &error));
+  c = rpt_comment_new (fact_id (edited, 2), "B. Reviewer", "Source?");
+  g_assert_true (rpt_comments_save (copy, c, &error));
+  g_clear_object (&copy);
+
+  for (guint round = 1; round <= 2; round++)
+    {
+      g_autoptr (RptReviewCopy) review = rpt_review_copy_load (f->store, copy_path, &error);
+      g_autoptr (RptLetter) ours = rpt_store_load (f->store, &error);
+      g_autoptr (RptMerge) merge = NULL;
+      g_autoptr (RptLetter) result = NULL;
+      g_autoptr (RptLetter) saved = NULL;
+      guint number;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (review->base->reviewer, ==, "B. Reviewer");
+      merge = rpt_merge_new (review->base_letter, ours, review->theirs, &error);
+      g_assert_no_error (error);
+      /* The second time, the edit is on both sides already: nothing to do. */
+      g_assert_cmpuint (rpt_merge_get_n_pending (merge), ==, 0);
+      result = rpt_merge_dup_result (merge, &error);
+      g_assert_no_error (error);
+      number = rpt_review_apply (f->store, result, G_LIST_MODEL (review->comments), "A",
+                                 review->base->reviewer, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (number, ==, round + 1);
+      saved = rpt_store_load (f->store, &error);
+      g_assert_cmpstr (rpt_paragraph_get_text (rpt_letter_get_item (saved, RPT_PART_FACTS, 0)), ==,
+                       "Reworded.");
+    }
+  comments = rpt_comments_load (f->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (comments)), ==, 1);
+  versions = rpt_store_list_versions (f->store, &error);
+  {
+    g_autoptr (RptVersion) v = g_list_model_get_item (versions, 1);
+    g_assert_cmpstr (rpt_version_get_message (v), ==, "Review by B. Reviewer merged");
+  }
+}
+
+/* An ODT read twice gives its annotations new ids: the same comment by
+ * author, place and text is still not added twice. */
+static void
+test_comments_add_new (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptComment) a = rpt_comment_new (fact_id (f->sample, 0), "A", "Why?");
+  g_autoptr (RptComment) same = rpt_comment_new (fact_id (f->sample, 0), "A", "Why?");
+  g_autoptr (RptComment) other_place = rpt_comment_new (fact_id (f->sample, 1), "A", "Why?");
+  g_autoptr (RptComment) other_quote = rpt_comment_new (fact_id (f->sample, 0), "A", "Why?");
+  g_autoptr (GListStore) incoming = g_list_store_new (RPT_TYPE_COMMENT);
+  g_autoptr (GListStore) all = NULL;
+  guint added = 99;
+
+  rpt_comment_set_quote (other_quote, "four police officers");
+  g_assert_true (rpt_comments_save (f->store, a, &error));
+  g_list_store_append (incoming, a);
+  g_list_store_append (incoming, same);
+  g_list_store_append (incoming, other_place);
+  g_list_store_append (incoming, other_quote);
+  g_list_store_append (incoming, other_place); /* twice in one copy */
+  g_assert_true (rpt_comments_add_new (f->store, G_LIST_MODEL (incoming), &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 2);
+  all = rpt_comments_load (f->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 3);
+}
+
+/* The margin counts a thread's open comments, replies included; a
+ * resolved thread says nothing. */
+static void
+test_margin_notes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GListStore) comments = g_list_store_new (RPT_TYPE_COMMENT);
+  g_autoptr (RptComment) open = rpt_comment_new (fact_id (f->sample, 0), "A", "Why?");
+  g_autoptr (RptComment) reply = rpt_comment_new_reply (open, "B", "Because.");
+  g_autoptr (RptComment) closed = rpt_comment_new (fact_id (f->sample, 1), "A", "Date?");
+  g_autoptr (RptComment) closed_reply = rpt_comment_new_reply (closed, "B", "Fixed.");
+  g_autoptr (RptComment) on_letter = rpt_comment_new (NULL, "A", "Overall fine.");
+  g_autoptr (GHashTable) notes = NULL;
+
+  rpt_comment_set_resolved (closed, TRUE);
+  g_list_store_append (comments, open);
+  g_list_store_append (comments, reply);
+  g_list_store_append (comments, closed);
+  g_list_store_append (comments, closed_reply);
+  g_list_store_append (comments, on_letter);
+  notes = rpt_comments_margin_notes (G_LIST_MODEL (comments));
+  g_assert_cmpuint (g_hash_table_size (notes), ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (notes, fact_id (f->sample, 0)), ==, "2 comments");
+}
+
+/* The preview's document marks the commented paragraphs in the margin. */
+static void
+test_margin_in_document (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptExport) export = rpt_export_new (f->sample);
+  g_autoptr (GHashTable) notes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GBytes) xml = NULL;
+  g_autoptr (RptDocument) document = NULL;
+  const char *text, *mark, *fact;
+
+  g_hash_table_insert (notes, (gpointer) fact_id (f->sample, 1), "2 comments");
+  rpt_export_set_margin_notes (export, notes);
+  xml = rpt_export_run (export, RPT_EXPORT_FORMAT_DOCUMENT_XML, &error);
+  g_assert_no_error (error);
+  text = g_bytes_get_data (xml, NULL);
+  mark = strstr (text, "text:style-name=\"MarginComment\">2 comments</text:p></office:annotation>");
+  g_assert_nonnull (mark);
+  /* In the second fact's paragraph, right at its start. */
+  fact = strstr (mark, "</office:annotation>") + strlen ("</office:annotation>");
+  g_assert_nonnull (strstr (fact, "In her absence"));
+  g_assert_true (strstr (fact, "In her absence") - fact < 200);
+  /* A document the layout engine takes. */
+  document = rpt_document_new_from_data (text, (gssize) g_bytes_get_size (xml), "x", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+}
+
+/* A comparison shows the newer letter's comments: annotations in the
+ * tracked-changes ODT, the margin of the redline, beside the change. */
+static void
+test_redline_comments (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) newer = rpt_test_load_letter ("sample");
+  g_autoptr (RptComparison) comparison = NULL;
+  g_autoptr (RptRedline) redline = NULL;
+  g_autoptr (GListStore) comments = g_list_store_new (RPT_TYPE_COMMENT);
+  g_autoptr (RptComment) c = rpt_comment_new (fact_id (newer, 0), "B. Reviewer", "Four?");
+  g_autoptr (GBytes) odt = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "redline.odt", NULL);
+  g_autofree char *content = NULL;
+  const char *p;
+
+  rpt_paragraph_set_text (rpt_letter_get_item (newer, RPT_PART_FACTS, 0),
+                          "On 16 July 2024, she was apprehended by five officers.");
+  g_list_store_append (comments, c);
+  comparison = rpt_comparison_new (f->sample, newer, NULL, &error);
+  g_assert_no_error (error);
+  redline = rpt_redline_new (comparison, NULL, NULL, &error);
+  g_assert_no_error (error);
+  rpt_redline_set_comments (redline, G_LIST_MODEL (comments));
+
+  /* The margin: the changed paragraph's one note says the comment too. */
+  display = rpt_redline_dup_display_xml (redline, NULL);
+  p = strstr (display, "1 comment");
+  g_assert_nonnull (p);
+  g_assert_nonnull (g_strrstr_len (display, p - display, "MarginChanged"));
+  g_assert_null (strstr (display, "MarginComment"));
+  {
+    g_autoptr (RptDocument) document = rpt_redline_new_document (redline, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (document);
+  }
+
+  odt = rpt_redline_build_odt (redline, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (odt, NULL),
+                                      (gssize) g_bytes_get_size (odt), NULL));
+  rpt_test_validate_odf (path);
+  content = rpt_test_zip_read (path, "content.xml", NULL);
+  g_assert_nonnull (strstr (content, "<dc:creator>B. Reviewer</dc:creator>"));
+  g_assert_nonnull (strstr (content, "<text:p>Four?</text:p></office:annotation>On 16 July"));
+
+  /* The application's preview gives the notes itself. */
+  {
+    g_autoptr (GHashTable) notes = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autofree char *shown = NULL;
+
+    g_hash_table_insert (notes, (gpointer) fact_id (newer, 1), "3 comments");
+    rpt_redline_set_margin_notes (redline, notes);
+    shown = rpt_redline_dup_display_xml (redline, NULL);
+    g_assert_nonnull (strstr (shown, "MarginComment\">3 comments</text:p>"));
+    g_assert_null (strstr (shown, "1 comment"));
+  }
+}
+
+/* The command line: comments beside a comparison or in an export, and
+ * where there are none to take, a clear refusal. */
+static void
+test_cli_comments (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptComment) c = rpt_comment_new (fact_id (f->sample, 0), "B. Reviewer", "Four?");
+  g_autofree char *xml = rpt_test_source_path ("data", "samples", "AL-TJK-1-2025.xml", NULL);
+  g_autofree char *older = g_strconcat (f->path, "@1", NULL);
+  g_autofree char *newer = g_strconcat (f->path, "@", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "changes.pdf", NULL);
+  g_autofree char *odt = g_build_filename (f->dir, "letter.odt", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (rpt_comments_save (f->store, c, &error));
+  g_assert_cmpuint (rpt_store_save_version (f->store, f->sample, "A", "one", &error), ==, 1);
+  g_clear_object (&f->store); /* the CLI opens it */
+  {
+    const char *args[] = { "diff", "--comments", "-f", "pdf", "-o", pdf, older, newer, NULL };
+    g_autofree char *out = NULL, *err = NULL;
+    /* The same letter: exit 0, and the redline is written all the same. */
+    g_assert_cmpint (rpt_test_run_cli (args, &out, &err), ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+  {
+    const char *args[] = { "diff", "--comments", xml, xml, "-f", "pdf", "-o", pdf, NULL };
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (rpt_test_run_cli (args, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "has no comments"));
+  }
+  {
+    const char *args[] = { "diff", "--comments", older, newer, NULL };
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (rpt_test_run_cli (args, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "--comments needs --format odt or pdf"));
+  }
+  {
+    const char *args[] = { "export", "-f", "pdf", "--comments", f->path, "-o", pdf, NULL };
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (rpt_test_run_cli (args, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "--comments needs --format odt"));
+  }
+  {
+    const char *args[] = { "export", "-f", "odt", "-q", "--comments", f->path, "-o", odt, NULL };
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (rpt_test_run_cli (args, &out, &err), ==, 0);
+    text = rpt_test_zip_read (odt, "content.xml", NULL);
+    g_assert_nonnull (strstr (text, "<text:p>Four?</text:p></office:annotation>"));
+  }
+}
+
 /* A comment on words spans them in the ODT, as LibreOffice's own do; words
  * no longer in the item leave the comment at the paragraph's start. */
 static void
@@ -519,6 +772,12 @@ main (int argc, char **argv)
   ADD ("/review/odt/not-for-review", test_odt_not_for_review);
   ADD ("/review/odt/carries-comments", test_odt_carries_comments);
   ADD ("/review/odt/comment-spans-words", test_odt_comment_spans_words);
+  ADD ("/review/merge/apply-twice", test_apply_twice);
+  ADD ("/review/comments/add-new", test_comments_add_new);
+  ADD ("/review/comments/margin-notes", test_margin_notes);
+  ADD ("/review/comments/margin-in-document", test_margin_in_document);
+  ADD ("/review/comments/in-a-redline", test_redline_comments);
+  ADD ("/review/comments/cli", test_cli_comments);
 #undef ADD
   return g_test_run ();
 }

@@ -10,7 +10,10 @@
 #include <string.h>
 
 #include "rpt-application.h"
+#include "rpt-comment-dialog.h"
+#include "rpt-comments-section.h"
 #include "rpt-compare-window.h"
+#include "rpt-merge-window.h"
 #include "rpt-exporter.h"
 #include "rpt-page-source.h"
 #include "rpt-paragraph-row.h"
@@ -110,11 +113,10 @@ static RptParagraphRow *
 get_row (RptWindow *window, const char *section, guint index)
 {
   GtkWidget *widget = rpt_window_get_section_widget (window, section);
-  GtkListBox *list = rpt_paragraphs_section_get_list (RPT_PARAGRAPHS_SECTION (widget));
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+  RptParagraphRow *row = rpt_paragraphs_section_get_row (RPT_PARAGRAPHS_SECTION (widget), index);
 
   g_assert_true (RPT_IS_PARAGRAPH_ROW (row));
-  return RPT_PARAGRAPH_ROW (row);
+  return row;
 }
 
 static char *
@@ -386,6 +388,19 @@ has_note (RptPreview *preview, const char *part)
   return FALSE;
 }
 
+static GtkWidget *rows_section;
+static guint rows_wanted;
+
+/* Rows are made for what is on screen, once the list has been laid out. */
+static gboolean
+have_combo_rows (gpointer data)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  find_combo_rows (rows_section, data, rows);
+  return rows->len >= rows_wanted;
+}
+
 /* The form of title a signatory uses, chosen in the mandates section,
  * and the notes above the preview that ask for it. */
 static void
@@ -405,8 +420,11 @@ test_title_form (void)
   window = open_window (letter);
   model = rpt_letter_file_get_letter (rpt_window_get_document (window));
   preview = RPT_PREVIEW (rpt_window_get_preview (window));
+  rpt_window_show_section (window, "mandates");
   section = rpt_window_get_section_widget (window, "mandates");
-  rpt_section_ensure_bound (RPT_SECTION (section));
+  rows_section = section;
+  rows_wanted = 2;
+  spin_until (have_combo_rows, "Form of Title", 10000);
 
   /* where the drafter looks: above the pages */
   g_assert_true (has_note (preview, "No form of title is recorded for Mary Lawlor"));
@@ -426,6 +444,8 @@ test_title_form (void)
   /* a Working Group has one form: no choice offered */
   rpt_mandate_set_key (group, "wg-arbitrary-detention");
   rpt_letter_append_item (model, RPT_PART_MANDATES, group);
+  rows_wanted = 3;
+  spin_until (have_combo_rows, "Form of Title", 10000);
   g_ptr_array_set_size (rows, 0);
   find_combo_rows (section, "Form of Title", rows);
   g_assert_cmpuint (rows->len, ==, 3);
@@ -448,6 +468,52 @@ test_export_pdf (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  rpt_test_rm_rf (dir);
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return *(int *) data != 0;
+}
+
+static void
+odt_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (rpt_exporter_finish (result, &error));
+  g_assert_no_error (error);
+  *(int *) user_data = 1;
+}
+
+/* An ODT carries the comments only when asked, and then as annotations. */
+static void
+test_export_odt_comments (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  g_autoptr (GListStore) comments = g_list_store_new (RPT_TYPE_COMMENT);
+  g_autoptr (RptComment) c = rpt_comment_new (
+    rpt_paragraph_get_id (rpt_letter_get_item (letter, RPT_PART_FACTS, 0)), "B", "Source?");
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *with = g_build_filename (dir, "with.odt", NULL);
+  g_autofree char *without = g_build_filename (dir, "without.odt", NULL);
+  g_autofree char *content = NULL;
+  int done = 0;
+
+  g_list_store_append (comments, c);
+  rpt_exporter_async_with_comments (letter, RPT_EXPORTER_ODT, with, "A", G_LIST_MODEL (comments),
+                                    NULL, odt_exported_cb, &done);
+  spin_until (export_done, &done, 30000);
+  done = 0;
+  rpt_exporter_async (letter, RPT_EXPORTER_ODT, without, "A", NULL, odt_exported_cb, &done);
+  spin_until (export_done, &done, 30000);
+  content = rpt_test_zip_read (with, "content.xml", NULL);
+  g_assert_nonnull (strstr (content, "<text:p>Source?</text:p></office:annotation>"));
+  g_free (content);
+  content = rpt_test_zip_read (without, "content.xml", NULL);
+  g_assert_null (strstr (content, "office:annotation"));
   rpt_test_rm_rf (dir);
 }
 
@@ -593,6 +659,7 @@ test_compare_versions (void)
     g_object_ref (shown);
     g_assert_cmpstr (adw_window_title_get_subtitle (shown->window_title), ==,
                      "Version 1 “Draft for review” (read-only)");
+    spin_until (preview_current, shown, 90000);
     gtk_window_destroy (GTK_WINDOW (shown));
     spin_for (50);
     g_assert_finalize_object (shown);
@@ -721,6 +788,552 @@ test_restore_is_a_version (void)
   close_window (window);
 }
 
+static void
+answer_dialog (const char *text, const char *response)
+{
+  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *entry;
+
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_for (50);
+}
+
+static const char *
+dialog_text (void)
+{
+  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  g_assert_nonnull (dialog);
+  return gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)));
+}
+
+/* Links and footnotes made, changed and removed in the text box; each is
+ * one step of its undo. */
+static void
+test_links_and_notes (void)
+{
+  g_autoptr (RptLetter) letter = rpt_application_new_letter (app, RPT_LETTER_KIND_AL, TRUE);
+  g_autoptr (RptParagraph) fact = rpt_paragraph_new ("The report was published online.");
+  RptParagraphEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  RptWindow *window;
+
+  rpt_letter_append_item (letter, RPT_PART_FACTS, fact);
+  window = open_window (letter);
+  rpt_window_show_section (window, "facts");
+  editor = rpt_paragraph_row_get_editor (get_row (window, "facts", 0));
+  gtk_widget_grab_focus (GTK_WIDGET (editor));
+  buffer = rpt_paragraph_editor_get_buffer (editor);
+
+  /* "The report" becomes a link; an address without a scheme is a web one. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, 10);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.link", NULL));
+  answer_dialog ("ohchr.org/report", "apply");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "<a href=\"https://ohchr.org/report\">The report</a> was published online.");
+
+  /* With the caret in it, the dialog shows its address; change it. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 4);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.link", NULL));
+  g_assert_cmpstr (dialog_text (), ==, "https://ohchr.org/report");
+  answer_dialog ("https://www.ohchr.org/en", "apply");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "<a href=\"https://www.ohchr.org/en\">The report</a> was published online.");
+
+  /* Not an address: nothing changes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.link", NULL));
+  answer_dialog ("javascript:alert(1)", "apply");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "<a href=\"https://www.ohchr.org/en\">The report</a> was published online.");
+
+  /* Removed, the text stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.link", NULL));
+  answer_dialog (NULL, "remove");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==, "The report was published online.");
+
+  /* A footnote after "online", then changed, then removed with its text. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 31);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.footnote", NULL));
+  answer_dialog ("Seen on 3 May.", "apply");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "The report was published online<note>Seen on 3 May.</note>.");
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 33);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.footnote", NULL));
+  g_assert_cmpstr (dialog_text (), ==, "Seen on 3 May.");
+  answer_dialog ("Seen on 4 May 2025.", "apply");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "The report was published online<note>Seen on 4 May 2025.</note>.");
+
+  /* Each was one step: undo takes back the change of the note only. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==,
+                   "The report was published online<note>Seen on 3 May.</note>.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.redo", NULL));
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 33);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.footnote", NULL));
+  answer_dialog (NULL, "remove");
+  g_assert_cmpstr (rpt_paragraph_get_text (fact), ==, "The report was published online.");
+  close_window (window);
+}
+
+/* The preview shows the part being edited, and zooms. */
+static gboolean
+scrolled_past_first_screen (gpointer data)
+{
+  GtkAdjustment *adj = data;
+
+  return gtk_adjustment_get_value (adj) > gtk_adjustment_get_page_size (adj);
+}
+
+static int reference_width;
+
+static gboolean
+wider_than_reference (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > reference_width;
+}
+
+static gboolean
+as_wide_as_reference (gpointer widget)
+{
+  return ABS (gtk_widget_get_width (widget) - reference_width) <= 2;
+}
+
+static gboolean
+scrolled_to_last_screen (gpointer data)
+{
+  GtkAdjustment *adj = data;
+
+  return gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) >=
+         gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+}
+
+static void
+test_preview_follows_and_zooms (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  RptWindow *window;
+  RptPreview *preview;
+  GtkAdjustment *adj;
+  GtkWidget *first_page;
+  int width;
+
+  g_assert_no_error (error);
+  window = open_window (letter);
+  preview = RPT_PREVIEW (rpt_window_get_preview (window));
+  adj = rpt_preview_get_vadjustment (preview);
+  spin_for (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+
+  /* The last fact is on page 3: the preview goes there. */
+  rpt_window_show_section (window, "facts");
+  gtk_widget_grab_focus (GTK_WIDGET (rpt_paragraph_row_get_editor (get_row (window, "facts", 9))));
+  spin_until (preview_current, window, 90000);
+  /* Where the text is, the worker finds; slow under the sanitizers. */
+  spin_until (scrolled_past_first_screen, adj, 20000);
+
+  /* The closing paragraphs are at the end of the letter. */
+  rpt_window_show_section (window, "closing");
+  gtk_widget_child_focus (GTK_WIDGET (rpt_window_get_section_widget (window, "closing")),
+                          GTK_DIR_TAB_FORWARD);
+  spin_until (scrolled_to_last_screen, adj, 20000);
+
+  /* Ctrl++ makes the pages wider than the preview; Ctrl+0 fits them. */
+  first_page = rpt_preview_get_page (preview, 0);
+  width = gtk_widget_get_width (first_page);
+  g_assert_cmpint (width, >, 100);
+  g_assert_cmpfloat (rpt_preview_get_zoom (preview), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_cmpfloat (rpt_preview_get_zoom (preview), >, 0);
+  reference_width = width;
+  spin_until (wider_than_reference, first_page, 20000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL));
+  g_assert_cmpfloat (rpt_preview_get_zoom (preview), ==, 0);
+  spin_until (as_wide_as_reference, first_page, 20000);
+  spin_for (300);
+  /* Pictures only of the pages near the view, not of the eight. */
+  g_assert_cmpuint (rpt_preview_get_n_pictures (preview), <, rpt_preview_get_n_pages (preview));
+  close_window (window);
+}
+
+/* A fact far down a long list, given the focus, is scrolled into view by
+ * itself: before the drafter types, not only once something else makes
+ * the window lay out again. */
+static void
+test_focus_reveals_row (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  guint n_sample;
+  RptWindow *window;
+  GtkWidget *list, *editor;
+  graphene_rect_t bounds;
+
+  g_assert_no_error (error);
+  n_sample = rpt_letter_get_n_items (letter, RPT_PART_FACTS);
+  for (guint i = n_sample; i < 300; i++)
+    {
+      RptParagraph *fact = rpt_letter_get_item (letter, RPT_PART_FACTS, i % n_sample);
+      g_autoptr (RptParagraph) copy = rpt_paragraph_new (rpt_paragraph_get_text (fact));
+
+      rpt_letter_append_item (letter, RPT_PART_FACTS, copy);
+    }
+  window = open_window (letter);
+  rpt_window_show_section (window, "facts");
+  spin_for (200);
+
+  editor = GTK_WIDGET (rpt_paragraph_row_get_editor (get_row (window, "facts", 250)));
+  gtk_widget_grab_focus (editor);
+  spin_for (300);
+  for (list = editor; list != NULL && !GTK_IS_SCROLLABLE (list);
+       list = gtk_widget_get_parent (list))
+    ;
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_compute_bounds (editor, list, &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >, 0);
+  g_assert_cmpfloat (bounds.origin.y, <, gtk_widget_get_height (list));
+  close_window (window);
+}
+
+/* The author is asked once, offering the account's full name, never the
+ * login name; then versions record the name chosen. */
+static void
+test_author_asked_once (void)
+{
+  g_autoptr (RptLetter) letter = rpt_application_new_letter (app, RPT_LETTER_KIND_AL, TRUE);
+  GSettings *settings = rpt_application_get_settings (app);
+  g_autofree char *author = NULL;
+  AdwMessageDialog *dialog;
+  RptWindow *window;
+  GtkWidget *box, *entry;
+
+  g_settings_set_boolean (settings, "author-asked", FALSE);
+  g_settings_set_string (settings, "author-name", "");
+  window = open_window (letter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-version", NULL));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Your Name");
+  box = adw_message_dialog_get_extra_child (dialog);
+  entry = gtk_widget_get_first_child (box);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), !=, g_get_user_name ());
+  gtk_editable_set_text (GTK_EDITABLE (entry), "A. Drafter");
+  adw_message_dialog_response (dialog, "continue");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_for (50);
+  /* Then the version's own dialog; the question is not asked again. */
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Version");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_for (50);
+  g_assert_true (g_settings_get_boolean (settings, "author-asked"));
+  author = rpt_application_dup_author (app);
+  g_assert_cmpstr (author, ==, "A. Drafter");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-version", NULL));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Version");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_for (50);
+
+  /* Left out of exports when asked. */
+  g_settings_set_boolean (settings, "author-in-exports", FALSE);
+  {
+    g_autofree char *exported = rpt_application_dup_export_author (app);
+    g_assert_cmpstr (exported, ==, "");
+  }
+  g_settings_set_boolean (settings, "author-in-exports", TRUE);
+  close_window (window);
+}
+
+/* --- review: comments, a copy sent, a review merged ------------------ */
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+set_author (void)
+{
+  GSettings *settings = rpt_application_get_settings (app);
+
+  g_settings_set_string (settings, "author-name", "A. Drafter");
+  g_settings_set_boolean (settings, "author-asked", TRUE);
+}
+
+/* Writes a comment in the dialog the action opened, and waits for it to
+ * be in the file. */
+static void
+write_comment (const char *text)
+{
+  RptCommentDialog *dialog = find_toplevel (RPT_TYPE_COMMENT_DIALOG);
+
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_text_buffer_set_text (rpt_comment_dialog_get_buffer (dialog), text, -1);
+  rpt_comment_dialog_send (dialog);
+  spin_until (is_gone, &dialog, 10000);
+}
+
+static RptComment *
+nth_comment (RptWindow *window, guint n)
+{
+  GListModel *comments = rpt_letter_file_get_comments (rpt_window_get_document (window));
+  RptComment *c = g_list_model_get_item (comments, n);
+
+  g_object_unref (c); /* the list holds it */
+  return c;
+}
+
+static guint
+stored_comments (RptWindow *window)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptStore) store = rpt_store_open (
+    rpt_letter_file_get_path (rpt_window_get_document (window)), RPT_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (GListStore) comments = NULL;
+
+  g_assert_no_error (error);
+  comments = rpt_comments_load (store, &error);
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (G_LIST_MODEL (comments));
+}
+
+static gboolean
+n_comments_is (gpointer data)
+{
+  RptWindow *window = g_object_get_data (G_OBJECT (data), "window");
+  guint want = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (data), "want"));
+
+  return g_list_model_get_n_items (
+           rpt_letter_file_get_comments (rpt_window_get_document (window))) == want;
+}
+
+static void
+wait_comments (RptWindow *window, guint want)
+{
+  g_object_set_data (G_OBJECT (window), "window", window);
+  g_object_set_data (G_OBJECT (window), "want", GUINT_TO_POINTER (want));
+  spin_until (n_comments_is, window, 10000);
+}
+
+static gboolean
+list_is_empty (gpointer data)
+{
+  return g_list_model_get_n_items (data) == 0;
+}
+
+/* A comment on words of a fact, from the keyboard's action; a reply; the
+ * thread resolved, hidden, shown again; removed and brought back; the
+ * focus back in the fact after each. */
+static void
+test_comments (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  RptParagraphEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  RptCommentsSection *section;
+  RptComment *comment, *reply;
+  RptWindow *window;
+  const char *fact_id;
+
+  g_assert_no_error (error);
+  set_author ();
+  window = open_window (letter);
+  rpt_window_show_section (window, "facts");
+  fact_id = rpt_paragraph_get_id (rpt_letter_get_item (letter, RPT_PART_FACTS, 0));
+
+  /* Ctrl+Alt+C on "four police officers" in the first fact. */
+  editor = rpt_paragraph_row_get_editor (get_row (window, "facts", 0));
+  gtk_widget_grab_focus (GTK_WIDGET (rpt_paragraph_editor_get_view (editor)));
+  buffer = rpt_paragraph_editor_get_buffer (editor);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (
+    gtk_text_iter_forward_search (&start, "four police officers", 0, &start, &end, NULL));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-comment", NULL));
+  write_comment ("Four, or five? The second source says five.");
+  wait_comments (window, 1);
+  comment = nth_comment (window, 0);
+  g_assert_cmpstr (rpt_comment_get_item_id (comment), ==, fact_id);
+  g_assert_cmpstr (rpt_comment_get_quote (comment), ==, "four police officers");
+  g_assert_cmpstr (rpt_comment_get_author (comment), ==, "A. Drafter");
+  g_assert_cmpuint (stored_comments (window), ==, 1);
+  /* The focus is back where the drafter was typing. */
+  spin_for (100);
+  g_assert_true (
+    gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (editor)));
+
+  /* A reply, from the Comments section's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reply-comment", "s",
+                                             rpt_comment_get_id (comment)));
+  write_comment ("Five: the lawyer confirmed it.");
+  wait_comments (window, 2);
+  reply = nth_comment (window, 1);
+  g_assert_cmpstr (rpt_comment_get_parent_id (reply), ==, rpt_comment_get_id (comment));
+  g_assert_cmpstr (rpt_comment_get_item_id (reply), ==, fact_id);
+  g_assert_cmpuint (stored_comments (window), ==, 2);
+
+  /* The list: the thread, its reply after it. */
+  rpt_window_show_section (window, "comments");
+  section = RPT_COMMENTS_SECTION (rpt_window_get_section_widget (window, "comments"));
+  g_assert_cmpuint (g_list_model_get_n_items (rpt_comments_section_get_shown (section)), ==, 2);
+
+  /* Resolved, the thread leaves the list; the file says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-comment", "s",
+                                             rpt_comment_get_id (comment)));
+  g_assert_true (rpt_comment_get_resolved (comment));
+  spin_until (list_is_empty, rpt_comments_section_get_shown (section), 10000);
+  {
+    g_autoptr (RptStore) store =
+      rpt_store_open (rpt_letter_file_get_path (rpt_window_get_document (window)),
+                      RPT_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr (GListStore) all = rpt_comments_load (store, &error);
+    g_autoptr (RptComment) first = g_list_model_get_item (G_LIST_MODEL (all), 0);
+    g_assert_true (rpt_comment_get_resolved (first));
+  }
+  /* Going to it shows it again, and the fact it is on. */
+  g_assert_true (rpt_comments_section_focus_comment (section, rpt_comment_get_id (comment)));
+  g_assert_cmpuint (g_list_model_get_n_items (rpt_comments_section_get_shown (section)), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.goto-comment", "s",
+                                             rpt_comment_get_id (reply)));
+  g_assert_cmpstr (rpt_window_get_section (window), ==, "facts");
+  spin_for (100);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (get_row (window, "facts", 0))));
+
+  /* Removed with its reply; Undo would bring both back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-comment", "s",
+                                             rpt_comment_get_id (comment)));
+  wait_comments (window, 0);
+  g_assert_cmpuint (stored_comments (window), ==, 0);
+  close_window (window);
+}
+
+static gboolean
+merge_window_shown (gpointer data)
+{
+  return find_toplevel (RPT_TYPE_MERGE_WINDOW) != NULL;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* Sent for review, edited by the reviewer while the drafter goes on, and
+ * merged in the merge window: a clean change applied, a conflict settled
+ * by taking the reviewer's side, the comment brought in, a version named
+ * after the reviewer. */
+static void
+test_send_and_merge (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RptLetter) letter = rpt_application_load_sample (&error);
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *copy_path = g_build_filename (dir, "for B.rapporteur", NULL);
+  RptMergeWindow *merge_window;
+  RptMerge *merge;
+  RptLetter *merged;
+  RptWindow *window;
+  guint conflict = G_MAXUINT;
+
+  g_assert_no_error (error);
+  set_author ();
+  window = open_window (letter);
+  rpt_letter_set_date (letter, "2025-04-22"); /* a first change makes the file */
+  spin_until (saved, window, 10000);
+  _rpt_window_send_for_review_to (window, "B. Reviewer", copy_path, FALSE);
+  spin_until (file_exists, copy_path, 10000);
+  spin_for (200);
+
+  /* The reviewer: words of fact 1 and of fact 3, and a comment. */
+  {
+    g_autoptr (RptStore) copy = rpt_store_open (copy_path, RPT_STORE_OPEN_READ_WRITE, &error);
+    g_autoptr (RptLetter) theirs = NULL;
+    g_autoptr (RptComment) c = NULL;
+    RptParagraph *p;
+
+    g_assert_no_error (error);
+    theirs = rpt_store_load (copy, &error);
+    p = rpt_letter_get_item (theirs, RPT_PART_FACTS, 0);
+    rpt_paragraph_set_text (p, "On 16 July 2024, she was apprehended by five officers.");
+    p = rpt_letter_get_item (theirs, RPT_PART_FACTS, 2);
+    rpt_paragraph_set_text (p, "The reviewer's own words for the third fact.");
+    g_assert_true (rpt_store_save (copy, theirs, &error));
+    c = rpt_comment_new (rpt_paragraph_get_id (p), "B. Reviewer", "Rewritten: check.");
+    g_assert_true (rpt_comments_save (copy, c, &error));
+  }
+  /* Meanwhile the drafter rewrites fact 1 too. */
+  rpt_paragraph_set_text (rpt_letter_get_item (letter, RPT_PART_FACTS, 0),
+                          "On 16 July 2024, she was apprehended by four officers at home.");
+
+  _rpt_window_merge_review_path (window, copy_path);
+  spin_until (merge_window_shown, NULL, 20000);
+  merge_window = find_toplevel (RPT_TYPE_MERGE_WINDOW);
+  g_object_add_weak_pointer (G_OBJECT (merge_window), (gpointer *) &merge_window);
+  merge = rpt_merge_window_get_merge (merge_window);
+  g_assert_cmpuint (rpt_merge_get_n_changes (merge), ==, 2);
+  for (guint i = 0; i < rpt_merge_get_n_changes (merge); i++)
+    if (rpt_merge_get_change (merge, i)->status == RPT_MERGE_CONFLICT)
+      conflict = i;
+  g_assert_cmpuint (conflict, !=, G_MAXUINT);
+  g_assert_cmpuint (rpt_merge_get_n_pending (merge), ==, 1);
+
+  /* Settled by taking the reviewer's side, then merged. */
+  rpt_merge_window_decide (merge_window, conflict, RPT_MERGE_ACCEPTED);
+  g_assert_cmpuint (rpt_merge_get_n_pending (merge), ==, 0);
+  rpt_merge_window_apply (merge_window);
+  spin_until (is_gone, &merge_window, 20000);
+
+  merged = rpt_letter_file_get_letter (rpt_window_get_document (window));
+  g_assert_cmpstr (rpt_paragraph_get_text (rpt_letter_get_item (merged, RPT_PART_FACTS, 0)), ==,
+                   "On 16 July 2024, she was apprehended by five officers.");
+  g_assert_cmpstr (rpt_paragraph_get_text (rpt_letter_get_item (merged, RPT_PART_FACTS, 2)), ==,
+                   "The reviewer's own words for the third fact.");
+  g_assert_true (
+    g_str_equal (stored_xml (rpt_letter_file_get_path (rpt_window_get_document (window))),
+                 rpt_letter_to_xml (merged, NULL)));
+  wait_comments (window, 1);
+  g_assert_cmpstr (rpt_comment_get_author (nth_comment (window, 0)), ==, "B. Reviewer");
+  {
+    g_autoptr (RptStore) store =
+      rpt_store_open (rpt_letter_file_get_path (rpt_window_get_document (window)),
+                      RPT_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr (GListModel) versions = rpt_store_list_versions (store, &error);
+    guint n = g_list_model_get_n_items (versions);
+    g_autoptr (RptVersion) last = g_list_model_get_item (versions, n - 1);
+    g_assert_cmpstr (rpt_version_get_message (last), ==, "Review by B. Reviewer merged");
+    g_assert_cmpstr (rpt_version_get_author (last), ==, "A. Drafter");
+  }
+  /* The history starts again at the merged letter: the merge is a version. */
+  close_window (window);
+  rpt_test_rm_rf (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -758,10 +1371,17 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/new-letter", test_new_letter);
   g_test_add_func ("/window/save-error-banner", test_save_error_banner);
   g_test_add_func ("/window/title-form", test_title_form);
+  g_test_add_func ("/window/links-and-notes", test_links_and_notes);
+  g_test_add_func ("/window/preview-follows-and-zooms", test_preview_follows_and_zooms);
+  g_test_add_func ("/window/author-asked-once", test_author_asked_once);
+  g_test_add_func ("/window/focus-reveals-row", test_focus_reveals_row);
   g_test_add_func ("/text/markup-round-trip", test_markup_round_trip);
   g_test_add_func ("/export/pdf", test_export_pdf);
+  g_test_add_func ("/export/odt-comments", test_export_odt_comments);
   g_test_add_func ("/versions/compare", test_compare_versions);
   g_test_add_func ("/versions/restore-is-a-version", test_restore_is_a_version);
+  g_test_add_func ("/review/comments", test_comments);
+  g_test_add_func ("/review/send-and-merge", test_send_and_merge);
   status = g_test_run ();
 
   g_clear_object (&app);

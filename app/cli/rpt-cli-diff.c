@@ -31,6 +31,7 @@ typedef struct
   char *label;
   char *author;
   GDateTime *created;
+  GListStore *comments; /* a document's, when asked for */
 } Side;
 
 static void
@@ -40,6 +41,7 @@ side_clear (Side *side)
   g_clear_pointer (&side->label, g_free);
   g_clear_pointer (&side->author, g_free);
   g_clear_pointer (&side->created, g_date_time_unref);
+  g_clear_object (&side->comments);
 }
 
 static gboolean
@@ -78,7 +80,7 @@ split_spec (const char *spec, char **path, gboolean *working, guint *version, GE
 }
 
 static gboolean
-open_side (const char *spec, Side *side, GError **error)
+open_side (const char *spec, Side *side, gboolean with_comments, GError **error)
 {
   g_autofree char *path = NULL;
   g_autofree char *base = NULL;
@@ -90,6 +92,14 @@ open_side (const char *spec, Side *side, GError **error)
     return FALSE;
   base = g_path_get_basename (path);
 
+  if (g_str_has_suffix (path, ".xml") && with_comments)
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT,
+                   _ ("%s is letter XML, which has no comments; --comments needs a .rapporteur "
+                      "document as the newer letter"),
+                   path);
+      return FALSE;
+    }
   if (g_str_has_suffix (path, ".xml") && !working && number == 0)
     {
       side->letter = rpt_letter_new_from_xml_file (path, error);
@@ -105,6 +115,8 @@ open_side (const char *spec, Side *side, GError **error)
     }
   store = rpt_store_open (path, RPT_STORE_OPEN_READ_ONLY, error);
   if (store == NULL)
+    return FALSE;
+  if (with_comments && (side->comments = rpt_comments_load (store, error)) == NULL)
     return FALSE;
   if (number == 0)
     {
@@ -184,6 +196,8 @@ rpt_cli_diff (int argc, char **argv)
   Side a = { 0 }, b = { 0 };
   DiffFormat format = DIFF_TEXT;
   gboolean color = FALSE;
+  gboolean with_comments = FALSE;
+  g_autoptr (GListStore) comments = NULL;
   gboolean equal;
   int status;
   const GOptionEntry entries[] = {
@@ -198,6 +212,8 @@ rpt_cli_diff (int argc, char **argv)
     { "author", 'a', 0, G_OPTION_ARG_STRING, &author,
       N_ ("Who made the changes, for tracked changes (default: the newer version's author)"),
       "NAME" },
+    { "comments", 0, 0, G_OPTION_ARG_NONE, &with_comments,
+      N_ ("Show the newer document’s open comments beside the changes (odt and pdf)"), NULL },
     { NULL }
   };
 
@@ -237,8 +253,13 @@ rpt_cli_diff (int argc, char **argv)
     }
   if (output != NULL && !g_str_equal (output, "-") && color_name == NULL)
     color = FALSE;
+  if (with_comments && format != DIFF_ODT && format != DIFF_PDF)
+    {
+      rpt_cli_usage (_ ("--comments needs --format odt or pdf"));
+      return DIFF_EXIT_TROUBLE;
+    }
 
-  if (!open_side (argv[1], &a, &error) || !open_side (argv[2], &b, &error))
+  if (!open_side (argv[1], &a, FALSE, &error) || !open_side (argv[2], &b, with_comments, &error))
     {
       side_clear (&a);
       side_clear (&b);
@@ -257,6 +278,7 @@ rpt_cli_diff (int argc, char **argv)
                              : b.author != NULL ? b.author
                                                 : g_get_real_name (),
                              b.created);
+  comments = g_steal_pointer (&b.comments);
   side_clear (&a);
   side_clear (&b);
   equal = rpt_comparison_is_equal (comparison);
@@ -276,6 +298,8 @@ rpt_cli_diff (int argc, char **argv)
     case DIFF_PDF:
       {
         g_autoptr (RptRedline) redline = rpt_redline_new (comparison, NULL, NULL, &error);
+        if (redline != NULL && comments != NULL)
+          rpt_redline_set_comments (redline, G_LIST_MODEL (comments));
         if (redline != NULL)
           bytes = format == DIFF_ODT ? rpt_redline_build_odt (redline, &error)
                                      : rpt_redline_build_pdf (redline, &error);

@@ -96,18 +96,6 @@ status_word (RptMergeStatus status)
     }
 }
 
-static gboolean
-has_comment (GListModel *comments, const char *id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (comments); i++)
-    {
-      g_autoptr (RptComment) c = g_list_model_get_item (comments, i);
-      if (g_str_equal (rpt_comment_get_id (c), id))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 int
 rpt_cli_merge (int argc, char **argv)
 {
@@ -116,20 +104,12 @@ rpt_cli_merge (int argc, char **argv)
   g_autofree char *reviewer = NULL;
   gboolean dry_run = FALSE, reject_all = FALSE;
   g_autoptr (RptStore) store = NULL;
-  g_autoptr (RptStore) copy = NULL;
-  g_autoptr (RptReviewBase) base = NULL;
-  g_autoptr (RptLetter) base_letter = NULL;
+  g_autoptr (RptReviewCopy) copy = NULL;
   g_autoptr (RptLetter) ours = NULL;
-  g_autoptr (RptLetter) theirs = NULL;
   g_autoptr (RptLetter) result = NULL;
   g_autoptr (RptMerge) merge = NULL;
-  g_autoptr (GListStore) incoming = g_list_store_new (RPT_TYPE_COMMENT);
-  g_autoptr (GListStore) existing = NULL;
-  g_autoptr (GPtrArray) unplaced = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) error = NULL;
-  g_autofree char *message = NULL;
   RptMergeDecision prefer = RPT_MERGE_PENDING;
-  gboolean odt;
   guint n, number;
   int status;
   const GOptionEntry entries[] = {
@@ -166,37 +146,17 @@ rpt_cli_merge (int argc, char **argv)
                           &error);
   if (store == NULL || (ours = rpt_store_load (store, &error)) == NULL)
     return rpt_cli_fail (error);
-  odt = g_str_has_suffix (argv[2], ".odt");
-  if (odt)
-    base = rpt_review_base_from_odt (argv[2], &error);
-  else if ((copy = rpt_store_open (argv[2], RPT_STORE_OPEN_READ_ONLY, &error)) != NULL)
-    base = rpt_review_base_load (copy, &error);
-  if (base == NULL || (base_letter = rpt_review_find_base (store, base, &error)) == NULL)
+  copy = rpt_review_copy_load (store, argv[2], &error);
+  if (copy == NULL)
     return rpt_cli_fail (error);
-  if (odt)
-    theirs = rpt_review_read_odt (argv[2], base_letter, incoming, unplaced, &error);
-  else
-    {
-      g_autoptr (GListStore) copied = rpt_comments_load (copy, &error);
-      if (copied == NULL)
-        return rpt_cli_fail (error);
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (copied)); i++)
-        {
-          g_autoptr (RptComment) c = g_list_model_get_item (G_LIST_MODEL (copied), i);
-          g_list_store_append (incoming, c);
-        }
-      theirs = rpt_store_load (copy, &error);
-    }
-  if (theirs == NULL)
-    return rpt_cli_fail (error);
-  merge = rpt_merge_new (base_letter, ours, theirs, &error);
+  merge = rpt_merge_new (copy->base_letter, ours, copy->theirs, &error);
   if (merge == NULL)
     return rpt_cli_fail (error);
 
   n = rpt_merge_get_n_changes (merge);
   printf (g_dngettext (GETTEXT_PACKAGE, "%u change by the reviewer, against version %u:\n",
                        "%u changes by the reviewer, against version %u:\n", n),
-          n, base->version);
+          n, copy->base->version);
   for (guint i = 0; i < n; i++)
     {
       RptMergeChange *c = rpt_merge_get_change (merge, i);
@@ -204,9 +164,9 @@ rpt_cli_merge (int argc, char **argv)
       printf (_ ("  [%s] %s: %s%s%s\n"), status_word (c->status), c->label, c->description,
               c->reason != NULL ? " — " : "", c->reason != NULL ? c->reason : "");
     }
-  for (guint i = 0; i < unplaced->len; i++)
+  for (guint i = 0; i < copy->unplaced->len; i++)
     /* Translators: something of the reviewer's that has no place in the letter */
-    printf (_ ("  [kept as a comment] %s\n"), (char *) g_ptr_array_index (unplaced, i));
+    printf (_ ("  [kept as a comment] %s\n"), (char *) g_ptr_array_index (copy->unplaced, i));
 
   if (reject_all)
     rpt_merge_decide_all (merge, RPT_MERGE_REJECTED);
@@ -238,24 +198,11 @@ rpt_cli_merge (int argc, char **argv)
     }
 
   if (reviewer == NULL)
-    reviewer = g_strdup (base->reviewer != NULL ? base->reviewer : _ ("the reviewer"));
+    reviewer = g_strdup (copy->base->reviewer != NULL ? copy->base->reviewer : _ ("the reviewer"));
   if (author == NULL)
     author = g_strdup (g_get_real_name ());
-  if (!rpt_store_save (store, result, &error))
-    return rpt_cli_fail (error);
-  existing = rpt_comments_load (store, &error);
-  if (existing == NULL)
-    return rpt_cli_fail (error);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (incoming)); i++)
-    {
-      g_autoptr (RptComment) c = g_list_model_get_item (G_LIST_MODEL (incoming), i);
-      if (!has_comment (G_LIST_MODEL (existing), rpt_comment_get_id (c)) &&
-          !rpt_comments_save (store, c, &error))
-        return rpt_cli_fail (error);
-    }
-  /* Translators: the message of the version a merge makes; %s is a name */
-  message = g_strdup_printf (_ ("Review by %s merged"), reviewer);
-  number = rpt_store_save_version (store, result, author, message, &error);
+  number =
+    rpt_review_apply (store, result, G_LIST_MODEL (copy->comments), author, reviewer, &error);
   if (number == 0)
     return rpt_cli_fail (error);
   printf (_ ("Merged as version %u\n"), number);
@@ -272,15 +219,10 @@ print_comment (RptLetter *letter, RptComment *c, gboolean reply)
   const char *item = rpt_comment_get_item_id (c);
   const char *indent = reply ? "    " : "";
   g_autofree char *where = NULL;
-  RptPart part;
-  guint position = 0;
 
   if (item == NULL)
     where = g_strdup (_ ("the letter"));
-  else if (rpt_letter_find_item (letter, item, &part, &position) != NULL)
-    /* Translators: where a comment is: a part of the letter and a number */
-    where = g_strdup_printf (_ ("%s %u"), rpt_part_get_label (part), position + 1);
-  else
+  else if ((where = rpt_letter_dup_item_label (letter, item)) == NULL)
     where = g_strdup (_ ("an item no longer in the letter"));
   /* Translators: a comment in a list: indent, who, when, where, resolved */
   printf (_ ("%s%s, %s, on %s%s:\n"), indent, rpt_comment_get_author (c), when, where,

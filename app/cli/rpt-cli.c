@@ -236,6 +236,10 @@ print_help (FILE *out)
   fprintf (out, "  merge FILE.rapporteur COPY [--conflicts theirs|ours] [--dry-run]\n    %s\n",
            _ ("Merge a reviewer’s copy back, change by change, as a new version"));
   fprintf (out, "  comments FILE.rapporteur\n    %s\n", _ ("List the comments of a document"));
+  fprintf (out, "  check [--version N] [--format text|xml] IN\n    %s\n",
+           _ ("Check the letter before sending; exits 1 when there are errors"));
+  fprintf (out, "  reference list|show|set|unset|export|import …\n    %s\n",
+           _ ("See and correct the reference data (mandates, countries, treaties)"));
   fprintf (out, "\n%s\n",
            _ ("IN is a .rapporteur document or, where it makes sense, a letter .xml."));
   fprintf (out, "%s\n", _ ("Run “rapporteur-cli COMMAND --help” for the options of a command."));
@@ -253,6 +257,7 @@ static const Command commands[] = {
   { "version", rpt_cli_version }, { "diff", rpt_cli_diff },
   { "update", rpt_cli_update },   { "send-for-review", rpt_cli_send_for_review },
   { "merge", rpt_cli_merge },     { "comments", rpt_cli_comments },
+  { "check", rpt_cli_check },     { "reference", rpt_cli_reference },
 };
 
 int

@@ -41,5 +41,7 @@ int rpt_cli_update (int argc, char **argv);
 int rpt_cli_send_for_review (int argc, char **argv);
 int rpt_cli_merge (int argc, char **argv);
 int rpt_cli_comments (int argc, char **argv);
+int rpt_cli_check (int argc, char **argv);
+int rpt_cli_reference (int argc, char **argv);
 
 G_END_DECLS

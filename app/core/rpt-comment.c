@@ -216,6 +216,21 @@ rpt_comment_new_reply (RptComment *parent, const char *author, const char *text)
                        "author", author, "text", text, NULL);
 }
 
+/**
+ * rpt_comment_copy:
+ *
+ * Returns: (transfer full): a comment equal to @self, id included: for a
+ *   worker to write while the original stays with the interface
+ */
+RptComment *
+rpt_comment_copy (RptComment *self)
+{
+  g_return_val_if_fail (RPT_IS_COMMENT (self), NULL);
+  return g_object_new (RPT_TYPE_COMMENT, "id", self->id, "item-id", self->item_id, "parent-id",
+                       self->parent_id, "quote", self->quote, "author", self->author, "created",
+                       self->created, "text", self->text, "resolved", self->resolved, NULL);
+}
+
 const char *
 rpt_comment_get_id (RptComment *self)
 {
@@ -416,21 +431,30 @@ rpt_comments_load (RptStore *store, GError **error)
   return g_steal_pointer (&comments);
 }
 
-/**
- * rpt_comments_save:
- *
- * Writes @comment (new or changed) into the document, in a transaction of
- * its own.
- */
-gboolean
-rpt_comments_save (RptStore *store, RptComment *comment, GError **error)
+static gboolean
+insert_comment (RptSqlite *db, sqlite3_stmt *stmt, RptComment *comment, GError **error)
+{
+  g_autoptr (GDateTime) utc = g_date_time_to_utc (comment->created);
+  g_autofree char *created = g_date_time_format_iso8601 (utc);
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, comment->id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, comment->item_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, comment->parent_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, comment->quote, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, comment->author, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, created, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, comment->text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 8, comment->resolved ? 1 : 0);
+  return rpt_sqlite_step_done (db, stmt, error);
+}
+
+/* All or none, in one transaction: a merge never leaves half its comments. */
+static gboolean
+save_all (RptStore *store, GPtrArray *comments, GError **error)
 {
   RptSqlite *db = _rpt_store_get_sqlite (store);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GDateTime) utc = NULL;
-  g_autofree char *created = NULL;
-
-  g_return_val_if_fail (RPT_IS_COMMENT (comment), FALSE);
 
   if (db == NULL || rpt_store_is_read_only (store))
     {
@@ -439,8 +463,6 @@ rpt_comments_save (RptStore *store, RptComment *comment, GError **error)
                    rpt_store_get_path (store));
       return FALSE;
     }
-  utc = g_date_time_to_utc (comment->created);
-  created = g_date_time_format_iso8601 (utc);
   if (!rpt_sqlite_begin (db, error))
     return FALSE;
   if (!rpt_sqlite_exec (db, comment_table, error))
@@ -451,21 +473,85 @@ rpt_comments_save (RptStore *store, RptComment *comment, GError **error)
                              error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, comment->id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, comment->item_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, comment->parent_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, comment->quote, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, comment->author, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, created, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, comment->text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 8, comment->resolved ? 1 : 0);
-  if (!rpt_sqlite_step_done (db, stmt, error))
-    goto fail;
+  for (guint i = 0; i < comments->len; i++)
+    if (!insert_comment (db, stmt, g_ptr_array_index (comments, i), error))
+      goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
   return rpt_sqlite_commit (db, error);
 
 fail:
   rpt_sqlite_rollback (db);
   return FALSE;
+}
+
+/**
+ * rpt_comments_save:
+ *
+ * Writes @comment (new or changed) into the document, in a transaction of
+ * its own.
+ */
+gboolean
+rpt_comments_save (RptStore *store, RptComment *comment, GError **error)
+{
+  g_autoptr (GPtrArray) one = g_ptr_array_new ();
+
+  g_return_val_if_fail (RPT_IS_COMMENT (comment), FALSE);
+  g_ptr_array_add (one, comment);
+  return save_all (store, one, error);
+}
+
+/* What makes two comments the same when they come back from a reviewer
+ * twice (an ODT read again gives its annotations new ids). */
+static char *
+content_key (RptComment *c)
+{
+  return g_strjoin ("\x1f", c->author, c->item_id != NULL ? c->item_id : "",
+                    c->quote != NULL ? c->quote : "", c->text, NULL);
+}
+
+/**
+ * rpt_comments_add_new:
+ * @incoming: (element-type RptComment): a reviewer's comments
+ * @n_added: (out) (optional): how many were new
+ *
+ * Adds to the document the comments of @incoming it does not have yet (by
+ * id, or by author, place and text), all in one transaction: merging the
+ * same reviewer's copy twice does not double its comments.
+ */
+gboolean
+rpt_comments_add_new (RptStore *store, GListModel *incoming, guint *n_added, GError **error)
+{
+  g_autoptr (GListStore) existing = rpt_comments_load (store, error);
+  g_autoptr (GHashTable) seen = NULL;
+  g_autoptr (GPtrArray) fresh = NULL;
+  guint n;
+
+  if (existing == NULL)
+    return FALSE;
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  n = g_list_model_get_n_items (G_LIST_MODEL (existing));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RptComment) c = g_list_model_get_item (G_LIST_MODEL (existing), i);
+      g_hash_table_add (seen, g_strdup (c->id));
+      g_hash_table_add (seen, content_key (c));
+    }
+  n = g_list_model_get_n_items (incoming);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RptComment) c = g_list_model_get_item (incoming, i);
+      g_autofree char *key = content_key (c);
+
+      if (g_hash_table_contains (seen, c->id) || g_hash_table_contains (seen, key))
+        continue;
+      g_hash_table_add (seen, g_strdup (c->id));
+      g_hash_table_add (seen, g_steal_pointer (&key));
+      g_ptr_array_add (fresh, g_steal_pointer (&c));
+    }
+  if (n_added != NULL)
+    *n_added = fresh->len;
+  return fresh->len == 0 || save_all (store, fresh, error);
 }
 
 /**
@@ -499,6 +585,55 @@ rpt_comments_delete (RptStore *store, const char *id, GError **error)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   return rpt_sqlite_step_done (db, stmt, error);
+}
+
+/**
+ * rpt_comments_margin_notes:
+ * @comments: (element-type RptComment): a document's comments
+ *
+ * What the margin says beside each commented item: how many open
+ * comments, replies included, it has. Resolved threads say nothing.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): item id → note
+ */
+GHashTable *
+rpt_comments_margin_notes (GListModel *comments)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) resolved = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n = g_list_model_get_n_items (comments);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* A reply is as resolved as its thread. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RptComment) c = g_list_model_get_item (comments, i);
+      if (c->parent_id == NULL && c->resolved)
+        g_hash_table_add (resolved, c->id);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RptComment) c = g_list_model_get_item (comments, i);
+      const char *thread = c->parent_id != NULL ? c->parent_id : c->id;
+
+      if (c->item_id == NULL || c->resolved || g_hash_table_contains (resolved, thread))
+        continue;
+      g_hash_table_insert (
+        counts, c->item_id,
+        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, c->item_id)) + 1));
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint count = GPOINTER_TO_UINT (value);
+      /* Translators: in the margin beside a paragraph with comments */
+      g_hash_table_insert (
+        notes, g_strdup (key),
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment", "%u comments", count), count));
+    }
+  return notes;
 }
 
 /* --- in document XML ------------------------------------------------------- */
@@ -698,14 +833,39 @@ _rpt_comments_mark_margin (xmlDoc *doc, GHashTable *notes)
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       xmlNode *mark = g_hash_table_lookup (marks, key);
-      xmlNode *annotation, *p;
+      xmlNode *para = mark, *first, *annotation, *p;
 
-      if (mark == NULL || mark->parent == NULL)
+      while (para != NULL &&
+             !(para->type == XML_ELEMENT_NODE &&
+               (xmlStrEqual (para->name, BAD_CAST "p") || xmlStrEqual (para->name, BAD_CAST "h"))))
+        para = para->parent;
+      if (para == NULL)
         continue;
+      first = para->children;
+      while (first != NULL && first->type != XML_ELEMENT_NODE)
+        first = first->next;
+      /* One margin note per paragraph: a redline's mark already there
+       * ("Moved from 3") says the comments too. */
+      if (first != NULL && xmlStrEqual (first->name, BAD_CAST "annotation") &&
+          (p = first->children) != NULL)
+        {
+          while (p != NULL && p->type != XML_ELEMENT_NODE)
+            p = p->next;
+          if (p != NULL)
+            {
+              if (p->children != NULL)
+                xmlAddChild (p, xmlNewDocText (doc, BAD_CAST " · "));
+              xmlAddChild (p, xmlNewDocText (doc, BAD_CAST value));
+              continue;
+            }
+        }
       annotation = xmlNewDocNode (doc, office, BAD_CAST "annotation", NULL);
       p = xmlNewTextChild (annotation, text_ns, BAD_CAST "p", BAD_CAST value);
       xmlNewNsProp (p, text_ns, BAD_CAST "style-name", BAD_CAST "MarginComment");
       /* The margin mark is the paragraph's first element. */
-      xmlAddPrevSibling (mark->parent->children, annotation);
+      if (para->children != NULL)
+        xmlAddPrevSibling (para->children, annotation);
+      else
+        xmlAddChild (para, annotation);
     }
 }

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (RptComment, rpt_comment, RPT, COMMENT, GObject)
 
 RptComment *rpt_comment_new (const char *item_id, const char *author, const char *text);
 RptComment *rpt_comment_new_reply (RptComment *parent, const char *author, const char *text);
+RptComment *rpt_comment_copy (RptComment *self);
 const char *rpt_comment_get_id (RptComment *self);
 const char *rpt_comment_get_item_id (RptComment *self);
 const char *rpt_comment_get_parent_id (RptComment *self);
@@ -33,6 +34,9 @@ void rpt_comment_set_resolved (RptComment *self, gboolean resolved);
 
 GListStore *rpt_comments_load (RptStore *store, GError **error);
 gboolean rpt_comments_save (RptStore *store, RptComment *comment, GError **error);
+gboolean
+rpt_comments_add_new (RptStore *store, GListModel *incoming, guint *n_added, GError **error);
+GHashTable *rpt_comments_margin_notes (GListModel *comments);
 gboolean rpt_comments_delete (RptStore *store, const char *id, GError **error);
 
 G_END_DECLS

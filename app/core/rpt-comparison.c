@@ -585,6 +585,31 @@ item_label (RptComparison *self, RptPart part, GObject *item, int position, gboo
     }
 }
 
+/**
+ * rpt_letter_dup_item_label:
+ * @id: an item's id
+ *
+ * Returns: (transfer full) (nullable): the item as people name it: "Fact
+ *   3", a person's or a signatory's name, a mandate's title; %NULL when
+ *   @letter has no such item
+ */
+char *
+rpt_letter_dup_item_label (RptLetter *letter, const char *id)
+{
+  g_autoptr (RptComparison) names = NULL;
+  RptPart part;
+  guint position;
+  gpointer item;
+
+  g_return_val_if_fail (RPT_IS_LETTER (letter), NULL);
+
+  if (id == NULL || (item = rpt_letter_find_item (letter, id, &part, &position)) == NULL)
+    return NULL;
+  /* item_label() needs a comparison for the reference data only. */
+  names = g_object_new (RPT_TYPE_COMPARISON, NULL);
+  return item_label (names, part, item, (int) position, FALSE);
+}
+
 static RptItemChange *
 item_change_new (RptComparison *self,
                  RptPart part,

@@ -115,6 +115,7 @@ guint rpt_comparison_count (RptComparison *self, RptPart part, RptChangeKind kin
 guint rpt_comparison_get_n_changes (RptComparison *self);
 char *rpt_comparison_dup_summary (RptComparison *self);
 const char *rpt_part_get_label (RptPart part);
+char *rpt_letter_dup_item_label (RptLetter *letter, const char *id);
 char *rpt_format_date_long (const char *iso_date);
 char *rpt_comparison_to_text (RptComparison *self, gboolean color);
 GBytes *rpt_comparison_to_xml (RptComparison *self);

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "rpt-check.h"
+#include "rpt-checker.h"
 #include "rpt-comment.h"
 #include "rpt-communication.h"
 #include "rpt-comparison.h"
@@ -23,6 +25,7 @@
 #include "rpt-markup.h"
 #include "rpt-merge.h"
 #include "rpt-odt.h"
+#include "rpt-overrides.h"
 #include "rpt-paragraph.h"
 #include "rpt-pdf.h"
 #include "rpt-person.h"

@@ -137,8 +137,9 @@ rpt_export_set_reference (RptExport *self, RptReference *reference)
 
 /**
  * rpt_export_set_creator:
- * @creator: (nullable): the author recorded in the file, or %NULL for the
- *   user's name
+ * @creator: (nullable): the author recorded in the file; "" for none; %NULL
+ *   for the full name of the user's account, if it has one (never the
+ *   login name)
  */
 void
 rpt_export_set_creator (RptExport *self, const char *creator)
@@ -218,15 +219,20 @@ dup_date (RptExport *self)
   return g_date_time_new_now_utc ();
 }
 
+/* The author the file records, or NULL for none: a login name is no
+ * person's name, and may say more than the drafter wants told. */
 static const char *
 get_creator (RptExport *self)
 {
   const char *name;
 
   if (self->creator != NULL)
-    return self->creator;
+    return self->creator[0] != '\0' ? self->creator : NULL;
   name = g_get_real_name ();
-  return name != NULL && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
+  if (name == NULL || name[0] == '\0' || g_str_equal (name, "Unknown") ||
+      g_str_equal (name, g_get_user_name ()))
+    return NULL;
+  return name;
 }
 
 /* The templates' document XML for the letter; notes collect on the way. */
@@ -245,6 +251,30 @@ render_document_xml (RptExport *self, gsize *length, GError **error)
                               self->notes, length, error);
 }
 
+/* The document XML, with the margin notes the preview asked for. */
+static char *
+render_marked_document_xml (RptExport *self, gsize *length, GError **error)
+{
+  g_autofree char *xml = render_document_xml (self, length, error);
+  xmlDoc *doc;
+  xmlChar *marked = NULL;
+  int marked_length = 0;
+  char *out;
+
+  if (xml == NULL || self->margin_notes == NULL || g_hash_table_size (self->margin_notes) == 0)
+    return g_steal_pointer (&xml);
+  doc = rpt_document_xml_read (xml, (gssize) *length, "document.xml", error);
+  if (doc == NULL)
+    return NULL;
+  _rpt_comments_mark_margin (doc, self->margin_notes);
+  xmlDocDumpMemoryEnc (doc, &marked, &marked_length, "UTF-8");
+  xmlFreeDoc (doc);
+  out = g_strndup ((const char *) marked, (gsize) marked_length);
+  *length = (gsize) marked_length;
+  xmlFree (marked);
+  return out;
+}
+
 /**
  * _rpt_export_new_document:
  *
@@ -261,25 +291,9 @@ _rpt_export_new_document (RptExport *self, GError **error)
   gsize length;
 
   g_ptr_array_set_size (self->notes, 0);
-  xml = render_document_xml (self, &length, error);
+  xml = render_marked_document_xml (self, &length, error);
   if (xml == NULL)
     return NULL;
-  if (self->margin_notes != NULL && g_hash_table_size (self->margin_notes) > 0)
-    {
-      xmlDoc *doc = rpt_document_xml_read (xml, (gssize) length, "document.xml", error);
-      xmlChar *marked = NULL;
-      int marked_length = 0;
-
-      if (doc == NULL)
-        return NULL;
-      _rpt_comments_mark_margin (doc, self->margin_notes);
-      xmlDocDumpMemoryEnc (doc, &marked, &marked_length, "UTF-8");
-      xmlFreeDoc (doc);
-      g_free (xml);
-      xml = g_strndup ((const char *) marked, (gsize) marked_length);
-      length = (gsize) marked_length;
-      xmlFree (marked);
-    }
   return rpt_document_new_from_data (xml, (gssize) length, _ ("document XML"), error);
 }
 
@@ -327,7 +341,9 @@ rpt_export_run (RptExport *self, RptExportFormat format, GError **error)
   if (format == RPT_EXPORT_FORMAT_PDF)
     return run_pdf (self, error);
 
-  document = render_document_xml (self, &length, error);
+  document = format == RPT_EXPORT_FORMAT_DOCUMENT_XML
+               ? render_marked_document_xml (self, &length, error)
+               : render_document_xml (self, &length, error);
   if (document == NULL)
     return NULL;
   if (format == RPT_EXPORT_FORMAT_DOCUMENT_XML)

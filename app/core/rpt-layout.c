@@ -76,6 +76,11 @@ struct _BlockLayout
   int orphans;
   int widows;
   GArray *notes; /* of NoteLayout */
+  /* What the Pango layout is made from, to make it again once released
+   * (rpt_layout_set_shape_limit()), and when it was last used. */
+  char *label;
+  double body_width;
+  guint64 used;
 };
 
 /* A footnote paragraph, or what is left of it, waiting for room. */
@@ -121,7 +126,9 @@ struct _RptLayout
 
   GHashTable *cache; /* key → BlockLayout */
   GPtrArray *blocks; /* of BlockLayout, one per document block */
-  GPtrArray *pages;  /* of Page */
+  guint shape_limit; /* Pango layouts kept; 0: all */
+  guint64 tick;
+  GPtrArray *pages; /* of Page */
   guint n_relaid;
 
   GPtrArray *warnings;
@@ -142,6 +149,7 @@ block_layout_clear (BlockLayout *bl)
   g_clear_object (&bl->plain);
   g_free (bl->line_plain);
   g_clear_pointer (&bl->block, rpt_block_unref);
+  g_free (bl->label);
   g_clear_pointer (&bl->selectors, g_array_unref);
   g_clear_pointer (&bl->substitutions, g_array_unref);
   g_free (bl->line_top);
@@ -865,6 +873,8 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
   int unknown;
 
   bl->block = rpt_block_ref (block);
+  bl->label = g_strdup (label);
+  bl->body_width = body_width;
   bl->space_before = style->margin_top;
   bl->space_after = style->margin_bottom;
   bl->keep_with_next = style->keep_with_next;
@@ -1093,6 +1103,67 @@ block_layout_new (RptLayout *self, RptBlock *block, const char *label, double bo
         }
     }
   return bl;
+}
+
+/* The block's Pango layout, made again if it was released: the same
+ * block, label and width shape to the same lines. */
+static PangoLayout *
+block_shape (RptLayout *self, BlockLayout *bl)
+{
+  if (bl->layout == NULL)
+    {
+      BlockLayout *again = block_layout_new (self, bl->block, bl->label, bl->body_width);
+
+      bl->layout = g_steal_pointer (&again->layout);
+      g_clear_object (&bl->plain);
+      bl->plain = g_steal_pointer (&again->plain);
+      block_layout_unref (again);
+    }
+  bl->used = ++self->tick;
+  return bl->layout;
+}
+
+/* Keeps the Pango layouts of the blocks used last, up to the limit: the
+ * lines' positions, all pagination needs, stay. */
+static void
+release_shapes (RptLayout *self)
+{
+  guint n_shaped = 0;
+
+  if (self->shape_limit == 0)
+    return;
+  for (guint i = 0; i < self->blocks->len; i++)
+    if (((BlockLayout *) g_ptr_array_index (self->blocks, i))->layout != NULL)
+      n_shaped++;
+  if (n_shaped <= self->shape_limit)
+    return;
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      BlockLayout *bl = g_ptr_array_index (self->blocks, i);
+      if (bl->used == 0 || bl->used + self->shape_limit <= self->tick)
+        {
+          g_clear_object (&bl->layout);
+          g_clear_object (&bl->plain);
+        }
+    }
+}
+
+/**
+ * rpt_layout_set_shape_limit:
+ * @n_blocks: how many blocks keep their shaped text, or 0 for all
+ *
+ * A long letter's shaped text is most of its layout's memory (about 15 kB
+ * a paragraph). With a limit, only the blocks drawn or looked up last keep
+ * it; the others keep their lines' positions, which is all pagination
+ * needs, and are shaped again when drawn. For the preview, which draws a
+ * few pages at a time; an export, which draws them all once, keeps all.
+ */
+void
+rpt_layout_set_shape_limit (RptLayout *self, guint n_blocks)
+{
+  g_return_if_fail (RPT_IS_LAYOUT (self));
+  self->shape_limit = n_blocks;
+  release_shapes (self);
 }
 
 static double
@@ -1524,6 +1595,12 @@ rpt_layout_set_document (RptLayout *self, RptDocument *document)
             {
               bl = block_layout_new (self, block, NULL, width);
               self->n_relaid++;
+              /* Released at once, its memory goes to shape the next. */
+              if (self->shape_limit > 0)
+                {
+                  g_clear_object (&bl->layout);
+                  g_clear_object (&bl->plain);
+                }
             }
           g_hash_table_insert (cache, g_strdup (block->key), bl);
         }
@@ -1533,6 +1610,7 @@ rpt_layout_set_document (RptLayout *self, RptDocument *document)
   g_hash_table_unref (self->cache);
   self->cache = g_steal_pointer (&cache);
   paginate (self);
+  release_shapes (self);
 }
 
 /**
@@ -1697,8 +1775,8 @@ rpt_layout_find_bookmark (RptLayout *self, const char *name, guint *page, cairo_
 
               if (!g_str_equal (mark->name, name))
                 continue;
-              pango_layout_index_to_line_x (bl->layout, map_index (bl, mark->offset), FALSE, &line,
-                                            NULL);
+              pango_layout_index_to_line_x (block_shape (self, bl), map_index (bl, mark->offset),
+                                            FALSE, &line, NULL);
               if ((guint) line < frag->first_line ||
                   (guint) line >= frag->first_line + frag->n_lines)
                 continue;
@@ -1825,11 +1903,14 @@ draw_lines (RptLayout *self,
             double x0,
             double y0)
 {
-  const RptTextSubstitution *subs =
-    bl->substitutions != NULL ? (const RptTextSubstitution *) (gpointer) bl->substitutions->data
-                              : NULL;
-  guint n_subs = bl->substitutions != NULL ? bl->substitutions->len : 0;
+  const RptTextSubstitution *subs;
+  guint n_subs;
 
+  block_shape (self, bl); /* drawn_line() needs its layouts */
+  subs = bl->substitutions != NULL
+           ? (const RptTextSubstitution *) (gpointer) bl->substitutions->data
+           : NULL;
+  n_subs = bl->substitutions != NULL ? bl->substitutions->len : 0;
   for (guint i = first; i < first + n; i++)
     rpt_text_renderer_draw_line (self->renderer, cr, drawn_line (bl, i), x0 + bl->line_x[i],
                                  y0 + bl->baseline[i] - bl->line_top[first], subs, n_subs);
@@ -1970,4 +2051,5 @@ rpt_layout_draw_page (RptLayout *self, guint page, cairo_t *cr)
     draw_furniture (self, cr, pg->master->footer, page + 1, pl->margin_left,
                     pl->height - pl->margin_bottom - pl->footer_min_height, width);
   cairo_restore (cr);
+  release_shapes (self);
 }

@@ -66,6 +66,7 @@ RptStyleSheet *rpt_layout_get_style_sheet (RptLayout *self);
 void rpt_layout_set_document (RptLayout *self, RptDocument *document);
 RptDocument *rpt_layout_get_document (RptLayout *self);
 guint rpt_layout_get_n_relaid_blocks (RptLayout *self);
+void rpt_layout_set_shape_limit (RptLayout *self, guint n_blocks);
 
 guint rpt_layout_get_n_pages (RptLayout *self);
 void rpt_layout_get_page_size (RptLayout *self, guint page, double *width, double *height);

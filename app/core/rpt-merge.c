@@ -821,6 +821,38 @@ place_like_theirs (RptMerge *self, RptLetter *result, RptPart part, const char *
 }
 
 /**
+ * rpt_merge_dup_result_so_far:
+ *
+ * The result as decided so far, the conflicts still open taken as the
+ * drafter's: what a preview shows while the drafter decides.
+ *
+ * Returns: (transfer full): the letter, or %NULL with @error set
+ */
+RptLetter *
+rpt_merge_dup_result_so_far (RptMerge *self, GError **error)
+{
+  g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
+  RptLetter *result;
+
+  g_return_val_if_fail (RPT_IS_MERGE (self), NULL);
+
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      RptMergeChange *c = g_ptr_array_index (self->changes, i);
+      if (c->decision == RPT_MERGE_PENDING)
+        {
+          c->decision = RPT_MERGE_REJECTED;
+          g_array_append_val (open, i);
+        }
+    }
+  result = rpt_merge_dup_result (self, error);
+  for (guint k = 0; k < open->len; k++)
+    ((RptMergeChange *) g_ptr_array_index (self->changes, g_array_index (open, guint, k)))
+      ->decision = RPT_MERGE_PENDING;
+  return result;
+}
+
+/**
  * rpt_merge_dup_result:
  *
  * Returns: (transfer full): the drafter's letter with the accepted changes

@@ -90,6 +90,7 @@ void rpt_merge_decide_all (RptMerge *self, RptMergeDecision decision);
 gboolean rpt_merge_resolve_text (RptMerge *self, guint index, const char *markup, GError **error);
 char *rpt_merge_dup_conflict_text (RptMerge *self, guint index, gboolean theirs);
 RptLetter *rpt_merge_dup_result (RptMerge *self, GError **error);
+RptLetter *rpt_merge_dup_result_so_far (RptMerge *self, GError **error);
 
 gboolean rpt_merge_text (const char *base,
                          const char *ours,

@@ -12,6 +12,8 @@
 #include <libxml/xmlsave.h>
 #include <string.h>
 
+#include "rpt-comment-private.h"
+#include "rpt-comment.h"
 #include "rpt-diff.h"
 #include "rpt-document-xml.h"
 #include "rpt-error.h"
@@ -87,10 +89,12 @@ struct _RptRedline
   GObject parent_instance;
 
   RptComparison *comparison;
-  xmlDoc *docs[2];      /* older, newer: document XML */
-  GPtrArray *blocks[2]; /* of Block */
-  GArray *entries;      /* of Entry */
-  GPtrArray *notes;     /* of char*, NULL-terminated */
+  xmlDoc *docs[2];          /* older, newer: document XML */
+  GPtrArray *blocks[2];     /* of Block */
+  GArray *entries;          /* of Entry */
+  GPtrArray *notes;         /* of char*, NULL-terminated */
+  GListModel *comments;     /* of RptComment, or NULL */
+  GHashTable *margin_notes; /* item id → note, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (RptRedline, rpt_redline, G_TYPE_OBJECT)
@@ -118,6 +122,8 @@ rpt_redline_finalize (GObject *object)
   RptRedline *self = RPT_REDLINE (object);
 
   g_clear_object (&self->comparison);
+  g_clear_object (&self->comments);
+  g_clear_pointer (&self->margin_notes, g_hash_table_unref);
   g_array_unref (self->entries);
   for (guint i = 0; i < 2; i++)
     {
@@ -1293,6 +1299,8 @@ rpt_redline_build_odt (RptRedline *self, GError **error)
   g_return_val_if_fail (RPT_IS_REDLINE (self), NULL);
 
   doc = build_tracked (self);
+  if (self->comments != NULL)
+    _rpt_comments_annotate (doc, self->comments);
   odt = rpt_odt_build (doc, rpt_comparison_get_author (self->comparison),
                        rpt_comparison_get_date (self->comparison), error);
   xmlFreeDoc (doc);
@@ -1619,6 +1627,13 @@ rpt_redline_dup_display_xml (RptRedline *self, gsize *length)
         }
       flow_add (&o, &flow, p, list_style);
     }
+  if (self->margin_notes != NULL)
+    _rpt_comments_mark_margin (doc, self->margin_notes);
+  else if (self->comments != NULL)
+    {
+      g_autoptr (GHashTable) notes = rpt_comments_margin_notes (self->comments);
+      _rpt_comments_mark_margin (doc, notes);
+    }
   xmlReconciliateNs (doc, xmlDocGetRootElement (doc));
   out = serialize (doc, length);
   xmlFreeDoc (doc);
@@ -1642,6 +1657,37 @@ rpt_redline_new_document (RptRedline *self, GError **error)
 
   xml = rpt_redline_dup_display_xml (self, &length);
   return rpt_document_new_from_data (xml, (gssize) length, _ ("redline"), error);
+}
+
+/**
+ * rpt_redline_set_comments:
+ * @comments: (nullable) (element-type RptComment): the newer letter's
+ *   comments
+ *
+ * Shows the comments with the changes: as annotations in the ODT, as
+ * notes in the margin of the PDF.
+ */
+void
+rpt_redline_set_comments (RptRedline *self, GListModel *comments)
+{
+  g_return_if_fail (RPT_IS_REDLINE (self));
+  g_set_object (&self->comments, comments);
+}
+
+/**
+ * rpt_redline_set_margin_notes:
+ * @notes: (nullable) (element-type utf8 utf8): item id → what the margin of
+ *   the display document says beside its paragraph (rpt_comments_margin_notes())
+ *
+ * For the display document only: what the application's preview shows.
+ */
+void
+rpt_redline_set_margin_notes (RptRedline *self, GHashTable *notes)
+{
+  g_return_if_fail (RPT_IS_REDLINE (self));
+  g_clear_pointer (&self->margin_notes, g_hash_table_unref);
+  if (notes != NULL)
+    self->margin_notes = g_hash_table_ref (notes);
 }
 
 /**

@@ -27,6 +27,8 @@ RptComparison *rpt_redline_get_comparison (RptRedline *self);
 char *rpt_redline_dup_tracked_xml (RptRedline *self, gsize *length);
 char *rpt_redline_dup_display_xml (RptRedline *self, gsize *length);
 RptDocument *rpt_redline_new_document (RptRedline *self, GError **error);
+void rpt_redline_set_comments (RptRedline *self, GListModel *comments);
+void rpt_redline_set_margin_notes (RptRedline *self, GHashTable *notes);
 GBytes *rpt_redline_build_odt (RptRedline *self, GError **error);
 GBytes *rpt_redline_build_pdf (RptRedline *self, GError **error);
 const char *const *rpt_redline_get_notes (RptRedline *self);

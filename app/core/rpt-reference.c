@@ -16,13 +16,16 @@
 #include "rpt-error.h"
 #include "rpt-grammar.h"
 #include "rpt-item-private.h"
+#include "rpt-file.h"
 #include "rpt-markup.h"
+#include "rpt-overrides.h"
 #include "rpt-reference.h"
 
 /* The tables are small (a few thousand rows): each is read once, whole,
  * into hash tables, the first time something asks for it (a command that
- * only needs a mandate's title never reads the treaty table). Strings
- * live in one GStringChunk freed with the object. */
+ * only needs a mandate's title never reads the treaty table), and the
+ * user's corrections of a table (overrides.csv) are applied as it is read.
+ * Strings live in one GStringChunk freed with the object. */
 
 #define BUILT_IN "built-in"
 
@@ -40,9 +43,10 @@
 #define INSTRUMENTS_CSV "instruments.csv"
 #define TREATIES_CSV "treaty_participation_untc_snapshot_2014-2015.csv"
 #define COUNTRIES_CSV "countries.csv"
+#define OVERRIDES_CSV "overrides.csv"
 
-/* Tables read together, in this order (a later group's rows may refer to
- * an earlier one's; problems are listed in this order). */
+/* Tables read together; problems are listed in this order. A group a
+ * later one needs is read first (ensure_locked()). */
 typedef enum
 {
   GROUP_MANDATES,     /* mandates, then their French and Spanish titles */
@@ -51,8 +55,12 @@ typedef enum
   GROUP_LEGAL,        /* legal references */
   GROUP_UN_COUNTRIES, /* the UN's country names */
   GROUP_COUNTRIES,    /* iso-codes' country names, the user's countries.csv */
+  GROUP_OVERRIDES,    /* the user's corrections, read before the tables they correct */
   N_GROUPS
 } Group;
+
+/* The corrections of each RptOverrideTable. */
+#define N_OVERRIDE_TABLES (RPT_OVERRIDE_TABLE_TREATIES + 1)
 
 typedef struct
 {
@@ -113,6 +121,7 @@ struct _RptReference
   GArray *deferred_rows;     /* of Row, while a table is read for later */
   GArray *treaty_rows;       /* of Row */
   GHashTable *treaties_made; /* the keys whose rows are made */
+  gboolean all_treaties_made;
   GBytes *treaty_table;      /* the built-in table, read State by State */
   GHashTable *treaty_states; /* the States whose rows are read, or NULL: all are */
   GHashTable *treaty_notes;  /* as of → the note of the rows of that date */
@@ -123,9 +132,22 @@ struct _RptReference
   GHashTable *user_titles;  /* mandate keys whose French or Spanish titles the user set */
   char *iso_codes_locale_dir;
 
-  GMutex lock;            /* guards reading groups, and the caches below */
-  GHashTable *catalogues; /* language → GHashTable, or a NULL value */
-  GHashTable *clauses;    /* language → GPtrArray of RptClause */
+  /* The user's corrections field by field (rpt-overrides.h), read with
+   * GROUP_OVERRIDES. What the data said before a correction is kept per
+   * table, written only while the group of that table is read. */
+  RptOverrides *overrides;
+  char *overrides_path;
+  gboolean corrects[N_OVERRIDE_TABLES];       /* whether the user corrects that table */
+  GHashTable *data_values[N_OVERRIDE_TABLES]; /* "table key field" → what the data said */
+  GHashTable *mandate_doubts;                 /* key → why the row is unverified (Doubt flags) */
+
+  /* Guards reading groups, and the caches below. Recursive: applying a
+   * group's corrections looks rows up through the public functions, in
+   * that group (being read: reading[]) and in the groups it needs. */
+  GRecMutex lock;
+  gboolean reading[N_GROUPS]; /* under the lock */
+  GHashTable *catalogues;     /* language → GHashTable, or a NULL value */
+  GHashTable *clauses;        /* language → GPtrArray of RptClause */
 };
 
 G_DEFINE_FINAL_TYPE (RptReference, rpt_reference, G_TYPE_OBJECT)
@@ -156,10 +178,15 @@ rpt_reference_finalize (GObject *object)
   g_hash_table_unref (self->un_countries);
   g_hash_table_unref (self->user_titles);
   g_free (self->iso_codes_locale_dir);
+  g_clear_object (&self->overrides);
+  g_free (self->overrides_path);
+  for (guint i = 0; i < N_OVERRIDE_TABLES; i++)
+    g_hash_table_unref (self->data_values[i]);
+  g_hash_table_unref (self->mandate_doubts);
   g_hash_table_unref (self->catalogues);
   g_hash_table_unref (self->clauses);
   g_string_chunk_free (self->strings);
-  g_mutex_clear (&self->lock);
+  g_rec_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (rpt_reference_parent_class)->finalize (object);
 }
@@ -209,11 +236,14 @@ rpt_reference_init (RptReference *self)
     g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) country_free);
   self->un_countries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->user_titles = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < N_OVERRIDE_TABLES; i++)
+    self->data_values[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->mandate_doubts = g_hash_table_new (g_str_hash, g_str_equal);
   self->catalogues =
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, optional_hash_table_unref);
   self->clauses =
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  g_mutex_init (&self->lock);
+  g_rec_mutex_init (&self->lock);
 }
 
 static void G_GNUC_PRINTF (2, 3) add_problem (RptReference *self, const char *format, ...)
@@ -358,6 +388,23 @@ read_table (RptReference *self,
     read_rows (self, rows, NULL, source, key_column, func);
 }
 
+/* A file of the user's, read within RPT_REFERENCE_FILE_MAX_SIZE: a file
+ * that is not there is no problem, any other failure is one. */
+static gboolean
+read_user_file (RptReference *self, const char *path, char **contents, gsize *length)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (rpt_file_read_bounded (path, RPT_REFERENCE_FILE_MAX_SIZE, contents, length, &error))
+    return TRUE;
+  if (g_error_matches (error, RPT_ERROR, RPT_ERROR_UNSAFE))
+    add_problem (self, _ ("%s is larger than %u MB; reference data never is. It is not used."),
+                 path, (guint) (RPT_REFERENCE_FILE_MAX_SIZE / (1024 * 1024)));
+  else if (!g_error_matches (error, RPT_ERROR, RPT_ERROR_NOT_FOUND))
+    add_problem (self, "%s", error->message);
+  return FALSE;
+}
+
 /* The built-in table, then the user's file of the same name, whose rows
  * replace the built-in rows with the same key. */
 static void
@@ -374,14 +421,9 @@ load_table (RptReference *self, const char *name, const char *key_column, RowFun
     {
       g_autofree char *path = g_build_filename (self->override_dir, name, NULL);
       g_autofree char *contents = NULL;
-      g_autoptr (GError) error = NULL;
 
-      if (!g_file_get_contents (path, &contents, &length, &error))
-        {
-          if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-            add_problem (self, "%s", error->message);
-          return;
-        }
+      if (!read_user_file (self, path, &contents, &length))
+        return;
       read_table (self, contents, length, intern (self, path), key_column, func);
     }
 }
@@ -404,6 +446,23 @@ row_trust (RptReference *self,
                     : verified;
   *out_verification =
     intern (self, col (row, "verification") != NULL ? col (row, "verification") : verification);
+}
+
+/* Why a mandate row is unverified, so that a user's correction of that
+ * field can settle it (apply_overrides()). */
+typedef enum
+{
+  DOUBT_TITLE = 1 << 0,
+  DOUBT_RESOLUTIONS = 1 << 1,
+} Doubt;
+
+static void
+note_mandate_doubt (RptReference *self, const char *key, Doubt doubt)
+{
+  gpointer old = g_hash_table_lookup (self->mandate_doubts, key);
+
+  g_hash_table_insert (self->mandate_doubts, (gpointer) intern (self, key),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (old) | doubt));
 }
 
 static void
@@ -448,11 +507,13 @@ mandate_row (RptReference *self, const Row *row)
   if (attested != NULL && g_str_has_prefix (attested, "NOT ATTESTED"))
     {
       verified = FALSE;
+      note_mandate_doubt (self, key, DOUBT_TITLE);
       g_string_append (note, _ ("The title is not attested word for word in a source."));
     }
   if (resolutions[0] != NULL && !says_yes (res_verified))
     {
       verified = FALSE;
+      note_mandate_doubt (self, key, DOUBT_RESOLUTIONS);
       if (note->len > 0)
         g_string_append_c (note, ' ');
       g_string_append_printf (note, _ ("Resolution number not verified: %s."),
@@ -822,18 +883,13 @@ load_country_overrides (RptReference *self)
 {
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr (GError) error = NULL;
   gsize length;
 
   if (self->override_dir == NULL || !g_file_test (self->override_dir, G_FILE_TEST_IS_DIR))
     return;
   path = g_build_filename (self->override_dir, COUNTRIES_CSV, NULL);
-  if (!g_file_get_contents (path, &contents, &length, &error))
-    {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        add_problem (self, "%s", error->message);
-      return;
-    }
+  if (!read_user_file (self, path, &contents, &length))
+    return;
   read_table (self, contents, length, intern (self, path), "alpha_3", country_row);
 }
 
@@ -845,7 +901,9 @@ load_country_overrides (RptReference *self)
  * @override_dir: (nullable): a folder of CSV files that correct or extend
  *   the built-in tables, or %NULL for none
  *
- * Reads the built-in reference data and the user's corrections. Problems
+ * The built-in reference data and the user's corrections: the tables in
+ * @override_dir and the field-by-field corrections of its overrides.csv.
+ * Each table is read when first asked for, with its corrections. Problems
  * with the user's files (a broken CSV, a bad date) do not stop it: the
  * rows concerned are left out and rpt_reference_get_problems() says why.
  *
@@ -857,6 +915,8 @@ rpt_reference_new (const char *override_dir)
   RptReference *self = g_object_new (RPT_TYPE_REFERENCE, NULL);
 
   self->override_dir = g_strdup (override_dir);
+  if (override_dir != NULL)
+    self->overrides_path = g_build_filename (override_dir, OVERRIDES_CSV, NULL);
   return self;
 }
 
@@ -873,11 +933,13 @@ has_user_file (RptReference *self, const char *name)
  * problems are reported at once). The built-in rows, known to be sound,
  * are read State by State when a State is first looked up, and made into
  * RptTreatyStatus with their instrument (make_treaty_rows()): an export
- * needs one or two rows of two thousand. */
+ * needs one or two rows of two thousand. With a correction of any treaty
+ * row in overrides.csv, the table is read whole, so that the corrections
+ * are applied as it is read, like those of the other tables. */
 static void
 load_treaties (RptReference *self)
 {
-  if (has_user_file (self, TREATIES_CSV))
+  if (has_user_file (self, TREATIES_CSV) || self->corrects[RPT_OVERRIDE_TABLE_TREATIES])
     {
       load_table (self, TREATIES_CSV, "instrument", treaty_row);
       return;
@@ -889,25 +951,28 @@ load_treaties (RptReference *self)
 
 /* Called with the lock held: the built-in rows that mention @country, in
  * the table's order, kept for make_treaty_rows(). A table that cannot be
- * read that way is read whole. */
+ * read that way is read whole, as it is for a %NULL @country. */
 static void
 read_treaty_rows (RptReference *self, const char *country)
 {
   g_autoptr (GArray) numbers = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) ignored = NULL;
-  GPtrArray *rows;
+  GPtrArray *loading = self->loading;
+  GPtrArray *rows = NULL;
   gsize length;
   const char *data;
 
-  if (self->treaty_states == NULL || g_hash_table_contains (self->treaty_states, country))
+  if (self->treaty_states == NULL ||
+      (country != NULL && g_hash_table_contains (self->treaty_states, country)))
     return;
   data = g_bytes_get_data (self->treaty_table, &length);
   numbers = g_array_new (FALSE, FALSE, sizeof (guint));
   ignored = g_ptr_array_new_with_free_func (g_free);
   self->loading = ignored;
   self->deferred_rows = self->treaty_rows;
-  rows = _rpt_csv_parse_rows_with (data, length, BUILT_IN, country, numbers, &error);
+  if (country != NULL)
+    rows = _rpt_csv_parse_rows_with (data, length, BUILT_IN, country, numbers, &error);
   if (rows != NULL)
     {
       read_rows (self, rows, numbers, BUILT_IN, "instrument", NULL);
@@ -915,12 +980,14 @@ read_treaty_rows (RptReference *self, const char *country)
     }
   else
     {
+      /* Rows read for some States may be read again with the whole
+       * table: it alone keeps them once each and in order. */
       g_array_set_size (self->treaty_rows, 0);
       read_table (self, data, length, BUILT_IN, "instrument", NULL);
       g_clear_pointer (&self->treaty_states, g_hash_table_unref);
     }
   self->deferred_rows = NULL;
-  self->loading = NULL;
+  self->loading = loading;
 }
 
 /* col() for the rows of one table, without looking the column up again. */
@@ -939,6 +1006,7 @@ static void
 make_treaty_rows (RptReference *self, const char *instrument, const char *country, const char *key)
 {
   g_autoptr (GPtrArray) ignored = NULL;
+  GPtrArray *loading = self->loading;
   GHashTable *columns = NULL;
   guint instrument_col = 0, country_col = 0;
 
@@ -963,8 +1031,61 @@ make_treaty_rows (RptReference *self, const char *instrument, const char *countr
           g_strcmp0 (col_at (row, instrument_col), instrument) == 0)
         treaty_row (self, row);
     }
-  self->loading = NULL;
+  self->loading = loading;
   g_hash_table_add (self->treaties_made, g_strdup (key));
+}
+
+/* Called with the lock held: the statuses of every row of @country (or
+ * of every State, for %NULL) made, for a list of them. The rows are made
+ * in the table's order, each key once, as make_treaty_rows() would. */
+static void
+make_all_treaty_rows (RptReference *self, const char *country)
+{
+  g_autoptr (GHashTable) made_before = NULL;
+  g_autoptr (GPtrArray) ignored = NULL;
+  GPtrArray *loading = self->loading;
+  GHashTable *columns = NULL;
+  guint instrument_col = 0, country_col = 0;
+
+  if (self->all_treaties_made)
+    return;
+  read_treaty_rows (self, country);
+  made_before = g_hash_table_new (g_str_hash, g_str_equal);
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, self->treaties_made);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_hash_table_add (made_before, key);
+  }
+  ignored = g_ptr_array_new_with_free_func (g_free);
+  self->loading = ignored;
+  for (guint i = 0; i < self->treaty_rows->len; i++)
+    {
+      const Row *row = &g_array_index (self->treaty_rows, Row, i);
+      g_autofree char *key = NULL;
+      const char *row_country;
+
+      if (row->columns != columns)
+        {
+          columns = row->columns;
+          instrument_col = GPOINTER_TO_UINT (g_hash_table_lookup (columns, "instrument"));
+          country_col = GPOINTER_TO_UINT (g_hash_table_lookup (columns, "iso3"));
+        }
+      row_country = col_at (row, country_col);
+      if (row_country == NULL || (country != NULL && !g_str_equal (row_country, country)))
+        continue;
+      key = g_strconcat (col_at (row, instrument_col), " ", row_country, NULL);
+      /* A status made before may be held by a caller: it stays. */
+      if (g_hash_table_contains (made_before, key))
+        continue;
+      treaty_row (self, row);
+      g_hash_table_add (self->treaties_made, g_steal_pointer (&key));
+    }
+  self->loading = loading;
+  if (country == NULL)
+    self->all_treaties_made = TRUE;
 }
 
 /* Called with the lock held: every row of the treaty table read the way
@@ -974,15 +1095,21 @@ static void
 find_treaty_problems (RptReference *self)
 {
   GHashTable *made = self->treaties;
+  GPtrArray *loading = self->loading;
 
-  g_ptr_array_set_size (self->group_problems[GROUP_TREATIES], 0);
+  /* Read on demand, the group has no problems of its own: no user's
+   * table, no corrections of it. */
+  g_assert (self->group_problems[GROUP_TREATIES]->len == 0);
   self->treaties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->loading = self->group_problems[GROUP_TREATIES];
   load_table (self, TREATIES_CSV, "instrument", treaty_row);
-  self->loading = NULL;
+  self->loading = loading;
   g_hash_table_unref (self->treaties);
   self->treaties = made;
 }
+
+static void load_overrides (RptReference *self);
+static void apply_overrides (RptReference *self, RptOverrideTable table);
 
 static void
 load_group (RptReference *self, Group group)
@@ -1009,40 +1136,109 @@ load_group (RptReference *self, Group group)
       load_countries (self);
       load_country_overrides (self);
       break;
+    case GROUP_OVERRIDES:
+      load_overrides (self);
+      break;
     case N_GROUPS:
     default:
       g_assert_not_reached ();
     }
 }
 
-/* Called with the lock held. */
+/* Called with the lock held: @group's tables read, its problems collected
+ * (applying its corrections adds to them). */
 static void
-ensure_locked (RptReference *self, Group group)
+start_group (RptReference *self, Group group)
 {
-  if (g_atomic_int_get (&self->loaded[group]))
-    return;
-  if (group == GROUP_TREATIES)
-    ensure_locked (self, GROUP_INSTRUMENTS);
+  self->reading[group] = TRUE;
   self->loading = self->group_problems[group];
   load_group (self, group);
-  self->loading = NULL;
+}
+
+static void
+finish_group (RptReference *self, Group group)
+{
   /* The default reference data says at once what is wrong with the
    * user's files (rpt_reference_get_default()). */
   for (guint i = 0; self->log_problems && i < self->group_problems[group]->len; i++)
     g_message ("%s", (const char *) self->group_problems[group]->pdata[i]);
+  self->reading[group] = FALSE;
   g_atomic_int_set (&self->loaded[group], 1);
 }
 
+/* Called with the lock held, also while another group is read (its
+ * corrections may look rows up here). A group being read by this thread
+ * counts as read: its corrections look rows up in it. */
+static void
+ensure_locked (RptReference *self, Group group)
+{
+  GPtrArray *loading = self->loading;
+
+  if (g_atomic_int_get (&self->loaded[group]) || self->reading[group])
+    return;
+  /* What the group needs first. A group is never changed once read, so
+   * the corrections of a table are applied as its group is read. */
+  if (group == GROUP_MANDATES || group == GROUP_TREATIES || group == GROUP_UN_COUNTRIES ||
+      group == GROUP_COUNTRIES)
+    ensure_locked (self, GROUP_OVERRIDES);
+  if (group == GROUP_TREATIES)
+    ensure_locked (self, GROUP_INSTRUMENTS);
+
+  if ((group == GROUP_UN_COUNTRIES || group == GROUP_COUNTRIES) &&
+      self->corrects[RPT_OVERRIDE_TABLE_COUNTRIES])
+    {
+      /* A correction of a State's name changes both the UN's names and
+       * the user's countries.csv (apply_country()): with corrections of
+       * names, the two groups are read together. */
+      g_assert (!g_atomic_int_get (&self->loaded[GROUP_UN_COUNTRIES]) &&
+                !g_atomic_int_get (&self->loaded[GROUP_COUNTRIES]));
+      start_group (self, GROUP_UN_COUNTRIES);
+      start_group (self, GROUP_COUNTRIES);
+      self->loading = self->group_problems[GROUP_UN_COUNTRIES];
+      apply_overrides (self, RPT_OVERRIDE_TABLE_COUNTRIES);
+      finish_group (self, GROUP_UN_COUNTRIES);
+      finish_group (self, GROUP_COUNTRIES);
+    }
+  else
+    {
+      start_group (self, group);
+      if (group == GROUP_MANDATES)
+        apply_overrides (self, RPT_OVERRIDE_TABLE_MANDATES);
+      else if (group == GROUP_TREATIES)
+        apply_overrides (self, RPT_OVERRIDE_TABLE_TREATIES);
+      finish_group (self, group);
+    }
+  self->loading = loading;
+}
+
 /* Reads @group the first time it is needed. Once read, a group never
- * changes, so lookups need no lock. Not to be called with the lock held. */
+ * changes, so lookups need no lock. */
 static void
 ensure (RptReference *self, Group group)
 {
   if (G_LIKELY (g_atomic_int_get (&self->loaded[group])))
     return;
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   ensure_locked (self, group);
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
+}
+
+/* The group a table of corrections belongs to: once it is read, so are
+ * the corrections of the table, and what the data said before them. */
+static Group
+group_of_table (RptOverrideTable table)
+{
+  switch (table)
+    {
+    case RPT_OVERRIDE_TABLE_MANDATES:
+      return GROUP_MANDATES;
+    case RPT_OVERRIDE_TABLE_TREATIES:
+      return GROUP_TREATIES;
+    case RPT_OVERRIDE_TABLE_COUNTRIES:
+      return GROUP_UN_COUNTRIES;
+    default:
+      g_return_val_if_reached (GROUP_OVERRIDES);
+    }
 }
 
 /**
@@ -1054,6 +1250,41 @@ char *
 rpt_reference_dup_default_override_dir (void)
 {
   return g_build_filename (g_get_user_data_dir (), "rapporteur", "reference", NULL);
+}
+
+/* The default reference data, and the ones it replaced: callers hold
+ * the default without a reference (and pointers into it), so a default
+ * replaced by rpt_reference_reload_default() lives until the process
+ * ends. Reloads are rare: the user corrected the data. */
+static GMutex default_lock;
+static RptReference *default_reference;
+static GPtrArray *superseded_defaults;
+
+static RptReference *
+get_default (gboolean reload)
+{
+  RptReference *reference;
+
+  g_mutex_lock (&default_lock);
+  if (default_reference == NULL || reload)
+    {
+      g_autofree char *dir = rpt_reference_dup_default_override_dir ();
+      RptReference *fresh = rpt_reference_new (dir);
+
+      /* Read on first use; each group says what is wrong with the user's
+       * files as it is read. */
+      fresh->log_problems = TRUE;
+      if (default_reference != NULL)
+        {
+          if (superseded_defaults == NULL)
+            superseded_defaults = g_ptr_array_new ();
+          g_ptr_array_add (superseded_defaults, default_reference);
+        }
+      default_reference = fresh;
+    }
+  reference = default_reference;
+  g_mutex_unlock (&default_lock);
+  return reference;
 }
 
 /**
@@ -1068,17 +1299,7 @@ rpt_reference_dup_default_override_dir (void)
 RptReference *
 rpt_reference_get_default (void)
 {
-  static gsize once = 0;
-  static RptReference *reference = NULL;
-
-  if (g_once_init_enter (&once))
-    {
-      g_autofree char *dir = rpt_reference_dup_default_override_dir ();
-      reference = rpt_reference_new (dir);
-      reference->log_problems = TRUE;
-      g_once_init_leave (&once, 1);
-    }
-  return reference;
+  return get_default (FALSE);
 }
 
 const char *
@@ -1099,7 +1320,7 @@ rpt_reference_get_problems (RptReference *self)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   if (self->problems == NULL)
     {
       self->problems = g_ptr_array_new_null_terminated (4, g_free, TRUE);
@@ -1112,7 +1333,7 @@ rpt_reference_get_problems (RptReference *self)
             g_ptr_array_add (self->problems, g_strdup (self->group_problems[group]->pdata[i]));
         }
     }
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
   return (const char *const *) self->problems->pdata;
 }
 
@@ -1225,10 +1446,10 @@ rpt_reference_lookup_treaty_status (RptReference *self, const char *instrument, 
   key = g_strconcat (instrument, " ", country, NULL);
   if (!self->treaties_on_demand)
     return g_hash_table_lookup (self->treaties, key);
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   make_treaty_rows (self, instrument, country, key);
   status = g_hash_table_lookup (self->treaties, key);
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
   return status;
 }
 
@@ -1311,11 +1532,11 @@ dup_iso_country_name (RptReference *self, const char *code, const char *language
   if (language == NULL || g_str_equal (language, "en") || self->iso_codes_locale_dir == NULL)
     return g_strdup (c->name);
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   catalogue = get_catalogue (self, language);
   if (catalogue != NULL)
     translated = g_hash_table_lookup (catalogue, msgid);
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
   /* Catalogues are never freed while the object lives. */
   return g_strdup (translated != NULL ? translated : c->name);
 }
@@ -1402,6 +1623,7 @@ rpt_reference_dup_country_form (RptReference *self,
   Country *user;
   const char *user_name = NULL;
   g_autofree char *in_text = NULL;
+  gboolean with_user;
 
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
 
@@ -1413,14 +1635,18 @@ rpt_reference_dup_country_form (RptReference *self,
   un = g_hash_table_lookup (self->un_countries, code);
   /* iso-codes' names are the last resort, and the user's countries.csv
    * comes first: neither is read when there is no such file and the UN's
-   * data has the name. */
+   * data has the name. (Once ensure() returns, the group is read, or is
+   * being read by this thread, whose corrections ask.) */
   if (has_user_countries (self) || un == NULL ||
       (un_form (un, language, form) == NULL &&
        un_form (un, language, RPT_COUNTRY_FORM_IN_TEXT) == NULL))
-    ensure (self, GROUP_COUNTRIES);
-  user = g_atomic_int_get (&self->loaded[GROUP_COUNTRIES])
-           ? g_hash_table_lookup (self->countries, code)
-           : NULL;
+    {
+      ensure (self, GROUP_COUNTRIES);
+      with_user = TRUE;
+    }
+  else
+    with_user = g_atomic_int_get (&self->loaded[GROUP_COUNTRIES]);
+  user = with_user ? g_hash_table_lookup (self->countries, code) : NULL;
   if (user != NULL)
     {
       if (g_strcmp0 (language, "fr") == 0)
@@ -1635,7 +1861,7 @@ rpt_reference_list_clauses (RptReference *self, const char *language, RptPart pa
   if (language == NULL)
     language = "en";
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   all = g_hash_table_lookup (self->clauses, language);
   if (all == NULL)
     {
@@ -1649,6 +1875,658 @@ rpt_reference_list_clauses (RptReference *self, const char *language, RptPart pa
       if (part == RPT_N_PARTS || clause->part == part)
         g_ptr_array_add (result, clause);
     }
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
   return result;
+}
+
+/* ------------------------------------------------------------------ */
+/* The user's corrections, field by field (rpt-overrides.h)            */
+
+/**
+ * rpt_reference_reload_default:
+ *
+ * Reads the reference data and the user's corrections again, after the
+ * user changed them: rpt_reference_get_default() returns the new data
+ * from then on. Pointers into the data given before stay valid.
+ *
+ * Returns: (transfer none): the new default
+ */
+RptReference *
+rpt_reference_reload_default (void)
+{
+  return get_default (TRUE);
+}
+
+/**
+ * rpt_reference_dup_default_overrides_path:
+ *
+ * Returns: (transfer full): where the user's corrections are kept:
+ *   $XDG_DATA_HOME/rapporteur/reference/overrides.csv
+ */
+char *
+rpt_reference_dup_default_overrides_path (void)
+{
+  g_autofree char *dir = rpt_reference_dup_default_override_dir ();
+  return g_build_filename (dir, OVERRIDES_CSV, NULL);
+}
+
+/**
+ * rpt_reference_get_overrides_path:
+ *
+ * Returns: (nullable): the file of corrections this data read, or %NULL
+ *   without an override folder
+ */
+const char *
+rpt_reference_get_overrides_path (RptReference *self)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  return self->overrides_path;
+}
+
+/**
+ * rpt_reference_get_overrides:
+ *
+ * Returns: (transfer none): the corrections this data read (all of them,
+ *   also those of rows the data no longer has, which are not applied)
+ */
+RptOverrides *
+rpt_reference_get_overrides (RptReference *self)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_OVERRIDES);
+  return self->overrides;
+}
+
+static gboolean
+split_treaty_key (const char *key, char **instrument, char **country)
+{
+  const char *slash = key != NULL ? strchr (key, '/') : NULL;
+
+  if (slash == NULL)
+    return FALSE;
+  *instrument = g_strndup (key, slash - key);
+  *country = g_strdup (slash + 1);
+  return TRUE;
+}
+
+/**
+ * rpt_reference_has_row:
+ * @key: a mandate key, a State's code or "INSTRUMENT/CODE"
+ *
+ * Whether the data has that row to correct. For a treaty, the instrument
+ * and the State must be known; the data need not say anything of them
+ * yet (a correction may add a ratification).
+ */
+gboolean
+rpt_reference_has_row (RptReference *self, RptOverrideTable table, const char *key, GError **error)
+{
+  g_autofree char *instrument = NULL;
+  g_autofree char *country = NULL;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), FALSE);
+
+  switch (table)
+    {
+    case RPT_OVERRIDE_TABLE_MANDATES:
+      if (rpt_reference_lookup_mandate (self, key) != NULL)
+        return TRUE;
+      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND,
+                   _ ("The reference data has no mandate “%s”"), key != NULL ? key : "");
+      return FALSE;
+    case RPT_OVERRIDE_TABLE_COUNTRIES:
+      if (key != NULL && !g_str_equal (key, "OTH") && rpt_reference_has_country (self, key))
+        return TRUE;
+      g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND,
+                   _ ("The reference data has no State “%s”"), key != NULL ? key : "");
+      return FALSE;
+    case RPT_OVERRIDE_TABLE_TREATIES:
+      if (!split_treaty_key (key, &instrument, &country) ||
+          rpt_reference_lookup_instrument (self, instrument) == NULL)
+        {
+          g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND,
+                       _ ("The reference data has no instrument “%s”"),
+                       instrument != NULL ? instrument : (key != NULL ? key : ""));
+          return FALSE;
+        }
+      if (g_str_equal (country, "OTH") || !rpt_reference_has_country (self, country))
+        {
+          g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND,
+                       _ ("The reference data has no State “%s”"), country);
+          return FALSE;
+        }
+      return TRUE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static char *
+format_consent (const RptTreatyStatus *status)
+{
+  if (status == NULL || status->consent_date == NULL)
+    return g_strdup ("none");
+  return g_strdup_printf ("%s %s", rpt_treaty_action_to_string (status->action),
+                          status->consent_date);
+}
+
+/**
+ * rpt_reference_dup_value:
+ *
+ * The value of one correctable field as the data has it now, corrections
+ * included, in the form corrections give it ("52/4 52/9", "accession
+ * 1999-01-04", "none").
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL when the data
+ *   has none (a title missing in a language) or no such row
+ */
+char *
+rpt_reference_dup_value (RptReference *self,
+                         RptOverrideTable table,
+                         const char *key,
+                         const char *field)
+{
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+
+  if (field == NULL)
+    return NULL;
+  if (table == RPT_OVERRIDE_TABLE_MANDATES)
+    {
+      const RptMandateInfo *m = rpt_reference_lookup_mandate (self, key);
+
+      if (m == NULL)
+        return NULL;
+      if (g_str_equal (field, "title"))
+        return g_strdup (m->title);
+      if (g_str_equal (field, "title_fr"))
+        return g_strdup (m->title_fr);
+      if (g_str_equal (field, "title_fr_feminine"))
+        return g_strdup (m->title_fr_feminine);
+      if (g_str_equal (field, "title_es"))
+        return g_strdup (m->title_es);
+      if (g_str_equal (field, "title_es_feminine"))
+        return g_strdup (m->title_es_feminine);
+      if (g_str_equal (field, "resolutions"))
+        return m->resolutions[0] != NULL ? g_strjoinv (" ", (char **) m->resolutions) : NULL;
+      return NULL;
+    }
+  if (table == RPT_OVERRIDE_TABLE_TREATIES)
+    {
+      g_autofree char *instrument = NULL;
+      g_autofree char *country = NULL;
+      const RptTreatyStatus *status;
+
+      if (!split_treaty_key (key, &instrument, &country))
+        return NULL;
+      status = rpt_reference_lookup_treaty_status (self, instrument, country);
+      if (g_str_equal (field, "consent"))
+        return format_consent (status);
+      if (g_str_equal (field, "signature"))
+        return g_strdup (status != NULL && status->signature_date != NULL ? status->signature_date
+                                                                          : "none");
+      return NULL;
+    }
+  if (table == RPT_OVERRIDE_TABLE_COUNTRIES)
+    {
+      static const struct
+      {
+        const char *field;
+        const char *language;
+        RptCountryForm form;
+      } forms[] = {
+        { "name_en", "en", RPT_COUNTRY_FORM_IN_TEXT },
+        { "name_fr", "fr", RPT_COUNTRY_FORM_IN_TEXT },
+        { "name_es", "es", RPT_COUNTRY_FORM_IN_TEXT },
+        { "fr_de", "fr", RPT_COUNTRY_FORM_AFTER_DE },
+        { "fr_a", "fr", RPT_COUNTRY_FORM_AFTER_A },
+        { "es_de", "es", RPT_COUNTRY_FORM_AFTER_DE },
+        { "es_a", "es", RPT_COUNTRY_FORM_AFTER_A },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+        if (g_str_equal (field, forms[i].field))
+          return rpt_reference_dup_country_form (self, key, forms[i].language, forms[i].form, NULL);
+    }
+  return NULL;
+}
+
+static char *
+place_of (RptOverrideTable table, const char *key, const char *field)
+{
+  return g_strdup_printf ("%s %s %s", rpt_override_table_to_string (table), key, field);
+}
+
+/**
+ * rpt_reference_dup_data_value:
+ *
+ * Like rpt_reference_dup_value(), but what the data says without the
+ * user's correction of that field: the original a correction shows.
+ *
+ * Returns: (transfer full) (nullable): the value
+ */
+char *
+rpt_reference_dup_data_value (RptReference *self,
+                              RptOverrideTable table,
+                              const char *key,
+                              const char *field)
+{
+  g_autofree char *place = NULL;
+  gpointer value;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+
+  /* The table's corrections are applied, and what the data said kept,
+   * once its group is read. */
+  ensure (self, group_of_table (table));
+  place = place_of (table, key, field);
+  if (g_hash_table_lookup_extended (self->data_values[table], place, NULL, &value))
+    return g_strdup (value);
+  return rpt_reference_dup_value (self, table, key, field);
+}
+
+/**
+ * rpt_reference_lookup_override:
+ *
+ * Returns: (transfer none) (nullable): the user's correction in force for
+ *   that field, or %NULL when the data's value stands
+ */
+const RptOverride *
+rpt_reference_lookup_override (RptReference *self,
+                               RptOverrideTable table,
+                               const char *key,
+                               const char *field)
+{
+  g_autofree char *place = NULL;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+
+  ensure (self, group_of_table (table));
+  if (!self->corrects[table])
+    return NULL;
+  place = place_of (table, key, field);
+  if (!g_hash_table_contains (self->data_values[table], place))
+    return NULL; /* in the file, but of a row the data no longer has */
+  return rpt_overrides_lookup (self->overrides, table, key, field);
+}
+
+/* "Corrected by A. Drafter on 2026-04-04: Human Rights Council
+ * resolutions “61/12” (the data says “52/4”). Source or reason: …." */
+static void
+describe_override (GString *out, const RptOverride *o, const char *data_value)
+{
+  const char *label = rpt_override_field_get_label (o->table, o->field);
+  const char *was = data_value != NULL ? data_value : _ ("nothing");
+
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  if (o->author != NULL)
+    g_string_append_printf (out, _ ("Corrected by %s on %s: %s “%s” (the data says “%s”)."),
+                            o->author, o->date, label, o->value, was);
+  else
+    g_string_append_printf (out, _ ("Corrected by the user on %s: %s “%s” (the data says “%s”)."),
+                            o->date, label, o->value, was);
+  if (o->note != NULL)
+    {
+      g_autofree char *note = g_strdup (o->note);
+      gsize len = strlen (note);
+
+      if (len > 0 && note[len - 1] == '.')
+        note[len - 1] = '\0';
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, _ ("Source or reason: %s."), note);
+    }
+}
+
+static void
+set_field (RptReference *self, RptMandateInfo *m, const RptOverride *o)
+{
+  if (g_str_equal (o->field, "title"))
+    m->title = intern (self, o->value);
+  else if (g_str_equal (o->field, "title_fr"))
+    m->title_fr = intern (self, o->value);
+  else if (g_str_equal (o->field, "title_fr_feminine"))
+    m->title_fr_feminine = intern (self, o->value);
+  else if (g_str_equal (o->field, "title_es"))
+    m->title_es = intern (self, o->value);
+  else if (g_str_equal (o->field, "title_es_feminine"))
+    m->title_es_feminine = intern (self, o->value);
+  else if (g_str_equal (o->field, "resolutions"))
+    {
+      GStrv list = g_strsplit (o->value, " ", -1);
+      g_ptr_array_add (self->strvs, list);
+      m->resolutions = (const char *const *) list;
+    }
+  /* The user's own word for the title in that language. */
+  if (g_str_has_prefix (o->field, "title_fr"))
+    m->title_fr_attested = "yes";
+  else if (g_str_has_prefix (o->field, "title_es"))
+    m->title_es_attested = "yes";
+}
+
+/* One row's corrections: the values, then how far the row can be
+ * trusted. A correction settles the doubt on its own field only. */
+static void
+apply_mandate (RptReference *self, RptMandateInfo *m, GPtrArray *overrides)
+{
+  g_autoptr (GString) note = g_string_new (NULL);
+  guint doubts = GPOINTER_TO_UINT (g_hash_table_lookup (self->mandate_doubts, m->key));
+  gboolean was_verified = m->verified;
+
+  /* No reason recorded: any field may be in doubt. */
+  if (!was_verified && doubts == 0)
+    doubts = DOUBT_TITLE | DOUBT_RESOLUTIONS;
+  for (guint i = 0; i < overrides->len; i++)
+    {
+      const RptOverride *o = overrides->pdata[i];
+      g_autofree char *place = place_of (o->table, o->key, o->field);
+
+      describe_override (note, o, g_hash_table_lookup (self->data_values[o->table], place));
+      set_field (self, m, o);
+      if (g_str_equal (o->field, "title"))
+        doubts &= ~DOUBT_TITLE;
+      else if (g_str_equal (o->field, "resolutions"))
+        {
+          doubts &= ~DOUBT_RESOLUTIONS;
+          m->as_of = intern (self, o->date);
+        }
+    }
+  m->verified = was_verified || doubts == 0;
+  if (!m->verified && m->verification != NULL)
+    {
+      g_string_append_c (note, ' ');
+      g_string_append_printf (note, _ ("Still unverified: %s"), m->verification);
+    }
+  m->verification = intern (self, note->str);
+  m->source = self->overrides_path;
+}
+
+static void
+apply_treaty (RptReference *self, const char *key, GPtrArray *overrides)
+{
+  g_autofree char *instrument = NULL;
+  g_autofree char *country = NULL;
+  const RptTreatyStatus *old;
+  RptTreatyStatus *t = g_new0 (RptTreatyStatus, 1);
+  g_autoptr (GString) note = g_string_new (NULL);
+
+  split_treaty_key (key, &instrument, &country);
+  old = rpt_reference_lookup_treaty_status (self, instrument, country);
+  if (old != NULL)
+    *t = *old;
+  t->instrument = intern (self, instrument);
+  t->country = intern (self, country);
+  for (guint i = 0; i < overrides->len; i++)
+    {
+      const RptOverride *o = overrides->pdata[i];
+      g_autofree char *place = place_of (o->table, o->key, o->field);
+
+      describe_override (note, o, g_hash_table_lookup (self->data_values[o->table], place));
+      if (g_str_equal (o->field, "signature"))
+        t->signature_date = g_str_equal (o->value, "none") ? NULL : intern (self, o->value);
+      else if (g_str_equal (o->value, "none"))
+        {
+          t->consent_date = NULL;
+          t->action = RPT_TREATY_ACTION_NONE;
+        }
+      else
+        {
+          const char *space = strrchr (o->value, ' ');
+          g_autofree char *action = g_strndup (o->value, space - o->value);
+
+          t->consent_date = intern (self, space + 1);
+          t->action = RPT_TREATY_ACTION_RATIFICATION;
+          for (guint k = 0; k < G_N_ELEMENTS (treaty_actions); k++)
+            if (g_str_equal (action, treaty_actions[k].name))
+              t->action = treaty_actions[k].action;
+        }
+      if (t->as_of == NULL || g_strcmp0 (o->date, t->as_of) > 0 || i == 0)
+        t->as_of = intern (self, o->date);
+    }
+  t->verified = TRUE;
+  t->verification = intern (self, note->str);
+  t->source = self->overrides_path;
+  g_hash_table_replace (self->treaties, g_strdup_printf ("%s %s", instrument, country), t);
+}
+
+static void
+apply_country (RptReference *self, const char *code, GPtrArray *overrides)
+{
+  const RptCountryInfo *old = g_hash_table_lookup (self->un_countries, code);
+  Country *user = g_hash_table_lookup (self->countries, code);
+  RptCountryInfo *c = g_new0 (RptCountryInfo, 1);
+  g_autoptr (GString) note = g_string_new (NULL);
+  gboolean forms[4] = { FALSE }; /* fr_de, fr_a, es_de, es_a given */
+
+  if (old != NULL)
+    *c = *old;
+  else
+    {
+      /* A State the UN table lacks: its other forms as before. */
+      c->code = intern (self, code);
+      c->name_en = intern (self, user != NULL ? user->name : NULL);
+    }
+  for (guint i = 0; i < overrides->len; i++)
+    {
+      const RptOverride *o = overrides->pdata[i];
+      g_autofree char *place = place_of (o->table, o->key, o->field);
+      const char *value = intern (self, o->value);
+
+      describe_override (note, o, g_hash_table_lookup (self->data_values[o->table], place));
+      if (g_str_equal (o->field, "name_en"))
+        c->name_en = value;
+      else if (g_str_equal (o->field, "name_fr"))
+        c->name_fr = value;
+      else if (g_str_equal (o->field, "name_es"))
+        c->name_es = value;
+      else if (g_str_equal (o->field, "fr_de"))
+        c->fr_de = value, forms[0] = TRUE;
+      else if (g_str_equal (o->field, "fr_a"))
+        c->fr_a = value, forms[1] = TRUE;
+      else if (g_str_equal (o->field, "es_de"))
+        c->es_de = value, forms[2] = TRUE;
+      else if (g_str_equal (o->field, "es_a"))
+        c->es_a = value, forms[3] = TRUE;
+      if (c->as_of == NULL || g_strcmp0 (o->date, c->as_of) > 0 || i == 0)
+        c->as_of = intern (self, o->date);
+    }
+  /* A corrected name takes its forms after a preposition with it, unless
+   * they are corrected too. */
+  for (guint i = 0; i < overrides->len; i++)
+    {
+      const RptOverride *o = overrides->pdata[i];
+      gboolean fr = g_str_equal (o->field, "name_fr"), es = g_str_equal (o->field, "name_es");
+
+      if (fr || es)
+        {
+          const char *language = fr ? "fr" : "es";
+          g_autofree char *de = rpt_grammar_contract (language, RPT_PREPOSITION_DE, o->value);
+          g_autofree char *a = rpt_grammar_contract (language, RPT_PREPOSITION_A, o->value);
+
+          if (!forms[fr ? 0 : 2])
+            *(fr ? &c->fr_de : &c->es_de) = intern (self, de);
+          if (!forms[fr ? 1 : 3])
+            *(fr ? &c->fr_a : &c->es_a) = intern (self, a);
+        }
+    }
+  /* The user's countries.csv names would come first: the correction is
+   * newer. */
+  if (user != NULL)
+    {
+      g_clear_pointer (&user->name_fr, g_free);
+      g_clear_pointer (&user->name_es, g_free);
+      if (user->iso_name != NULL)
+        set_string (&user->name, user->iso_name);
+    }
+  c->verified = TRUE;
+  c->verification = intern (self, note->str);
+  c->source = self->overrides_path;
+  g_hash_table_replace (self->un_countries, (gpointer) c->code, c);
+}
+
+/* The user's corrections, read with GROUP_OVERRIDES before the tables
+ * they correct: no folder (yet), no corrections, as for the user's
+ * tables; a broken file, none of them. */
+static void
+load_overrides (RptReference *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->override_dir == NULL || !g_file_test (self->override_dir, G_FILE_TEST_IS_DIR))
+    {
+      self->overrides = rpt_overrides_new ();
+      return;
+    }
+  self->overrides = rpt_overrides_load (self->overrides_path, &error);
+  if (self->overrides == NULL)
+    {
+      add_problem (self, "%s", error->message);
+      self->overrides = rpt_overrides_new ();
+      return;
+    }
+  for (guint i = 0; i < rpt_overrides_get_n_overrides (self->overrides); i++)
+    self->corrects[rpt_overrides_get_override (self->overrides, i)->table] = TRUE;
+}
+
+/* Called with the lock held, as the group of @table is read (its rows are
+ * there, nothing has looked them up): the corrections of @table in force,
+ * in the order: keep the data's values, then change the rows. A
+ * correction of a row the data does not have is not used, and said so. */
+static void
+apply_overrides (RptReference *self, RptOverrideTable table)
+{
+  g_autoptr (GHashTable) rows = NULL; /* "table key" → GPtrArray of RptOverride */
+  g_autoptr (GPtrArray) order = NULL;
+
+  if (!self->corrects[table])
+    return;
+  order = g_ptr_array_new_with_free_func (g_free);
+  rows =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < rpt_overrides_get_n_overrides (self->overrides); i++)
+    {
+      const RptOverride *o = rpt_overrides_get_override (self->overrides, i);
+      g_autoptr (GError) row_error = NULL;
+      g_autofree char *row = NULL;
+      GPtrArray *list;
+
+      if (o->table != table)
+        continue;
+      if (!rpt_reference_has_row (self, o->table, o->key, &row_error))
+        {
+          add_problem (self, _ ("%s: %s; the correction of its %s is not used."),
+                       self->overrides_path, row_error->message, o->field);
+          continue;
+        }
+      g_hash_table_insert (self->data_values[table], place_of (o->table, o->key, o->field),
+                           rpt_reference_dup_value (self, o->table, o->key, o->field));
+      row = g_strdup_printf ("%s %s", rpt_override_table_to_string (o->table), o->key);
+      list = g_hash_table_lookup (rows, row);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_ptr_array_add (order, g_strdup (row));
+          g_hash_table_insert (rows, g_steal_pointer (&row), list);
+        }
+      g_ptr_array_add (list, (gpointer) o);
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      GPtrArray *list = g_hash_table_lookup (rows, order->pdata[i]);
+      const RptOverride *first = list->pdata[0];
+
+      switch (table)
+        {
+        case RPT_OVERRIDE_TABLE_MANDATES:
+          apply_mandate (self, g_hash_table_lookup (self->mandates, first->key), list);
+          break;
+        case RPT_OVERRIDE_TABLE_TREATIES:
+          apply_treaty (self, first->key, list);
+          break;
+        case RPT_OVERRIDE_TABLE_COUNTRIES:
+          apply_country (self, first->key, list);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+static int
+compare_codes (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/**
+ * rpt_reference_list_countries:
+ *
+ * Returns: (transfer container) (element-type utf8): the codes of every
+ *   State whose name the data has, in order
+ */
+GPtrArray *
+rpt_reference_list_countries (RptReference *self)
+{
+  GPtrArray *codes = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+
+  ensure (self, GROUP_UN_COUNTRIES);
+  ensure (self, GROUP_COUNTRIES);
+  g_hash_table_iter_init (&iter, self->un_countries);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (codes, key);
+  g_hash_table_iter_init (&iter, self->countries);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (self->un_countries, key))
+      g_ptr_array_add (codes, key);
+  g_ptr_array_sort (codes, compare_codes);
+  return codes;
+}
+
+static int
+compare_treaties (gconstpointer a, gconstpointer b)
+{
+  const RptTreatyStatus *x = *(const RptTreatyStatus *const *) a;
+  const RptTreatyStatus *y = *(const RptTreatyStatus *const *) b;
+  int c = g_strcmp0 (x->country, y->country);
+
+  return c != 0 ? c : g_strcmp0 (x->instrument, y->instrument);
+}
+
+/**
+ * rpt_reference_list_treaty_statuses:
+ * @country: (nullable): a State's code, or %NULL for all
+ *
+ * Returns: (transfer container) (element-type RptTreatyStatus): what the
+ *   data says of the States' participation in treaties, by State then
+ *   instrument
+ */
+GPtrArray *
+rpt_reference_list_treaty_statuses (RptReference *self, const char *country)
+{
+  GPtrArray *list;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+
+  ensure (self, GROUP_TREATIES);
+  list = g_ptr_array_new ();
+  /* Rows made on demand are made here, those of @country or all (the
+   * built-in table, which no correction changes: load_treaties()). */
+  if (self->treaties_on_demand)
+    {
+      g_rec_mutex_lock (&self->lock);
+      make_all_treaty_rows (self, country);
+    }
+  g_hash_table_iter_init (&iter, self->treaties);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (country == NULL || g_strcmp0 (((RptTreatyStatus *) value)->country, country) == 0)
+      g_ptr_array_add (list, value);
+  if (self->treaties_on_demand)
+    g_rec_mutex_unlock (&self->lock);
+  g_ptr_array_sort (list, compare_treaties);
+  return list;
 }

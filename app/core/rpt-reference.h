@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "rpt-overrides.h"
 #include "rpt-types.h"
 
 G_BEGIN_DECLS
@@ -264,5 +265,27 @@ const RptCountryInfo *rpt_reference_lookup_country (RptReference *self, const ch
 
 GPtrArray *rpt_reference_list_clauses (RptReference *self, const char *language, RptPart part);
 const char *rpt_treaty_action_to_string (RptTreatyAction action);
+
+/* The user's corrections, field by field (rpt-overrides.h) */
+RptReference *rpt_reference_reload_default (void);
+char *rpt_reference_dup_default_overrides_path (void);
+const char *rpt_reference_get_overrides_path (RptReference *self);
+RptOverrides *rpt_reference_get_overrides (RptReference *self);
+gboolean
+rpt_reference_has_row (RptReference *self, RptOverrideTable table, const char *key, GError **error);
+char *rpt_reference_dup_value (RptReference *self,
+                               RptOverrideTable table,
+                               const char *key,
+                               const char *field);
+char *rpt_reference_dup_data_value (RptReference *self,
+                                    RptOverrideTable table,
+                                    const char *key,
+                                    const char *field);
+const RptOverride *rpt_reference_lookup_override (RptReference *self,
+                                                  RptOverrideTable table,
+                                                  const char *key,
+                                                  const char *field);
+GPtrArray *rpt_reference_list_countries (RptReference *self);
+GPtrArray *rpt_reference_list_treaty_statuses (RptReference *self, const char *country);
 
 G_END_DECLS

@@ -152,6 +152,23 @@ version_to_send (RptStore *store,
  *
  * Returns: the number of the version sent, or 0 with @error set
  */
+/**
+ * rpt_review_keep_version:
+ * @author: (nullable): who sends it
+ * @reviewer: (nullable): whom it is for
+ *
+ * Keeps the working state as a version "Sent for review to …", unless the
+ * newest version holds it already: the version a copy is made from.
+ *
+ * Returns: its number, or 0 with @error set
+ */
+guint
+rpt_review_keep_version (RptStore *store, const char *author, const char *reviewer, GError **error)
+{
+  g_return_val_if_fail (RPT_IS_STORE (store), 0);
+  return version_to_send (store, 0, author != NULL ? author : g_get_real_name (), reviewer, error);
+}
+
 guint
 rpt_review_send (RptStore *store,
                  guint version,
@@ -1203,7 +1220,11 @@ rpt_review_read_odt (const char *path,
       item = rpt_letter_find_item (theirs, p->key, &part, NULL);
       if (item == NULL || !is_paragraph_part (part))
         continue;
-      label = g_strdup_printf ("%s %s", rpt_part_get_label (part), excerpt (old->plain));
+      {
+        g_autofree char *name = rpt_letter_dup_item_label (theirs, p->key);
+        g_autofree char *words = excerpt (old->plain);
+        label = g_strdup_printf ("%s %s", name, words);
+      }
       if (!same_paragraph (old, p))
         {
           g_autofree char *markup =
@@ -1255,11 +1276,15 @@ rpt_review_read_odt (const char *path,
                   {
                     template = TRUE;
                     if (!g_str_equal (o->plain, p->plain))
-                      g_ptr_array_add (unplaced,
-                                       g_strdup_printf (_ ("The template’s paragraph %s was "
-                                                           "changed to %s; change the letter’s "
-                                                           "data instead"),
-                                                        excerpt (o->plain), excerpt (p->plain)));
+                      {
+                        g_autofree char *was = excerpt (o->plain);
+                        g_autofree char *now = excerpt (p->plain);
+                        g_ptr_array_add (unplaced,
+                                         g_strdup_printf (_ ("The template’s paragraph %s was "
+                                                             "changed to %s; change the letter’s "
+                                                             "data instead"),
+                                                          was, now));
+                      }
                     old_index = k + 1;
                     last_key = NULL;
                   }
@@ -1296,10 +1321,13 @@ rpt_review_read_odt (const char *path,
                       add_comment (comments, last_key, g_ptr_array_index (p->notes, n));
                     continue;
                   }
-                g_ptr_array_add (unplaced,
-                                 g_strdup_printf (_ ("A new paragraph outside the parts of the "
-                                                     "letter: %s"),
-                                                  excerpt (p->plain)));
+                {
+                  g_autofree char *words = excerpt (p->plain);
+                  g_ptr_array_add (unplaced,
+                                   g_strdup_printf (_ ("A new paragraph outside the parts of the "
+                                                       "letter: %s"),
+                                                    words));
+                }
               }
           }
         for (guint n = 0; n < p->notes->len; n++)
@@ -1336,4 +1364,112 @@ rpt_review_read_odt (const char *path,
       g_list_store_append (comments, c);
     }
   return g_steal_pointer (&theirs);
+}
+
+/* --- a copy, read and merged ------------------------------------------- */
+
+void
+rpt_review_copy_free (RptReviewCopy *copy)
+{
+  if (copy == NULL)
+    return;
+  g_clear_pointer (&copy->base, rpt_review_base_free);
+  g_clear_object (&copy->base_letter);
+  g_clear_object (&copy->theirs);
+  g_clear_object (&copy->comments);
+  g_clear_pointer (&copy->unplaced, g_ptr_array_unref);
+  g_free (copy);
+}
+
+/**
+ * rpt_review_copy_load:
+ * @store: the drafter's document
+ * @path: a reviewer's copy: a .rapporteur copy, or the ODT made for review
+ *   and edited
+ *
+ * Reads the copy and finds in @store the version it was made from.
+ *
+ * Returns: (transfer full): the copy, or %NULL with @error set (not a
+ *   reviewer's copy, a copy of another letter, a base version that is gone
+ *   or was changed)
+ */
+RptReviewCopy *
+rpt_review_copy_load (RptStore *store, const char *path, GError **error)
+{
+  g_autoptr (RptReviewCopy) copy = g_new0 (RptReviewCopy, 1);
+  g_autoptr (RptStore) other = NULL;
+  gboolean odt = g_str_has_suffix (path, ".odt") || g_str_has_suffix (path, ".ODT");
+
+  g_return_val_if_fail (RPT_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  copy->comments = g_list_store_new (RPT_TYPE_COMMENT);
+  copy->unplaced = g_ptr_array_new_with_free_func (g_free);
+  if (odt)
+    copy->base = rpt_review_base_from_odt (path, error);
+  else if ((other = rpt_store_open (path, RPT_STORE_OPEN_READ_ONLY, error)) != NULL)
+    copy->base = rpt_review_base_load (other, error);
+  if (copy->base == NULL)
+    return NULL;
+  copy->base_letter = rpt_review_find_base (store, copy->base, error);
+  if (copy->base_letter == NULL)
+    return NULL;
+  if (odt)
+    copy->theirs =
+      rpt_review_read_odt (path, copy->base_letter, copy->comments, copy->unplaced, error);
+  else
+    {
+      g_autoptr (GListStore) copied = rpt_comments_load (other, error);
+
+      if (copied == NULL)
+        return NULL;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (copied)); i++)
+        {
+          g_autoptr (RptComment) c = g_list_model_get_item (G_LIST_MODEL (copied), i);
+          g_list_store_append (copy->comments, c);
+        }
+      copy->theirs = rpt_store_load (other, error);
+    }
+  if (copy->theirs == NULL)
+    return NULL;
+  return g_steal_pointer (&copy);
+}
+
+/**
+ * rpt_review_apply:
+ * @store: the drafter's document, open read-write
+ * @result: the merged letter (rpt_merge_dup_result())
+ * @comments: (element-type RptComment) (nullable): the reviewer's comments
+ * @author: who merges
+ * @reviewer: whose review it was
+ *
+ * Makes @result the working state, adds the comments @store lacks, and
+ * keeps the result as a version "Review by @reviewer merged". Each step
+ * is a transaction; should one fail, merging the same copy again finishes
+ * the work without doubling anything (the changes are then the same on
+ * both sides, the comments already there are skipped).
+ *
+ * Returns: the new version's number, or 0 with @error set
+ */
+guint
+rpt_review_apply (RptStore *store,
+                  RptLetter *result,
+                  GListModel *comments,
+                  const char *author,
+                  const char *reviewer,
+                  GError **error)
+{
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (RPT_IS_STORE (store), 0);
+  g_return_val_if_fail (RPT_IS_LETTER (result), 0);
+  g_return_val_if_fail (author != NULL && reviewer != NULL, 0);
+
+  if (!rpt_store_save (store, result, error))
+    return 0;
+  if (comments != NULL && !rpt_comments_add_new (store, comments, NULL, error))
+    return 0;
+  /* Translators: the message of the version a merge makes; %s is a name */
+  message = g_strdup_printf (_ ("Review by %s merged"), reviewer);
+  return rpt_store_save_version (store, result, author, message, error);
 }

@@ -39,6 +39,8 @@ void rpt_review_base_free (RptReviewBase *base);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RptReviewBase, rpt_review_base_free)
 
 char *rpt_review_checksum (RptLetter *letter);
+guint
+rpt_review_keep_version (RptStore *store, const char *author, const char *reviewer, GError **error);
 guint rpt_review_send (RptStore *store,
                        guint version,
                        const char *author,
@@ -58,5 +60,36 @@ RptLetter *rpt_review_read_odt (const char *path,
                                 GListStore *comments,
                                 GPtrArray *unplaced,
                                 GError **error);
+
+/**
+ * RptReviewCopy:
+ * @base: what the copy records of the version it was made from
+ * @base_letter: that version, from the drafter's document
+ * @theirs: the letter as the reviewer left it
+ * @comments: (element-type RptComment): the reviewer's comments, and what
+ *   of an edited ODT could not be placed, kept as comments
+ * @unplaced: (element-type utf8): those things, said for the drafter
+ *
+ * A reviewer's copy, read and tied to the drafter's document: what a
+ * merge needs.
+ */
+typedef struct
+{
+  RptReviewBase *base;
+  RptLetter *base_letter;
+  RptLetter *theirs;
+  GListStore *comments;
+  GPtrArray *unplaced;
+} RptReviewCopy;
+
+RptReviewCopy *rpt_review_copy_load (RptStore *store, const char *path, GError **error);
+void rpt_review_copy_free (RptReviewCopy *copy);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RptReviewCopy, rpt_review_copy_free)
+guint rpt_review_apply (RptStore *store,
+                        RptLetter *result,
+                        GListModel *comments,
+                        const char *author,
+                        const char *reviewer,
+                        GError **error);
 
 G_END_DECLS

@@ -18,11 +18,12 @@
 #include <libxslt/xsltutils.h>
 #include <string.h>
 
+#include "rpt-check-private.h"
 #include "rpt-core.h"
 #include "rpt-data-private.h"
 #include "rpt-error.h"
 #include "rpt-grammar.h"
-#include "rpt-template.h"
+#include "rpt-template-private.h"
 
 #define NS_LETTER "urn:x-rapporteur:letter"
 #define NS_EXPORT "urn:x-rapporteur:export"
@@ -611,7 +612,7 @@ rpt_template_has_language (RptTemplate *self, const char *language)
 typedef struct
 {
   RptReference *reference;
-  GPtrArray *notes;
+  GPtrArray *checks; /* RptCheck: what the drafter should know */
   xmlDoc *doc;
   xmlNode *input;
   xmlNode *meta;
@@ -619,21 +620,46 @@ typedef struct
   xmlNs *x;
   const char *language;         /* the letter's */
   const char *strings_language; /* the sentences' */
+  const char *today;            /* (nullable): YYYY-MM-DD, for an undated letter */
   guint n_removed;
 } Build;
 
-static void G_GNUC_PRINTF (2, 3) add_note (Build *b, const char *format, ...)
+/* What the template cannot write, or writes from uncertain data, is a
+ * check (rpt-check.h: @id is one of its catalogue) at the place the
+ * drafter fixes it: @part and @item_id, or %RPT_N_PARTS and %NULL for the
+ * letter's own fields, and the property that holds it. The notes of an
+ * export are their messages, and the checks of a letter include them
+ * (_rpt_template_collect_checks()): one source for both. */
+static void G_GNUC_PRINTF (6, 7) add_note (Build *b,
+                                           const char *id,
+                                           RptPart part,
+                                           const char *item_id,
+                                           const char *field,
+                                           const char *format,
+                                           ...)
 {
   va_list args;
-  char *note;
+  g_autofree char *message = NULL;
 
   va_start (args, format);
-  note = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
-  if (b->notes == NULL || g_ptr_array_find_with_equal_func (b->notes, note, g_str_equal, NULL))
-    g_free (note);
-  else
-    g_ptr_array_add (b->notes, note);
+  for (guint i = 0; i < b->checks->len; i++)
+    if (g_str_equal (rpt_check_get_message (b->checks->pdata[i]), message))
+      return;
+  g_ptr_array_add (b->checks, _rpt_check_new (id, message, part, item_id, field));
+}
+
+#define LETTER RPT_N_PARTS, NULL
+
+/* Whether a row comes from the user's corrections (rpt-overrides.h): the
+ * letter then says what the user said, and the drafter should know it. */
+static gboolean
+is_corrected (Build *b, const char *source)
+{
+  const char *path = rpt_reference_get_overrides_path (b->reference);
+
+  return source != NULL && path != NULL && g_str_equal (source, path);
 }
 
 static xmlNode *
@@ -739,11 +765,12 @@ add_meta (Build *b)
     add_x (b, meta, "keyword", country);
 
   if (date == NULL)
-    add_note (b, _ ("The letter has no date yet."));
+    add_note (b, "date-missing", LETTER, "date", _ ("The letter has no date yet."));
   if (summary == NULL || summary[0] == '\0')
-    add_note (b, _ ("The letter has no subject summary yet."));
+    add_note (b, "summary-missing", LETTER, "summary",
+              _ ("The letter has no subject summary yet."));
   if (!complete)
-    add_note (b,
+    add_note (b, "reference-incomplete", LETTER, "reference-number",
               _ ("The reference is not complete (%s): it needs the number the letter is given "
                  "when it is sent."),
               ref);
@@ -765,7 +792,7 @@ add_country (Build *b)
   if (code == NULL)
     {
       xmlSetProp (b->input, BAD_CAST "addressee", BAD_CAST "state");
-      add_note (b, _ ("The letter has no addressee yet."));
+      add_note (b, "addressee-missing", LETTER, "country", _ ("The letter has no addressee yet."));
       return;
     }
   if (g_str_equal (code, "OTH"))
@@ -775,7 +802,8 @@ add_country (Build *b)
 
       xmlSetProp (b->input, BAD_CAST "addressee", BAD_CAST "other");
       if (other == NULL || other[0] == '\0')
-        add_note (b, _ ("The addressee has no name yet."));
+        add_note (b, "addressee-name-missing", LETTER, "addressee-name",
+                  _ ("The addressee has no name yet."));
       else
         {
           /* its forms after "de" and "à", by the contraction rules:
@@ -787,8 +815,9 @@ add_country (Build *b)
           xmlSetProp (x, BAD_CAST "a", BAD_CAST a);
         }
       if (g_strcmp0 (wgad, "yes") == 0)
-        add_note (b, _ ("The Working Group on Arbitrary Detention paragraph is only for letters "
-                        "to States: it is left out."));
+        add_note (b, "wgad-not-for-other", LETTER, "wgad",
+                  _ ("The Working Group on Arbitrary Detention paragraph is only for letters "
+                     "to States: it is left out."));
       return;
     }
   xmlSetProp (b->input, BAD_CAST "addressee", BAD_CAST "state");
@@ -796,7 +825,8 @@ add_country (Build *b)
                                          RPT_COUNTRY_FORM_IN_TEXT, &from_un);
   if (name == NULL)
     {
-      add_note (b, _ ("“%s” is not a country Rapporteur knows: its name is left as a gap."), code);
+      add_note (b, "country-unknown", LETTER, "country",
+                _ ("“%s” is not a country Rapporteur knows: its name is left as a gap."), code);
       return;
     }
   /* the forms after "de" and "à": "du Tadjikistan", "au Tadjikistan" */
@@ -816,13 +846,18 @@ add_country (Build *b)
               : g_str_equal (b->strings_language, "es") ? info->name_es
                                                         : info->name_en;
   if (!from_un)
-    add_note (b,
+    add_note (b, "country-name-not-un", LETTER, "country",
               _ ("The UN name of %s in %s is not in the reference data: the letter uses the ISO "
                  "name “%s”. Check it, and its forms after a preposition."),
               code, language_name (b->strings_language), name);
   else if (info != NULL && !info->verified && g_strcmp0 (name, un_name) == 0)
-    add_note (b, _ ("Unverified reference data for the name of %s (as of %s): %s"), name,
+    add_note (b, "unverified-reference-data", LETTER, "country",
+              _ ("Unverified reference data for the name of %s (as of %s): %s"), name,
               info->as_of != NULL ? info->as_of : "?",
+              info->verification != NULL ? info->verification : "");
+  if (info != NULL && is_corrected (b, info->source))
+    add_note (b, "overridden-reference-data", LETTER, "country",
+              _ ("The letter uses a corrected name of %s. %s"), code,
               info->verification != NULL ? info->verification : "");
 }
 
@@ -864,6 +899,7 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
   xmlNode *signatory = find_signatory (b, id);
   g_autofree char *form_name = prop (signatory, "title-form");
   g_autofree char *signer = text_of (letter_child (signatory, "name"));
+  g_autofree char *signatory_id = prop (signatory, "id");
   RptTitleForm form = RPT_TITLE_FORM_UNSPECIFIED;
   const char *language = b->strings_language;
   gboolean english = g_str_equal (language, "en");
@@ -887,7 +923,7 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
         {
           missing = "feminine";
           title = rpt_mandate_info_lookup_title (info, language, RPT_TITLE_FORM_MASCULINE);
-          add_note (b,
+          add_note (b, "title-missing-in-language", RPT_PART_MANDATES, id, "title",
                     _ ("The reference data has no feminine %s title for the %s: the letter "
                        "shows a gap. Type the title in Mandates & Signatories."),
                     language_name (language), info->title);
@@ -896,7 +932,7 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
         {
           missing = "language";
           title = info->title;
-          add_note (b,
+          add_note (b, "title-missing-in-language", RPT_PART_MANDATES, id, "title",
                     _ ("The reference data has no %s title for the %s: the letter shows a gap. "
                        "Type the title in Mandates & Signatories."),
                     language_name (language), info->title);
@@ -904,12 +940,12 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
 
       attested = rpt_mandate_info_get_title_attested (info, language);
       if (missing == NULL && !english && g_strcmp0 (attested, "no") == 0)
-        add_note (b,
+        add_note (b, "title-unattested", RPT_PART_MANDATES, id, "title",
                   _ ("The %s title of the %s is not attested in a UN source (it renders the "
                      "usual UN terms): check “%s” before sending."),
                   language_name (language), info->title, title);
       else if (missing == NULL && !english && g_strcmp0 (attested, "press") == 0)
-        add_note (b,
+        add_note (b, "title-unattested", RPT_PART_MANDATES, id, "title",
                   _ ("The %s title of the %s comes from a UN press text, which may paraphrase "
                      "it: check “%s” before sending."),
                   language_name (language), info->title, title);
@@ -917,15 +953,18 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
       /* Only where the language's title has a feminine form to choose. */
       if (!english && !group && form == RPT_TITLE_FORM_UNSPECIFIED && missing == NULL &&
           rpt_mandate_info_lookup_title (info, language, RPT_TITLE_FORM_FEMININE) != NULL)
-        add_note (b,
-                  _ ("No form of title is recorded for %s (%s): the letter says “%s”. Choose "
-                     "the feminine or masculine form in Mandates & Signatories."),
-                  signer != NULL ? signer : _ ("the signatory"), info->title, title);
+        add_note (
+          b, "title-form-missing", signatory_id != NULL ? RPT_PART_SIGNATORIES : RPT_PART_MANDATES,
+          signatory_id != NULL ? signatory_id : id, signatory_id != NULL ? "title-form" : NULL,
+          _ ("No form of title is recorded for %s (%s): the letter says “%s”. Choose "
+             "the feminine or masculine form in Mandates & Signatories."),
+          signer != NULL ? signer : _ ("the signatory"), info->title, title);
     }
 
   if (title == NULL)
     {
-      add_note (b, _ ("A mandate has no title (its key “%s” is not in the reference data)."),
+      add_note (b, "mandate-unknown", RPT_PART_MANDATES, id, "key",
+                _ ("A mandate has no title (its key “%s” is not in the reference data)."),
                 key != NULL ? key : "");
       return;
     }
@@ -936,6 +975,87 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
               BAD_CAST (missing == NULL && rpt_grammar_elides (language, title) ? "yes" : "no"));
   if (missing != NULL)
     xmlSetProp (x, BAD_CAST "missing", BAD_CAST missing);
+}
+
+/* Where the opening sentence's list of resolutions cannot be complete:
+ * with one mandate it names none, with several it would pass for the
+ * whole list. */
+static void
+note_resolutions_missing (Build *b, const char *id, const char *title)
+{
+  xmlNode *mandates = letter_child (b->letter, "mandates");
+  guint n = 0;
+
+  for (xmlNode *c = mandates != NULL ? mandates->children : NULL; c != NULL; c = c->next)
+    n += is_element (c, NS_LETTER, "mandate") ? 1 : 0;
+  if (n > 1)
+    add_note (b, "resolutions-missing", RPT_PART_MANDATES, id, "resolutions",
+              _ ("No Human Rights Council resolution is known for the %s: the list of "
+                 "resolutions in the opening sentence is incomplete. Give its resolution in "
+                 "Mandates & Signatories, or correct the reference data."),
+              title);
+  else
+    add_note (b, "resolutions-missing", RPT_PART_MANDATES, id, "resolutions",
+              _ ("No Human Rights Council resolution is known for the %s: the opening "
+                 "sentence names none."),
+              title);
+}
+
+/* Months from @as_of ("YYYY", "YYYY-MM" or "YYYY-MM-DD") to the letter's
+ * date, or to today for a letter not dated yet; 0 when unknown. */
+static int
+months_before_letter (Build *b, const char *as_of)
+{
+  g_autofree char *date = text_of (letter_child (b->letter, "date"));
+  int year, month, letter_year, letter_month;
+
+  if (as_of == NULL || strlen (as_of) < 4 || !g_ascii_isdigit (as_of[0]))
+    return 0;
+  year = (int) g_ascii_strtoll (as_of, NULL, 10);
+  month = strlen (as_of) >= 7 ? (int) g_ascii_strtoll (as_of + 5, NULL, 10) : 12;
+  if (date == NULL && b->today != NULL)
+    date = g_strdup (b->today);
+  if (date != NULL && rpt_date_is_valid (date))
+    {
+      letter_year = (int) g_ascii_strtoll (date, NULL, 10);
+      letter_month = (int) g_ascii_strtoll (date + 5, NULL, 10);
+    }
+  else
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      letter_year = g_date_time_get_year (now);
+      letter_month = g_date_time_get_month (now);
+    }
+  return (letter_year - year) * 12 + (letter_month - month);
+}
+
+/* Mandates are renewed every three years or so, under a new resolution;
+ * treaty participation changes too. */
+#define STALE_MONTHS 36
+
+/* How far the mandate data the letter uses can be trusted. */
+static void
+note_mandate_data (Build *b,
+                   const char *id,
+                   const RptMandateInfo *info,
+                   gboolean own_title,
+                   gboolean own_resolutions)
+{
+  if (!info->verified)
+    add_note (b, "unverified-reference-data", RPT_PART_MANDATES, id, "key",
+              _ ("Unverified reference data for the %s (as of %s): %s"), info->title,
+              info->as_of != NULL ? info->as_of : "?",
+              info->verification != NULL ? info->verification : "");
+  if (!own_resolutions && months_before_letter (b, info->as_of) > STALE_MONTHS)
+    add_note (b, "stale-reference-data", RPT_PART_MANDATES, id, "resolutions",
+              _ ("The reference data on the %s is as of %s, more than three years before the "
+                 "letter: the mandate has probably been renewed since, under a new resolution. "
+                 "Check its resolution and title."),
+              info->title, info->as_of);
+  if (is_corrected (b, info->source))
+    add_note (b, "overridden-reference-data", RPT_PART_MANDATES, id, "key",
+              _ ("The letter uses corrected reference data for the %s. %s"), info->title,
+              info->verification != NULL ? info->verification : "");
 }
 
 static void
@@ -987,20 +1107,13 @@ add_mandates (Build *b)
         for (guint i = 0; info->resolutions[i] != NULL; i++)
           add_x (b, x, "resolution", info->resolutions[i]);
       if (!own_resolutions && (info == NULL || info->resolutions[0] == NULL))
-        add_note (b,
-                  _ ("No Human Rights Council resolution is known for the %s: the opening "
-                     "sentence names none."),
-                  info != NULL    ? info->title
-                  : title != NULL ? title
-                                  : key);
-
-      if (info != NULL && !info->verified && (own_title == NULL || !own_resolutions))
-        add_note (b, _ ("Unverified reference data for the %s (as of %s): %s"), info->title,
-                  info->as_of != NULL ? info->as_of : "?",
-                  info->verification != NULL ? info->verification : "");
+        note_resolutions_missing (b, id, info != NULL ? info->title : title != NULL ? title : key);
+      if (info != NULL && (own_title == NULL || !own_resolutions))
+        note_mandate_data (b, id, info, own_title != NULL, own_resolutions);
     }
   if (n == 0)
-    add_note (b, _ ("The letter has no mandate yet."));
+    add_note (b, "mandates-missing", RPT_PART_MANDATES, NULL, NULL,
+              _ ("The letter has no mandate yet."));
 }
 
 /* The grammatical gender of an instrument's name in French and Spanish,
@@ -1020,6 +1133,65 @@ instrument_gender (Build *b, const char *code)
   return "m";
 }
 
+/* The paragraph a treaty-status field stands in: an item of a part, or
+ * the summary or the words on previous communications. */
+static void
+locate_text (xmlNode *node, RptPart *part, char **item_id, const char **field)
+{
+  *part = RPT_N_PARTS;
+  *item_id = NULL;
+  *field = NULL;
+  for (xmlNode *n = node; n != NULL && n->type != XML_DOCUMENT_NODE; n = n->parent)
+    {
+      if (n->type != XML_ELEMENT_NODE || n->parent == NULL || n->parent->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_element (n, NS_LETTER, "summary"))
+        {
+          *field = "summary";
+          return;
+        }
+      if (is_element (n, NS_LETTER, "about"))
+        {
+          *field = "communications-about";
+          return;
+        }
+      if (rpt_part_from_string ((const char *) n->parent->name, part) &&
+          xmlHasProp (n, BAD_CAST "id"))
+        {
+          *item_id = prop (n, "id");
+          *field = "text";
+          return;
+        }
+    }
+  *part = RPT_N_PARTS;
+}
+
+/* How far the treaty data the letter uses can be trusted. */
+static void
+note_treaty_data (Build *b,
+                  RptPart part,
+                  const char *item_id,
+                  const char *field,
+                  const RptTreatyStatus *status)
+{
+  if (!status->verified)
+    add_note (b, "unverified-reference-data", part, item_id, field,
+              _ ("Unverified reference data for %s and %s (%s, as of %s): %s"), status->country,
+              status->instrument, rpt_treaty_action_to_string (status->action),
+              status->as_of != NULL ? status->as_of : "?",
+              status->verification != NULL ? status->verification : "");
+  else if (months_before_letter (b, status->as_of) > STALE_MONTHS)
+    /* (unverified data says how old it is already) */
+    add_note (b, "stale-reference-data", part, item_id, field,
+              _ ("The treaty data on %s and %s is as of %s, more than three years before the "
+                 "letter: check that it still holds."),
+              status->country, status->instrument, status->as_of);
+  if (is_corrected (b, status->source))
+    add_note (b, "overridden-reference-data", part, item_id, field,
+              _ ("The letter uses corrected treaty data for %s and %s. %s"), status->country,
+              status->instrument, status->verification != NULL ? status->verification : "");
+}
+
 static void
 add_treaties (Build *b)
 {
@@ -1035,20 +1207,24 @@ add_treaties (Build *b)
        i++)
     {
       g_autofree char *instrument = text_of (result->nodesetval->nodeTab[i]);
+      g_autofree char *item_id = NULL;
       const RptTreatyStatus *status;
       const char *kind = "unknown";
+      const char *field = NULL;
+      RptPart part;
       xmlNode *x;
 
       if (g_hash_table_contains (seen, instrument))
         continue;
       g_hash_table_add (seen, g_strdup (instrument));
+      locate_text (result->nodesetval->nodeTab[i], &part, &item_id, &field);
       x = add_x (b, b->input, "treaty", NULL);
       xmlSetProp (x, BAD_CAST "instrument", BAD_CAST instrument);
       xmlSetProp (x, BAD_CAST "gender", BAD_CAST instrument_gender (b, instrument));
 
       if (country == NULL || g_str_equal (country, "OTH"))
         {
-          add_note (b,
+          add_note (b, "treaty-addressee-not-state", part, item_id, field,
                     _ ("The letter cites the participation of its addressee in %s, but is not "
                        "addressed to a State: the text shows a gap."),
                     instrument);
@@ -1057,7 +1233,8 @@ add_treaties (Build *b)
         }
       status = rpt_reference_lookup_treaty_status (b->reference, instrument, country);
       if (status == NULL)
-        add_note (b, _ ("The treaty data says nothing of %s and %s: the text shows a gap to fill."),
+        add_note (b, "treaty-status-unknown", part, item_id, field,
+                  _ ("The treaty data says nothing of %s and %s: the text shows a gap to fill."),
                   country, instrument);
       else if (status->consent_date != NULL)
         {
@@ -1073,11 +1250,8 @@ add_treaties (Build *b)
           xmlSetProp (x, BAD_CAST "date", BAD_CAST status->signature_date);
         }
       xmlSetProp (x, BAD_CAST "status", BAD_CAST kind);
-      if (status != NULL && !status->verified)
-        add_note (b, _ ("Unverified reference data for %s and %s (%s, as of %s): %s"), country,
-                  instrument, rpt_treaty_action_to_string (status->action),
-                  status->as_of != NULL ? status->as_of : "?",
-                  status->verification != NULL ? status->verification : "");
+      if (status != NULL)
+        note_treaty_data (b, part, item_id, field, status);
     }
   if (result != NULL)
     xmlXPathFreeObject (result);
@@ -1277,7 +1451,12 @@ tokenize_letter (Build *b, xmlNode *node)
 /* Rendering                                                           */
 
 static xmlDoc *
-build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, GError **error)
+build_input (RptTemplate *self,
+             Build *b,
+             const char *letter_xml,
+             gsize length,
+             gboolean for_checks,
+             GError **error)
 {
   g_autofree char *language = NULL;
   Strings *strings;
@@ -1310,7 +1489,7 @@ build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, 
   if (!g_str_equal (b->language, "en") && strings->n_translated == 0)
     {
       /* No translation at all: one language throughout, not a mixture. */
-      add_note (b,
+      add_note (b, "sentences-untranslated", LETTER, "language",
                 _ ("The standard sentences are not translated into %s yet: they are in "
                    "English."),
                 language_name (b->language));
@@ -1321,7 +1500,7 @@ build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, 
     {
       b->strings_language = b->language;
       if (strings->n_untranslated > 0)
-        add_note (b,
+        add_note (b, "sentences-untranslated", LETTER, "language",
                   g_dngettext (GETTEXT_PACKAGE,
                                "%u standard sentence is not translated into %s yet: the letter "
                                "shows it as a gap, in English, in brackets.",
@@ -1330,7 +1509,8 @@ build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, 
                                strings->n_untranslated),
                   strings->n_untranslated, language_name (b->language));
     }
-  strings_copy = xmlDocCopyNode (xmlDocGetRootElement (strings->doc), b->doc, 1);
+  strings_copy =
+    for_checks ? NULL : xmlDocCopyNode (xmlDocGetRootElement (strings->doc), b->doc, 1);
   g_mutex_unlock (&self->lock);
   xmlSetProp (b->input, BAD_CAST "strings-language", BAD_CAST b->strings_language);
 
@@ -1338,13 +1518,19 @@ build_input (RptTemplate *self, Build *b, const char *letter_xml, gsize length, 
   add_country (b);
   add_mandates (b);
   add_treaties (b);
+  if (for_checks)
+    {
+      /* Only what the checks need: no sentences, no white space to keep. */
+      xmlAddChild (b->input, b->letter);
+      return b->doc;
+    }
   xmlAddChild (b->input, strings_copy);
   tokenize_letter (b, b->letter);
   xmlAddChild (b->input, b->letter);
   xmlReconciliateNs (b->doc, b->input);
 
   if (b->n_removed > 0)
-    add_note (b,
+    add_note (b, "characters-removed", LETTER, NULL,
               g_dngettext (GETTEXT_PACKAGE, "%u character XML cannot hold was removed.",
                            "%u characters XML cannot hold were removed.", b->n_removed),
               b->n_removed);
@@ -1445,10 +1631,16 @@ rpt_template_render (RptTemplate *self,
   if (length < 0)
     length = strlen (letter_xml);
   b.reference = reference;
-  b.notes = notes;
-  if (build_input (self, &b, letter_xml, length, error) == NULL)
-    return NULL;
+  b.checks = g_ptr_array_new_with_free_func (g_object_unref);
+  if (build_input (self, &b, letter_xml, length, FALSE, error) == NULL)
+    {
+      g_ptr_array_unref (b.checks);
+      return NULL;
+    }
   b_language = b.language;
+  for (guint i = 0; notes != NULL && i < b.checks->len; i++)
+    g_ptr_array_add (notes, g_strdup (rpt_check_get_message (b.checks->pdata[i])));
+  g_ptr_array_unref (b.checks);
 
   collector_begin (&collector);
   ctxt = xsltNewTransformContext (self->stylesheet, b.doc);
@@ -1483,4 +1675,40 @@ rpt_template_render (RptTemplate *self,
   if (out_length != NULL)
     *out_length = out_len;
   return document;
+}
+
+/**
+ * _rpt_template_collect_checks:
+ * @letter_xml: a letter in letter XML
+ * @today: (nullable): the date to take for an undated letter, or %NULL
+ *   for the real one
+ * @checks: (element-type RptCheck): where to add what the template finds
+ *
+ * What rpt_template_render() would say of the letter, as checks (the
+ * same function finds both), without rendering it: only the letter's
+ * head, its mandates and its treaty references are looked at.
+ *
+ * Returns: whether the letter could be read, else @error is set
+ */
+gboolean
+_rpt_template_collect_checks (RptTemplate *self,
+                              const char *letter_xml,
+                              gsize length,
+                              RptReference *reference,
+                              const char *today,
+                              GPtrArray *checks,
+                              GError **error)
+{
+  Build b = { 0 };
+
+  g_return_val_if_fail (RPT_IS_TEMPLATE (self), FALSE);
+  g_return_val_if_fail (RPT_IS_REFERENCE (reference), FALSE);
+
+  b.reference = reference;
+  b.today = today;
+  b.checks = checks;
+  if (build_input (self, &b, letter_xml, length, TRUE, error) == NULL)
+    return FALSE;
+  xmlFreeDoc (b.doc);
+  return TRUE;
 }

@@ -42,6 +42,18 @@ main (int argc, char *argv[])
       return 1;
     }
 
+  /* Asked to draw with cairo, GTK still loads OpenGL (Mesa, and LLVM with
+   * it: half the memory of the process) to choose a visual it will not
+   * use. Nothing here draws with OpenGL: skip it. */
+  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0)
+    {
+      const char *debug = g_getenv ("GDK_DEBUG");
+      g_autofree char *flags = debug != NULL && debug[0] != '\0'
+                                 ? g_strconcat (debug, ",gl-disable", NULL)
+                                 : g_strdup ("gl-disable");
+      g_setenv ("GDK_DEBUG", flags, TRUE);
+    }
+
   app = rpt_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -97,26 +97,58 @@ rpt_application_get_settings (RptApplication *self)
 }
 
 /**
+ * rpt_dup_account_name:
+ *
+ * Returns: (nullable): the full name of the user's account, or %NULL if it
+ *   has none (a login name is no person's name to put on a letter)
+ */
+char *
+rpt_dup_account_name (void)
+{
+  const char *real = g_get_real_name ();
+
+  if (real == NULL || real[0] == '\0' || g_str_equal (real, "Unknown") ||
+      g_str_equal (real, g_get_user_name ()))
+    return NULL;
+  return g_strdup (real);
+}
+
+/**
  * rpt_application_dup_author:
  *
- * Returns: the name versions are saved under: the preference, else the
- *   user's real name, else the login name
+ * Returns: the name versions record as their author: the one set in
+ *   Preferences, else the account's full name, else "" (never the login
+ *   name)
  */
 char *
 rpt_application_dup_author (RptApplication *self)
 {
   g_autofree char *name = NULL;
-  const char *real;
+  char *account;
 
   g_return_val_if_fail (RPT_IS_APPLICATION (self), NULL);
 
   name = g_strstrip (g_settings_get_string (self->settings, "author-name"));
   if (name[0] != '\0')
     return g_steal_pointer (&name);
-  real = g_get_real_name ();
-  if (real != NULL && real[0] != '\0' && !g_str_equal (real, "Unknown"))
-    return g_strdup (real);
-  return g_strdup (g_get_user_name ());
+  account = rpt_dup_account_name ();
+  return account != NULL ? account : g_strdup ("");
+}
+
+/**
+ * rpt_application_dup_export_author:
+ *
+ * Returns: the name exported files record as their author: as for
+ *   versions, or "" when Preferences leave it out of exports
+ */
+char *
+rpt_application_dup_export_author (RptApplication *self)
+{
+  g_return_val_if_fail (RPT_IS_APPLICATION (self), NULL);
+
+  if (!g_settings_get_boolean (self->settings, "author-in-exports"))
+    return g_strdup ("");
+  return rpt_application_dup_author (self);
 }
 
 /**

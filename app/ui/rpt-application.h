@@ -22,6 +22,8 @@ GSettingsSchema *rpt_application_lookup_settings_schema (void);
 RptApplication *rpt_application_new (void);
 GSettings *rpt_application_get_settings (RptApplication *self);
 char *rpt_application_dup_author (RptApplication *self);
+char *rpt_application_dup_export_author (RptApplication *self);
+char *rpt_dup_account_name (void);
 RptLetter *rpt_application_new_letter (RptApplication *self, RptLetterKind kind, gboolean to_state);
 RptLetter *rpt_application_load_sample (GError **error);
 GtkWindow *rpt_application_find_window_for_path (RptApplication *self, const char *path);

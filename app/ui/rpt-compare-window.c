@@ -267,6 +267,13 @@ compare_now (RptCompareWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
   rpt_preview_set_letter (self->preview, self->letters[1]);
   rpt_preview_set_compare_with (self->preview, self->letters[0], old_label, new_label);
+  /* The document's comments beside the changes they are about: items keep
+   * their ids from version to version. */
+  {
+    g_autoptr (GHashTable) notes =
+      rpt_comments_margin_notes (rpt_letter_file_get_comments (self->document));
+    rpt_preview_set_margin_notes (self->preview, notes);
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export", TRUE);
 }
 
@@ -517,8 +524,13 @@ new_author (RptCompareWindow *self, GDateTime **date)
       return g_strdup (rpt_version_get_author (v));
     }
   *date = g_date_time_new_now_utc ();
-  return RPT_IS_APPLICATION (app) ? rpt_application_dup_author (RPT_APPLICATION (app))
-                                  : g_strdup (g_get_real_name ());
+  if (RPT_IS_APPLICATION (app))
+    return rpt_application_dup_author (RPT_APPLICATION (app));
+  {
+    /* Never the login name. */
+    char *account = rpt_dup_account_name ();
+    return account != NULL ? account : g_strdup ("");
+  }
 }
 
 static void

@@ -134,10 +134,44 @@ clear_clicked_cb (RptDateButton *self)
   gtk_popover_popdown (self->popover);
 }
 
+/* The calendar is made when the button first opens it. */
+static void
+create_popup_cb (GtkMenuButton *button, gpointer user_data)
+{
+  RptDateButton *self = user_data;
+  g_autoptr (GtkBuilder) builder = NULL;
+  g_autoptr (GtkBuilderScope) scope = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->popover != NULL)
+    return;
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (
+    GTK_BUILDER_CSCOPE (scope), "popover_show_cb", G_CALLBACK (popover_show_cb), "day_selected_cb",
+    G_CALLBACK (day_selected_cb), "today_clicked_cb", G_CALLBACK (today_clicked_cb),
+    "clear_clicked_cb", G_CALLBACK (clear_clicked_cb), NULL);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, "/org/gnome/Rapporteur/ui/rpt-date-popover.ui",
+                                      &error))
+    g_error ("The date button's popover is broken: %s", error->message);
+  self->popover = GTK_POPOVER (gtk_builder_get_object (builder, "popover"));
+  self->calendar = GTK_CALENDAR (gtk_builder_get_object (builder, "calendar"));
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->popover));
+}
+
 static gboolean
 rpt_date_button_grab_focus (GtkWidget *widget)
 {
   return gtk_widget_grab_focus (GTK_WIDGET (RPT_DATE_BUTTON (widget)->button));
+}
+
+/* As for the paragraph editor: the button in, the button out. */
+static gboolean
+rpt_date_button_focus (GtkWidget *widget, GtkDirectionType direction)
+{
+  return gtk_widget_child_focus (GTK_WIDGET (RPT_DATE_BUTTON (widget)->button), direction);
 }
 
 static void
@@ -199,6 +233,7 @@ rpt_date_button_class_init (RptDateButtonClass *klass)
   object_class->get_property = rpt_date_button_get_property;
   object_class->set_property = rpt_date_button_set_property;
   widget_class->grab_focus = rpt_date_button_grab_focus;
+  widget_class->focus = rpt_date_button_focus;
 
   properties[PROP_DATE] = g_param_spec_string (
     "date", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -207,12 +242,6 @@ rpt_date_button_class_init (RptDateButtonClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/gnome/Rapporteur/ui/rpt-date-button.ui");
   gtk_widget_class_bind_template_child (widget_class, RptDateButton, button);
-  gtk_widget_class_bind_template_child (widget_class, RptDateButton, popover);
-  gtk_widget_class_bind_template_child (widget_class, RptDateButton, calendar);
-  gtk_widget_class_bind_template_callback (widget_class, popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, today_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -223,4 +252,5 @@ rpt_date_button_init (RptDateButton *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_label (self->button, label);
+  gtk_menu_button_set_create_popup_func (self->button, create_popup_cb, self, NULL);
 }

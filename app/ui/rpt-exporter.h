@@ -25,7 +25,10 @@ gboolean rpt_exporter_format_from_string (const char *name, RptExporterFormat *f
 const char *rpt_exporter_format_get_suffix (RptExporterFormat format);
 const char *rpt_exporter_format_get_mime_type (RptExporterFormat format);
 gboolean rpt_exporter_format_is_available (RptExporterFormat format);
-char *rpt_exporter_dup_suggested_name (RptLetter *letter, RptExporterFormat format);
+char *
+rpt_exporter_dup_suggested_name (RptLetter *letter, RptExporterFormat format, const char *fallback);
+GFile *rpt_exporter_dup_folder (GSettings *settings, const char *letter_id);
+void rpt_exporter_remember_folder (GSettings *settings, const char *letter_id, const char *folder);
 
 void rpt_exporter_async (RptLetter *letter,
                          RptExporterFormat format,
@@ -34,6 +37,14 @@ void rpt_exporter_async (RptLetter *letter,
                          GCancellable *cancellable,
                          GAsyncReadyCallback callback,
                          gpointer user_data);
+void rpt_exporter_async_with_comments (RptLetter *letter,
+                                       RptExporterFormat format,
+                                       const char *path,
+                                       const char *author,
+                                       GListModel *comments,
+                                       GCancellable *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer user_data);
 gboolean rpt_exporter_finish (GAsyncResult *result, GError **error);
 gboolean rpt_exporter_write (const char *letter_xml,
                              RptExporterFormat format,

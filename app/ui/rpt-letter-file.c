@@ -8,9 +8,11 @@
 #define G_LOG_DOMAIN "rpt-letter-file"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rpt-letter-file.h"
 
@@ -54,6 +56,12 @@ struct _RptLetterFile
   GError *save_error;
   /* GTasks of rpt_letter_file_save_async() waiting for the letter to be on disk. */
   GPtrArray *waiters;
+  /* The file is being copied or renamed (rpt_letter_file_move_async()):
+   * saves wait for it to end. */
+  gboolean moving;
+  /* The document's comments (rpt-comment.h), as the file has them. */
+  GListStore *comments;
+  GError *comments_error;
 };
 
 G_DEFINE_FINAL_TYPE (RptLetterFile, rpt_letter_file, G_TYPE_OBJECT)
@@ -173,6 +181,8 @@ autosave_timeout_cb (gpointer user_data)
   RptLetterFile *self = user_data;
 
   self->autosave_id = 0;
+  if (self->moving)
+    return G_SOURCE_REMOVE;
   start_save (self);
   return G_SOURCE_REMOVE;
 }
@@ -181,7 +191,7 @@ static void
 schedule_autosave (RptLetterFile *self)
 {
   /* Not restarted by later changes: that is what bounds the delay. */
-  if (self->autosave_id == 0 && !self->saving)
+  if (self->autosave_id == 0 && !self->saving && !self->moving)
     self->autosave_id = g_timeout_add (self->autosave_delay, autosave_timeout_cb, self);
 }
 
@@ -232,6 +242,8 @@ rpt_letter_file_finalize (GObject *object)
   g_free (self->version_message);
   g_clear_error (&self->save_error);
   g_ptr_array_unref (self->waiters);
+  g_clear_object (&self->comments);
+  g_clear_error (&self->comments_error);
 
   G_OBJECT_CLASS (rpt_letter_file_parent_class)->finalize (object);
 }
@@ -295,6 +307,7 @@ rpt_letter_file_init (RptLetterFile *self)
   g_mutex_init (&self->store_lock);
   self->autosave_delay = RPT_LETTER_FILE_AUTOSAVE_DELAY_MS;
   self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  self->comments = g_list_store_new (RPT_TYPE_COMMENT);
 }
 
 /**
@@ -366,6 +379,217 @@ rpt_letter_file_get_version_message (RptLetterFile *self)
   return self->version_message;
 }
 
+/* --- comments ------------------------------------------------------- */
+
+static void
+set_comments (RptLetterFile *self, GListStore *comments, const GError *error)
+{
+  guint n = comments != NULL ? g_list_model_get_n_items (G_LIST_MODEL (comments)) : 0;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (comments), i));
+  g_list_store_splice (self->comments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->comments)),
+                       items->pdata, items->len);
+  g_clear_error (&self->comments_error);
+  if (error != NULL)
+    self->comments_error = g_error_copy (error);
+}
+
+/**
+ * rpt_letter_file_get_comments:
+ *
+ * Returns: (transfer none): the document's comments (of #RptComment),
+ *   oldest first, as the file has them; change them with
+ *   rpt_letter_file_save_comment_async() and
+ *   rpt_letter_file_delete_comment_async()
+ */
+GListModel *
+rpt_letter_file_get_comments (RptLetterFile *self)
+{
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), NULL);
+  return G_LIST_MODEL (self->comments);
+}
+
+/**
+ * rpt_letter_file_get_comments_error:
+ *
+ * Returns: (nullable): why the comments could not be read, if they could not
+ */
+const GError *
+rpt_letter_file_get_comments_error (RptLetterFile *self)
+{
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), NULL);
+  return self->comments_error;
+}
+
+RptComment *
+rpt_letter_file_find_comment (RptLetterFile *self, const char *id)
+{
+  guint n;
+
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->comments));
+  for (guint i = 0; id != NULL && i < n; i++)
+    {
+      RptComment *c = g_list_model_get_item (G_LIST_MODEL (self->comments), i);
+      g_object_unref (c); /* the list holds it */
+      if (g_str_equal (rpt_comment_get_id (c), id))
+        return c;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  RptComment *comment; /* the worker's copy */
+  gboolean remove;
+  GListStore *reloaded;
+} CommentJob;
+
+static void
+comment_job_free (CommentJob *job)
+{
+  g_clear_object (&job->comment);
+  g_clear_object (&job->reloaded);
+  g_free (job);
+}
+
+static gboolean
+comment_job_run (RptStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  CommentJob *job = data;
+
+  if (job->comment == NULL)
+    return (job->reloaded = rpt_comments_load (store, error)) != NULL;
+  if (job->remove)
+    return rpt_comments_delete (store, rpt_comment_get_id (job->comment), error);
+  return rpt_comments_save (store, job->comment, error);
+}
+
+static void
+comment_job_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  RptLetterFile *self = RPT_LETTER_FILE (source);
+  CommentJob *job = g_task_get_task_data (task);
+  RptComment *comment = g_object_get_data (G_OBJECT (task), "comment");
+  GError *error = NULL;
+  guint position;
+
+  if (!rpt_letter_file_run_finish (self, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The list says what the file has, now that it has it. */
+  if (job->comment == NULL)
+    set_comments (self, job->reloaded, NULL);
+  else if (job->remove)
+    {
+      const char *id = rpt_comment_get_id (comment);
+      for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->comments)); i > 0; i--)
+        {
+          g_autoptr (RptComment) c = g_list_model_get_item (G_LIST_MODEL (self->comments), i - 1);
+          if (g_str_equal (rpt_comment_get_id (c), id) ||
+              g_strcmp0 (rpt_comment_get_parent_id (c), id) == 0)
+            g_list_store_remove (self->comments, i - 1);
+        }
+    }
+  else if (g_list_store_find (self->comments, comment, &position))
+    g_list_model_items_changed (G_LIST_MODEL (self->comments), position, 1, 1);
+  else
+    g_list_store_append (self->comments, comment);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+comment_job_start (RptLetterFile *self,
+                   RptComment *comment,
+                   gboolean remove,
+                   GCancellable *cancellable,
+                   GAsyncReadyCallback callback,
+                   gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  CommentJob *job = g_new0 (CommentJob, 1);
+
+  job->comment = comment != NULL ? rpt_comment_copy (comment) : NULL;
+  job->remove = remove;
+  g_task_set_task_data (task, job, NULL);
+  if (comment != NULL)
+    g_object_set_data_full (G_OBJECT (task), "comment", g_object_ref (comment), g_object_unref);
+  /* The job is the task's: freed with it, after the list is updated. */
+  g_object_set_data_full (G_OBJECT (task), "job", job, (GDestroyNotify) comment_job_free);
+  if (self->read_only)
+    {
+      g_task_return_new_error (task, RPT_ERROR, RPT_ERROR_READ_ONLY, "%s",
+                               _ ("This document is open read-only: comments cannot be changed"));
+      g_object_unref (task);
+      return;
+    }
+  rpt_letter_file_run_async (self, comment_job_run, job, NULL, cancellable, comment_job_done_cb,
+                             task);
+}
+
+/**
+ * rpt_letter_file_save_comment_async:
+ * @comment: a new comment, or one of rpt_letter_file_get_comments() changed
+ *
+ * Writes @comment into the file; once it is there, the list of comments
+ * has it (a new one at its end, a changed one changed).
+ */
+void
+rpt_letter_file_save_comment_async (RptLetterFile *self,
+                                    RptComment *comment,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  g_return_if_fail (RPT_IS_LETTER_FILE (self));
+  g_return_if_fail (RPT_IS_COMMENT (comment));
+  comment_job_start (self, comment, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * rpt_letter_file_delete_comment_async:
+ *
+ * Removes @comment and its replies from the file, then from the list.
+ */
+void
+rpt_letter_file_delete_comment_async (RptLetterFile *self,
+                                      RptComment *comment,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data)
+{
+  g_return_if_fail (RPT_IS_LETTER_FILE (self));
+  g_return_if_fail (RPT_IS_COMMENT (comment));
+  comment_job_start (self, comment, TRUE, cancellable, callback, user_data);
+}
+
+/**
+ * rpt_letter_file_reload_comments_async:
+ *
+ * Reads the comments from the file again: after a merge added some.
+ */
+void
+rpt_letter_file_reload_comments_async (RptLetterFile *self,
+                                       GCancellable *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer user_data)
+{
+  g_return_if_fail (RPT_IS_LETTER_FILE (self));
+  comment_job_start (self, NULL, FALSE, cancellable, callback, user_data);
+}
+
+gboolean
+rpt_letter_file_comment_finish (RptLetterFile *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* --- open ----------------------------------------------------------- */
 
 typedef struct
@@ -374,6 +598,8 @@ typedef struct
   gboolean read_only;
   RptStore *store;
   RptLetter *letter;
+  GListStore *comments;
+  GError *comments_error;
 } OpenData;
 
 static void
@@ -382,6 +608,8 @@ open_data_free (OpenData *d)
   g_free (d->path);
   g_clear_object (&d->store);
   g_clear_object (&d->letter);
+  g_clear_object (&d->comments);
+  g_clear_error (&d->comments_error);
   g_free (d);
 }
 
@@ -413,6 +641,9 @@ open_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       g_task_return_error (task, error);
       return;
     }
+  /* Damaged comments never keep the letter from opening: the letter
+   * opens, and the Comments section says what is wrong. */
+  d->comments = rpt_comments_load (d->store, &d->comments_error);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -462,6 +693,7 @@ rpt_letter_file_open_finish (GAsyncResult *result, GError **error)
   self->path = g_strdup (rpt_store_get_path (self->store));
   self->read_only = rpt_store_is_read_only (self->store);
   set_letter (self, d->letter);
+  set_comments (self, d->comments, d->comments_error);
   return self;
 }
 
@@ -691,7 +923,7 @@ queue_save (RptLetterFile *self, GTask *task, gboolean force)
       return;
     }
   g_ptr_array_add (self->waiters, task);
-  if (!self->saving)
+  if (!self->saving && !self->moving)
     start_save (self);
 }
 
@@ -1019,6 +1251,276 @@ rpt_letter_file_restore_version_finish (RptLetterFile *self,
   return TRUE;
 }
 
+/* --- save as, rename ----------------------------------------------- */
+
+typedef struct
+{
+  RptStore *store; /* the document's, or the new one (out) */
+  char *from;
+  char *to;
+  gboolean copy;
+  gboolean from_draft; /* in the drafts folder: gone once copied elsewhere */
+} MoveData;
+
+static void
+move_data_free (MoveData *d)
+{
+  g_clear_object (&d->store);
+  g_free (d->from);
+  g_free (d->to);
+  g_free (d);
+}
+
+static int
+errno_code (int saved)
+{
+  if (saved == ENOSPC || saved == EDQUOT)
+    return RPT_ERROR_NO_SPACE;
+  if (saved == EACCES || saved == EPERM || saved == EROFS)
+    return RPT_ERROR_READ_ONLY;
+  if (saved == EEXIST)
+    return RPT_ERROR_EXISTS;
+  return RPT_ERROR_IO;
+}
+
+/* A copy of the document at @to, with its versions: copied whole beside
+ * the target (the store is idle, under the lock) and renamed over it. */
+static gboolean
+copy_document (const char *from, const char *to, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (to);
+  g_autofree char *base = g_path_get_basename (to);
+  g_autofree char *tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  g_autoptr (GFile) source = g_file_new_for_path (from);
+  g_autoptr (GFile) dest = NULL;
+  g_autoptr (GError) local = NULL;
+  int fd;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, RPT_ERROR, errno_code (saved), _ ("Cannot write %s: %s"), to,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  dest = g_file_new_for_path (tmp);
+  if (!g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local))
+    {
+      g_unlink (tmp);
+      g_set_error (error, RPT_ERROR,
+                   g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NO_SPACE) ? RPT_ERROR_NO_SPACE
+                                                                            : RPT_ERROR_IO,
+                   _ ("Cannot write %s: %s"), to, local->message);
+      return FALSE;
+    }
+  /* The copy is as private as the document. */
+  if (g_chmod (tmp, 0600) != 0 || g_rename (tmp, to) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, RPT_ERROR, errno_code (saved), _ ("Cannot write %s: %s"), to,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+move_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  RptLetterFile *self = source;
+  MoveData *d = task_data;
+  GError *error = NULL;
+  g_autoptr (RptStore) store = NULL;
+
+  g_mutex_lock (&self->store_lock);
+  if (d->copy)
+    {
+      if (!copy_document (d->from, d->to, &error))
+        goto out;
+      store = rpt_store_open (d->to, 0, &error);
+      if (store == NULL)
+        goto out;
+      /* A draft saved somewhere of the drafter's choice lives there now:
+       * the copy in the drafts folder would be a second letter. */
+      if (d->from_draft)
+        g_unlink (d->from);
+    }
+  else
+    {
+      /* Closed first: SQLite names its journal after the file. A link,
+       * not a rename, so that an existing file is never replaced. */
+      rpt_store_close (d->store);
+      if (link (d->from, d->to) != 0)
+        {
+          int saved = errno;
+          g_set_error (&error, RPT_ERROR, errno_code (saved),
+                       _ ("Cannot rename the letter to %s: %s"), d->to, g_strerror (saved));
+          store = rpt_store_open (d->from, 0, NULL);
+          goto out;
+        }
+      store = rpt_store_open (d->to, 0, &error);
+      if (store == NULL)
+        {
+          g_unlink (d->to);
+          store = rpt_store_open (d->from, 0, NULL);
+          goto out;
+        }
+      g_unlink (d->from);
+    }
+out:
+  g_mutex_unlock (&self->store_lock);
+  if (store != NULL)
+    g_set_object (&d->store, store);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+move_flushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  RptLetterFile *self = RPT_LETTER_FILE (source);
+  g_autoptr (GTask) task = user_data;
+  MoveData *d = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!rpt_letter_file_save_finish (self, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Now no save runs until the move is done. */
+  self->moving = TRUE;
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  d->store = g_object_ref (self->store);
+  d->from = g_strdup (self->path);
+  if (d->copy)
+    {
+      /* A draft is named after its letter's id, nothing the drafter chose. */
+      g_autofree char *name = rpt_letter_file_dup_name_for_path (d->from);
+      d->from_draft = name == NULL;
+    }
+  g_task_run_in_thread (task, move_thread);
+}
+
+/**
+ * rpt_letter_file_move_async:
+ * @path: where the document goes
+ * @copy: %TRUE for Save As (a copy with its versions, which the window
+ *   then edits; a draft leaves the drafts folder), %FALSE to rename it
+ *   (never over an existing file)
+ *
+ * Saves what is left to save, then puts the document at @path.
+ */
+void
+rpt_letter_file_move_async (RptLetterFile *self,
+                            const char *path,
+                            gboolean copy,
+                            GCancellable *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer user_data)
+{
+  GTask *task;
+  MoveData *d;
+
+  g_return_if_fail (RPT_IS_LETTER_FILE (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (!self->read_only);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rpt_letter_file_move_async);
+  d = g_new0 (MoveData, 1);
+  d->to = g_strdup (path);
+  d->copy = copy;
+  g_task_set_task_data (task, d, (GDestroyNotify) move_data_free);
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) || (!copy && g_file_test (path, G_FILE_TEST_EXISTS)))
+    {
+      g_task_return_new_error (task, RPT_ERROR, RPT_ERROR_EXISTS,
+                               _ ("%s already exists; choose another name"), path);
+      g_object_unref (task);
+      return;
+    }
+  if (self->path != NULL && rpt_letter_file_has_path (self, path))
+    {
+      g_task_return_new_error (task, RPT_ERROR, RPT_ERROR_EXISTS, _ ("The letter is already %s"),
+                               path);
+      g_object_unref (task);
+      return;
+    }
+  /* A draft never changed has no file yet: the save gives it one. */
+  queue_save (self, task_new_flush (self, cancellable, move_flushed_cb, task), self->store == NULL);
+}
+
+gboolean
+rpt_letter_file_move_finish (RptLetterFile *self, GAsyncResult *result, GError **error)
+{
+  MoveData *d;
+  gboolean ok;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  d = g_task_get_task_data (G_TASK (result));
+  ok = g_task_propagate_boolean (G_TASK (result), error);
+  if (self->moving)
+    {
+      self->moving = FALSE;
+      /* The store the document now uses: the new file's, or on failure
+       * the old one opened again. */
+      if (d->store != NULL && d->store != self->store)
+        {
+          g_set_object (&self->store, d->store);
+          g_free (self->path);
+          self->path = g_strdup (rpt_store_get_path (self->store));
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+        }
+      if (self->waiters->len > 0)
+        start_save (self);
+      else if (compute_dirty (self))
+        schedule_autosave (self);
+    }
+  return ok;
+}
+
+/**
+ * rpt_letter_file_dup_file_name:
+ *
+ * Returns: (nullable): the document's name, from its file ("AL TJK
+ *   1-2025" for AL TJK 1-2025.rapporteur), or %NULL for a draft named
+ *   after nothing the drafter chose (its letter's id)
+ */
+char *
+rpt_letter_file_dup_file_name (RptLetterFile *self)
+{
+  g_return_val_if_fail (RPT_IS_LETTER_FILE (self), NULL);
+
+  return self->path != NULL ? rpt_letter_file_dup_name_for_path (self->path) : NULL;
+}
+
+/**
+ * rpt_letter_file_dup_name_for_path:
+ *
+ * Returns: (nullable): the name of the document at @path, or %NULL for a
+ *   draft named after its letter's id ("<id>.rapporteur", "<id>~2.rapporteur")
+ */
+char *
+rpt_letter_file_dup_name_for_path (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *id = NULL;
+
+  if (g_str_has_suffix (base, ".rapporteur"))
+    base[strlen (base) - strlen (".rapporteur")] = '\0';
+  id = g_strndup (base, strcspn (base, "~"));
+  if (g_uuid_string_is_valid (id))
+    return NULL;
+  return g_steal_pointer (&base);
+}
+
 /* --- getters -------------------------------------------------------- */
 
 RptLetter *
@@ -1187,7 +1689,10 @@ rpt_letter_file_run_async (RptLetterFile *self,
   task = version_task_new (self, rpt_letter_file_run_async, cancellable, callback, user_data, &d);
   g_object_set_data_full (G_OBJECT (task), "job", job, (GDestroyNotify) store_job_free);
   d->after_flush = store_job_thread;
-  queue_save (self, task_new_flush (self, cancellable, version_flushed_cb, task), FALSE);
+  /* A draft not yet written gets its file: a comment or a review is the
+   * document's, not the letter's alone. */
+  queue_save (self, task_new_flush (self, cancellable, version_flushed_cb, task),
+              self->store == NULL && self->draft_path != NULL && !self->read_only);
 }
 
 gboolean

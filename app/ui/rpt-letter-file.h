@@ -90,6 +90,16 @@ gboolean rpt_letter_file_restore_version_finish (RptLetterFile *self,
                                                  guint *backup_number,
                                                  GError **error);
 
+void rpt_letter_file_move_async (RptLetterFile *self,
+                                 const char *path,
+                                 gboolean copy,
+                                 GCancellable *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer user_data);
+gboolean rpt_letter_file_move_finish (RptLetterFile *self, GAsyncResult *result, GError **error);
+char *rpt_letter_file_dup_file_name (RptLetterFile *self);
+char *rpt_letter_file_dup_name_for_path (const char *path);
+
 char *rpt_letter_file_dup_title_for_letter (RptLetter *letter);
 void rpt_letter_file_run_async (RptLetterFile *self,
                                 RptLetterFileStoreFunc func,
@@ -101,5 +111,24 @@ void rpt_letter_file_run_async (RptLetterFile *self,
 gboolean rpt_letter_file_run_finish (RptLetterFile *self, GAsyncResult *result, GError **error);
 void rpt_letter_file_take_saved_letter (RptLetterFile *self, RptLetter *letter);
 char *rpt_letter_file_dup_drafts_dir (void);
+
+GListModel *rpt_letter_file_get_comments (RptLetterFile *self);
+const GError *rpt_letter_file_get_comments_error (RptLetterFile *self);
+RptComment *rpt_letter_file_find_comment (RptLetterFile *self, const char *id);
+void rpt_letter_file_save_comment_async (RptLetterFile *self,
+                                         RptComment *comment,
+                                         GCancellable *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer user_data);
+void rpt_letter_file_delete_comment_async (RptLetterFile *self,
+                                           RptComment *comment,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer user_data);
+void rpt_letter_file_reload_comments_async (RptLetterFile *self,
+                                            GCancellable *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer user_data);
+gboolean rpt_letter_file_comment_finish (RptLetterFile *self, GAsyncResult *result, GError **error);
 
 G_END_DECLS

@@ -141,6 +141,7 @@ choose_country_action (GtkWidget *widget, const char *name, GVariant *param)
   if (!rpt_section_get_writable (RPT_SECTION (self)))
     return;
   dialog = rpt_picker_dialog_new (_ ("Addressee"), countries, _ ("Search countries"));
+  rpt_picker_dialog_set_return_focus (RPT_PICKER_DIALOG (dialog), GTK_WIDGET (self->country_row));
   gtk_window_set_transient_for (GTK_WINDOW (dialog),
                                 GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   g_signal_connect_object (dialog, "picked", G_CALLBACK (country_picked_cb), self,

@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "rpt-page-source"
 
+#include <glib/gi18n.h>
+
 #include "rpt-layout-pages.h"
 #include "rpt-page-source.h"
 
@@ -64,6 +66,30 @@ rpt_page_source_new_layout (const char *letter_xml, GError **error)
 }
 
 /**
+ * rpt_page_source_new_document:
+ * @letter_xml: the letter, as rpt_letter_to_xml() writes it
+ *
+ * The document the templates make of the letter, for a layout kept from
+ * one edit to the next (the preview: rpt_layout_set_document() re-shapes
+ * only the paragraphs that changed). Blocking: call it from a worker.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+RptDocument *
+rpt_page_source_new_document (const char *letter_xml, GError **error)
+{
+  g_autoptr (RptExport) export = rpt_export_new_for_xml (letter_xml, -1);
+  g_autoptr (GBytes) bytes = rpt_export_run (export, RPT_EXPORT_FORMAT_DOCUMENT_XML, error);
+  gsize length;
+  const char *data;
+
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &length);
+  return rpt_document_new_from_data (data, (gssize) length, _ ("document XML"), error);
+}
+
+/**
  * rpt_page_source_new_for_xml:
  *
  * Returns: (transfer full): the letter's pages, or %NULL with @error set
@@ -97,13 +123,41 @@ rpt_page_source_new_for_comparison (const char *old_xml,
                                     const char *new_label,
                                     GError **error)
 {
+  g_autoptr (RptDocument) document =
+    rpt_page_source_new_comparison_document (old_xml, new_xml, old_label, new_label, NULL, error);
+  g_autoptr (RptStyleSheet) styles = NULL;
+  g_autoptr (RptLayout) layout = NULL;
+
+  if (document == NULL)
+    return NULL;
+  styles = rpt_style_sheet_new_default ();
+  layout = rpt_layout_new (styles);
+  rpt_layout_set_document (layout, document);
+  return RPT_PAGE_SOURCE (rpt_layout_pages_new (layout));
+}
+
+/**
+ * rpt_page_source_new_comparison_document:
+ * @margin_notes: (nullable): item id → a note for the margin beside it:
+ *   the comments on the newer letter
+ *
+ * The redline document of two letters (rpt-redline.h). Blocking: call it
+ * from a worker.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+RptDocument *
+rpt_page_source_new_comparison_document (const char *old_xml,
+                                         const char *new_xml,
+                                         const char *old_label,
+                                         const char *new_label,
+                                         GHashTable *margin_notes,
+                                         GError **error)
+{
   g_autoptr (RptLetter) old_letter = rpt_letter_new_from_xml (old_xml, -1, "older.xml", error);
   g_autoptr (RptLetter) new_letter = NULL;
   g_autoptr (RptComparison) comparison = NULL;
   g_autoptr (RptRedline) redline = NULL;
-  g_autoptr (RptDocument) document = NULL;
-  g_autoptr (RptStyleSheet) styles = NULL;
-  g_autoptr (RptLayout) layout = NULL;
 
   if (old_letter == NULL)
     return NULL;
@@ -117,11 +171,6 @@ rpt_page_source_new_for_comparison (const char *old_xml,
   redline = rpt_redline_new (comparison, NULL, NULL, error);
   if (redline == NULL)
     return NULL;
-  document = rpt_redline_new_document (redline, error);
-  if (document == NULL)
-    return NULL;
-  styles = rpt_style_sheet_new_default ();
-  layout = rpt_layout_new (styles);
-  rpt_layout_set_document (layout, document);
-  return RPT_PAGE_SOURCE (rpt_layout_pages_new (layout));
+  rpt_redline_set_margin_notes (redline, margin_notes);
+  return rpt_redline_new_document (redline, error);
 }

@@ -47,6 +47,13 @@ gboolean
 rpt_page_source_find_bookmark (RptPageSource *self, const char *name, guint *page, double *y);
 
 RptLayout *rpt_page_source_new_layout (const char *letter_xml, GError **error);
+RptDocument *rpt_page_source_new_document (const char *letter_xml, GError **error);
+RptDocument *rpt_page_source_new_comparison_document (const char *old_xml,
+                                                      const char *new_xml,
+                                                      const char *old_label,
+                                                      const char *new_label,
+                                                      GHashTable *margin_notes,
+                                                      GError **error);
 RptPageSource *rpt_page_source_new_for_xml (const char *letter_xml, GError **error);
 RptPageSource *rpt_page_source_new_for_comparison (const char *old_xml,
                                                    const char *new_xml,

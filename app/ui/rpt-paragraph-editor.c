@@ -7,9 +7,11 @@
 
 #define G_LOG_DOMAIN "rpt-paragraph-editor"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "rpt-core.h"
+#include "rpt-item-list.h"
 #include "rpt-paragraph-editor.h"
 #include "rpt-section.h"
 #include "rpt-shortcuts.h"
@@ -39,6 +41,7 @@ struct _RptParagraphEditor
    * typing (GtkTextBuffer's own history keeps text only). */
   GPtrArray *undo; /* UndoStep, newest last */
   GPtrArray *redo;
+  gboolean history_attached;
   gint64 last_step;
   int last_kind;
   int pending_kind;
@@ -47,6 +50,8 @@ struct _RptParagraphEditor
   gboolean pending_bold;
   gboolean pending_italic;
   int pending_offset;
+  guint reveal_tick;
+  guint reveal_frames;
 };
 
 G_DEFINE_FINAL_TYPE (RptParagraphEditor, rpt_paragraph_editor, GTK_TYPE_WIDGET)
@@ -115,6 +120,7 @@ typedef struct
 {
   char *markup;
   int cursor;
+  gint64 time; /* of the last change the step undoes */
 } UndoStep;
 
 enum
@@ -142,6 +148,7 @@ undo_step_new (const char *markup, int cursor)
 
   step->markup = g_strdup (markup);
   step->cursor = cursor;
+  step->time = g_get_monotonic_time ();
   return step;
 }
 
@@ -173,15 +180,105 @@ rpt_paragraph_editor_set_markup (RptParagraphEditor *self, const char *markup)
   if (g_strcmp0 (self->markup, markup) == 0)
     return;
 
-  /* Text from the model (a restored version) is where undo starts. */
+  /* Text from the model (a restored version) is where undo starts, unless
+   * the history belongs to the paragraph (rpt_paragraph_editor_attach_history):
+   * its steps are whole states, still good to go back to. */
   load_markup (self, markup);
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
+  if (!self->history_attached)
+    {
+      g_ptr_array_set_size (self->undo, 0);
+      g_ptr_array_set_size (self->redo, 0);
+    }
   self->last_step = 0;
 
   g_free (self->markup);
   self->markup = g_strdup (markup);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKUP]);
+}
+
+#define HISTORY_KEY "rpt-text-history"
+
+typedef struct
+{
+  GPtrArray *undo;
+  GPtrArray *redo;
+} TextHistory;
+
+static void
+text_history_free (TextHistory *history)
+{
+  g_ptr_array_unref (history->undo);
+  g_ptr_array_unref (history->redo);
+  g_free (history);
+}
+
+/**
+ * rpt_paragraph_editor_attach_history:
+ * @owner: the paragraph the editor shows
+ *
+ * Keeps the editor's undo history on @owner rather than in the editor:
+ * rows are made and dropped as they scroll, the history of the text
+ * stays with the text. Call it once the markup is bound.
+ */
+void
+rpt_paragraph_editor_attach_history (RptParagraphEditor *self, GObject *owner)
+{
+  TextHistory *history;
+
+  g_return_if_fail (RPT_IS_PARAGRAPH_EDITOR (self));
+  g_return_if_fail (G_IS_OBJECT (owner));
+
+  history = g_object_get_data (owner, HISTORY_KEY);
+  if (history == NULL)
+    {
+      history = g_new0 (TextHistory, 1);
+      history->undo = g_ptr_array_ref (self->undo);
+      history->redo = g_ptr_array_ref (self->redo);
+      g_object_set_data_full (owner, HISTORY_KEY, history, (GDestroyNotify) text_history_free);
+    }
+  else
+    {
+      g_ptr_array_unref (self->undo);
+      g_ptr_array_unref (self->redo);
+      self->undo = g_ptr_array_ref (history->undo);
+      self->redo = g_ptr_array_ref (history->redo);
+    }
+  self->history_attached = TRUE;
+}
+
+/**
+ * rpt_paragraph_editor_can_undo:
+ *
+ * Returns: whether the text has steps to undo (else Ctrl+Z undoes the
+ *   letter's last change: RptUndoHistory)
+ */
+gboolean
+rpt_paragraph_editor_can_undo (RptParagraphEditor *self)
+{
+  g_return_val_if_fail (RPT_IS_PARAGRAPH_EDITOR (self), FALSE);
+  return gtk_text_view_get_editable (self->view) && self->undo->len > 0;
+}
+
+/**
+ * rpt_paragraph_editor_get_undo_time:
+ *
+ * Returns: the monotonic time of the change Ctrl+Z would undo here, 0 if
+ *   none: Ctrl+Z undoes the newest change, here or in the letter
+ */
+gint64
+rpt_paragraph_editor_get_undo_time (RptParagraphEditor *self)
+{
+  g_return_val_if_fail (RPT_IS_PARAGRAPH_EDITOR (self), 0);
+  if (!rpt_paragraph_editor_can_undo (self))
+    return 0;
+  return ((UndoStep *) g_ptr_array_index (self->undo, self->undo->len - 1))->time;
+}
+
+gboolean
+rpt_paragraph_editor_can_redo (RptParagraphEditor *self)
+{
+  g_return_val_if_fail (RPT_IS_PARAGRAPH_EDITOR (self), FALSE);
+  return gtk_text_view_get_editable (self->view) && self->redo->len > 0;
 }
 
 void
@@ -232,6 +329,8 @@ record_step (RptParagraphEditor *self)
       now - self->last_step < UNDO_GROUP_USEC)
     {
       self->last_step = now;
+      if (self->undo->len > 0)
+        ((UndoStep *) g_ptr_array_index (self->undo, self->undo->len - 1))->time = now;
       return;
     }
   if (self->undo->len >= UNDO_MAX_STEPS)
@@ -365,6 +464,309 @@ italic_action (GtkWidget *widget, const char *name, GVariant *param)
   rpt_paragraph_editor_toggle_format (RPT_PARAGRAPH_EDITOR (widget), RPT_TEXT_TAG_ITALIC);
 }
 
+/* --- links and footnotes ------------------------------------------- */
+
+typedef struct
+{
+  RptParagraphEditor *editor;
+  GtkEditable *entry;
+  GtkTextMark *start;
+  GtkTextMark *end;
+  GtkTextTag *tag; /* the link or note edited, NULL for a new one */
+} SpanEdit;
+
+static void
+span_edit_free (SpanEdit *edit)
+{
+  GtkTextBuffer *buffer = edit->editor->buffer;
+
+  gtk_text_buffer_delete_mark (buffer, edit->start);
+  gtk_text_buffer_delete_mark (buffer, edit->end);
+  g_clear_object (&edit->tag);
+  g_object_unref (edit->editor);
+  g_free (edit);
+}
+
+static void
+span_edit_closure_free (gpointer data, GClosure *closure)
+{
+  span_edit_free (data);
+}
+
+static gboolean
+return_focus_cb (gpointer data)
+{
+  RptParagraphEditor *self = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* From nothing: after a modal window GTK's record of where the focus is
+   * can be stale. */
+  if (root != NULL)
+    {
+      gtk_root_set_focus (root, NULL);
+      gtk_widget_grab_focus (GTK_WIDGET (self->view));
+      if (GTK_IS_WINDOW (root))
+        gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+    }
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * rpt_link_clean_address:
+ *
+ * Returns: (nullable): @text as a link's address ("ohchr.org" becomes
+ *   "https://ohchr.org"), or %NULL if it is not a web or mail address
+ */
+char *
+rpt_link_clean_address (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *full = NULL;
+  const char *scheme;
+
+  if (trimmed[0] == '\0' || strpbrk (trimmed, " \t\n<>\"") != NULL)
+    return NULL;
+  scheme = g_uri_peek_scheme (trimmed);
+  if (scheme == NULL)
+    full = g_strconcat (strchr (trimmed, '@') != NULL ? "mailto:" : "https://", trimmed, NULL);
+  else if (g_str_equal (scheme, "http") || g_str_equal (scheme, "https") ||
+           g_str_equal (scheme, "mailto"))
+    full = g_steal_pointer (&trimmed);
+  else
+    return NULL;
+  if (!g_uri_is_valid (full, G_URI_FLAGS_NONE, NULL))
+    return NULL;
+  return g_steal_pointer (&full);
+}
+
+static SpanEdit *
+span_edit_new (RptParagraphEditor *self, const char *key)
+{
+  SpanEdit *edit = g_new0 (SpanEdit, 1);
+  GtkTextIter start, end, caret;
+
+  edit->editor = g_object_ref (self);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &caret,
+                                    gtk_text_buffer_get_insert (self->buffer));
+  edit->tag = rpt_text_buffer_find_span (self->buffer, key, &caret, &start, &end);
+  if (edit->tag != NULL)
+    g_object_ref (edit->tag);
+  else if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+    start = end = caret;
+  edit->start = gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE);
+  edit->end = gtk_text_buffer_create_mark (self->buffer, NULL, &end, FALSE);
+  return edit;
+}
+
+static GtkWidget *
+span_dialog_new (RptParagraphEditor *self,
+                 SpanEdit *edit,
+                 const char *heading,
+                 const char *body,
+                 const char *placeholder,
+                 const char *text,
+                 const char *apply,
+                 const char *remove)
+{
+  GtkWidget *dialog =
+    adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  placeholder, -1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  edit->entry = GTK_EDITABLE (entry);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"));
+  if (edit->tag != NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "remove", remove);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "apply", apply);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
+static void
+link_response_cb (AdwMessageDialog *dialog, const char *response, SpanEdit *edit)
+{
+  RptParagraphEditor *self = edit->editor;
+  GtkTextIter start, end;
+  g_autofree char *href = NULL;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &start, edit->start);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &end, edit->end);
+  self->pending_kind = EDIT_FORMATTING;
+  if (g_str_equal (response, "remove") && edit->tag != NULL)
+    gtk_text_buffer_remove_tag (self->buffer, edit->tag, &start, &end);
+  else if (g_str_equal (response, "apply"))
+    {
+      href = rpt_link_clean_address (gtk_editable_get_text (edit->entry));
+      if (href == NULL)
+        {
+          g_autofree char *msg =
+            g_strdup_printf (_ ("“%s” is not a web or mail address: the link was not made"),
+                             gtk_editable_get_text (edit->entry));
+          rpt_section_show_toast (GTK_WIDGET (self), msg);
+        }
+      else if (edit->tag != NULL)
+        {
+          /* The same link, another address: a formatting step. */
+          g_object_set_data_full (G_OBJECT (edit->tag), RPT_TEXT_HREF_KEY, g_strdup (href), g_free);
+          sync_to_model (self);
+        }
+      else
+        {
+          GtkTextTag *tag = rpt_text_buffer_new_link_tag (self->buffer, href);
+
+          /* One step for the whole edit: the model hears of it once. */
+          self->loading = TRUE;
+          /* No text chosen: the address is the link's text. */
+          if (gtk_text_iter_equal (&start, &end))
+            {
+              int offset = gtk_text_iter_get_offset (&start);
+              gtk_text_buffer_insert (self->buffer, &start, href, -1);
+              gtk_text_buffer_get_iter_at_offset (self->buffer, &start, offset);
+              gtk_text_buffer_get_iter_at_mark (self->buffer, &end, edit->end);
+            }
+          gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
+          self->loading = FALSE;
+          self->pending_kind = EDIT_FORMATTING;
+          sync_to_model (self);
+        }
+    }
+  self->pending_kind = EDIT_TYPING;
+  g_idle_add (return_focus_cb, g_object_ref (self));
+}
+
+/**
+ * rpt_paragraph_editor_edit_link:
+ *
+ * Makes the text chosen a link, or changes or removes the link at the
+ * caret, asking for its address.
+ */
+void
+rpt_paragraph_editor_edit_link (RptParagraphEditor *self)
+{
+  SpanEdit *edit;
+  GtkWidget *dialog;
+  const char *href;
+
+  g_return_if_fail (RPT_IS_PARAGRAPH_EDITOR (self));
+
+  if (!gtk_text_view_get_editable (self->view))
+    return;
+  edit = span_edit_new (self, RPT_TEXT_HREF_KEY);
+  href = edit->tag != NULL ? g_object_get_data (G_OBJECT (edit->tag), RPT_TEXT_HREF_KEY) : NULL;
+  dialog = span_dialog_new (self, edit, edit->tag != NULL ? _ ("Edit Link") : _ ("Add Link"),
+                            _ ("The address the text links to: a web page, or an e-mail address."),
+                            _ ("Address, e.g. https://www.ohchr.org"), href,
+                            edit->tag != NULL ? _ ("_Change") : _ ("_Add"), _ ("_Remove Link"));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (link_response_cb), edit,
+                         span_edit_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+footnote_response_cb (AdwMessageDialog *dialog, const char *response, SpanEdit *edit)
+{
+  RptParagraphEditor *self = edit->editor;
+  guint removed = 0;
+  g_autofree char *clean =
+    rpt_text_sanitize (gtk_editable_get_text (edit->entry), -1, FALSE, &removed);
+  g_autofree char *text = g_strstrip (g_strdup (clean));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &start, edit->start);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &end, edit->end);
+  if (g_str_equal (response, "remove") && edit->tag != NULL)
+    gtk_text_buffer_delete_interactive (self->buffer, &start, &end, TRUE);
+  else if (g_str_equal (response, "apply") && text[0] != '\0')
+    {
+      GtkTextTag *tag = edit->tag;
+      int offset;
+
+      /* One step for the whole edit: the model hears of it once. */
+      self->loading = TRUE;
+      if (tag != NULL)
+        gtk_text_buffer_delete (self->buffer, &start, &end);
+      else
+        {
+          /* A new note goes after the text chosen, at its end. */
+          start = end;
+          tag = rpt_text_buffer_new_note_tag (self->buffer);
+        }
+      offset = gtk_text_iter_get_offset (&start);
+      gtk_text_buffer_insert (self->buffer, &start, text, -1);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, offset + g_utf8_strlen (text, -1));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, offset);
+      gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
+      gtk_text_buffer_place_cursor (self->buffer, &end);
+      self->loading = FALSE;
+      self->pending_kind = EDIT_FORMATTING;
+      sync_to_model (self);
+    }
+  else if (g_str_equal (response, "apply"))
+    rpt_section_show_toast (GTK_WIDGET (self), _ ("A footnote needs some text: none was added"));
+  g_idle_add (return_focus_cb, g_object_ref (self));
+}
+
+/**
+ * rpt_paragraph_editor_edit_footnote:
+ *
+ * Adds a footnote at the caret (after the text chosen), or changes or
+ * removes the footnote at the caret, asking for its text.
+ */
+void
+rpt_paragraph_editor_edit_footnote (RptParagraphEditor *self)
+{
+  g_autofree char *text = NULL;
+  SpanEdit *edit;
+  GtkWidget *dialog;
+
+  g_return_if_fail (RPT_IS_PARAGRAPH_EDITOR (self));
+
+  if (!gtk_text_view_get_editable (self->view))
+    return;
+  edit = span_edit_new (self, RPT_TEXT_NOTE_KEY);
+  if (edit->tag != NULL)
+    {
+      GtkTextIter start, end;
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &start, edit->start);
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &end, edit->end);
+      text = gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
+    }
+  dialog =
+    span_dialog_new (self, edit, edit->tag != NULL ? _ ("Edit Footnote") : _ ("Add Footnote"),
+                     _ ("The note's text, printed at the foot of the page; its number "
+                        "goes where the caret is."),
+                     _ ("Text of the footnote"), text,
+                     edit->tag != NULL ? _ ("_Change") : _ ("_Add"), _ ("_Remove Footnote"));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (footnote_response_cb), edit,
+                         span_edit_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+link_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  rpt_paragraph_editor_edit_link (RPT_PARAGRAPH_EDITOR (widget));
+}
+
+static void
+footnote_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  rpt_paragraph_editor_edit_footnote (RPT_PARAGRAPH_EDITOR (widget));
+}
+
 static void
 insert_text_cb (GtkTextBuffer *buffer,
                 GtkTextIter *location,
@@ -451,11 +853,61 @@ delete_range_cb (GtkTextBuffer *buffer,
     self->pending_kind = EDIT_DELETING;
 }
 
+/* The caret stays in view as the drafter types or moves it: the window
+ * scrolls (the text box itself never does; it is as tall as its text).
+ * Measured a frame after the change, once the text box has its new
+ * height. */
+static gboolean
+reveal_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  RptParagraphEditor *self = RPT_PARAGRAPH_EDITOR (widget);
+  GdkRectangle strong;
+  int x, y;
+
+  if (++self->reveal_frames < 2)
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick = 0;
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->view)))
+    return G_SOURCE_REMOVE;
+  gtk_text_view_get_cursor_locations (self->view, NULL, &strong, NULL);
+  gtk_text_view_buffer_to_window_coords (self->view, GTK_TEXT_WINDOW_WIDGET, strong.x, strong.y, &x,
+                                         &y);
+  rpt_scroll_reveal (GTK_WIDGET (self->view),
+                     &GRAPHENE_RECT_INIT (x, y, 1, MAX (strong.height, 1)));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_reveal (RptParagraphEditor *self)
+{
+  self->reveal_frames = 0;
+  if (self->reveal_tick == 0 && !self->loading && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->reveal_tick =
+      gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb, NULL, NULL);
+}
+
+static void
+mark_set_cb (GtkTextBuffer *buffer,
+             GtkTextIter *location,
+             GtkTextMark *mark,
+             RptParagraphEditor *self)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer))
+    queue_reveal (self);
+}
+
 static void
 buffer_changed_cb (RptParagraphEditor *self)
 {
+  queue_reveal (self);
   sync_to_model (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+focus_enter_cb (RptParagraphEditor *self)
+{
+  queue_reveal (self);
 }
 
 static void
@@ -469,6 +921,9 @@ rpt_paragraph_editor_dispose (GObject *object)
 {
   RptParagraphEditor *self = RPT_PARAGRAPH_EDITOR (object);
 
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_PARAGRAPH_EDITOR);
   {
     GtkWidget *child;
@@ -589,6 +1044,15 @@ rpt_paragraph_editor_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (RPT_PARAGRAPH_EDITOR (widget)->view));
 }
 
+/* Into the text box and, from it, out: GTK's own traversal of a widget
+ * whose grab_focus gives the focus to a child would give it back to the
+ * child on Shift+Tab, and the focus could not leave backwards. */
+static gboolean
+rpt_paragraph_editor_focus (GtkWidget *widget, GtkDirectionType direction)
+{
+  return gtk_widget_child_focus (GTK_WIDGET (RPT_PARAGRAPH_EDITOR (widget)->view), direction);
+}
+
 static void
 rpt_paragraph_editor_class_init (RptParagraphEditorClass *klass)
 {
@@ -600,6 +1064,7 @@ rpt_paragraph_editor_class_init (RptParagraphEditorClass *klass)
   object_class->get_property = rpt_paragraph_editor_get_property;
   object_class->set_property = rpt_paragraph_editor_set_property;
   widget_class->grab_focus = rpt_paragraph_editor_grab_focus;
+  widget_class->focus = rpt_paragraph_editor_focus;
   widget_class->measure = rpt_paragraph_editor_measure;
   widget_class->get_request_mode = rpt_paragraph_editor_get_request_mode;
   widget_class->size_allocate = rpt_paragraph_editor_size_allocate;
@@ -612,11 +1077,14 @@ rpt_paragraph_editor_class_init (RptParagraphEditorClass *klass)
                                                "/org/gnome/Rapporteur/ui/rpt-paragraph-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RptParagraphEditor, view);
   gtk_widget_class_bind_template_child (widget_class, RptParagraphEditor, buffer);
+  gtk_widget_class_bind_template_callback (widget_class, focus_enter_cb);
   gtk_widget_class_bind_template_callback (widget_class, focus_leave_cb);
   gtk_widget_class_set_css_name (widget_class, "paragrapheditor");
 
   gtk_widget_class_install_action (widget_class, "editor.bold", NULL, bold_action);
   gtk_widget_class_install_action (widget_class, "editor.italic", NULL, italic_action);
+  gtk_widget_class_install_action (widget_class, "editor.link", NULL, link_action);
+  gtk_widget_class_install_action (widget_class, "editor.footnote", NULL, footnote_action);
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "editor.redo", NULL, redo_action);
 }
@@ -631,6 +1099,7 @@ rpt_paragraph_editor_init (RptParagraphEditor *self)
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
   g_signal_connect (self->buffer, "delete-range", G_CALLBACK (delete_range_cb), self);
+  g_signal_connect (self->buffer, "mark-set", G_CALLBACK (mark_set_cb), self);
   /* Ahead of the text view's own keys, so that Ctrl+Z is ours. */
   gtk_widget_add_controller (GTK_WIDGET (self),
                              GTK_EVENT_CONTROLLER (rpt_shortcuts_new_controller ("editor.")));

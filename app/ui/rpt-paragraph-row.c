@@ -11,20 +11,22 @@
 
 #include "rpt-date-button.h"
 #include "rpt-edit.h"
+#include "rpt-item-actions.h"
 #include "rpt-paragraph-row.h"
 #include "rpt-section.h"
-#include "rpt-shortcuts.h"
 
 /**
  * RptParagraphRow:
  *
  * One paragraph of an ordered part (a fact, a concern, …): its editor and
- * the item actions (move, duplicate, remove) that the keyboard, the menu
- * and drag and drop share.
+ * the item actions (move, duplicate, remove: rpt-item-actions.c) that the
+ * keyboard, the buttons, the menu and drag and drop share. Made when it
+ * scrolls into view, dropped when it scrolls away (RptItemList): what it
+ * shows is all in the model, its text history included.
  */
 struct _RptParagraphRow
 {
-  GtkListBoxRow parent_instance;
+  GtkWidget parent_instance;
 
   RptLetter *letter;
   RptPart part;
@@ -38,32 +40,7 @@ struct _RptParagraphRow
   RptParagraphEditor *editor;
 };
 
-G_DEFINE_FINAL_TYPE (RptParagraphRow, rpt_paragraph_row, GTK_TYPE_LIST_BOX_ROW)
-
-/**
- * rpt_part_dup_item_label:
- *
- * Returns: "Fact 3", "Question 2", …
- */
-char *
-rpt_part_dup_item_label (RptPart part, guint number)
-{
-  switch (part)
-    {
-    case RPT_PART_FACTS:
-      return g_strdup_printf (_ ("Fact %u"), number);
-    case RPT_PART_CONCERNS:
-      return g_strdup_printf (_ ("Concern %u"), number);
-    case RPT_PART_QUESTIONS:
-      return g_strdup_printf (_ ("Question %u"), number);
-    case RPT_PART_ANNEX:
-      return g_strdup_printf (_ ("Annex Paragraph %u"), number);
-    case RPT_PART_PROFILE:
-      return g_strdup_printf (_ ("Profile Paragraph %u"), number);
-    default:
-      return g_strdup_printf (_ ("Item %u"), number);
-    }
-}
+G_DEFINE_FINAL_TYPE (RptParagraphRow, rpt_paragraph_row, GTK_TYPE_WIDGET)
 
 RptParagraph *
 rpt_paragraph_row_get_paragraph (RptParagraphRow *self)
@@ -88,96 +65,24 @@ get_position (RptParagraphRow *self, guint *position)
                                position) != NULL;
 }
 
-/* After an edit the list makes new rows: give the focus to the row now at
- * @position, with the caret where it was. */
-static void
-focus_row_at (GtkListBox *list, guint position, int cursor)
+/**
+ * rpt_paragraph_row_estimate_height:
+ *
+ * Returns: about how tall the row of @paragraph is at @width, from the
+ *   length of its text: what the list sizes its scroll bar from before
+ *   the row is made
+ */
+int
+rpt_paragraph_row_estimate_height (RptParagraph *paragraph, RptPart part, int width)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, position);
+  /* Margins, the title line and the text box's padding; then about 8
+   * pixels a character and 22 a line in the editor's font. */
+  const int chrome = 92, char_width = 8, line_height = 22;
+  int chars_per_line = MAX ((width - 40) / char_width, 10);
+  int length = (int) strlen (rpt_paragraph_get_text (paragraph));
+  int lines = MAX ((length + chars_per_line - 1) / chars_per_line, 2);
 
-  if (RPT_IS_PARAGRAPH_ROW (row))
-    {
-      RptParagraphEditor *editor = RPT_PARAGRAPH_ROW (row)->editor;
-      gtk_widget_grab_focus (GTK_WIDGET (editor));
-      if (cursor >= 0)
-        rpt_paragraph_editor_set_cursor (editor, cursor);
-    }
-}
-
-static void
-move_by (RptParagraphRow *self, int delta)
-{
-  g_autoptr (RptParagraphRow) hold = g_object_ref (self);
-  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self));
-  int cursor = rpt_paragraph_editor_get_cursor (self->editor);
-  guint position;
-
-  if (!get_position (self, &position) ||
-      !rpt_edit_move_item (self->letter, self->part, position, delta))
-    return;
-  if (GTK_IS_LIST_BOX (list))
-    focus_row_at (GTK_LIST_BOX (list), position + delta, cursor);
-}
-
-static void
-move_up_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  move_by (RPT_PARAGRAPH_ROW (widget), -1);
-}
-
-static void
-move_down_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  move_by (RPT_PARAGRAPH_ROW (widget), 1);
-}
-
-static void
-duplicate_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  RptParagraphRow *self = RPT_PARAGRAPH_ROW (widget);
-  g_autoptr (RptParagraphRow) hold = g_object_ref (self);
-  GtkWidget *list = gtk_widget_get_parent (widget);
-  guint position;
-
-  if (!get_position (self, &position) ||
-      rpt_edit_duplicate_item (self->letter, self->part, position) == NULL)
-    return;
-  if (GTK_IS_LIST_BOX (list))
-    focus_row_at (GTK_LIST_BOX (list), position + 1, -1);
-}
-
-static void
-remove_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  RptParagraphRow *self = RPT_PARAGRAPH_ROW (widget);
-  g_autoptr (RptParagraphRow) hold = g_object_ref (self);
-  GtkWidget *list = gtk_widget_get_parent (widget);
-  g_autofree char *label = NULL;
-  guint position;
-
-  if (!get_position (self, &position))
-    return;
-  label = rpt_part_dup_item_label (self->part, position + 1);
-  rpt_letter_remove_item (self->letter, self->part, position);
-  if (GTK_IS_LIST_BOX (list))
-    {
-      guint n = rpt_letter_get_n_items (self->letter, self->part);
-      g_autofree char *msg = g_strdup_printf (_ ("%s removed"), label);
-      if (n > 0)
-        focus_row_at (GTK_LIST_BOX (list), MIN (position, n - 1), -1);
-      rpt_section_show_toast (list, msg);
-    }
-}
-
-static void
-bullet_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  RptParagraphRow *self = RPT_PARAGRAPH_ROW (widget);
-  RptParagraphStyle style = rpt_paragraph_get_style (self->paragraph);
-
-  rpt_paragraph_set_style (self->paragraph, style == RPT_PARAGRAPH_STYLE_BULLET
-                                              ? RPT_PARAGRAPH_STYLE_PARAGRAPH
-                                              : RPT_PARAGRAPH_STYLE_BULLET);
+  return chrome + lines * line_height;
 }
 
 /* --- drag and drop -------------------------------------------------- */
@@ -200,8 +105,8 @@ static gboolean
 drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, RptParagraphRow *self)
 {
   g_autoptr (RptParagraphRow) hold = g_object_ref (self);
+  GtkWidget *section = gtk_widget_get_ancestor (GTK_WIDGET (self), RPT_TYPE_SECTION);
   const char *id = g_value_get_string (value);
-  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self));
   RptPart part;
   guint to;
 
@@ -210,39 +115,31 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, RptPara
     return FALSE;
   if (!rpt_edit_move_item_to (self->letter, id, to))
     return FALSE;
-  if (GTK_IS_LIST_BOX (list))
-    focus_row_at (GTK_LIST_BOX (list), to, -1);
+  if (section != NULL)
+    rpt_section_focus_item (RPT_SECTION (section), self->part, to, NULL);
   return TRUE;
 }
 
 /* --- construction --------------------------------------------------- */
 
+/**
+ * rpt_paragraph_row_update:
+ *
+ * Numbers follow positions: "Fact 3", and whether it can move up or down.
+ */
 void
-rpt_paragraph_row_update_title (RptParagraphRow *self)
+rpt_paragraph_row_update (RptParagraphRow *self)
 {
   g_autofree char *label = NULL;
   guint position = 0;
+
+  g_return_if_fail (RPT_IS_PARAGRAPH_ROW (self));
 
   get_position (self, &position);
   label = rpt_part_dup_item_label (self->part, position + 1);
   gtk_label_set_text (self->title, label);
   rpt_paragraph_editor_set_label (self->editor, label);
-}
-
-static gboolean
-place_to_model (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
-{
-  const char *text = g_value_get_string (from);
-  g_value_set_string (to, text != NULL && text[0] != '\0' ? text : NULL);
-  return TRUE;
-}
-
-static gboolean
-place_to_entry (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
-{
-  const char *text = g_value_get_string (from);
-  g_value_set_string (to, text != NULL ? text : "");
-  return TRUE;
+  rpt_item_actions_update (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -257,31 +154,28 @@ rpt_paragraph_row_new (RptLetter *letter, RptPart part, RptParagraph *paragraph,
   self->letter = g_object_ref (letter);
   self->part = part;
   self->paragraph = g_object_ref (paragraph);
-  /* For the preview to follow the focus. */
-  g_object_set_data_full (G_OBJECT (self), "rpt-item-id",
-                          g_strdup (rpt_paragraph_get_id (paragraph)), g_free);
+  g_object_set_data (G_OBJECT (self), "rpt-default-focus", self->editor);
 
   g_object_bind_property (paragraph, "text", self->editor, "markup",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* The text's history outlives the row: scrolled away and back, Ctrl+Z
+   * still undoes what was typed. */
+  rpt_paragraph_editor_attach_history (self->editor, G_OBJECT (paragraph));
   if (part == RPT_PART_FACTS)
     {
       gtk_widget_set_visible (self->fact_box, TRUE);
       g_object_bind_property (paragraph, "date", self->date_button, "date",
                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
       g_object_bind_property_full (paragraph, "place", self->place_entry, "text",
-                                   G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, place_to_entry,
-                                   place_to_model, NULL, NULL);
+                                   G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                                   rpt_section_null_to_empty, rpt_section_empty_to_null, NULL,
+                                   NULL);
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.bullet",
-                                 part == RPT_PART_ANNEX && writable);
+  rpt_item_actions_attach (GTK_WIDGET (self), letter, part, paragraph, writable);
   if (!writable)
     {
       rpt_paragraph_editor_set_editable (self->editor, FALSE);
       gtk_widget_set_sensitive (self->fact_box, FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.move-up", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.move-down", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.duplicate", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.remove", FALSE);
     }
   else
     {
@@ -295,7 +189,7 @@ rpt_paragraph_row_new (RptLetter *letter, RptPart part, RptParagraph *paragraph,
       g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
       gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
     }
-  rpt_paragraph_row_update_title (self);
+  rpt_paragraph_row_update (self);
   return GTK_WIDGET (self);
 }
 
@@ -304,7 +198,11 @@ rpt_paragraph_row_dispose (GObject *object)
 {
   RptParagraphRow *self = RPT_PARAGRAPH_ROW (object);
 
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_PARAGRAPH_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->paragraph);
   g_clear_object (&self->letter);
   G_OBJECT_CLASS (rpt_paragraph_row_parent_class)->dispose (object);
@@ -328,13 +226,9 @@ rpt_paragraph_row_class_init (RptParagraphRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RptParagraphRow, date_button);
   gtk_widget_class_bind_template_child (widget_class, RptParagraphRow, place_entry);
   gtk_widget_class_bind_template_child (widget_class, RptParagraphRow, editor);
-
-  gtk_widget_class_install_action (widget_class, "item.move-up", NULL, move_up_action);
-  gtk_widget_class_install_action (widget_class, "item.move-down", NULL, move_down_action);
-  gtk_widget_class_install_action (widget_class, "item.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "item.remove", NULL, remove_action);
-  gtk_widget_class_install_action (widget_class, "item.bullet", NULL, bullet_action);
-  rpt_shortcuts_add_to_class (widget_class, "item.");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "paragraphrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

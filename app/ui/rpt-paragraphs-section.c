@@ -11,6 +11,7 @@
 
 #include "rpt-choice.h"
 #include "rpt-edit.h"
+#include "rpt-item-list.h"
 #include "rpt-paragraph-row.h"
 #include "rpt-paragraphs-section.h"
 #include "rpt-picker-dialog.h"
@@ -19,9 +20,10 @@
 /**
  * RptParagraphsSection:
  *
- * An ordered part made of paragraphs: facts, concerns, questions, the legal
- * annex or the persons' profile. The list box is bound to the part's list
- * model; the rows are views of its items.
+ * An ordered part made of paragraphs: facts, concerns, questions or the
+ * legal annex. The list shows the section's heading, then a row per
+ * paragraph, made only for those on screen (RptItemList): ten thousand
+ * facts open as fast as ten.
  */
 struct _RptParagraphsSection
 {
@@ -29,13 +31,16 @@ struct _RptParagraphsSection
 
   RptPart part;
   GListModel *clauses;
+  GListModel *model; /* the heading, then the paragraphs */
 
+  GtkScrolledWindow *scroller;
+  RptItemList *list;
+  GtkWidget *header;
   GtkLabel *title;
   GtkLabel *description;
   GtkWidget *clause_button;
   AdwButtonContent *add_content;
-  GtkListBox *list;
-  GtkWidget *placeholder;
+  GtkLabel *placeholder;
 };
 
 G_DEFINE_FINAL_TYPE (RptParagraphsSection, rpt_paragraphs_section, RPT_TYPE_SECTION)
@@ -81,11 +86,30 @@ rpt_paragraphs_section_get_part (RptParagraphsSection *self)
   return self->part;
 }
 
-GtkListBox *
+RptItemList *
 rpt_paragraphs_section_get_list (RptParagraphsSection *self)
 {
   g_return_val_if_fail (RPT_IS_PARAGRAPHS_SECTION (self), NULL);
   return self->list;
+}
+
+/**
+ * rpt_paragraphs_section_get_row:
+ *
+ * Returns: (transfer none) (nullable): the row of paragraph @position,
+ *   made if it is not on screen
+ */
+RptParagraphRow *
+rpt_paragraphs_section_get_row (RptParagraphsSection *self, guint position)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (RPT_IS_PARAGRAPHS_SECTION (self), NULL);
+
+  rpt_section_ensure_bound (RPT_SECTION (self));
+  /* The heading is the list's first row. */
+  row = rpt_item_list_ensure_row (self->list, position + 1);
+  return RPT_IS_PARAGRAPH_ROW (row) ? RPT_PARAGRAPH_ROW (row) : NULL;
 }
 
 static GtkWidget *
@@ -94,39 +118,71 @@ create_row_cb (gpointer item, gpointer user_data)
   RptParagraphsSection *self = user_data;
   RptSection *section = RPT_SECTION (self);
 
+  if (!RPT_IS_PARAGRAPH (item))
+    return self->header;
   return rpt_paragraph_row_new (rpt_section_get_letter (section), self->part, item,
                                 rpt_section_get_writable (section));
+}
+
+static int
+estimate_cb (gpointer item, int width, gpointer user_data)
+{
+  RptParagraphsSection *self = user_data;
+
+  if (!RPT_IS_PARAGRAPH (item))
+    return 100;
+  return rpt_paragraph_row_estimate_height (item, self->part, width);
 }
 
 static void
 items_changed_cb (RptParagraphsSection *self)
 {
-  /* Numbers follow positions: renumber every row after a change. */
+  RptLetter *letter = rpt_section_get_letter (RPT_SECTION (self));
+
+  /* Numbers follow positions: renumber the rows there are. */
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (RPT_IS_PARAGRAPH_ROW (row))
-      rpt_paragraph_row_update_title (RPT_PARAGRAPH_ROW (row));
+      rpt_paragraph_row_update (RPT_PARAGRAPH_ROW (row));
+  gtk_widget_set_visible (GTK_WIDGET (self->placeholder),
+                          letter == NULL || rpt_letter_get_n_items (letter, self->part) == 0);
 }
 
 static void
 rpt_paragraphs_section_letter_set (RptSection *section, RptLetter *letter)
 {
   RptParagraphsSection *self = RPT_PARAGRAPHS_SECTION (section);
-  GListModel *model = letter != NULL ? rpt_letter_get_part (letter, self->part) : NULL;
+  GListModel *part = letter != NULL ? rpt_letter_get_part (letter, self->part) : NULL;
+  GListStore *models = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr (GListStore) heading = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr (GObject) marker = G_OBJECT (gtk_string_object_new ("header"));
 
-  gtk_list_box_bind_model (self->list, model, create_row_cb, self, NULL);
-  if (model != NULL)
-    g_signal_connect_object (model, "items-changed", G_CALLBACK (items_changed_cb), self,
-                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_list_store_append (heading, marker);
+  g_list_store_append (models, heading);
+  if (part != NULL)
+    {
+      g_list_store_append (models, part);
+      g_signal_connect_object (part, "items-changed", G_CALLBACK (items_changed_cb), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
+  g_clear_object (&self->model);
+  self->model = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (models)));
+  rpt_item_list_set_model (self->list, self->model, create_row_cb, estimate_cb, self);
+  items_changed_cb (self);
 }
 
-static void
-focus_last (RptParagraphsSection *self, guint position)
+static GtkWidget *
+rpt_paragraphs_section_ensure_row (RptSection *section, RptPart part, guint position)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, position);
+  RptParagraphsSection *self = RPT_PARAGRAPHS_SECTION (section);
+  GtkWidget *row;
 
-  if (RPT_IS_PARAGRAPH_ROW (row))
-    gtk_widget_grab_focus (GTK_WIDGET (rpt_paragraph_row_get_editor (RPT_PARAGRAPH_ROW (row))));
+  if (part != self->part)
+    return NULL;
+  row = rpt_item_list_ensure_row (self->list, position + 1);
+  if (row != NULL)
+    rpt_item_list_scroll_to (self->list, position + 1);
+  return row;
 }
 
 static gboolean
@@ -135,13 +191,29 @@ rpt_paragraphs_section_add_item (RptSection *section)
   RptParagraphsSection *self = RPT_PARAGRAPHS_SECTION (section);
   RptLetter *letter = rpt_section_get_letter (section);
   g_autoptr (RptParagraph) paragraph = NULL;
+  guint position;
 
   if (letter == NULL)
     return FALSE;
   paragraph = rpt_paragraph_new ("");
-  rpt_letter_append_item (letter, self->part, paragraph);
-  focus_last (self, rpt_letter_get_n_items (letter, self->part) - 1);
-  return TRUE;
+  /* After the paragraph being typed in, else at the end. */
+  position = rpt_letter_get_n_items (letter, self->part);
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+    GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, RPT_TYPE_PARAGRAPH_ROW) : NULL;
+    RptPart part;
+    guint at;
+
+    if (row != NULL &&
+        rpt_letter_find_item (
+          letter, rpt_paragraph_get_id (rpt_paragraph_row_get_paragraph (RPT_PARAGRAPH_ROW (row))),
+          &part, &at) != NULL &&
+        part == self->part)
+      position = at + 1;
+  }
+  rpt_letter_insert_item (letter, self->part, position, paragraph);
+  return rpt_section_focus_item (section, self->part, position, NULL);
 }
 
 /**
@@ -167,7 +239,8 @@ rpt_paragraphs_section_insert_clause (RptParagraphsSection *self,
   if (self->part == RPT_PART_ANNEX && key != NULL)
     rpt_paragraph_set_reference (paragraph, key);
   rpt_letter_append_item (letter, self->part, paragraph);
-  focus_last (self, rpt_letter_get_n_items (letter, self->part) - 1);
+  rpt_section_focus_item (RPT_SECTION (self), self->part,
+                          rpt_letter_get_n_items (letter, self->part) - 1, NULL);
 }
 
 static void
@@ -190,9 +263,15 @@ insert_clause_action (GtkWidget *widget, const char *name, GVariant *param)
   GtkWidget *dialog;
 
   if (self->clauses == NULL)
-    return;
+    self->clauses = rpt_reference_data_dup_clauses (self->part, "en");
+  if (self->clauses == NULL || g_list_model_get_n_items (self->clauses) == 0)
+    {
+      rpt_section_show_toast (widget, _ ("There are no standard paragraphs for this part"));
+      return;
+    }
   dialog = rpt_picker_dialog_new (_ ("Insert Standard Paragraph"), self->clauses,
                                   _ ("Search standard paragraphs"));
+  rpt_picker_dialog_set_return_focus (RPT_PICKER_DIALOG (dialog), self->clause_button);
   gtk_window_set_transient_for (GTK_WINDOW (dialog),
                                 GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   g_signal_connect_object (dialog, "picked", G_CALLBACK (clause_picked_cb), self,
@@ -206,8 +285,7 @@ writable_changed_cb (RptParagraphsSection *self)
   gboolean writable = rpt_section_get_writable (RPT_SECTION (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.add", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.insert-clause",
-                                 writable && self->clauses != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.insert-clause", writable);
 }
 
 static void
@@ -223,20 +301,16 @@ rpt_paragraphs_section_constructed (GObject *object)
         gtk_label_set_text (self->title, _ (texts[i].title));
         gtk_label_set_text (self->description, _ (texts[i].description));
         adw_button_content_set_label (self->add_content, _ (texts[i].add));
-        self->placeholder = gtk_label_new (_ (texts[i].empty));
-        gtk_widget_add_css_class (self->placeholder, "dim-label");
-        gtk_widget_set_margin_top (self->placeholder, 18);
-        gtk_widget_set_margin_bottom (self->placeholder, 18);
-        gtk_list_box_set_placeholder (self->list, self->placeholder);
+        gtk_label_set_text (self->placeholder, _ (texts[i].empty));
         gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         _ (texts[i].title), -1);
       }
 
-  self->clauses = rpt_reference_data_dup_clauses (self->part, "en");
-  gtk_widget_set_visible (self->clause_button,
-                          self->clauses != NULL && g_list_model_get_n_items (self->clauses) > 0);
-  if (self->clauses != NULL && g_list_model_get_n_items (self->clauses) == 0)
-    g_clear_object (&self->clauses);
+  /* The clause library is read when first asked for: reading the
+   * reference data would slow the window's first frame. */
+  gtk_widget_set_visible (self->clause_button, self->part == RPT_PART_CONCERNS ||
+                                                 self->part == RPT_PART_QUESTIONS ||
+                                                 self->part == RPT_PART_ANNEX);
   writable_changed_cb (self);
 }
 
@@ -245,8 +319,10 @@ rpt_paragraphs_section_dispose (GObject *object)
 {
   RptParagraphsSection *self = RPT_PARAGRAPHS_SECTION (object);
 
-  gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+  if (self->list != NULL)
+    rpt_item_list_set_model (self->list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_PARAGRAPHS_SECTION);
+  g_clear_object (&self->model);
   g_clear_object (&self->clauses);
   G_OBJECT_CLASS (rpt_paragraphs_section_parent_class)->dispose (object);
 }
@@ -296,19 +372,24 @@ rpt_paragraphs_section_class_init (RptParagraphsSectionClass *klass)
   object_class->set_property = rpt_paragraphs_section_set_property;
   section_class->letter_set = rpt_paragraphs_section_letter_set;
   section_class->add_item = rpt_paragraphs_section_add_item;
+  section_class->ensure_row = rpt_paragraphs_section_ensure_row;
 
   properties[PROP_PART] =
     g_param_spec_enum ("part", NULL, NULL, RPT_TYPE_PART, RPT_PART_FACTS,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RPT_TYPE_ITEM_LIST);
   gtk_widget_class_set_template_from_resource (
     widget_class, "/org/gnome/Rapporteur/ui/rpt-paragraphs-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, list);
+  gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, header);
   gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, title);
   gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, description);
   gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, clause_button);
   gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, add_content);
-  gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, list);
+  gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, placeholder);
 
   gtk_widget_class_install_action (widget_class, "section.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "section.insert-clause", NULL,

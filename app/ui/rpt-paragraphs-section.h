@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "rpt-item-list.h"
+#include "rpt-paragraph-row.h"
 #include "rpt-section.h"
 
 G_BEGIN_DECLS
@@ -20,7 +22,8 @@ G_DECLARE_FINAL_TYPE (RptParagraphsSection,
                       RptSection)
 
 RptPart rpt_paragraphs_section_get_part (RptParagraphsSection *self);
-GtkListBox *rpt_paragraphs_section_get_list (RptParagraphsSection *self);
+RptItemList *rpt_paragraphs_section_get_list (RptParagraphsSection *self);
+RptParagraphRow *rpt_paragraphs_section_get_row (RptParagraphsSection *self, guint position);
 void rpt_paragraphs_section_insert_clause (RptParagraphsSection *self,
                                            const char *key,
                                            const char *markup);

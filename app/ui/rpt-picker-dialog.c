@@ -31,6 +31,8 @@ struct _RptPickerDialog
   GtkSearchEntry *search_entry;
   GtkStack *stack;
   GtkListView *list_view;
+
+  GtkWidget *return_focus; /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (RptPickerDialog, rpt_picker_dialog, ADW_TYPE_WINDOW)
@@ -53,6 +55,7 @@ rpt_picker_dialog_pick (RptPickerDialog *self, guint position)
   choice = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
   if (choice == NULL)
     return;
+  g_object_set_data (G_OBJECT (self), "picked", GINT_TO_POINTER (1));
   g_signal_emit (self, signals[PICKED], 0, choice);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -131,11 +134,73 @@ rpt_picker_dialog_new (const char *title, GListModel *choices, const char *searc
   return GTK_WIDGET (self);
 }
 
+/**
+ * rpt_picker_dialog_set_return_focus:
+ * @widget: (nullable): where the keyboard goes back to when the picker
+ *   closes without a pick having put it elsewhere
+ */
+void
+rpt_picker_dialog_set_return_focus (RptPickerDialog *self, GtkWidget *widget)
+{
+  g_return_if_fail (RPT_IS_PICKER_DIALOG (self));
+  g_set_weak_pointer (&self->return_focus, widget);
+}
+
+typedef struct
+{
+  GtkWindow *parent; /* the window the picker was opened from */
+  GtkWidget *target;
+} ReturnFocus;
+
+static gboolean
+return_focus_cb (gpointer data)
+{
+  ReturnFocus *rf = data;
+
+  /* Set again from nothing: after a modal window, GTK's record of where
+   * the focus is inside the window can be stale, and Tab would then go
+   * nowhere. */
+  if (rf->target != NULL && gtk_widget_get_root (rf->target) == GTK_ROOT (rf->parent))
+    {
+      gtk_root_set_focus (GTK_ROOT (rf->parent), NULL);
+      gtk_widget_grab_focus (rf->target);
+      gtk_window_set_focus_visible (rf->parent, TRUE);
+    }
+  g_clear_object (&rf->target);
+  g_object_unref (rf->parent);
+  g_free (rf);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+rpt_picker_dialog_close_request (GtkWindow *window)
+{
+  RptPickerDialog *self = RPT_PICKER_DIALOG (window);
+  GtkWindow *parent = gtk_window_get_transient_for (window);
+  gboolean picked = g_object_get_data (G_OBJECT (self), "picked") != NULL;
+  GtkWidget *target =
+    picked && parent != NULL ? gtk_root_get_focus (GTK_ROOT (parent)) : self->return_focus;
+
+  /* Back where the picker was opened from, or where the pick put it (the
+   * "picked" handler moves the focus to what it made), once the picker is
+   * gone. */
+  if (parent != NULL && target != NULL)
+    {
+      ReturnFocus *rf = g_new0 (ReturnFocus, 1);
+
+      rf->parent = g_object_ref (parent);
+      rf->target = g_object_ref (target);
+      g_idle_add (return_focus_cb, rf);
+    }
+  return GTK_WINDOW_CLASS (rpt_picker_dialog_parent_class)->close_request (window);
+}
+
 static void
 rpt_picker_dialog_dispose (GObject *object)
 {
   RptPickerDialog *self = RPT_PICKER_DIALOG (object);
 
+  g_clear_weak_pointer (&self->return_focus);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -149,6 +214,7 @@ rpt_picker_dialog_class_init (RptPickerDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rpt_picker_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = rpt_picker_dialog_close_request;
 
   signals[PICKED] = g_signal_new ("picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 1, RPT_TYPE_CHOICE);

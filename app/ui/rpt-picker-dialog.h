@@ -19,5 +19,6 @@ GtkWidget *rpt_picker_dialog_new (const char *title, GListModel *choices, const 
 void rpt_picker_dialog_set_search (RptPickerDialog *self, const char *text);
 guint rpt_picker_dialog_get_n_matches (RptPickerDialog *self);
 void rpt_picker_dialog_pick (RptPickerDialog *self, guint position);
+void rpt_picker_dialog_set_return_focus (RptPickerDialog *self, GtkWidget *widget);
 
 G_END_DECLS

@@ -21,4 +21,11 @@ G_DECLARE_FINAL_TYPE (RptPreferencesWindow,
 
 GtkWindow *rpt_preferences_window_new (GSettings *settings);
 
+typedef void (*RptAuthorReadyFunc) (gpointer user_data);
+
+void rpt_preferences_ask_author (GtkWindow *parent,
+                                 GSettings *settings,
+                                 RptAuthorReadyFunc ready,
+                                 gpointer user_data);
+
 G_END_DECLS

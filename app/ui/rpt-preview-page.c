@@ -11,15 +11,21 @@
 
 #include "rpt-preview-page.h"
 
-/* One page of the preview: a picture of the page, rendered off the main
- * thread, drawn at the width it is given with the page's proportions. */
+/* One page of the preview: blank paper the size of the page until its
+ * picture, rendered off the main thread when the page scrolls into view,
+ * arrives; a picture from before an edit stays until the new one replaces
+ * it, so nothing flickers. The picture is drawn at whatever size the page
+ * has (fit to the preview's width, or a zoom), with the page's
+ * proportions. */
 struct _RptPreviewPage
 {
   GtkWidget parent_instance;
 
   GdkTexture *texture;
+  guint generation; /* of the layout the picture shows */
   double width_pt;
   double height_pt;
+  int width_px; /* -1: as wide as it is given */
 };
 
 G_DEFINE_FINAL_TYPE (RptPreviewPage, rpt_preview_page, GTK_TYPE_WIDGET)
@@ -31,28 +37,72 @@ rpt_preview_page_new (void)
 }
 
 void
-rpt_preview_page_set_page (RptPreviewPage *self,
-                           GdkTexture *texture,
+rpt_preview_page_set_size (RptPreviewPage *self,
                            double width_pt,
                            double height_pt,
                            guint number,
                            guint n_pages)
 {
   g_autofree char *label = NULL;
-  gboolean resize;
 
   g_return_if_fail (RPT_IS_PREVIEW_PAGE (self));
 
-  resize = width_pt != self->width_pt || height_pt != self->height_pt;
-  g_set_object (&self->texture, texture);
-  self->width_pt = width_pt;
-  self->height_pt = height_pt;
+  if (width_pt != self->width_pt || height_pt != self->height_pt)
+    {
+      self->width_pt = width_pt;
+      self->height_pt = height_pt;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
   /* Translators: the preview's pages, for screen readers */
   label = g_strdup_printf (_ ("Page %u of %u"), number, n_pages);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  if (resize)
-    gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * rpt_preview_page_set_width:
+ * @width_px: the page's width at the zoom chosen, or -1 to fit the width
+ *   it is given
+ */
+void
+rpt_preview_page_set_width (RptPreviewPage *self, int width_px)
+{
+  g_return_if_fail (RPT_IS_PREVIEW_PAGE (self));
+
+  if (self->width_px == width_px)
+    return;
+  self->width_px = width_px;
+  gtk_widget_set_halign (GTK_WIDGET (self), width_px > 0 ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * rpt_preview_page_set_texture:
+ * @texture: (nullable): the page's picture, or %NULL to free it (the page
+ *   scrolled far away)
+ * @generation: the layout it is a picture of
+ */
+void
+rpt_preview_page_set_texture (RptPreviewPage *self, GdkTexture *texture, guint generation)
+{
+  g_return_if_fail (RPT_IS_PREVIEW_PAGE (self));
+
+  g_set_object (&self->texture, texture);
+  self->generation = texture != NULL ? generation : 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GdkTexture *
+rpt_preview_page_get_texture (RptPreviewPage *self)
+{
+  g_return_val_if_fail (RPT_IS_PREVIEW_PAGE (self), NULL);
+  return self->texture;
+}
+
+guint
+rpt_preview_page_get_generation (RptPreviewPage *self)
+{
+  g_return_val_if_fail (RPT_IS_PREVIEW_PAGE (self), 0);
+  return self->generation;
 }
 
 /**
@@ -89,12 +139,12 @@ rpt_preview_page_measure (GtkWidget *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 100;
-      *natural = 600;
+      *minimum = self->width_px > 0 ? self->width_px : 100;
+      *natural = self->width_px > 0 ? self->width_px : 600;
     }
   else
     {
-      int width = for_size > 0 ? for_size : 600;
+      int width = self->width_px > 0 ? self->width_px : for_size > 0 ? for_size : 600;
       *minimum = *natural = (int) (width * ratio + 0.5);
     }
 }
@@ -141,4 +191,5 @@ rpt_preview_page_init (RptPreviewPage *self)
 {
   self->width_pt = 595.276;
   self->height_pt = 841.89;
+  self->width_px = -1;
 }

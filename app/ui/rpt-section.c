@@ -7,7 +7,10 @@
 
 #define G_LOG_DOMAIN "rpt-section"
 
+#include <glib/gi18n.h>
+
 #include "rpt-section.h"
+#include "rpt-window.h"
 
 typedef struct
 {
@@ -138,6 +141,63 @@ rpt_section_show_toast (GtkWidget *widget, const char *text)
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+/**
+ * rpt_section_show_undo_toast:
+ *
+ * Shows @text with an Undo button for what was just done: a removal.
+ */
+void
+rpt_section_show_undo_toast (GtkWidget *widget, const char *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  RptUndoHistory *history =
+    RPT_IS_WINDOW (root) ? rpt_window_get_undo_history (RPT_WINDOW (root)) : NULL;
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+  toast = adw_toast_new (text);
+  if (history != NULL)
+    {
+      /* The step is still being recorded: its number says which step the
+       * button undoes, whatever is done after it. */
+      adw_toast_set_button_label (toast, _ ("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo-step");
+      adw_toast_set_action_target_value (
+        toast, g_variant_new_uint32 (rpt_undo_history_get_serial (history)));
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/**
+ * rpt_section_focus_item:
+ * @memo: (nullable): where in the row the focus goes, else its first field
+ *
+ * Gives the focus to the row of item @position of @part, scrolled into
+ * view: after an item is added, moved, duplicated or removed, or an edit
+ * is undone.
+ *
+ * Returns: whether the row took the focus
+ */
+gboolean
+rpt_section_focus_item (RptSection *self, RptPart part, guint position, RptFocusMemo *memo)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (RPT_IS_SECTION (self), FALSE);
+
+  if (RPT_SECTION_GET_CLASS (self)->ensure_row == NULL)
+    return FALSE;
+  rpt_section_ensure_bound (self);
+  row = RPT_SECTION_GET_CLASS (self)->ensure_row (self, part, position);
+  if (row == NULL)
+    return FALSE;
+  if (rpt_focus_memo_restore (memo, row))
+    return TRUE;
+  return rpt_row_focus_default (row);
 }
 
 static void

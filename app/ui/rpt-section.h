@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "rpt-core.h"
+#include "rpt-item-actions.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,8 @@ G_DECLARE_DERIVABLE_TYPE (RptSection, rpt_section, RPT, SECTION, GtkWidget)
  * @letter_set: the section shows a new letter (or none): bind the widgets
  *   to it; the model is the only state, widgets keep no letter data
  * @add_item: add an item to the section's part and focus it (Ctrl+Return)
+ * @ensure_row: the row showing item @position of @part, made and scrolled
+ *   into view, for the focus to go to it
  *
  * The form of one part of the letter: a thin view over the model. The base
  * class owns the letter and the `writable` flag (old versions are shown
@@ -33,6 +36,7 @@ struct _RptSectionClass
 
   void (*letter_set) (RptSection *self, RptLetter *letter);
   gboolean (*add_item) (RptSection *self);
+  GtkWidget *(*ensure_row) (RptSection *self, RptPart part, guint position);
 };
 
 RptLetter *rpt_section_get_letter (RptSection *self);
@@ -42,6 +46,9 @@ void rpt_section_set_writable (RptSection *self, gboolean writable);
 gboolean rpt_section_add_item (RptSection *self);
 void rpt_section_ensure_bound (RptSection *self);
 void rpt_section_show_toast (GtkWidget *widget, const char *text);
+void rpt_section_show_undo_toast (GtkWidget *widget, const char *text);
+gboolean
+rpt_section_focus_item (RptSection *self, RptPart part, guint position, RptFocusMemo *memo);
 
 /* Binding transforms between model strings (NULL when unset) and entry
  * text (never NULL). */

@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "rpt-shortcuts"
 
+#include <glib/gi18n.h>
+
 #include "rpt-shortcuts.h"
 
 /* Every keyboard shortcut of the program, in one place: the shortcuts
@@ -21,16 +23,24 @@ static const RptShortcut shortcuts[] = {
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "win.primary-menu", { "F10", NULL } },
   { "win.save-version", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.rename", { "F2", NULL } },
   { "win.export('pdf')", { "<Control>e", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.toggle-preview", { "F9", NULL } },
+  { "win.zoom-in", { "<Control>plus", "<Control>equal" } },
+  { "win.zoom-out", { "<Control>minus", NULL } },
+  { "win.zoom-fit", { "<Control>0", NULL } },
   { "win.next-section", { "<Control>Page_Down", NULL } },
   { "win.previous-section", { "<Control>Page_Up", NULL } },
   { "win.add-item", { "<Control>Return", NULL } },
+  { "win.add-comment", { "<Control><Alt>c", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y" } },
   { "editor.bold", { "<Control>b", NULL } },
   { "editor.italic", { "<Control>i", NULL } },
-  { "editor.undo", { "<Control>z", NULL } },
-  { "editor.redo", { "<Control><Shift>z", "<Control>y" } },
+  { "editor.link", { "<Control>k", NULL } },
+  { "editor.footnote", { "<Control><Alt>f", NULL } },
   { "item.move-up", { "<Alt>Up", NULL } },
   { "item.move-down", { "<Alt>Down", NULL } },
   { "item.duplicate", { "<Control><Shift>d", NULL } },
@@ -44,20 +54,21 @@ rpt_shortcuts_get_all (guint *n_shortcuts)
   return shortcuts;
 }
 
-static gboolean
-is_application_action (const char *action)
-{
-  return g_str_has_prefix (action, "app.") || g_str_has_prefix (action, "win.");
-}
-
+/**
+ * rpt_shortcuts_apply_to_application:
+ *
+ * Gives the application the whole table: the `app.` and `win.` shortcuts
+ * work from there, and the shortcuts window and menus find the keys of
+ * every action there, the widgets' own (`editor.`, `item.`) too, which
+ * their widgets handle themselves (rpt_shortcuts_new_controller()).
+ */
 void
 rpt_shortcuts_apply_to_application (GtkApplication *app)
 {
   g_return_if_fail (GTK_IS_APPLICATION (app));
 
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
-    if (is_application_action (shortcuts[i].action))
-      gtk_application_set_accels_for_action (app, shortcuts[i].action, shortcuts[i].accels);
+    gtk_application_set_accels_for_action (app, shortcuts[i].action, shortcuts[i].accels);
 }
 
 /**
@@ -121,4 +132,46 @@ rpt_shortcuts_new_controller (const char *prefix)
         }
     }
   return controller;
+}
+
+/* Keys GTK 4.8's shortcuts window shows by their X name in English. */
+static const struct
+{
+  const char *name;
+  const char *label;
+} key_labels[] = {
+  /* Translators: a key, in the shortcuts window */
+  { "Page_Down", N_ ("Page Down") },
+  /* Translators: a key, in the shortcuts window */
+  { "Page_Up", N_ ("Page Up") },
+  /* Translators: a key, in the shortcuts window */
+  { "BackSpace", N_ ("Backspace") },
+  { "Up", "↑" },
+  { "Down", "↓" },
+  { "Left", "←" },
+  { "Right", "→" },
+};
+
+/**
+ * rpt_shortcuts_fix_key_labels:
+ * @widget: the shortcuts window
+ *
+ * Names keys as keyboards print them ("Page Down", "↑") where GTK shows
+ * their X names ("Page_Down", "Up").
+ */
+void
+rpt_shortcuts_fix_key_labels (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_LABEL (widget))
+    for (guint i = 0; i < G_N_ELEMENTS (key_labels); i++)
+      if (g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), key_labels[i].name))
+        {
+          gtk_label_set_label (GTK_LABEL (widget), _ (key_labels[i].label));
+          break;
+        }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    rpt_shortcuts_fix_key_labels (child);
 }

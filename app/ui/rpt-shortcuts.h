@@ -28,5 +28,6 @@ const RptShortcut *rpt_shortcuts_get_all (guint *n_shortcuts);
 void rpt_shortcuts_apply_to_application (GtkApplication *app);
 void rpt_shortcuts_add_to_class (GtkWidgetClass *widget_class, const char *prefix);
 GtkEventController *rpt_shortcuts_new_controller (const char *prefix);
+void rpt_shortcuts_fix_key_labels (GtkWidget *widget);
 
 G_END_DECLS

@@ -10,20 +10,25 @@
 #include <glib/gi18n.h>
 
 #include "rpt-date-button.h"
+#include "rpt-item-list.h"
 #include "rpt-paragraph-editor.h"
 #include "rpt-summary-section.h"
 
 /* The subject summary, and the previous communications with what they
- * were about. */
+ * were about: one list (RptItemList), the summary its first row, what the
+ * letters were about its last. */
 struct _RptSummarySection
 {
   RptSection parent_instance;
 
   GBindingGroup *bindings;
+  GListModel *model;
 
-  GtkWidget *content;
+  RptItemList *list;
+  GtkWidget *header;
+  GtkWidget *footer;
+  GtkWidget *placeholder;
   RptParagraphEditor *summary_editor;
-  GtkListBox *list;
   RptParagraphEditor *about_editor;
 };
 
@@ -55,27 +60,25 @@ date_row (RptCommunication *comm, const char *prop, const char *title)
   return row;
 }
 
-static void
-remove_clicked_cb (GtkButton *button, RptSummarySection *self)
-{
-  RptLetter *letter = rpt_section_get_letter (RPT_SECTION (self));
-  RptCommunication *comm = g_object_get_data (G_OBJECT (button), "item");
-  RptPart part;
-  guint position;
-
-  if (letter != NULL &&
-      rpt_letter_find_item (letter, rpt_communication_get_id (comm), &part, &position) != NULL)
-    rpt_letter_remove_item (letter, part, position);
-}
-
 static GtkWidget *
 create_row_cb (gpointer item, gpointer user_data)
 {
+  RptSummarySection *self = user_data;
+  RptLetter *letter = rpt_section_get_letter (RPT_SECTION (self));
+  gboolean writable = rpt_section_get_writable (RPT_SECTION (self));
   RptCommunication *comm = item;
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *entry = adw_entry_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *box, *row, *entry;
 
+  if (!RPT_IS_COMMUNICATION (item))
+    return g_str_equal (gtk_string_object_get_string (item), "footer") ? self->footer
+                                                                       : self->header;
+  /* A boxed list of one row: each letter its own card. */
+  box = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (box, "boxed-list");
+  row = adw_expander_row_new ();
+  gtk_list_box_append (GTK_LIST_BOX (box), row);
+  entry = adw_entry_row_new ();
   g_object_bind_property_full (comm, "reference", row, "title", G_BINDING_SYNC_CREATE,
                                reference_to_title, NULL, NULL, NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _ ("Reference (e.g. AL TJK 1/2023)"));
@@ -87,45 +90,130 @@ create_row_cb (gpointer item, gpointer user_data)
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                             date_row (comm, "reply-date", _ ("Reply received on")));
 
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _ ("Remove Letter"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Remove Letter"), -1);
-  g_object_set_data_full (G_OBJECT (remove), "item", g_object_ref (comm), g_object_unref);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), user_data, 0);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+  /* Shown right to left: up, down, remove. */
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               rpt_item_button_new ("user-trash-symbolic",
+                                                    _ ("Remove Letter (Shift+Ctrl+Delete)"),
+                                                    "item.remove"));
+  adw_expander_row_add_action (
+    ADW_EXPANDER_ROW (row),
+    rpt_item_button_new ("go-down-symbolic", _ ("Move Down (Alt+↓)"), "item.move-down"));
+  adw_expander_row_add_action (
+    ADW_EXPANDER_ROW (row),
+    rpt_item_button_new ("go-up-symbolic", _ ("Move Up (Alt+↑)"), "item.move-up"));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
                                  rpt_communication_get_reference (comm) == NULL);
-  return row;
+  gtk_widget_set_sensitive (row, writable);
+  /* A new letter is typed in from its reference. */
+  g_object_set_data (G_OBJECT (box), "rpt-default-focus",
+                     rpt_communication_get_reference (comm) == NULL ? entry : row);
+  rpt_item_actions_attach (box, letter, RPT_PART_COMMUNICATIONS, comm, writable);
+  return box;
+}
+
+static int
+estimate_cb (gpointer item, int width, gpointer user_data)
+{
+  if (RPT_IS_COMMUNICATION (item))
+    return rpt_communication_get_reference (item) == NULL ? 230 : 64;
+  return 300;
+}
+
+static void
+update_rows (RptSummarySection *self)
+{
+  RptLetter *letter = rpt_section_get_letter (RPT_SECTION (self));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    rpt_item_actions_update (row);
+  gtk_widget_set_visible (self->placeholder,
+                          letter == NULL ||
+                            rpt_letter_get_n_items (letter, RPT_PART_COMMUNICATIONS) == 0);
+}
+
+static gboolean
+add_communication (RptSummarySection *self)
+{
+  RptLetter *letter = rpt_section_get_letter (RPT_SECTION (self));
+  g_autoptr (RptCommunication) comm = rpt_communication_new ();
+
+  if (letter == NULL || !rpt_section_get_writable (RPT_SECTION (self)))
+    return FALSE;
+  rpt_letter_append_item (letter, RPT_PART_COMMUNICATIONS, comm);
+  return rpt_section_focus_item (RPT_SECTION (self), RPT_PART_COMMUNICATIONS,
+                                 rpt_letter_get_n_items (letter, RPT_PART_COMMUNICATIONS) - 1,
+                                 NULL);
 }
 
 static void
 add_communication_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  RptLetter *letter = rpt_section_get_letter (RPT_SECTION (widget));
-  g_autoptr (RptCommunication) comm = rpt_communication_new ();
+  add_communication (RPT_SUMMARY_SECTION (widget));
+}
 
-  if (letter != NULL)
-    rpt_letter_append_item (letter, RPT_PART_COMMUNICATIONS, comm);
+static GListModel *
+marker (const char *name)
+{
+  GListStore *store = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr (GObject) item = G_OBJECT (gtk_string_object_new (name));
+
+  g_list_store_append (store, item);
+  return G_LIST_MODEL (store);
 }
 
 static void
 rpt_summary_section_letter_set (RptSection *section, RptLetter *letter)
 {
   RptSummarySection *self = RPT_SUMMARY_SECTION (section);
+  GListStore *models = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr (GListModel) header = marker ("header");
+  g_autoptr (GListModel) footer = marker ("footer");
 
   g_binding_group_set_source (self->bindings, letter);
-  gtk_list_box_bind_model (
-    self->list, letter != NULL ? rpt_letter_get_part (letter, RPT_PART_COMMUNICATIONS) : NULL,
-    create_row_cb, self, NULL);
+  g_list_store_append (models, header);
+  if (letter != NULL)
+    {
+      GListModel *part = rpt_letter_get_part (letter, RPT_PART_COMMUNICATIONS);
+      g_list_store_append (models, part);
+      g_signal_connect_object (part, "items-changed", G_CALLBACK (update_rows), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
+  g_list_store_append (models, footer);
+  g_clear_object (&self->model);
+  self->model = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (models)));
+  rpt_item_list_set_model (self->list, self->model, create_row_cb, estimate_cb, self);
+  update_rows (self);
+}
+
+static GtkWidget *
+rpt_summary_section_ensure_row (RptSection *section, RptPart part, guint position)
+{
+  RptSummarySection *self = RPT_SUMMARY_SECTION (section);
+  GtkWidget *row;
+
+  if (part != RPT_PART_COMMUNICATIONS)
+    return NULL;
+  row = rpt_item_list_ensure_row (self->list, position + 1);
+  if (row != NULL)
+    rpt_item_list_scroll_to (self->list, position + 1);
+  return row;
 }
 
 static gboolean
 rpt_summary_section_add_item (RptSection *section)
 {
-  add_communication_action (GTK_WIDGET (section), NULL, NULL);
-  return TRUE;
+  return add_communication (RPT_SUMMARY_SECTION (section));
+}
+
+static void
+writable_changed_cb (RptSummarySection *self)
+{
+  gboolean writable = rpt_section_get_writable (RPT_SECTION (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.add-communication", writable);
+  rpt_paragraph_editor_set_editable (self->summary_editor, writable);
+  rpt_paragraph_editor_set_editable (self->about_editor, writable);
 }
 
 static void
@@ -134,8 +222,10 @@ rpt_summary_section_dispose (GObject *object)
   RptSummarySection *self = RPT_SUMMARY_SECTION (object);
 
   g_clear_object (&self->bindings);
-  gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+  if (self->list != NULL)
+    rpt_item_list_set_model (self->list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_SUMMARY_SECTION);
+  g_clear_object (&self->model);
   G_OBJECT_CLASS (rpt_summary_section_parent_class)->dispose (object);
 }
 
@@ -148,13 +238,17 @@ rpt_summary_section_class_init (RptSummarySectionClass *klass)
   object_class->dispose = rpt_summary_section_dispose;
   RPT_SECTION_CLASS (klass)->letter_set = rpt_summary_section_letter_set;
   RPT_SECTION_CLASS (klass)->add_item = rpt_summary_section_add_item;
+  RPT_SECTION_CLASS (klass)->ensure_row = rpt_summary_section_ensure_row;
 
   g_type_ensure (RPT_TYPE_PARAGRAPH_EDITOR);
+  g_type_ensure (RPT_TYPE_ITEM_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/gnome/Rapporteur/ui/rpt-summary-section.ui");
-  gtk_widget_class_bind_template_child (widget_class, RptSummarySection, content);
-  gtk_widget_class_bind_template_child (widget_class, RptSummarySection, summary_editor);
   gtk_widget_class_bind_template_child (widget_class, RptSummarySection, list);
+  gtk_widget_class_bind_template_child (widget_class, RptSummarySection, header);
+  gtk_widget_class_bind_template_child (widget_class, RptSummarySection, footer);
+  gtk_widget_class_bind_template_child (widget_class, RptSummarySection, placeholder);
+  gtk_widget_class_bind_template_child (widget_class, RptSummarySection, summary_editor);
   gtk_widget_class_bind_template_child (widget_class, RptSummarySection, about_editor);
   gtk_widget_class_install_action (widget_class, "section.add-communication", NULL,
                                    add_communication_action);
@@ -173,5 +267,5 @@ rpt_summary_section_init (RptSummarySection *self)
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->bindings, "communications-about", self->about_editor, "markup",
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "writable", self->content, "sensitive", G_BINDING_SYNC_CREATE);
+  g_signal_connect (self, "notify::writable", G_CALLBACK (writable_changed_cb), NULL);
 }

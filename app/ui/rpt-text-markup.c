@@ -31,8 +31,13 @@ rpt_text_buffer_prepare (GtkTextBuffer *buffer)
   gtk_text_buffer_create_tag (buffer, RPT_TEXT_TAG_ITALIC, "style", PANGO_STYLE_ITALIC, NULL);
 }
 
-static GtkTextTag *
-link_tag (GtkTextBuffer *buffer, const char *href)
+/**
+ * rpt_text_buffer_new_link_tag:
+ *
+ * Returns: (transfer none): a new tag for one link to @href
+ */
+GtkTextTag *
+rpt_text_buffer_new_link_tag (GtkTextBuffer *buffer, const char *href)
 {
   GtkTextTag *tag = gtk_text_buffer_create_tag (buffer, NULL, "underline", PANGO_UNDERLINE_SINGLE,
                                                 "foreground", "#1c71d8", NULL);
@@ -40,8 +45,13 @@ link_tag (GtkTextBuffer *buffer, const char *href)
   return tag;
 }
 
-static GtkTextTag *
-note_tag (GtkTextBuffer *buffer)
+/**
+ * rpt_text_buffer_new_note_tag:
+ *
+ * Returns: (transfer none): a new tag for the text of one footnote
+ */
+GtkTextTag *
+rpt_text_buffer_new_note_tag (GtkTextBuffer *buffer)
 {
   GtkTextTag *tag = gtk_text_buffer_create_tag (buffer, NULL, "scale", 0.85, "background",
                                                 "rgba(153,193,241,0.35)", NULL);
@@ -107,7 +117,7 @@ rpt_text_buffer_set_markup (GtkTextBuffer *buffer, const char *markup, GError **
           GtkTextTag *tag = g_hash_table_lookup (notes, GUINT_TO_POINTER (run->note));
           if (tag == NULL)
             {
-              tag = note_tag (buffer);
+              tag = rpt_text_buffer_new_note_tag (buffer);
               g_hash_table_insert (notes, GUINT_TO_POINTER (run->note), tag);
             }
           gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
@@ -122,7 +132,7 @@ rpt_text_buffer_set_markup (GtkTextBuffer *buffer, const char *markup, GError **
             tag = g_hash_table_lookup (links, run->href);
           if (tag == NULL)
             {
-              tag = link_tag (buffer, run->href);
+              tag = rpt_text_buffer_new_link_tag (buffer, run->href);
               g_hash_table_insert (links, run->href, tag);
             }
           gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
@@ -226,4 +236,49 @@ rpt_text_buffer_dup_markup (GtkTextBuffer *buffer)
     char *canonical = rpt_markup_normalize (markup, NULL, NULL);
     return canonical != NULL ? canonical : g_steal_pointer (&markup);
   }
+}
+
+/**
+ * rpt_text_buffer_find_span:
+ * @key: RPT_TEXT_HREF_KEY or RPT_TEXT_NOTE_KEY
+ * @iter: where to look: the caret
+ * @start: (out): where the link or note starts
+ * @end: (out): where it ends
+ *
+ * Finds the link or footnote at @iter (the character after it, or at the
+ * end of a span the one before).
+ *
+ * Returns: (transfer none) (nullable): its tag
+ */
+GtkTextTag *
+rpt_text_buffer_find_span (GtkTextBuffer *buffer,
+                           const char *key,
+                           const GtkTextIter *iter,
+                           GtkTextIter *start,
+                           GtkTextIter *end)
+{
+  GtkTextIter at[2];
+
+  g_return_val_if_fail (GTK_IS_TEXT_BUFFER (buffer), NULL);
+
+  at[0] = at[1] = *iter;
+  gtk_text_iter_backward_char (&at[1]);
+  for (guint i = 0; i < G_N_ELEMENTS (at); i++)
+    {
+      g_autoptr (GSList) tags = gtk_text_iter_get_tags (&at[i]);
+
+      for (GSList *l = tags; l != NULL; l = l->next)
+        {
+          GtkTextTag *tag = l->data;
+
+          if (g_object_get_data (G_OBJECT (tag), key) == NULL)
+            continue;
+          *start = *end = at[i];
+          if (!gtk_text_iter_starts_tag (start, tag))
+            gtk_text_iter_backward_to_tag_toggle (start, tag);
+          gtk_text_iter_forward_to_tag_toggle (end, tag);
+          return tag;
+        }
+    }
+  return NULL;
 }

@@ -23,5 +23,12 @@ G_BEGIN_DECLS
 void rpt_text_buffer_prepare (GtkTextBuffer *buffer);
 gboolean rpt_text_buffer_set_markup (GtkTextBuffer *buffer, const char *markup, GError **error);
 char *rpt_text_buffer_dup_markup (GtkTextBuffer *buffer);
+GtkTextTag *rpt_text_buffer_new_link_tag (GtkTextBuffer *buffer, const char *href);
+GtkTextTag *rpt_text_buffer_new_note_tag (GtkTextBuffer *buffer);
+GtkTextTag *rpt_text_buffer_find_span (GtkTextBuffer *buffer,
+                                       const char *key,
+                                       const GtkTextIter *iter,
+                                       GtkTextIter *start,
+                                       GtkTextIter *end);
 
 G_END_DECLS

@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (RptWelcome, rpt_welcome, RPT, WELCOME, GtkWidget)
 
 void rpt_welcome_reload (RptWelcome *self);
 GPtrArray *rpt_welcome_list_recent (const char *drafts_dir, guint max);
+gboolean rpt_welcome_trash_draft (RptWelcome *self, const char *path);
 
 G_END_DECLS

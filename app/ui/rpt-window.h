@@ -11,6 +11,7 @@
 
 #include "rpt-application.h"
 #include "rpt-letter-file.h"
+#include "rpt-undo-history.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,8 @@ void rpt_window_show_section (RptWindow *self, const char *name);
 const char *rpt_window_get_section (RptWindow *self);
 GtkWidget *rpt_window_get_section_widget (RptWindow *self, const char *name);
 GtkWidget *rpt_window_get_preview (RptWindow *self);
+RptUndoHistory *rpt_window_get_undo_history (RptWindow *self);
+gboolean rpt_window_reveal_item (RptWindow *self, const char *id);
 void rpt_window_show_toast (RptWindow *self, const char *text);
 void rpt_window_show_error (RptWindow *self, const char *heading, const GError *error);
 

@@ -203,7 +203,7 @@ def main():
     check("Your Excellency" not in merged, "the template text is not in the letter's data")
 
     status, out, err = run(cli, "comments", doc)
-    check("C. Checker" in out and "concerns have been raised" in out and "Concerns 3" in out,
+    check("C. Checker" in out and "concerns have been raised" in out and "Concern 3" in out,
           "the annotation is a comment on the third concern:\n" + out)
     check("There are serious concerns" in out, "the comment quotes the words it is on")
     check("Your Excellency" in out, "what could not be placed is kept as a comment")
