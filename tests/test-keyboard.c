@@ -622,7 +622,7 @@ main (int argc, char *argv[])
 
   app = g_object_new (RPT_TYPE_APPLICATION, "application-id",
                       "io.github.rapporteur.Rapporteur.KeyTest", "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/org/gnome/Rapporteur", NULL);
+                      "resource-base-path", "/io/github/rapporteur/Rapporteur", NULL);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 

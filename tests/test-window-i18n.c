@@ -146,7 +146,7 @@ test_window (void)
   g_assert_false (shows (GTK_WIDGET (window), "Mandates & Signatories"));
 
   /* GTK's own, in its catalogue: the shortcuts window's search entry */
-  builder = gtk_builder_new_from_resource ("/org/gnome/Rapporteur/gtk/help-overlay.ui");
+  builder = gtk_builder_new_from_resource ("/io/github/rapporteur/Rapporteur/gtk/help-overlay.ui");
   overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
   g_assert_nonnull (overlay);
   g_assert_true (shows (overlay, want->gtk_search));

@@ -17,7 +17,7 @@
 #include "rpt-ui-resources.h"
 #include "rpt-window.h"
 
-#define SAMPLE_RESOURCE "/org/gnome/Rapporteur/samples/AL-TJK-1-2025.xml"
+#define SAMPLE_RESOURCE "/io/github/rapporteur/Rapporteur/samples/AL-TJK-1-2025.xml"
 
 struct _RptApplication
 {
@@ -40,8 +40,8 @@ RptApplication *
 rpt_application_new (void)
 {
   return g_object_new (RPT_TYPE_APPLICATION, "application-id", APP_ID, "flags",
-                       G_APPLICATION_HANDLES_OPEN, "resource-base-path", "/org/gnome/Rapporteur",
-                       NULL);
+                       G_APPLICATION_HANDLES_OPEN, "resource-base-path",
+                       "/io/github/rapporteur/Rapporteur", NULL);
 }
 
 /* Whether this program is the one in the build tree. */

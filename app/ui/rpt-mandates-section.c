@@ -475,8 +475,8 @@ rpt_mandates_section_class_init (RptMandatesSectionClass *klass)
   RPT_SECTION_CLASS (klass)->ensure_row = rpt_mandates_section_ensure_row;
 
   g_type_ensure (RPT_TYPE_ITEM_LIST);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-mandates-section.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-mandates-section.ui");
   gtk_widget_class_bind_template_child (widget_class, RptMandatesSection, list);
   gtk_widget_class_bind_template_child (widget_class, RptMandatesSection, header);
   gtk_widget_class_bind_template_child (widget_class, RptMandatesSection, placeholder);
