@@ -24,6 +24,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 
 # org.gnome.Platform//51 (September 2026): GNOME's own libraries
 # (gnome-build-meta, branch gnome-51, elements/sdk-platform.bst: glib, gtk,
@@ -68,8 +69,11 @@ def main():
 
     builder = shutil.which("flatpak-builder")
     if builder:
-        out = subprocess.run([builder, "--show-manifest", manifest_path], capture_output=True,
-                             text=True)
+        # In a folder of its own: flatpak-builder leaves its state
+        # (.flatpak-builder/) where it runs.
+        with tempfile.TemporaryDirectory() as scratch:
+            out = subprocess.run([builder, "--show-manifest", os.path.abspath(manifest_path)],
+                                 capture_output=True, text=True, cwd=scratch)
         check(out.returncode == 0 and "WARNING" not in out.stderr,
               "flatpak-builder reads the manifest without a warning " + out.stderr.strip())
     elif os.environ.get("CI") == "true":
