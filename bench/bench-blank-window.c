@@ -33,7 +33,7 @@ int
 main (int argc, char **argv)
 {
   g_autoptr (AdwApplication) app =
-    adw_application_new ("org.gnome.Rapporteur.BlankBench", G_APPLICATION_NON_UNIQUE);
+    adw_application_new ("io.github.rapporteur.Rapporteur.BlankBench", G_APPLICATION_NON_UNIQUE);
 
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -185,8 +185,9 @@ main (int argc, char *argv[])
     rpt_store_close (store);
   }
 
-  app = g_object_new (RPT_TYPE_APPLICATION, "application-id", "org.gnome.Rapporteur.Bench", "flags",
-                      G_APPLICATION_NON_UNIQUE, NULL);
+  app =
+    g_object_new (RPT_TYPE_APPLICATION, "application-id", "io.github.rapporteur.Rapporteur.Bench",
+                  "flags", G_APPLICATION_NON_UNIQUE, NULL);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   window = rpt_window_new (app);

@@ -49,7 +49,7 @@ unset GSETTINGS_SCHEMA_DIR G_DEBUG
 
 # The schema must not be installed on this machine, or the test proves
 # nothing.
-if gsettings list-schemas 2>/dev/null | grep -qx 'org\.gnome\.Rapporteur'; then
+if gsettings list-schemas 2>/dev/null | grep -qx 'io\.github\.rapporteur\.Rapporteur'; then
   fail "the settings schema is installed on this machine; the test needs it not to be"
 fi
 

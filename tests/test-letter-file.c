@@ -483,7 +483,7 @@ test_export_names_and_folders (Fixture *f, gconstpointer data)
 {
   g_autoptr (RptLetter) letter = load_sample ();
   g_autoptr (RptLetter) other = rpt_letter_new ();
-  g_autoptr (GSettings) settings = g_settings_new ("org.gnome.Rapporteur");
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *a = rpt_exporter_dup_suggested_name (letter, RPT_EXPORTER_PDF, "ignored");
   g_autofree char *b = rpt_exporter_dup_suggested_name (other, RPT_EXPORTER_ODT, "Bill 42/2025");
   g_autofree char *c = rpt_exporter_dup_suggested_name (other, RPT_EXPORTER_PDF, NULL);

@@ -339,6 +339,223 @@ test_apply (void)
   rpt_test_rm_rf (dir);
 }
 
+/* The corrections, with the user's countries.csv naming the State the
+ * corrections rename too. */
+static const char corrections[] =
+  HEADER "mandate,sr-human-rights-defenders,resolutions,61/12,52/4,2026-04-04,A. Drafter,\n"
+         "treaty,ICCPR/FJI,consent,accession 2018-08-16,none,2026-01-10,,UNTC\n"
+         "treaty,CAT/TJK,consent,none,,2026-01-11,,withdrawn (a test)\n"
+         "country,TUR,name_fr,la République de Türkiye,,2026-01-12,,\n";
+
+static gboolean
+has_status (GPtrArray *list, const RptTreatyStatus *status)
+{
+  return g_ptr_array_find (list, status, NULL);
+}
+
+/* Everything the corrections change, and what the data said, seen through
+ * every function that reads a corrected table. */
+static void
+assert_corrected (RptReference *ref)
+{
+  const RptMandateInfo *hrd = rpt_reference_lookup_mandate (ref, "sr-human-rights-defenders");
+  const RptTreatyStatus *fji = rpt_reference_lookup_treaty_status (ref, "ICCPR", "FJI");
+  const RptTreatyStatus *cat = rpt_reference_lookup_treaty_status (ref, "CAT", "TJK");
+  g_autoptr (GPtrArray) of_fji = rpt_reference_list_treaty_statuses (ref, "FJI");
+  g_autoptr (GPtrArray) all = rpt_reference_list_treaty_statuses (ref, NULL);
+  g_autoptr (GPtrArray) countries = rpt_reference_list_countries (ref);
+  g_autofree char *res_was = rpt_reference_dup_data_value (
+    ref, RPT_OVERRIDE_TABLE_MANDATES, "sr-human-rights-defenders", "resolutions");
+  g_autofree char *cat_was =
+    rpt_reference_dup_data_value (ref, RPT_OVERRIDE_TABLE_TREATIES, "CAT/TJK", "consent");
+  g_autofree char *cat_now =
+    rpt_reference_dup_value (ref, RPT_OVERRIDE_TABLE_TREATIES, "CAT/TJK", "consent");
+  g_autofree char *tur_was =
+    rpt_reference_dup_data_value (ref, RPT_OVERRIDE_TABLE_COUNTRIES, "TUR", "name_fr");
+  g_autofree char *tur = rpt_reference_dup_country_name (ref, "TUR", "fr");
+  g_autofree char *tur_de =
+    rpt_reference_dup_country_form (ref, "TUR", "fr", RPT_COUNTRY_FORM_AFTER_DE, NULL);
+
+  g_assert_cmpstrv (rpt_reference_get_problems (ref), ((const char *[]){ NULL }));
+  g_assert_cmpuint (rpt_overrides_get_n_overrides (rpt_reference_get_overrides (ref)), ==, 4);
+
+  g_assert_cmpstr (hrd->resolutions[0], ==, "61/12");
+  g_assert_true (hrd->verified);
+  g_assert_cmpstr (res_was, ==, "52/4");
+  g_assert_nonnull (rpt_reference_lookup_override (ref, RPT_OVERRIDE_TABLE_MANDATES,
+                                                   "sr-human-rights-defenders", "resolutions"));
+
+  /* made on demand or read whole, listed or looked up: corrected */
+  g_assert_nonnull (fji);
+  g_assert_cmpstr (fji->consent_date, ==, "2018-08-16");
+  g_assert_cmpint (fji->action, ==, RPT_TREATY_ACTION_ACCESSION);
+  g_assert_true (has_status (of_fji, fji));
+  g_assert_true (has_status (all, fji));
+  g_assert_null (cat->consent_date);
+  g_assert_true (has_status (all, cat));
+  g_assert_cmpstr (cat_was, ==, "accession 1995-01-11");
+  g_assert_cmpstr (cat_now, ==, "none");
+  g_assert_nonnull (
+    rpt_reference_lookup_override (ref, RPT_OVERRIDE_TABLE_TREATIES, "CAT/TJK", "consent"));
+  for (guint i = 0; i < all->len; i++)
+    {
+      const RptTreatyStatus *t = all->pdata[i];
+      g_assert_true (rpt_reference_lookup_treaty_status (ref, t->instrument, t->country) == t);
+    }
+
+  /* the correction is newer than the user's countries.csv */
+  g_assert_cmpstr (rpt_reference_lookup_country (ref, "TUR")->name_fr, ==,
+                   "la République de Türkiye");
+  g_assert_cmpstr (tur, ==, "la République de Türkiye");
+  g_assert_cmpstr (tur_de, ==, "de la République de Türkiye");
+  g_assert_cmpstr (tur_was, ==, "la Turquie du fichier");
+  g_assert_nonnull (
+    rpt_reference_lookup_override (ref, RPT_OVERRIDE_TABLE_COUNTRIES, "TUR", "name_fr"));
+  g_assert_true (g_ptr_array_find_with_equal_func (countries, "TUR", g_str_equal, NULL));
+}
+
+static gboolean
+lists_status (GPtrArray *list, const char *instrument, const char *country, const char *consent)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      const RptTreatyStatus *t = list->pdata[i];
+      if (g_str_equal (t->instrument, instrument) && g_str_equal (t->country, country))
+        return g_strcmp0 (t->consent_date, consent) == 0;
+    }
+  return FALSE;
+}
+
+/* The first thing asked for, on fresh reference data, and its answer. */
+static void
+ask_first (RptReference *ref, guint which)
+{
+  g_autofree char *value = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+
+  switch (which)
+    {
+    case 0:
+      g_assert_cmpstr (rpt_reference_lookup_treaty_status (ref, "ICCPR", "FJI")->consent_date, ==,
+                       "2018-08-16");
+      break;
+    case 1:
+      value = rpt_reference_dup_data_value (ref, RPT_OVERRIDE_TABLE_TREATIES, "CAT/TJK", "consent");
+      g_assert_cmpstr (value, ==, "accession 1995-01-11");
+      break;
+    case 2:
+      g_assert_nonnull (
+        rpt_reference_lookup_override (ref, RPT_OVERRIDE_TABLE_COUNTRIES, "TUR", "name_fr"));
+      break;
+    case 3:
+      list = rpt_reference_list_treaty_statuses (ref, "FJI");
+      g_assert_true (lists_status (list, "ICCPR", "FJI", "2018-08-16"));
+      break;
+    case 4:
+      g_assert_true (rpt_reference_has_country (ref, "TUR"));
+      break;
+    case 5:
+      list = rpt_reference_list_countries (ref);
+      g_assert_true (g_ptr_array_find_with_equal_func (list, "TUR", g_str_equal, NULL));
+      break;
+    case 6:
+      value = rpt_reference_dup_country_form (ref, "TUR", "fr", RPT_COUNTRY_FORM_AFTER_A, NULL);
+      g_assert_cmpstr (value, ==, "à la République de Türkiye");
+      break;
+    case 7:
+      g_assert_cmpstrv (rpt_reference_get_problems (ref), ((const char *[]){ NULL }));
+      break;
+    case 8:
+      g_assert_cmpstr (
+        rpt_reference_lookup_mandate (ref, "sr-human-rights-defenders")->resolutions[0], ==,
+        "61/12");
+      break;
+    case 9:
+      g_assert_cmpuint (rpt_overrides_get_n_overrides (rpt_reference_get_overrides (ref)), ==, 4);
+      break;
+    case 10:
+      g_assert_true (rpt_reference_has_row (ref, RPT_OVERRIDE_TABLE_TREATIES, "ICCPR/FJI", NULL));
+      break;
+    case 11:
+      value = rpt_reference_dup_value (ref, RPT_OVERRIDE_TABLE_MANDATES,
+                                       "sr-human-rights-defenders", "resolutions");
+      g_assert_cmpstr (value, ==, "61/12");
+      break;
+    case 12:
+      list = rpt_reference_list_treaty_statuses (ref, NULL);
+      g_assert_true (lists_status (list, "CAT", "TJK", NULL));
+      break;
+    default:
+      g_assert_cmpstr (rpt_reference_lookup_country (ref, "TUR")->name_fr, ==,
+                       "la République de Türkiye");
+    }
+}
+
+#define N_FIRST_ASKS 14
+
+/* Tables are read when first asked for, with their corrections: whatever
+ * is asked first, every function gives the corrected data and what the
+ * data said before. */
+static void
+test_apply_in_any_order (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+
+  write_file (dir, "overrides.csv", corrections);
+  write_file (dir, "countries.csv", "alpha_3,name_fr\nTUR,la Turquie du fichier\n");
+  for (guint which = 0; which < N_FIRST_ASKS; which++)
+    {
+      g_autoptr (RptReference) ref = rpt_reference_new (dir);
+
+      g_test_message ("asked first: %u", which);
+      ask_first (ref, which);
+      assert_corrected (ref);
+    }
+  rpt_test_rm_rf (dir);
+}
+
+typedef struct
+{
+  RptReference *ref;
+  guint which;
+} AskThread;
+
+static gpointer
+ask_thread (gpointer data)
+{
+  AskThread *t = data;
+
+  ask_first (t->ref, t->which);
+  assert_corrected (t->ref);
+  return NULL;
+}
+
+/* Threads that first ask for different corrected tables at once (the
+ * preview, the checks and an export may start together). */
+static void
+test_apply_threads (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+
+  write_file (dir, "overrides.csv", corrections);
+  write_file (dir, "countries.csv", "alpha_3,name_fr\nTUR,la Turquie du fichier\n");
+  for (guint round = 0; round < 10; round++)
+    {
+      g_autoptr (RptReference) ref = rpt_reference_new (dir);
+      AskThread t[4];
+      GThread *threads[4];
+
+      for (guint i = 0; i < 4; i++)
+        {
+          t[i] = (AskThread){ ref, (round * 4 + i) % N_FIRST_ASKS };
+          threads[i] = g_thread_new ("ask", ask_thread, &t[i]);
+        }
+      for (guint i = 0; i < 4; i++)
+        g_thread_join (threads[i]);
+    }
+  rpt_test_rm_rf (dir);
+}
+
 /* Corrections the data cannot take are said and left out; a broken file
  * of corrections takes nothing with it. */
 static void
@@ -825,6 +1042,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/overrides/round-trip", test_round_trip);
   g_test_add_func ("/overrides/load-save", test_load_save);
   g_test_add_func ("/overrides/apply", test_apply);
+  g_test_add_func ("/overrides/apply-in-any-order", test_apply_in_any_order);
+  g_test_add_func ("/overrides/apply-threads", test_apply_threads);
   g_test_add_func ("/overrides/apply-problems", test_apply_problems);
   g_test_add_func ("/overrides/tables-bounded", test_tables_bounded);
   g_test_add_func ("/overrides/letter", test_letter_uses_corrections);

@@ -1003,9 +1003,10 @@ main (int argc, char *argv[])
   adw_init ();
   drafts = g_build_filename (dir, "drafts", NULL);
 
-  app = g_object_new (RPT_TYPE_APPLICATION, "application-id", "org.gnome.Rapporteur.ReferenceTest",
-                      "flags", G_APPLICATION_NON_UNIQUE, "resource-base-path",
-                      "/org/gnome/Rapporteur", NULL);
+  app = g_object_new (RPT_TYPE_APPLICATION, "application-id",
+                      "io.github.rapporteur.Rapporteur.ReferenceTest", "flags",
+                      G_APPLICATION_NON_UNIQUE, "resource-base-path",
+                      "/io/github/rapporteur/Rapporteur", NULL);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 

@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "rpt-data-private.h"
 #include "rpt-test-util.h"
 
 /*
@@ -811,6 +812,318 @@ test_stale (void)
   g_assert_false (rpt_reference_as_of_is_stale (last_year, NULL));
 }
 
+/* Tables are read when first asked for; whichever is read first, the
+ * problems keep the order of the tables, and a table read later still
+ * sees the user's file. */
+static void
+test_read_on_demand (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autoptr (RptReference) ref = NULL;
+  const RptTreatyStatus *tjk;
+  const char *const *problems;
+
+  write_file (dir, "treaty_participation_untc_snapshot_2014-2015.csv",
+              "instrument,iso3,consent_date,consent_action\n"
+              "ICCPR,TJK,1999-13-04,accession\n");
+  ref = rpt_reference_new (dir);
+  /* written after the reference was made, before the table is read */
+  write_file (dir, "special_procedures_mandates.csv",
+              "mandate_key,latest_renewal_resolution\n"
+              "sr-new-mandate,52/1\n");
+
+  tjk = rpt_reference_lookup_treaty_status (ref, "ICCPR", "TJK");
+  g_assert_cmpstr (tjk->consent_date, ==, "1999-01-04");
+  problems = rpt_reference_get_problems (ref);
+  g_assert_cmpuint (g_strv_length ((char **) problems), ==, 2);
+  g_assert_nonnull (strstr (problems[0], "the mandate sr-new-mandate has no title"));
+  g_assert_nonnull (strstr (problems[1], "a date is not YYYY-MM-DD"));
+  /* asked again, the same list */
+  g_assert_true (rpt_reference_get_problems (ref) == problems);
+  rpt_test_rm_rf (dir);
+}
+
+typedef struct
+{
+  RptReference *ref;
+  guint which;
+} TableThread;
+
+static gpointer
+table_thread (gpointer data)
+{
+  TableThread *t = data;
+
+  for (guint i = 0; i < 50; i++)
+    switch ((t->which + i) % 4)
+      {
+      case 0:
+        g_assert_nonnull (rpt_reference_lookup_mandate (t->ref, "sr-human-rights-defenders"));
+        break;
+      case 1:
+        g_assert_nonnull (rpt_reference_lookup_treaty_status (t->ref, "ICCPR", "TJK"));
+        break;
+      case 2:
+        g_assert_nonnull (rpt_reference_lookup_legal (t->ref, "iccpr-art19"));
+        break;
+      default:
+        {
+          g_autofree char *name = rpt_reference_dup_country_name (t->ref, "TJK", "fr");
+          g_assert_cmpstr (name, ==, "le Tadjikistan");
+        }
+      }
+  return NULL;
+}
+
+/* Threads that first ask for different tables at once each get a whole
+ * table (the preview and an export may start together). */
+static void
+test_read_on_demand_threads (void)
+{
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autoptr (RptReference) ref = rpt_reference_new (NULL);
+      TableThread t[4];
+      GThread *threads[4];
+
+      for (guint i = 0; i < 4; i++)
+        {
+          t[i] = (TableThread){ ref, i };
+          threads[i] = g_thread_new ("table", table_thread, &t[i]);
+        }
+      for (guint i = 0; i < 4; i++)
+        g_thread_join (threads[i]);
+      g_assert_cmpstrv (rpt_reference_get_problems (ref), ((const char *[]){ NULL }));
+    }
+}
+
+/* The edges of the CSV reader: an empty last field after a comma, a
+ * quoted empty field, CR LF and lone CR line ends, and the errors. */
+static void
+test_csv_edges (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  const RptLegalReference *l;
+
+  {
+    g_autoptr (RptReference) ref = NULL;
+
+    write_file (dir, "legal_references.csv",
+                "ref_key,title,notes\r\n"
+                "x-one,\"\",n\r"
+                "x-two,a \"b\" c,\r\n"
+                "x-three,three,");
+    ref = rpt_reference_new (dir);
+    g_assert_cmpstrv (rpt_reference_get_problems (ref), ((const char *[]){ NULL }));
+    l = rpt_reference_lookup_legal (ref, "x-one");
+    g_assert_null (l->title); /* an empty value is no value */
+    l = rpt_reference_lookup_legal (ref, "x-two");
+    g_assert_cmpstr (l->title, ==, "a \"b\" c");
+    l = rpt_reference_lookup_legal (ref, "x-three");
+    g_assert_cmpstr (l->title, ==, "three");
+  }
+  {
+    g_autoptr (RptReference) ref = NULL;
+    const char *const *problems;
+
+    write_file (dir, "legal_references.csv", "ref_key,title\nx-one,\"closed\" not\n");
+    ref = rpt_reference_new (dir);
+    problems = rpt_reference_get_problems (ref);
+    g_assert_cmpuint (g_strv_length ((char **) problems), ==, 1);
+    g_assert_nonnull (strstr (problems[0], "legal_references.csv:2: text after the closing quote"));
+    /* the built-in rows stay */
+    g_assert_nonnull (rpt_reference_lookup_legal (ref, "iccpr-art19"));
+  }
+  rpt_test_rm_rf (dir);
+}
+
+/* The built-in treaty rows are made when looked up: the same values as
+ * when the whole table is read (a user's copy of it is read whole), the
+ * same object every time, still there after the problems are listed. */
+static void
+test_treaties_on_demand (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *table = rpt_test_source_path (
+    "data", "reference", "treaty_participation_untc_snapshot_2014-2015.csv", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (RptReference) lazy = rpt_reference_new (NULL);
+  g_autoptr (RptReference) whole = NULL;
+  g_autoptr (GError) error = NULL;
+  const RptTreatyStatus *tjk;
+  gsize length;
+  guint compared = 0;
+
+  g_file_get_contents (table, &data, &length, &error);
+  g_assert_no_error (error);
+  write_file (dir, "treaty_participation_untc_snapshot_2014-2015.csv", data);
+  whole = rpt_reference_new (dir);
+  rows = _rpt_csv_parse (data, length, "treaties", &error);
+  g_assert_no_error (error);
+
+  tjk = rpt_reference_lookup_treaty_status (lazy, "ICCPR", "TJK");
+  for (guint r = 1; r < rows->len; r++)
+    {
+      char **row = rows->pdata[r]; /* instrument, participant, iso3, … */
+      const RptTreatyStatus *a = rpt_reference_lookup_treaty_status (lazy, row[0], row[2]);
+      const RptTreatyStatus *b = rpt_reference_lookup_treaty_status (whole, row[0], row[2]);
+
+      g_assert_true ((a == NULL) == (b == NULL));
+      if (a == NULL)
+        continue;
+      g_assert_cmpstr (a->instrument, ==, b->instrument);
+      g_assert_cmpstr (a->country, ==, b->country);
+      g_assert_cmpstr (a->signature_date, ==, b->signature_date);
+      g_assert_cmpstr (a->consent_date, ==, b->consent_date);
+      g_assert_cmpint (a->action, ==, b->action);
+      g_assert_cmpstr (a->as_of, ==, b->as_of);
+      g_assert_cmpint (a->verified, ==, b->verified);
+      g_assert_cmpstr (a->verification, ==, b->verification);
+      g_assert_cmpstr (a->source, ==, "built-in");
+      compared++;
+    }
+  g_assert_cmpuint (compared, >, 2000);
+  g_assert_cmpstrv (rpt_reference_get_problems (lazy), ((const char *[]){ NULL }));
+  g_assert_true (rpt_reference_lookup_treaty_status (lazy, "ICCPR", "TJK") == tjk);
+  g_assert_cmpstr (tjk->consent_date, ==, "1999-01-04");
+  rpt_test_rm_rf (dir);
+}
+
+static void
+assert_same_statuses (GPtrArray *a, GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const RptTreatyStatus *x = a->pdata[i];
+      const RptTreatyStatus *y = b->pdata[i];
+
+      g_assert_cmpstr (x->instrument, ==, y->instrument);
+      g_assert_cmpstr (x->country, ==, y->country);
+      g_assert_cmpstr (x->signature_date, ==, y->signature_date);
+      g_assert_cmpstr (x->consent_date, ==, y->consent_date);
+      g_assert_cmpint (x->action, ==, y->action);
+      g_assert_cmpstr (x->verification, ==, y->verification);
+    }
+}
+
+/* Lists of the treaty rows made on demand: a State's, then all, the same
+ * as when the whole table is read; a status looked up before is the one
+ * listed, and the one looked up after. The countries listed include
+ * those only iso-codes names. */
+static void
+test_lists_on_demand (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *table = rpt_test_source_path (
+    "data", "reference", "treaty_participation_untc_snapshot_2014-2015.csv", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr (RptReference) lazy = rpt_reference_new (NULL);
+  g_autoptr (RptReference) whole = NULL;
+  g_autoptr (GPtrArray) lazy_tjk = NULL;
+  g_autoptr (GPtrArray) whole_tjk = NULL;
+  g_autoptr (GPtrArray) lazy_all = NULL;
+  g_autoptr (GPtrArray) whole_all = NULL;
+  g_autoptr (GPtrArray) countries = NULL;
+  g_autoptr (GError) error = NULL;
+  const RptTreatyStatus *iccpr_tjk, *iccpr_fra;
+
+  g_file_get_contents (table, &data, NULL, &error);
+  g_assert_no_error (error);
+  write_file (dir, "treaty_participation_untc_snapshot_2014-2015.csv", data);
+  whole = rpt_reference_new (dir);
+
+  {
+    g_autoptr (RptReference) fresh = rpt_reference_new (NULL);
+    countries = rpt_reference_list_countries (fresh);
+    g_assert_true (g_ptr_array_find_with_equal_func (countries, "TJK", g_str_equal, NULL));
+    g_assert_true (g_ptr_array_find_with_equal_func (countries, "HKG", g_str_equal, NULL));
+  }
+
+  iccpr_tjk = rpt_reference_lookup_treaty_status (lazy, "ICCPR", "TJK");
+  lazy_tjk = rpt_reference_list_treaty_statuses (lazy, "TJK");
+  whole_tjk = rpt_reference_list_treaty_statuses (whole, "TJK");
+  g_assert_cmpuint (lazy_tjk->len, >, 5);
+  assert_same_statuses (lazy_tjk, whole_tjk);
+  g_assert_true (g_ptr_array_find (lazy_tjk, iccpr_tjk, NULL));
+
+  iccpr_fra = rpt_reference_lookup_treaty_status (lazy, "ICCPR", "FRA");
+  lazy_all = rpt_reference_list_treaty_statuses (lazy, NULL);
+  whole_all = rpt_reference_list_treaty_statuses (whole, NULL);
+  g_assert_cmpuint (lazy_all->len, >, 2000);
+  assert_same_statuses (lazy_all, whole_all);
+  g_assert_true (g_ptr_array_find (lazy_all, iccpr_tjk, NULL));
+  g_assert_true (g_ptr_array_find (lazy_all, iccpr_fra, NULL));
+  for (guint i = 0; i < lazy_all->len; i++)
+    {
+      const RptTreatyStatus *t = lazy_all->pdata[i];
+      g_assert_true (rpt_reference_lookup_treaty_status (lazy, t->instrument, t->country) == t);
+    }
+  g_assert_cmpstrv (rpt_reference_get_problems (lazy), ((const char *[]){ NULL }));
+  rpt_test_rm_rf (dir);
+}
+
+static gboolean
+row_mentions (char **row, const char *needle)
+{
+  for (guint i = 0; row[i] != NULL; i++)
+    if (strstr (row[i], needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Reading only the rows that mention a State gives the rows the whole
+ * table has that mention it, with their numbers, on random tables with
+ * quotes, doubled quotes, line breaks in fields and blank lines; a table
+ * one of whose rows is not well-formed is refused. */
+static void
+test_csv_rows_with (void)
+{
+  static const char *const pieces[] = { "a", "b", ",", "\"", "\r", "\n", " ", "TJK", "TJ" };
+  guint compared = 0;
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr (GString) text = g_string_new ("k,v\n");
+      g_autoptr (GPtrArray) all = NULL;
+      g_autoptr (GPtrArray) some = NULL;
+      g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GError) some_error = NULL;
+      guint length = (guint) g_test_rand_int_range (0, 30);
+      guint next = 1;
+
+      for (guint i = 0; i < length; i++)
+        g_string_append (text, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+      all = _rpt_csv_parse (text->str, text->len, "t", &error);
+      some = _rpt_csv_parse_rows_with (text->str, text->len, "t", "TJK", numbers, &some_error);
+      if (all == NULL)
+        continue; /* the whole table says where it is broken */
+      g_assert_no_error (some_error);
+      g_assert_cmpuint (some->len, >=, 1);
+      g_assert_cmpstrv (some->pdata[0], all->pdata[0]);
+      for (guint r = 1; r < all->len; r++)
+        if (row_mentions (all->pdata[r], "TJK"))
+          {
+            g_assert_cmpuint (next, <, some->len);
+            g_assert_cmpuint (g_array_index (numbers, guint, next), ==, r + 1);
+            g_assert_cmpstrv (some->pdata[next], all->pdata[r]);
+            next++;
+            compared++;
+          }
+      /* a row read for the needle in its raw text (inside quotes) may
+       * also come, never one the table does not have */
+      for (; next < some->len; next++)
+        {
+          guint number = g_array_index (numbers, guint, next);
+          g_assert_cmpuint (number, <=, all->len);
+          g_assert_cmpstrv (some->pdata[next], all->pdata[number - 1]);
+        }
+    }
+  g_assert_cmpuint (compared, >, 1000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -833,6 +1146,12 @@ main (int argc, char **argv)
   g_test_add_func ("/reference/clauses", test_clauses);
   g_test_add_func ("/reference/csv", test_csv);
   g_test_add_func ("/reference/stale", test_stale);
+  g_test_add_func ("/reference/csv-edges", test_csv_edges);
+  g_test_add_func ("/reference/csv-rows-with", test_csv_rows_with);
+  g_test_add_func ("/reference/read-on-demand", test_read_on_demand);
+  g_test_add_func ("/reference/read-on-demand-threads", test_read_on_demand_threads);
+  g_test_add_func ("/reference/treaties-on-demand", test_treaties_on_demand);
+  g_test_add_func ("/reference/lists-on-demand", test_lists_on_demand);
 
   return g_test_run ();
 }

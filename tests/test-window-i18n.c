@@ -152,7 +152,7 @@ test_window (void)
   g_assert_false (shows (GTK_WIDGET (window), "Mandates & Signatories"));
 
   /* GTK's own, in its catalogue: the shortcuts window's search entry */
-  builder = gtk_builder_new_from_resource ("/org/gnome/Rapporteur/gtk/help-overlay.ui");
+  builder = gtk_builder_new_from_resource ("/io/github/rapporteur/Rapporteur/gtk/help-overlay.ui");
   overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
   g_assert_nonnull (overlay);
   g_assert_true (shows (overlay, want->gtk_search));
@@ -215,8 +215,9 @@ main (int argc, char *argv[])
   adw_init ();
   drafts = g_build_filename (dir, "drafts", NULL);
 
-  app = g_object_new (RPT_TYPE_APPLICATION, "application-id", "org.gnome.Rapporteur.TestI18n",
-                      "flags", G_APPLICATION_NON_UNIQUE, NULL);
+  app = g_object_new (RPT_TYPE_APPLICATION, "application-id",
+                      "io.github.rapporteur.Rapporteur.TestI18n", "flags", G_APPLICATION_NON_UNIQUE,
+                      NULL);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 

@@ -1644,8 +1644,9 @@ main (int argc, char *argv[])
   adw_init ();
   drafts = g_build_filename (dir, "drafts", NULL);
 
-  app = g_object_new (RPT_TYPE_APPLICATION, "application-id", "org.gnome.Rapporteur.Test", "flags",
-                      G_APPLICATION_NON_UNIQUE, NULL);
+  app =
+    g_object_new (RPT_TYPE_APPLICATION, "application-id", "io.github.rapporteur.Rapporteur.Test",
+                  "flags", G_APPLICATION_NON_UNIQUE, NULL);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 

@@ -121,20 +121,16 @@ print_notes (RptExport *export)
 static int
 export_document_pdf (RptDocument *document, const char *author, const char *output)
 {
-  g_autoptr (RptStyleSheet) styles = rpt_style_sheet_new_default ();
-  g_autoptr (RptLayout) layout = rpt_layout_new (styles);
-  g_autoptr (GPtrArray) warnings = NULL;
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GBytes) pdf = NULL;
   g_autoptr (GError) error = NULL;
   RptPdfOptions options = { author != NULL ? author : g_get_real_name (), NULL };
   gsize length;
   const char *data;
 
-  rpt_layout_set_document (layout, document);
-  pdf = rpt_pdf_render (layout, &options, &error);
+  pdf = rpt_render_document_pdf (document, &options, warnings, &error);
   if (pdf == NULL)
     return rpt_cli_fail (error);
-  warnings = rpt_layout_dup_warnings (layout);
   for (guint i = 0; i < warnings->len; i++)
     /* Translators: a warning printed by the command line; %s is the message */
     fprintf (stderr, _ ("rapporteur-cli: warning: %s\n"), (char *) g_ptr_array_index (warnings, i));

@@ -33,6 +33,7 @@
 #include "rpt-person.h"
 #include "rpt-redline.h"
 #include "rpt-reference.h"
+#include "rpt-render.h"
 #include "rpt-review.h"
 #include "rpt-signatory.h"
 #include "rpt-store.h"
@@ -45,5 +46,6 @@
 G_BEGIN_DECLS
 
 void rpt_core_init (void);
+char *rpt_core_dup_installed_path (const char *configured);
 
 G_END_DECLS

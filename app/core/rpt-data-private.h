@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 /* Readers for the data files the core ships (in its GResource) and the
  * user may override: CSV tables, gettext catalogues and XML. */
 
-#define RPT_RESOURCE_PATH "/org/gnome/Rapporteur/core/"
+/* Under the application id (docs/application-id.md). */
+#define RPT_RESOURCE_PATH "/io/github/rapporteur/Rapporteur/core/"
 
 /* The libxml2 options of every parse in the core: no entity expansion, no
  * DTD loading, no network; errors are collected, not printed. */
@@ -26,6 +27,12 @@ G_BEGIN_DECLS
 GBytes *_rpt_data_load_resource (const char *name);
 
 GPtrArray *_rpt_csv_parse (const char *data, gsize length, const char *filename, GError **error);
+GPtrArray *_rpt_csv_parse_rows_with (const char *data,
+                                     gsize length,
+                                     const char *filename,
+                                     const char *needle,
+                                     GArray *numbers,
+                                     GError **error);
 GHashTable *_rpt_mo_load (const char *path, GError **error);
 xmlDoc *_rpt_xml_read (const char *data, gsize length, const char *filename, GError **error);
 guint _rpt_line_of_offset (const char *data, gsize offset);

@@ -48,22 +48,43 @@ _rpt_line_of_offset (const char *data, gsize offset)
 /* ------------------------------------------------------------------ */
 /* CSV (RFC 4180: quoted fields may hold commas, quotes and newlines)  */
 
+/* The fields of a row, and their text one after the other (each with its
+ * NUL), become one block: the string array first, the text after it. */
+static char **
+csv_row_new (GArray *starts, GString *text)
+{
+  gsize pointers = (starts->len + 1) * sizeof (char *);
+  char **row = g_malloc (pointers + text->len);
+  char *copy = (char *) row + pointers;
+
+  memcpy (copy, text->str, text->len);
+  for (guint i = 0; i < starts->len; i++)
+    row[i] = copy + g_array_index (starts, gsize, i);
+  row[starts->len] = NULL;
+  return row;
+}
+
 /**
  * _rpt_csv_parse:
  *
  * Returns: (transfer full) (element-type GStrv): the rows, the header
- *   first, or %NULL with @error set (naming the file and the line)
+ *   first, or %NULL with @error set (naming the file and the line). Each
+ *   row is one block: free it with g_free(), not g_strfreev(); its fields
+ *   may be changed in place.
  */
 GPtrArray *
 _rpt_csv_parse (const char *data, gsize length, const char *filename, GError **error)
 {
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GString) field = g_string_new (NULL);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr (GString) text = g_string_new (NULL);
   const char *p = data, *end = data + length;
-  gboolean quoted = FALSE, was_quoted = FALSE;
   const char *invalid = NULL;
+  gboolean after_comma = FALSE;
 
+  /* Every process that exports reads a few hundred kilobytes of tables:
+   * fields are cut out of the text whole rather than a byte at a time,
+   * and a row is one allocation. */
   if (!g_utf8_validate_len (data, length, &invalid))
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_ENCODING, _ ("%s:%u: the text is not UTF-8"),
@@ -74,76 +95,199 @@ _rpt_csv_parse (const char *data, gsize length, const char *filename, GError **e
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     p += 3;
 
-  while (p < end)
+  /* One field per turn; a comma promises another, even at the end. */
+  while (p < end || after_comma)
     {
-      char c = *p;
+      gboolean was_quoted = FALSE;
+      gsize start = text->len;
 
-      if (quoted)
+      if (p < end && *p == '"')
         {
-          if (c == '"' && p + 1 < end && p[1] == '"')
+          /* Quoted: commas and line breaks are text, "" is a quote. */
+          p++;
+          for (;;)
             {
-              g_string_append_c (field, '"');
-              p += 2;
-              continue;
+              const char *q = memchr (p, '"', end - p);
+
+              if (q == NULL)
+                {
+                  g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE,
+                               _ ("%s:%u: a quoted field is not closed"), filename,
+                               _rpt_line_of_offset (data, length));
+                  return NULL;
+                }
+              g_string_append_len (text, p, q - p);
+              p = q + 1;
+              if (p < end && *p == '"')
+                {
+                  g_string_append_c (text, '"');
+                  p++;
+                  continue;
+                }
+              break;
             }
-          if (c == '"')
-            quoted = FALSE;
-          else
-            g_string_append_c (field, c);
+          if (p < end && *p != ',' && *p != '\r' && *p != '\n')
+            {
+              g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE,
+                           _ ("%s:%u: text after the closing quote of a field"), filename,
+                           _rpt_line_of_offset (data, p - data));
+              return NULL;
+            }
+          was_quoted = TRUE;
+        }
+      else
+        {
+          /* Unquoted: up to the next comma or line break; a quote inside
+           * is text. */
+          const char *q = p;
+
+          while (q < end && *q != ',' && *q != '\r' && *q != '\n')
+            q++;
+          g_string_append_len (text, p, q - p);
+          p = q;
+        }
+      g_string_append_c (text, '\0');
+
+      after_comma = p < end && *p == ',';
+      if (after_comma)
+        {
+          g_array_append_val (starts, start);
           p++;
           continue;
         }
 
-      if (c == '"' && field->len == 0 && !was_quoted)
+      /* The end of a line, or of the text. */
+      if (p < end)
         {
-          quoted = was_quoted = TRUE;
-          p++;
-        }
-      else if (c == ',')
-        {
-          g_ptr_array_add (fields, g_strdup (field->str));
-          g_string_truncate (field, 0);
-          was_quoted = FALSE;
-          p++;
-        }
-      else if (c == '\r' || c == '\n')
-        {
-          if (c == '\r' && p + 1 < end && p[1] == '\n')
+          if (*p == '\r' && p + 1 < end && p[1] == '\n')
             p++;
           p++;
-          if (fields->len == 0 && field->len == 0 && !was_quoted)
-            continue; /* blank line */
-          g_ptr_array_add (fields, g_strdup (field->str));
-          g_ptr_array_add (fields, NULL);
-          g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
-          g_string_truncate (field, 0);
-          was_quoted = FALSE;
         }
-      else if (was_quoted)
+      if (starts->len == 0 && text->len == 1 && !was_quoted)
         {
-          g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE,
-                       _ ("%s:%u: text after the closing quote of a field"), filename,
-                       _rpt_line_of_offset (data, p - data));
-          return NULL;
+          g_string_truncate (text, 0); /* a blank line */
+          continue;
         }
-      else
+      g_array_append_val (starts, start);
+      g_ptr_array_add (rows, csv_row_new (starts, text));
+      g_array_set_size (starts, 0);
+      g_string_truncate (text, 0);
+    }
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * _rpt_csv_parse_rows_with:
+ * @needle: text a row must contain to be read
+ * @numbers: (element-type guint): filled with the number of each row
+ *   returned, as _rpt_csv_parse() counts them (the header is 1)
+ *
+ * Reads the header and the rows whose text contains @needle, and nothing
+ * else: a table of thousands of rows read for the few that mention a
+ * State. Rows are found by their line breaks outside quoted fields (a
+ * quote starts one at the start of a field), each read as
+ * _rpt_csv_parse() reads it; the caller checks the field it wants.
+ *
+ * Returns: (transfer full): as _rpt_csv_parse(), or %NULL with @error set
+ *   when a row read is not well-formed (read the whole table to learn
+ *   where)
+ */
+GPtrArray *
+_rpt_csv_parse_rows_with (const char *data,
+                          gsize length,
+                          const char *filename,
+                          const char *needle,
+                          GArray *numbers,
+                          GError **error)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  const char *p = data, *end = data + length, *row, *hit;
+  gsize needle_length = strlen (needle);
+  gboolean field_start = TRUE;
+  guint number = 0;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  row = p;
+  /* The next place the needle is: rows before it are only stepped over. */
+  hit = needle_length > 0 ? memmem (p, end - p, needle, needle_length) : p;
+  while (p <= end)
+    {
+      /* A row on one line with no quote in it (most rows): to its end at
+       * once. */
+      if (p == row && p < end)
         {
-          g_string_append_c (field, c);
+          const char *line_end = memchr (p, '\n', end - p);
+
+          if (line_end == NULL)
+            line_end = end;
+          if (memchr (p, '"', line_end - p) == NULL && memchr (p, '\r', line_end - p) == NULL)
+            p = line_end;
+        }
+      /* Text that is neither a quote, a comma nor a line break. */
+      while (p < end && *p != '"' && *p != ',' && *p != '\n' && *p != '\r')
+        {
+          field_start = FALSE;
           p++;
         }
-    }
+      if (p < end && *p == ',')
+        {
+          field_start = TRUE;
+          p++;
+          continue;
+        }
+      if (p < end && *p == '"')
+        {
+          if (!field_start)
+            {
+              p++; /* a quote inside a field is text */
+              continue;
+            }
+          /* A quoted field: to its closing quote ("" is a quote). */
+          for (p++;;)
+            {
+              const char *q = memchr (p, '"', end - p);
+              if (q == NULL)
+                {
+                  p = end; /* not closed: the row parser says so */
+                  break;
+                }
+              p = q + 1;
+              if (p < end && *p == '"')
+                p++;
+              else
+                break;
+            }
+          field_start = FALSE;
+          continue;
+        }
 
-  if (quoted)
-    {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _ ("%s:%u: a quoted field is not closed"),
-                   filename, _rpt_line_of_offset (data, length));
-      return NULL;
-    }
-  if (fields->len > 0 || field->len > 0 || was_quoted)
-    {
-      g_ptr_array_add (fields, g_strdup (field->str));
-      g_ptr_array_add (fields, NULL);
-      g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
+      /* The end of a row (or of the text). */
+      if (p > row)
+        {
+          number++;
+          if (number == 1 || (hit != NULL && hit < p))
+            {
+              g_autoptr (GPtrArray) one = _rpt_csv_parse (row, (gsize) (p - row), filename, error);
+
+              if (one == NULL)
+                return NULL;
+              if (one->len == 1)
+                {
+                  g_ptr_array_add (rows, g_ptr_array_steal_index (one, 0));
+                  g_array_append_val (numbers, number);
+                }
+            }
+        }
+      if (p == end)
+        break;
+      if (*p == '\r' && p + 1 < end && p[1] == '\n')
+        p++;
+      p++;
+      row = p;
+      field_start = TRUE;
+      if (hit != NULL && hit < row)
+        hit = needle_length > 0 ? memmem (row, end - row, needle, needle_length) : row;
     }
   return g_steal_pointer (&rows);
 }

@@ -13,12 +13,11 @@
 #include "rpt-comment-private.h"
 #include "rpt-document-xml.h"
 #include "rpt-error.h"
-#include "rpt-export.h"
+#include "rpt-export-private.h"
 #include "rpt-letter-xml.h"
 #include "rpt-file.h"
 #include "rpt-odt.h"
-#include "rpt-pdf.h"
-#include "rpt-style-sheet.h"
+#include "rpt-render.h"
 
 /*
  * One export: a snapshot of the letter (its letter XML, taken when the
@@ -276,67 +275,43 @@ render_marked_document_xml (RptExport *self, gsize *length, GError **error)
   return out;
 }
 
-static RptLayout *
-new_layout (RptExport *self, GError **error)
+/**
+ * _rpt_export_new_document:
+ *
+ * The document the layout engine lays out for every output
+ * (docs/pipeline.md): templates, document XML, and the margin notes.
+ * Clears the notes of an earlier run first.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+RptDocument *
+_rpt_export_new_document (RptExport *self, GError **error)
 {
-  g_autoptr (RptDocument) document = NULL;
-  g_autoptr (RptStyleSheet) styles = NULL;
   g_autofree char *xml = NULL;
-  RptLayout *layout;
   gsize length;
 
+  g_ptr_array_set_size (self->notes, 0);
   xml = render_marked_document_xml (self, &length, error);
   if (xml == NULL)
     return NULL;
-  document = rpt_document_new_from_data (xml, (gssize) length, _ ("document XML"), error);
-  if (document == NULL)
-    return NULL;
-  styles = rpt_style_sheet_new_default ();
-  layout = rpt_layout_new (styles);
-  rpt_layout_set_document (layout, document);
-  return layout;
-}
-
-/**
- * rpt_export_new_layout:
- *
- * Lays the letter out the one way every output does (docs/pipeline.md):
- * templates, document XML, layout engine with the house style. The
- * preview and printing draw its pages; PDF export renders them.
- * Blocking: call it from a worker; the layout then belongs to that thread.
- *
- * Returns: (transfer full): the layout, or %NULL with @error set
- */
-RptLayout *
-rpt_export_new_layout (RptExport *self, GError **error)
-{
-  g_return_val_if_fail (RPT_IS_EXPORT (self), NULL);
-
-  g_ptr_array_set_size (self->notes, 0);
-  return new_layout (self, error);
+  return rpt_document_new_from_data (xml, (gssize) length, _ ("document XML"), error);
 }
 
 static GBytes *
 run_pdf (RptExport *self, GError **error)
 {
-  g_autoptr (RptLayout) layout = new_layout (self, error);
+  g_autoptr (RptDocument) document = _rpt_export_new_document (self, error);
   g_autoptr (GDateTime) date = NULL;
-  g_autoptr (GPtrArray) warnings = NULL;
   RptPdfOptions options = { 0 };
-  GBytes *pdf;
 
-  if (layout == NULL)
+  if (document == NULL)
     return NULL;
   date = dup_date (self);
   options.author = get_creator (self);
   options.created = date;
-  pdf = rpt_pdf_render (layout, &options, error);
-  /* A missing font or glyph falls back; the drafter is told, the export
-   * goes on. */
-  warnings = rpt_layout_dup_warnings (layout);
-  for (guint i = 0; i < warnings->len; i++)
-    g_ptr_array_add (self->notes, g_strdup (g_ptr_array_index (warnings, i)));
-  return pdf;
+  /* A missing font or glyph falls back; the drafter is told (the layout's
+   * warnings join the notes), the export goes on. */
+  return rpt_render_document_pdf (document, &options, self->notes, error);
 }
 
 /**

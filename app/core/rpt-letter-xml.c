@@ -15,6 +15,7 @@
 
 #include "rpt-communication.h"
 #include "rpt-core.h"
+#include "rpt-data-private.h"
 #include "rpt-error.h"
 #include "rpt-item-private.h"
 #include "rpt-letter-xml.h"
@@ -1301,8 +1302,8 @@ get_schema (void)
   rpt_core_init ();
   if (g_once_init_enter (&once))
     {
-      g_autoptr (GBytes) bytes = g_resources_lookup_data (
-        "/org/gnome/Rapporteur/core/schemas/letter.rng", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autoptr (GBytes) bytes = g_resources_lookup_data (RPT_RESOURCE_PATH "schemas/letter.rng",
+                                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
       xmlRelaxNGParserCtxt *pctx;
 
       xmlDoc *rng;

@@ -22,6 +22,7 @@
 #include "rpt-odt.h"
 #include "rpt-pdf.h"
 #include "rpt-redline.h"
+#include "rpt-render.h"
 #include "rpt-style-sheet.h"
 
 /**
@@ -1698,16 +1699,11 @@ GBytes *
 rpt_redline_build_pdf (RptRedline *self, GError **error)
 {
   g_autoptr (RptDocument) document = rpt_redline_new_document (self, error);
-  g_autoptr (RptStyleSheet) styles = NULL;
-  g_autoptr (RptLayout) layout = NULL;
   RptPdfOptions options = { 0 };
 
   if (document == NULL)
     return NULL;
-  styles = rpt_style_sheet_new_default ();
-  layout = rpt_layout_new (styles);
-  rpt_layout_set_document (layout, document);
   options.author = rpt_comparison_get_author (self->comparison);
   options.created = rpt_comparison_get_date (self->comparison);
-  return rpt_pdf_render (layout, &options, error);
+  return rpt_render_document_pdf (document, &options, NULL, error);
 }

@@ -21,9 +21,11 @@
 #include "rpt-overrides.h"
 #include "rpt-reference.h"
 
-/* The tables are small (a few thousand rows): they are read once, whole,
- * into hash tables. Strings live in one GStringChunk freed with the
- * object. */
+/* The tables are small (a few thousand rows): each is read once, whole,
+ * into hash tables, the first time something asks for it (a command that
+ * only needs a mandate's title never reads the treaty table), and the
+ * user's corrections of a table (overrides.csv) are applied as it is read.
+ * Strings live in one GStringChunk freed with the object. */
 
 #define BUILT_IN "built-in"
 
@@ -45,6 +47,50 @@
 #define TREATIES_CSV "treaty_participation_untc_snapshot_2014-2015.csv"
 #define COUNTRIES_CSV "countries.csv"
 #define TITLE_HISTORY_CSV "mandate_title_history.csv"
+#define OVERRIDES_CSV "overrides.csv"
+
+/* Tables read together; problems are listed in this order. A group a
+ * later one needs is read first (ensure_locked()). */
+typedef enum
+{
+  GROUP_MANDATES,     /* mandates, then their French and Spanish titles */
+  GROUP_INSTRUMENTS,  /* instruments */
+  GROUP_TREATIES,     /* treaty participation (needs the instruments' dates) */
+  GROUP_LEGAL,        /* legal references */
+  GROUP_UN_COUNTRIES, /* the UN's country names */
+  GROUP_COUNTRIES,    /* iso-codes' country names, the user's countries.csv */
+  GROUP_OVERRIDES,    /* the user's corrections, read before the tables they correct */
+  N_GROUPS
+} Group;
+
+static void ensure (RptReference *self, Group group);
+
+/* The corrections of each RptOverrideTable. */
+#define N_OVERRIDE_TABLES (RPT_OVERRIDE_TABLE_TREATIES + 1)
+
+typedef struct
+{
+  GHashTable *columns; /* name → index + 1 */
+  char **fields;
+  guint n_fields;
+  const char *source;
+  guint line;
+} Row;
+
+/* A table read for later: its rows and column names, which Row points into. */
+typedef struct
+{
+  GPtrArray *rows;
+  GHashTable *columns;
+} KeptTable;
+
+static void
+kept_table_free (KeptTable *table)
+{
+  g_ptr_array_unref (table->rows);
+  g_hash_table_unref (table->columns);
+  g_free (table);
+}
 
 typedef struct
 {
@@ -60,7 +106,12 @@ struct _RptReference
   GObject parent_instance;
 
   char *override_dir;
-  GPtrArray *problems; /* NULL-terminated */
+  GPtrArray *problems; /* NULL-terminated, every group's, once all are read */
+  GPtrArray *group_problems[N_GROUPS];
+  GPtrArray *loading; /* the problems of the group being read */
+  int loaded[N_GROUPS];
+  int user_countries; /* 0: not looked for yet, 1: none, 2: there is a countries.csv */
+  gboolean log_problems;
   GStringChunk *strings;
   GPtrArray *strvs;
 
@@ -68,6 +119,18 @@ struct _RptReference
   GPtrArray *mandate_order;
   GHashTable *instruments;
   GHashTable *treaties; /* "ICCPR TJK" → RptTreatyStatus */
+  /* Without a user's treaty table, the built-in one (two thousand rows) is
+   * kept as read, and a row becomes an RptTreatyStatus when its State and
+   * instrument are first looked up. */
+  gboolean treaties_on_demand;
+  GPtrArray *kept_tables;    /* of KeptTable: what deferred rows point into */
+  GArray *deferred_rows;     /* of Row, while a table is read for later */
+  GArray *treaty_rows;       /* of Row */
+  GHashTable *treaties_made; /* the keys whose rows are made */
+  gboolean all_treaties_made;
+  GBytes *treaty_table;      /* the built-in table, read State by State */
+  GHashTable *treaty_states; /* the States whose rows are read, or NULL: all are */
+  GHashTable *treaty_notes;  /* as of → the note of the rows of that date */
   GHashTable *legal;
   GPtrArray *legal_order;
   GHashTable *countries;    /* alpha-3 → Country */
@@ -77,15 +140,22 @@ struct _RptReference
   GHashTable *histories;    /* mandate key → MandateHistory */
   char *iso_codes_locale_dir;
 
-  /* The user's corrections field by field (rpt-overrides.h). */
+  /* The user's corrections field by field (rpt-overrides.h), read with
+   * GROUP_OVERRIDES. What the data said before a correction is kept per
+   * table, written only while the group of that table is read. */
   RptOverrides *overrides;
   char *overrides_path;
-  GHashTable *data_values;    /* "table key field" → what the data said before */
-  GHashTable *mandate_doubts; /* key → why the row is unverified (Doubt flags) */
+  gboolean corrects[N_OVERRIDE_TABLES];       /* whether the user corrects that table */
+  GHashTable *data_values[N_OVERRIDE_TABLES]; /* "table key field" → what the data said */
+  GHashTable *mandate_doubts;                 /* key → why the row is unverified (Doubt flags) */
 
-  GMutex lock;            /* guards the caches below */
-  GHashTable *catalogues; /* language → GHashTable, or a NULL value */
-  GHashTable *clauses;    /* language → GPtrArray of RptClause */
+  /* Guards reading groups, and the caches below. Recursive: applying a
+   * group's corrections looks rows up through the public functions, in
+   * that group (being read: reading[]) and in the groups it needs. */
+  GRecMutex lock;
+  gboolean reading[N_GROUPS]; /* under the lock */
+  GHashTable *catalogues;     /* language → GHashTable, or a NULL value */
+  GHashTable *clauses;        /* language → GPtrArray of RptClause */
 };
 
 G_DEFINE_FINAL_TYPE (RptReference, rpt_reference, G_TYPE_OBJECT)
@@ -96,12 +166,20 @@ rpt_reference_finalize (GObject *object)
   RptReference *self = RPT_REFERENCE (object);
 
   g_free (self->override_dir);
-  g_ptr_array_unref (self->problems);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  for (guint i = 0; i < N_GROUPS; i++)
+    g_ptr_array_unref (self->group_problems[i]);
   g_ptr_array_unref (self->strvs);
   g_hash_table_unref (self->mandates);
   g_ptr_array_unref (self->mandate_order);
   g_hash_table_unref (self->instruments);
   g_hash_table_unref (self->treaties);
+  g_hash_table_unref (self->treaty_notes);
+  g_ptr_array_unref (self->kept_tables);
+  g_array_unref (self->treaty_rows);
+  g_hash_table_unref (self->treaties_made);
+  g_clear_pointer (&self->treaty_table, g_bytes_unref);
+  g_clear_pointer (&self->treaty_states, g_hash_table_unref);
   g_hash_table_unref (self->legal);
   g_ptr_array_unref (self->legal_order);
   g_hash_table_unref (self->countries);
@@ -112,12 +190,13 @@ rpt_reference_finalize (GObject *object)
   g_free (self->iso_codes_locale_dir);
   g_clear_object (&self->overrides);
   g_free (self->overrides_path);
-  g_hash_table_unref (self->data_values);
+  for (guint i = 0; i < N_OVERRIDE_TABLES; i++)
+    g_hash_table_unref (self->data_values[i]);
   g_hash_table_unref (self->mandate_doubts);
   g_hash_table_unref (self->catalogues);
   g_hash_table_unref (self->clauses);
   g_string_chunk_free (self->strings);
-  g_mutex_clear (&self->lock);
+  g_rec_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (rpt_reference_parent_class)->finalize (object);
 }
@@ -169,13 +248,18 @@ mandate_history_free (MandateHistory *h)
 static void
 rpt_reference_init (RptReference *self)
 {
-  self->problems = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  for (guint i = 0; i < N_GROUPS; i++)
+    self->group_problems[i] = g_ptr_array_new_with_free_func (g_free);
   self->strings = g_string_chunk_new (64 * 1024);
   self->strvs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->mandates = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->mandate_order = g_ptr_array_new ();
   self->instruments = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->treaties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->treaty_notes = g_hash_table_new (g_str_hash, g_str_equal);
+  self->kept_tables = g_ptr_array_new_with_free_func ((GDestroyNotify) kept_table_free);
+  self->treaty_rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  self->treaties_made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->legal = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->legal_order = g_ptr_array_new ();
   self->countries =
@@ -185,21 +269,23 @@ rpt_reference_init (RptReference *self)
   self->user_fields = g_hash_table_new (g_str_hash, g_str_equal);
   self->histories =
     g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) mandate_history_free);
-  self->data_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < N_OVERRIDE_TABLES; i++)
+    self->data_values[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->mandate_doubts = g_hash_table_new (g_str_hash, g_str_equal);
   self->catalogues =
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, optional_hash_table_unref);
   self->clauses =
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  g_mutex_init (&self->lock);
+  g_rec_mutex_init (&self->lock);
 }
 
 static void G_GNUC_PRINTF (2, 3) add_problem (RptReference *self, const char *format, ...)
 {
   va_list args;
 
+  g_assert (self->loading != NULL);
   va_start (args, format);
-  g_ptr_array_add (self->problems, g_strdup_vprintf (format, args));
+  g_ptr_array_add (self->loading, g_strdup_vprintf (format, args));
   va_end (args);
 }
 
@@ -214,15 +300,6 @@ intern (RptReference *self, const char *value)
 
 /* ------------------------------------------------------------------ */
 /* Tables                                                              */
-
-typedef struct
-{
-  GHashTable *columns; /* name → index + 1 */
-  char **fields;
-  guint n_fields;
-  const char *source;
-  guint line;
-} Row;
 
 static const char *
 col (const Row *row, const char *name)
@@ -276,25 +353,20 @@ set_string (char **field, const char *value)
   *field = g_strdup (value);
 }
 
+/* @rows: (transfer full): the header and rows of a table; @numbers:
+ * (nullable): their numbers in the file, when some were left out */
 static void
-read_table (RptReference *self,
-            const char *data,
-            gsize length,
-            const char *source,
-            const char *key_column,
-            RowFunc func)
+read_rows (RptReference *self,
+           GPtrArray *table,
+           GArray *numbers,
+           const char *source,
+           const char *key_column,
+           RowFunc func)
 {
-  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) rows = table;
   g_autoptr (GHashTable) columns = NULL;
-  g_autoptr (GError) error = NULL;
   char **header;
 
-  rows = _rpt_csv_parse (data, length, source, &error);
-  if (rows == NULL)
-    {
-      add_problem (self, "%s", error->message);
-      return;
-    }
   if (rows->len == 0)
     return;
   header = rows->pdata[0];
@@ -310,14 +382,43 @@ read_table (RptReference *self,
 
   for (guint r = 1; r < rows->len; r++)
     {
-      Row row = { columns, rows->pdata[r], g_strv_length (rows->pdata[r]), source, r + 1 };
+      guint line = numbers != NULL ? g_array_index (numbers, guint, r) : r + 1;
+      Row row = { columns, rows->pdata[r], g_strv_length (rows->pdata[r]), source, line };
       if (col (&row, key_column) == NULL)
         {
-          add_problem (self, _ ("%s: row %u has no %s"), source, r + 1, key_column);
+          add_problem (self, _ ("%s: row %u has no %s"), source, line, key_column);
           continue;
         }
-      func (self, &row);
+      if (func != NULL)
+        func (self, &row);
+      else
+        g_array_append_val (self->deferred_rows, row);
     }
+  if (func == NULL)
+    {
+      /* The rows are made later: keep what they point into. */
+      KeptTable *kept = g_new0 (KeptTable, 1);
+      kept->rows = g_steal_pointer (&rows);
+      kept->columns = g_steal_pointer (&columns);
+      g_ptr_array_add (self->kept_tables, kept);
+    }
+}
+
+static void
+read_table (RptReference *self,
+            const char *data,
+            gsize length,
+            const char *source,
+            const char *key_column,
+            RowFunc func)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *rows = _rpt_csv_parse (data, length, source, &error);
+
+  if (rows == NULL)
+    add_problem (self, "%s", error->message);
+  else
+    read_rows (self, rows, NULL, source, key_column, func);
 }
 
 /* A file of the user's, read within RPT_REFERENCE_FILE_MAX_SIZE: a file
@@ -737,7 +838,8 @@ treaty_row (RptReference *self, const Row *row)
   const char *consent = col (row, "consent_date");
   const char *signature = col (row, "signature_date");
   const RptInstrumentInfo *info;
-  g_autofree char *note = NULL;
+  const char *as_of;
+  const char *note;
 
   if (country == NULL || !rpt_country_code_is_valid (country))
     {
@@ -772,12 +874,21 @@ treaty_row (RptReference *self, const Row *row)
   t->signature_date = intern (self, signature);
   t->consent_date = intern (self, consent);
   t->source = row->source;
-  note = g_strdup_printf (_ ("From a snapshot of the UN Treaty Collection as of %s: later "
-                             "ratifications, accessions and withdrawals are missing."),
-                          info != NULL && info->as_of != NULL ? info->as_of : "2015");
+  /* The same note for every row of an instrument: made once. */
+  as_of = info != NULL && info->as_of != NULL ? info->as_of : "2015";
+  note = g_hash_table_lookup (self->treaty_notes, as_of);
+  if (note == NULL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_ ("From a snapshot of the UN Treaty Collection as of %s: later "
+                            "ratifications, accessions and withdrawals are missing."),
+                         as_of);
+      note = intern (self, text);
+      g_hash_table_insert (self->treaty_notes, (gpointer) intern (self, as_of), (gpointer) note);
+    }
   row_trust (self, row, info != NULL ? info->as_of : NULL, FALSE, note, &t->as_of, &t->verified,
              &t->verification);
-  g_hash_table_replace (self->treaties, g_strdup_printf ("%s %s", instrument, country), t);
+  g_hash_table_replace (self->treaties, g_strconcat (instrument, " ", country, NULL), t);
 }
 
 static void
@@ -939,6 +1050,23 @@ un_country_row (RptReference *self, const Row *row)
   row_trust (self, row, UN_COUNTRIES_AS_OF, corrections == NULL, note, &c->as_of, &c->verified,
              &c->verification);
   g_hash_table_replace (self->un_countries, (gpointer) c->code, c);
+}
+
+/* Whether the user has a countries.csv; looked for once. */
+static gboolean
+has_user_countries (RptReference *self)
+{
+  int known = g_atomic_int_get (&self->user_countries);
+
+  if (known == 0)
+    {
+      g_autofree char *path = self->override_dir != NULL
+                                ? g_build_filename (self->override_dir, COUNTRIES_CSV, NULL)
+                                : NULL;
+      known = path != NULL && g_file_test (path, G_FILE_TEST_EXISTS) ? 2 : 1;
+      g_atomic_int_set (&self->user_countries, known);
+    }
+  return known == 2;
 }
 
 /* Only the user's file: the built-in names are iso-codes itself. */
@@ -1405,6 +1533,7 @@ rpt_reference_list_resolutions (RptReference *self, const char *key)
   GPtrArray *result = g_ptr_array_new ();
 
   g_return_val_if_fail (RPT_IS_REFERENCE (self), result);
+  ensure (self, GROUP_MANDATES);
   h = key != NULL ? g_hash_table_lookup (self->histories, key) : NULL;
   /* not g_ptr_array_copy(), which would take the free function along */
   if (h != NULL)
@@ -1427,6 +1556,7 @@ rpt_reference_list_title_history (RptReference *self, const char *key)
   GPtrArray *rows = g_ptr_array_new ();
 
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_MANDATES);
   h = key != NULL ? g_hash_table_lookup (self->histories, key) : NULL;
   for (guint i = 0; h != NULL && i < h->titles->len; i++)
     g_ptr_array_add (rows, &((TitleRow *) h->titles->pdata[i])->pub);
@@ -1446,6 +1576,7 @@ rpt_reference_get_renewal_period (RptReference *self, const char *key)
   MandateHistory *h;
 
   g_return_val_if_fail (RPT_IS_REFERENCE (self), 0);
+  ensure (self, GROUP_MANDATES);
   h = key != NULL ? g_hash_table_lookup (self->histories, key) : NULL;
   return h != NULL ? h->period_years : 0;
 }
@@ -1496,6 +1627,7 @@ rpt_reference_find_resolutions_at (RptReference *self,
 
   g_return_val_if_fail (RPT_IS_REFERENCE (self), result);
   g_return_val_if_fail (date != NULL, result);
+  ensure (self, GROUP_MANDATES);
 
   if (why != NULL)
     *why = NULL;
@@ -1693,6 +1825,7 @@ rpt_reference_lookup_title_at (RptReference *self,
   RptDating d;
 
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_MANDATES);
 
   if (dating != NULL)
     *dating = RPT_DATING_CURRENT;
@@ -1740,14 +1873,14 @@ rpt_reference_lookup_title_at (RptReference *self,
 /* ------------------------------------------------------------------ */
 /* Construction                                                        */
 
-static void apply_overrides (RptReference *self);
-
 /**
  * rpt_reference_new:
  * @override_dir: (nullable): a folder of CSV files that correct or extend
  *   the built-in tables, or %NULL for none
  *
- * Reads the built-in reference data and the user's corrections. Problems
+ * The built-in reference data and the user's corrections: the tables in
+ * @override_dir and the field-by-field corrections of its overrides.csv.
+ * Each table is read when first asked for, with its corrections. Problems
  * with the user's files (a broken CSV, a bad date) do not stop it: the
  * rows concerned are left out and rpt_reference_get_problems() says why.
  *
@@ -1759,17 +1892,332 @@ rpt_reference_new (const char *override_dir)
   RptReference *self = g_object_new (RPT_TYPE_REFERENCE, NULL);
 
   self->override_dir = g_strdup (override_dir);
-  load_table (self, MANDATES_CSV, "mandate_key", mandate_row);
-  load_table (self, MANDATE_TITLES_CSV, "mandate_key", mandate_titles_row);
-  load_table (self, INSTRUMENTS_CSV, "instrument", instrument_row);
-  load_table (self, TREATIES_CSV, "instrument", treaty_row);
-  load_table (self, LEGAL_CSV, "ref_key", legal_row);
-  load_table (self, UN_COUNTRIES_CSV, "iso3", un_country_row);
-  load_mandate_history (self);
-  load_countries (self);
-  load_country_overrides (self);
-  apply_overrides (self);
+  if (override_dir != NULL)
+    self->overrides_path = g_build_filename (override_dir, OVERRIDES_CSV, NULL);
   return self;
+}
+
+static gboolean
+has_user_file (RptReference *self, const char *name)
+{
+  g_autofree char *path =
+    self->override_dir != NULL ? g_build_filename (self->override_dir, name, NULL) : NULL;
+
+  return path != NULL && g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* The treaty table. A user's rows are checked as they are read (their
+ * problems are reported at once). The built-in rows, known to be sound,
+ * are read State by State when a State is first looked up, and made into
+ * RptTreatyStatus with their instrument (make_treaty_rows()): an export
+ * needs one or two rows of two thousand. With a correction of any treaty
+ * row in overrides.csv, the table is read whole, so that the corrections
+ * are applied as it is read, like those of the other tables. */
+static void
+load_treaties (RptReference *self)
+{
+  if (has_user_file (self, TREATIES_CSV) || self->corrects[RPT_OVERRIDE_TABLE_TREATIES])
+    {
+      load_table (self, TREATIES_CSV, "instrument", treaty_row);
+      return;
+    }
+  self->treaties_on_demand = TRUE;
+  self->treaty_table = _rpt_data_load_resource ("reference/" TREATIES_CSV);
+  self->treaty_states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* Called with the lock held: the built-in rows that mention @country, in
+ * the table's order, kept for make_treaty_rows(). A table that cannot be
+ * read that way is read whole, as it is for a %NULL @country. */
+static void
+read_treaty_rows (RptReference *self, const char *country)
+{
+  g_autoptr (GArray) numbers = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) ignored = NULL;
+  GPtrArray *loading = self->loading;
+  GPtrArray *rows = NULL;
+  gsize length;
+  const char *data;
+
+  if (self->treaty_states == NULL ||
+      (country != NULL && g_hash_table_contains (self->treaty_states, country)))
+    return;
+  data = g_bytes_get_data (self->treaty_table, &length);
+  numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  ignored = g_ptr_array_new_with_free_func (g_free);
+  self->loading = ignored;
+  self->deferred_rows = self->treaty_rows;
+  if (country != NULL)
+    rows = _rpt_csv_parse_rows_with (data, length, BUILT_IN, country, numbers, &error);
+  if (rows != NULL)
+    {
+      read_rows (self, rows, numbers, BUILT_IN, "instrument", NULL);
+      g_hash_table_add (self->treaty_states, g_strdup (country));
+    }
+  else
+    {
+      /* Rows read for some States may be read again with the whole
+       * table: it alone keeps them once each and in order. */
+      g_array_set_size (self->treaty_rows, 0);
+      read_table (self, data, length, BUILT_IN, "instrument", NULL);
+      g_clear_pointer (&self->treaty_states, g_hash_table_unref);
+    }
+  self->deferred_rows = NULL;
+  self->loading = loading;
+}
+
+/* col() for the rows of one table, without looking the column up again. */
+static const char *
+col_at (const Row *row, guint index)
+{
+  if (index == 0 || index > row->n_fields || row->fields[index - 1][0] == '\0')
+    return NULL;
+  return row->fields[index - 1];
+}
+
+/* Called with the lock held: the rows of @key, made in the table's order
+ * (a later row replaces an earlier one, as when the whole table is read).
+ * Their problems are found again, in order, by find_treaty_problems(). */
+static void
+make_treaty_rows (RptReference *self, const char *instrument, const char *country, const char *key)
+{
+  g_autoptr (GPtrArray) ignored = NULL;
+  GPtrArray *loading = self->loading;
+  GHashTable *columns = NULL;
+  guint instrument_col = 0, country_col = 0;
+
+  if (g_hash_table_contains (self->treaties_made, key))
+    return;
+  read_treaty_rows (self, country);
+  ignored = g_ptr_array_new_with_free_func (g_free);
+  self->loading = ignored;
+  /* One pass over the rows read, comparing two fields (a row may be read
+   * twice, for two States it mentions: making it twice makes the same). */
+  for (guint i = 0; i < self->treaty_rows->len; i++)
+    {
+      const Row *row = &g_array_index (self->treaty_rows, Row, i);
+
+      if (row->columns != columns)
+        {
+          columns = row->columns;
+          instrument_col = GPOINTER_TO_UINT (g_hash_table_lookup (columns, "instrument"));
+          country_col = GPOINTER_TO_UINT (g_hash_table_lookup (columns, "iso3"));
+        }
+      if (g_strcmp0 (col_at (row, country_col), country) == 0 &&
+          g_strcmp0 (col_at (row, instrument_col), instrument) == 0)
+        treaty_row (self, row);
+    }
+  self->loading = loading;
+  g_hash_table_add (self->treaties_made, g_strdup (key));
+}
+
+/* Called with the lock held: the statuses of every row of @country (or
+ * of every State, for %NULL) made, for a list of them. The rows are made
+ * in the table's order, each key once, as make_treaty_rows() would. */
+static void
+make_all_treaty_rows (RptReference *self, const char *country)
+{
+  g_autoptr (GHashTable) made_before = NULL;
+  g_autoptr (GPtrArray) ignored = NULL;
+  GPtrArray *loading = self->loading;
+  GHashTable *columns = NULL;
+  guint instrument_col = 0, country_col = 0;
+
+  if (self->all_treaties_made)
+    return;
+  read_treaty_rows (self, country);
+  made_before = g_hash_table_new (g_str_hash, g_str_equal);
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, self->treaties_made);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_hash_table_add (made_before, key);
+  }
+  ignored = g_ptr_array_new_with_free_func (g_free);
+  self->loading = ignored;
+  for (guint i = 0; i < self->treaty_rows->len; i++)
+    {
+      const Row *row = &g_array_index (self->treaty_rows, Row, i);
+      g_autofree char *key = NULL;
+      const char *row_country;
+
+      if (row->columns != columns)
+        {
+          columns = row->columns;
+          instrument_col = GPOINTER_TO_UINT (g_hash_table_lookup (columns, "instrument"));
+          country_col = GPOINTER_TO_UINT (g_hash_table_lookup (columns, "iso3"));
+        }
+      row_country = col_at (row, country_col);
+      if (row_country == NULL || (country != NULL && !g_str_equal (row_country, country)))
+        continue;
+      key = g_strconcat (col_at (row, instrument_col), " ", row_country, NULL);
+      /* A status made before may be held by a caller: it stays. */
+      if (g_hash_table_contains (made_before, key))
+        continue;
+      treaty_row (self, row);
+      g_hash_table_add (self->treaties_made, g_steal_pointer (&key));
+    }
+  self->loading = loading;
+  if (country == NULL)
+    self->all_treaties_made = TRUE;
+}
+
+/* Called with the lock held: every row of the treaty table read the way
+ * the whole table is read, into a table of its own (the made rows, which
+ * callers may hold, stay), for its problems in the table's order. */
+static void
+find_treaty_problems (RptReference *self)
+{
+  GHashTable *made = self->treaties;
+  GPtrArray *loading = self->loading;
+
+  /* Read on demand, the group has no problems of its own: no user's
+   * table, no corrections of it. */
+  g_assert (self->group_problems[GROUP_TREATIES]->len == 0);
+  self->treaties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->loading = self->group_problems[GROUP_TREATIES];
+  load_table (self, TREATIES_CSV, "instrument", treaty_row);
+  self->loading = loading;
+  g_hash_table_unref (self->treaties);
+  self->treaties = made;
+}
+
+static void load_overrides (RptReference *self);
+static void apply_overrides (RptReference *self, RptOverrideTable table);
+
+static void
+load_group (RptReference *self, Group group)
+{
+  switch (group)
+    {
+    case GROUP_MANDATES:
+      load_table (self, MANDATES_CSV, "mandate_key", mandate_row);
+      load_table (self, MANDATE_TITLES_CSV, "mandate_key", mandate_titles_row);
+      /* the titles and resolutions by date, from the rows just read */
+      load_mandate_history (self);
+      break;
+    case GROUP_INSTRUMENTS:
+      load_table (self, INSTRUMENTS_CSV, "instrument", instrument_row);
+      break;
+    case GROUP_TREATIES:
+      load_treaties (self);
+      break;
+    case GROUP_LEGAL:
+      load_table (self, LEGAL_CSV, "ref_key", legal_row);
+      break;
+    case GROUP_UN_COUNTRIES:
+      load_table (self, UN_COUNTRIES_CSV, "iso3", un_country_row);
+      break;
+    case GROUP_COUNTRIES:
+      load_countries (self);
+      load_country_overrides (self);
+      break;
+    case GROUP_OVERRIDES:
+      load_overrides (self);
+      break;
+    case N_GROUPS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Called with the lock held: @group's tables read, its problems collected
+ * (applying its corrections adds to them). */
+static void
+start_group (RptReference *self, Group group)
+{
+  self->reading[group] = TRUE;
+  self->loading = self->group_problems[group];
+  load_group (self, group);
+}
+
+static void
+finish_group (RptReference *self, Group group)
+{
+  /* The default reference data says at once what is wrong with the
+   * user's files (rpt_reference_get_default()). */
+  for (guint i = 0; self->log_problems && i < self->group_problems[group]->len; i++)
+    g_message ("%s", (const char *) self->group_problems[group]->pdata[i]);
+  self->reading[group] = FALSE;
+  g_atomic_int_set (&self->loaded[group], 1);
+}
+
+/* Called with the lock held, also while another group is read (its
+ * corrections may look rows up here). A group being read by this thread
+ * counts as read: its corrections look rows up in it. */
+static void
+ensure_locked (RptReference *self, Group group)
+{
+  GPtrArray *loading = self->loading;
+
+  if (g_atomic_int_get (&self->loaded[group]) || self->reading[group])
+    return;
+  /* What the group needs first. A group is never changed once read, so
+   * the corrections of a table are applied as its group is read. */
+  if (group == GROUP_MANDATES || group == GROUP_TREATIES || group == GROUP_UN_COUNTRIES ||
+      group == GROUP_COUNTRIES)
+    ensure_locked (self, GROUP_OVERRIDES);
+  if (group == GROUP_TREATIES)
+    ensure_locked (self, GROUP_INSTRUMENTS);
+
+  if ((group == GROUP_UN_COUNTRIES || group == GROUP_COUNTRIES) &&
+      self->corrects[RPT_OVERRIDE_TABLE_COUNTRIES])
+    {
+      /* A correction of a State's name changes both the UN's names and
+       * the user's countries.csv (apply_country()): with corrections of
+       * names, the two groups are read together. */
+      g_assert (!g_atomic_int_get (&self->loaded[GROUP_UN_COUNTRIES]) &&
+                !g_atomic_int_get (&self->loaded[GROUP_COUNTRIES]));
+      start_group (self, GROUP_UN_COUNTRIES);
+      start_group (self, GROUP_COUNTRIES);
+      self->loading = self->group_problems[GROUP_UN_COUNTRIES];
+      apply_overrides (self, RPT_OVERRIDE_TABLE_COUNTRIES);
+      finish_group (self, GROUP_UN_COUNTRIES);
+      finish_group (self, GROUP_COUNTRIES);
+    }
+  else
+    {
+      start_group (self, group);
+      if (group == GROUP_MANDATES)
+        apply_overrides (self, RPT_OVERRIDE_TABLE_MANDATES);
+      else if (group == GROUP_TREATIES)
+        apply_overrides (self, RPT_OVERRIDE_TABLE_TREATIES);
+      finish_group (self, group);
+    }
+  self->loading = loading;
+}
+
+/* Reads @group the first time it is needed. Once read, a group never
+ * changes, so lookups need no lock. */
+static void
+ensure (RptReference *self, Group group)
+{
+  if (G_LIKELY (g_atomic_int_get (&self->loaded[group])))
+    return;
+  g_rec_mutex_lock (&self->lock);
+  ensure_locked (self, group);
+  g_rec_mutex_unlock (&self->lock);
+}
+
+/* The group a table of corrections belongs to: once it is read, so are
+ * the corrections of the table, and what the data said before them. */
+static Group
+group_of_table (RptOverrideTable table)
+{
+  switch (table)
+    {
+    case RPT_OVERRIDE_TABLE_MANDATES:
+      return GROUP_MANDATES;
+    case RPT_OVERRIDE_TABLE_TREATIES:
+      return GROUP_TREATIES;
+    case RPT_OVERRIDE_TABLE_COUNTRIES:
+      return GROUP_UN_COUNTRIES;
+    default:
+      g_return_val_if_reached (GROUP_OVERRIDES);
+    }
 }
 
 /**
@@ -1802,8 +2250,9 @@ get_default (gboolean reload)
       g_autofree char *dir = rpt_reference_dup_default_override_dir ();
       RptReference *fresh = rpt_reference_new (dir);
 
-      for (guint i = 0; i < fresh->problems->len; i++)
-        g_message ("%s", (const char *) fresh->problems->pdata[i]);
+      /* Read on first use; each group says what is wrong with the user's
+       * files as it is read. */
+      fresh->log_problems = TRUE;
       if (default_reference != NULL)
         {
           if (superseded_defaults == NULL)
@@ -1849,6 +2298,21 @@ const char *const *
 rpt_reference_get_problems (RptReference *self)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+
+  g_rec_mutex_lock (&self->lock);
+  if (self->problems == NULL)
+    {
+      self->problems = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+      for (guint group = 0; group < N_GROUPS; group++)
+        {
+          ensure_locked (self, group);
+          if (group == GROUP_TREATIES && self->treaties_on_demand)
+            find_treaty_problems (self);
+          for (guint i = 0; i < self->group_problems[group]->len; i++)
+            g_ptr_array_add (self->problems, g_strdup (self->group_problems[group]->pdata[i]));
+        }
+    }
+  g_rec_mutex_unlock (&self->lock);
   return (const char *const *) self->problems->pdata;
 }
 
@@ -1859,6 +2323,7 @@ const RptMandateInfo *
 rpt_reference_lookup_mandate (RptReference *self, const char *key)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_MANDATES);
   return key != NULL ? g_hash_table_lookup (self->mandates, key) : NULL;
 }
 
@@ -1872,6 +2337,7 @@ GPtrArray *
 rpt_reference_list_mandates (RptReference *self)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_MANDATES);
   return g_ptr_array_copy (self->mandate_order, NULL, NULL);
 }
 
@@ -1949,19 +2415,28 @@ rpt_mandate_info_get_title_attested (const RptMandateInfo *info, const char *lan
 const RptTreatyStatus *
 rpt_reference_lookup_treaty_status (RptReference *self, const char *instrument, const char *country)
 {
+  const RptTreatyStatus *status;
   g_autofree char *key = NULL;
 
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
   if (instrument == NULL || country == NULL)
     return NULL;
-  key = g_strdup_printf ("%s %s", instrument, country);
-  return g_hash_table_lookup (self->treaties, key);
+  ensure (self, GROUP_TREATIES);
+  key = g_strconcat (instrument, " ", country, NULL);
+  if (!self->treaties_on_demand)
+    return g_hash_table_lookup (self->treaties, key);
+  g_rec_mutex_lock (&self->lock);
+  make_treaty_rows (self, instrument, country, key);
+  status = g_hash_table_lookup (self->treaties, key);
+  g_rec_mutex_unlock (&self->lock);
+  return status;
 }
 
 const RptInstrumentInfo *
 rpt_reference_lookup_instrument (RptReference *self, const char *code)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_INSTRUMENTS);
   return code != NULL ? g_hash_table_lookup (self->instruments, code) : NULL;
 }
 
@@ -1969,6 +2444,7 @@ const RptLegalReference *
 rpt_reference_lookup_legal (RptReference *self, const char *key)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_LEGAL);
   return key != NULL ? g_hash_table_lookup (self->legal, key) : NULL;
 }
 
@@ -1982,6 +2458,7 @@ GPtrArray *
 rpt_reference_list_legal (RptReference *self)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_LEGAL);
   return g_ptr_array_copy (self->legal_order, NULL, NULL);
 }
 
@@ -2009,6 +2486,7 @@ rpt_reference_list_instruments (RptReference *self)
   gpointer value;
 
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_INSTRUMENTS);
 
   g_hash_table_iter_init (&iter, self->instruments);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -2021,8 +2499,13 @@ gboolean
 rpt_reference_has_country (RptReference *self, const char *code)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), FALSE);
-  return code != NULL && (g_hash_table_contains (self->countries, code) ||
-                          g_hash_table_contains (self->un_countries, code));
+  if (code == NULL)
+    return FALSE;
+  ensure (self, GROUP_UN_COUNTRIES);
+  if (g_hash_table_contains (self->un_countries, code))
+    return TRUE;
+  ensure (self, GROUP_COUNTRIES);
+  return g_hash_table_contains (self->countries, code);
 }
 
 /* Called with the lock held. */
@@ -2048,22 +2531,24 @@ get_catalogue (RptReference *self, const char *language)
 static char *
 dup_iso_country_name (RptReference *self, const char *code, const char *language)
 {
-  Country *c = g_hash_table_lookup (self->countries, code);
+  Country *c;
   GHashTable *catalogue;
   const char *translated = NULL;
   const char *msgid;
 
+  ensure (self, GROUP_COUNTRIES);
+  c = g_hash_table_lookup (self->countries, code);
   if (c == NULL || c->name == NULL)
     return NULL;
   msgid = c->iso_name != NULL ? c->iso_name : c->name;
   if (language == NULL || g_str_equal (language, "en") || self->iso_codes_locale_dir == NULL)
     return g_strdup (c->name);
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   catalogue = get_catalogue (self, language);
   if (catalogue != NULL)
     translated = g_hash_table_lookup (catalogue, msgid);
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
   /* Catalogues are never freed while the object lives. */
   return g_strdup (translated != NULL ? translated : c->name);
 }
@@ -2097,6 +2582,7 @@ const RptCountryInfo *
 rpt_reference_lookup_country (RptReference *self, const char *code)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_UN_COUNTRIES);
   return code != NULL ? g_hash_table_lookup (self->un_countries, code) : NULL;
 }
 
@@ -2149,6 +2635,7 @@ rpt_reference_dup_country_form (RptReference *self,
   Country *user;
   const char *user_name = NULL;
   g_autofree char *in_text = NULL;
+  gboolean with_user;
 
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
 
@@ -2156,8 +2643,22 @@ rpt_reference_dup_country_form (RptReference *self,
     *from_un_data = FALSE;
   if (code == NULL)
     return NULL;
+  ensure (self, GROUP_UN_COUNTRIES);
   un = g_hash_table_lookup (self->un_countries, code);
-  user = g_hash_table_lookup (self->countries, code);
+  /* iso-codes' names are the last resort, and the user's countries.csv
+   * comes first: neither is read when there is no such file and the UN's
+   * data has the name. (Once ensure() returns, the group is read, or is
+   * being read by this thread, whose corrections ask.) */
+  if (has_user_countries (self) || un == NULL ||
+      (un_form (un, language, form) == NULL &&
+       un_form (un, language, RPT_COUNTRY_FORM_IN_TEXT) == NULL))
+    {
+      ensure (self, GROUP_COUNTRIES);
+      with_user = TRUE;
+    }
+  else
+    with_user = g_atomic_int_get (&self->loaded[GROUP_COUNTRIES]);
+  user = with_user ? g_hash_table_lookup (self->countries, code) : NULL;
   if (user != NULL)
     {
       if (g_strcmp0 (language, "fr") == 0)
@@ -2372,7 +2873,7 @@ rpt_reference_list_clauses (RptReference *self, const char *language, RptPart pa
   if (language == NULL)
     language = "en";
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   all = g_hash_table_lookup (self->clauses, language);
   if (all == NULL)
     {
@@ -2386,14 +2887,12 @@ rpt_reference_list_clauses (RptReference *self, const char *language, RptPart pa
       if (part == RPT_N_PARTS || clause->part == part)
         g_ptr_array_add (result, clause);
     }
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
   return result;
 }
 
 /* ------------------------------------------------------------------ */
 /* The user's corrections, field by field (rpt-overrides.h)            */
-
-#define OVERRIDES_CSV "overrides.csv"
 
 /**
  * rpt_reference_reload_default:
@@ -2446,6 +2945,7 @@ RptOverrides *
 rpt_reference_get_overrides (RptReference *self)
 {
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
+  ensure (self, GROUP_OVERRIDES);
   return self->overrides;
 }
 
@@ -2626,8 +3126,11 @@ rpt_reference_dup_data_value (RptReference *self,
 
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
 
+  /* The table's corrections are applied, and what the data said kept,
+   * once its group is read. */
+  ensure (self, group_of_table (table));
   place = place_of (table, key, field);
-  if (g_hash_table_lookup_extended (self->data_values, place, NULL, &value))
+  if (g_hash_table_lookup_extended (self->data_values[table], place, NULL, &value))
     return g_strdup (value);
   return rpt_reference_dup_value (self, table, key, field);
 }
@@ -2648,10 +3151,11 @@ rpt_reference_lookup_override (RptReference *self,
 
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
 
-  if (self->overrides == NULL)
+  ensure (self, group_of_table (table));
+  if (!self->corrects[table])
     return NULL;
   place = place_of (table, key, field);
-  if (!g_hash_table_contains (self->data_values, place))
+  if (!g_hash_table_contains (self->data_values[table], place))
     return NULL; /* in the file, but of a row the data no longer has */
   return rpt_overrides_lookup (self->overrides, table, key, field);
 }
@@ -2728,7 +3232,7 @@ apply_mandate (RptReference *self, RptMandateInfo *m, GPtrArray *overrides)
       const RptOverride *o = overrides->pdata[i];
       g_autofree char *place = place_of (o->table, o->key, o->field);
 
-      describe_override (note, o, g_hash_table_lookup (self->data_values, place));
+      describe_override (note, o, g_hash_table_lookup (self->data_values[o->table], place));
       set_field (self, m, o);
       if (g_str_equal (o->field, "title"))
         doubts &= ~DOUBT_TITLE;
@@ -2775,7 +3279,7 @@ apply_treaty (RptReference *self, const char *key, GPtrArray *overrides)
       const RptOverride *o = overrides->pdata[i];
       g_autofree char *place = place_of (o->table, o->key, o->field);
 
-      describe_override (note, o, g_hash_table_lookup (self->data_values, place));
+      describe_override (note, o, g_hash_table_lookup (self->data_values[o->table], place));
       if (g_str_equal (o->field, "signature"))
         t->signature_date = g_str_equal (o->value, "none") ? NULL : intern (self, o->value);
       else if (g_str_equal (o->value, "none"))
@@ -2826,7 +3330,7 @@ apply_country (RptReference *self, const char *code, GPtrArray *overrides)
       g_autofree char *place = place_of (o->table, o->key, o->field);
       const char *value = intern (self, o->value);
 
-      describe_override (note, o, g_hash_table_lookup (self->data_values, place));
+      describe_override (note, o, g_hash_table_lookup (self->data_values[o->table], place));
       if (g_str_equal (o->field, "name_en"))
         c->name_en = value;
       else if (g_str_equal (o->field, "name_fr"))
@@ -2878,19 +3382,14 @@ apply_country (RptReference *self, const char *code, GPtrArray *overrides)
   g_hash_table_replace (self->un_countries, (gpointer) c->code, c);
 }
 
-/* The corrections in force, in the order: read the file, keep the data's
- * values, then change the rows. A correction of a row the data does not
- * have is not used, and said so. */
+/* The user's corrections, read with GROUP_OVERRIDES before the tables
+ * they correct: no folder (yet), no corrections, as for the user's
+ * tables; a broken file, none of them. */
 static void
-apply_overrides (RptReference *self)
+load_overrides (RptReference *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GHashTable) rows = NULL; /* "table key" → GPtrArray of RptOverride */
-  g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
 
-  if (self->override_dir != NULL)
-    self->overrides_path = g_build_filename (self->override_dir, OVERRIDES_CSV, NULL);
-  /* No folder (yet): no corrections, as for the user's tables. */
   if (self->override_dir == NULL || !g_file_test (self->override_dir, G_FILE_TEST_IS_DIR))
     {
       self->overrides = rpt_overrides_new ();
@@ -2903,7 +3402,23 @@ apply_overrides (RptReference *self)
       self->overrides = rpt_overrides_new ();
       return;
     }
+  for (guint i = 0; i < rpt_overrides_get_n_overrides (self->overrides); i++)
+    self->corrects[rpt_overrides_get_override (self->overrides, i)->table] = TRUE;
+}
 
+/* Called with the lock held, as the group of @table is read (its rows are
+ * there, nothing has looked them up): the corrections of @table in force,
+ * in the order: keep the data's values, then change the rows. A
+ * correction of a row the data does not have is not used, and said so. */
+static void
+apply_overrides (RptReference *self, RptOverrideTable table)
+{
+  g_autoptr (GHashTable) rows = NULL; /* "table key" → GPtrArray of RptOverride */
+  g_autoptr (GPtrArray) order = NULL;
+
+  if (!self->corrects[table])
+    return;
+  order = g_ptr_array_new_with_free_func (g_free);
   rows =
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < rpt_overrides_get_n_overrides (self->overrides); i++)
@@ -2913,13 +3428,15 @@ apply_overrides (RptReference *self)
       g_autofree char *row = NULL;
       GPtrArray *list;
 
+      if (o->table != table)
+        continue;
       if (!rpt_reference_has_row (self, o->table, o->key, &row_error))
         {
           add_problem (self, _ ("%s: %s; the correction of its %s is not used."),
                        self->overrides_path, row_error->message, o->field);
           continue;
         }
-      g_hash_table_insert (self->data_values, place_of (o->table, o->key, o->field),
+      g_hash_table_insert (self->data_values[table], place_of (o->table, o->key, o->field),
                            rpt_reference_dup_value (self, o->table, o->key, o->field));
       row = g_strdup_printf ("%s %s", rpt_override_table_to_string (o->table), o->key);
       list = g_hash_table_lookup (rows, row);
@@ -2937,7 +3454,7 @@ apply_overrides (RptReference *self)
       GPtrArray *list = g_hash_table_lookup (rows, order->pdata[i]);
       const RptOverride *first = list->pdata[0];
 
-      switch (first->table)
+      switch (table)
         {
         case RPT_OVERRIDE_TABLE_MANDATES:
           apply_mandate (self, g_hash_table_lookup (self->mandates, first->key), list);
@@ -2975,6 +3492,8 @@ rpt_reference_list_countries (RptReference *self)
 
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
 
+  ensure (self, GROUP_UN_COUNTRIES);
+  ensure (self, GROUP_COUNTRIES);
   g_hash_table_iter_init (&iter, self->un_countries);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (codes, key);
@@ -3007,16 +3526,27 @@ compare_treaties (gconstpointer a, gconstpointer b)
 GPtrArray *
 rpt_reference_list_treaty_statuses (RptReference *self, const char *country)
 {
-  GPtrArray *list = g_ptr_array_new ();
+  GPtrArray *list;
   GHashTableIter iter;
   gpointer value;
 
   g_return_val_if_fail (RPT_IS_REFERENCE (self), NULL);
 
+  ensure (self, GROUP_TREATIES);
+  list = g_ptr_array_new ();
+  /* Rows made on demand are made here, those of @country or all (the
+   * built-in table, which no correction changes: load_treaties()). */
+  if (self->treaties_on_demand)
+    {
+      g_rec_mutex_lock (&self->lock);
+      make_all_treaty_rows (self, country);
+    }
   g_hash_table_iter_init (&iter, self->treaties);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     if (country == NULL || g_strcmp0 (((RptTreatyStatus *) value)->country, country) == 0)
       g_ptr_array_add (list, value);
+  if (self->treaties_on_demand)
+    g_rec_mutex_unlock (&self->lock);
   g_ptr_array_sort (list, compare_treaties);
   return list;
 }

@@ -10,7 +10,6 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/tree.h>
 #include <string.h>
-#include <zip.h>
 
 #include "rpt-comment-private.h"
 #include "rpt-data-private.h"
@@ -25,6 +24,7 @@
 #include "rpt-review.h"
 #include "rpt-store-private.h"
 #include "rpt-xml-private.h"
+#include "rpt-zip-private.h"
 
 /*
  * The review round trip (docs/review.md). A reviewer's copy is a document
@@ -435,42 +435,31 @@ rpt_review_build_odt (RptStore *store,
 static xmlDoc *
 read_part (const char *path, const char *name, GError **error)
 {
-  int err = 0;
-  zip_t *zip = zip_open (path, ZIP_RDONLY, &err);
-  zip_stat_t st;
-  zip_file_t *file = NULL;
   g_autofree char *data = NULL;
-  xmlDoc *doc = NULL;
+  g_autofree char *where = NULL;
+  gsize length = 0;
 
-  if (zip == NULL)
+  switch (_rpt_zip_read (path, name, MAX_PART_SIZE, &data, &length))
     {
+    case RPT_ZIP_READ_OK:
+      where = g_strdup_printf ("%s:%s", path, name);
+      return _rpt_xml_read (data, length, where, error);
+    case RPT_ZIP_READ_NOT_ZIP:
       g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE,
                    _ ("%s is not an ODT document (not a zip package)"), path);
       return NULL;
+    case RPT_ZIP_READ_NO_ENTRY:
+      g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _ ("%s is not an ODT document (no %s)"), path,
+                   name);
+      return NULL;
+    case RPT_ZIP_READ_TOO_LARGE:
+      g_set_error (error, RPT_ERROR, RPT_ERROR_UNSAFE, _ ("%s: %s is too large"), path, name);
+      return NULL;
+    case RPT_ZIP_READ_UNREADABLE:
+    default:
+      g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _ ("%s: %s cannot be read"), path, name);
+      return NULL;
     }
-  if (zip_stat (zip, name, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
-    g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _ ("%s is not an ODT document (no %s)"), path,
-                 name);
-  else if (st.size > MAX_PART_SIZE)
-    g_set_error (error, RPT_ERROR, RPT_ERROR_UNSAFE, _ ("%s: %s is too large"), path, name);
-  else if ((file = zip_fopen (zip, name, 0)) == NULL)
-    g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _ ("%s: %s cannot be read"), path, name);
-  else
-    {
-      data = g_malloc (st.size + 1);
-      if (zip_fread (file, data, st.size) != (zip_int64_t) st.size)
-        g_set_error (error, RPT_ERROR, RPT_ERROR_PARSE, _ ("%s: %s cannot be read"), path, name);
-      else
-        {
-          g_autofree char *where = g_strdup_printf ("%s:%s", path, name);
-          data[st.size] = '\0';
-          doc = _rpt_xml_read (data, st.size, where, error);
-        }
-    }
-  if (file != NULL)
-    zip_fclose (file);
-  zip_discard (zip);
-  return doc;
 }
 
 static gboolean

@@ -823,7 +823,7 @@ rpt_style_sheet_new_default (void)
   const char *data;
 
   rpt_core_init ();
-  bytes = g_resources_lookup_data ("/org/gnome/Rapporteur/core/styles/house-style.xml",
+  bytes = g_resources_lookup_data (RPT_RESOURCE_PATH "styles/house-style.xml",
                                    G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   /* Built into the library and checked by the tests: never missing. */
   g_assert_no_error (error);

@@ -12,11 +12,12 @@
 
 #include "rpt-application.h"
 #include "rpt-preferences-window.h"
+#include "rpt-settings-migration.h"
 #include "rpt-shortcuts.h"
 #include "rpt-ui-resources.h"
 #include "rpt-window.h"
 
-#define SAMPLE_RESOURCE "/org/gnome/Rapporteur/samples/AL-TJK-1-2025.xml"
+#define SAMPLE_RESOURCE "/io/github/rapporteur/Rapporteur/samples/AL-TJK-1-2025.xml"
 
 struct _RptApplication
 {
@@ -39,8 +40,8 @@ RptApplication *
 rpt_application_new (void)
 {
   return g_object_new (RPT_TYPE_APPLICATION, "application-id", APP_ID, "flags",
-                       G_APPLICATION_HANDLES_OPEN, "resource-base-path", "/org/gnome/Rapporteur",
-                       NULL);
+                       G_APPLICATION_HANDLES_OPEN, "resource-base-path",
+                       "/io/github/rapporteur/Rapporteur", NULL);
 }
 
 /* Whether this program is the one in the build tree. */
@@ -463,6 +464,7 @@ rpt_application_startup (GApplication *app)
     self->settings =
       schema != NULL ? g_settings_new_full (schema, NULL, NULL) : g_settings_new (APP_ID);
   }
+  rpt_settings_migrate (self->settings);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);

@@ -146,8 +146,8 @@ rpt_checks_button_class_init (RptChecksButtonClass *klass)
   object_class->dispose = rpt_checks_button_dispose;
   object_class->finalize = rpt_checks_button_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-checks-button.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-checks-button.ui");
   gtk_widget_class_bind_template_child (widget_class, RptChecksButton, button);
   gtk_widget_class_bind_template_child (widget_class, RptChecksButton, error_icon);
   gtk_widget_class_bind_template_child (widget_class, RptChecksButton, error_label);

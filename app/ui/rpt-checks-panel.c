@@ -623,8 +623,8 @@ rpt_checks_panel_class_init (RptChecksPanelClass *klass)
     g_signal_new ("fix-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, RPT_TYPE_CHECK);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-checks-panel.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-checks-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RptChecksPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RptChecksPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, RptChecksPanel, list);

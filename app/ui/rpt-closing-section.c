@@ -65,8 +65,8 @@ rpt_closing_section_class_init (RptClosingSectionClass *klass)
   object_class->dispose = rpt_closing_section_dispose;
   RPT_SECTION_CLASS (klass)->letter_set = rpt_closing_section_letter_set;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-closing-section.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-closing-section.ui");
   gtk_widget_class_bind_template_child (widget_class, RptClosingSection, content);
   gtk_widget_class_bind_template_child (widget_class, RptClosingSection, press_switch);
   gtk_widget_class_bind_template_child (widget_class, RptClosingSection, interim_switch);

@@ -407,8 +407,8 @@ rpt_comments_section_class_init (RptCommentsSectionClass *klass)
   object_class->dispose = rpt_comments_section_dispose;
   section_class->letter_set = letter_set;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-comments-section.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-comments-section.ui");
   gtk_widget_class_bind_template_child (widget_class, RptCommentsSection, count_label);
   gtk_widget_class_bind_template_child (widget_class, RptCommentsSection, error_label);
   gtk_widget_class_bind_template_child (widget_class, RptCommentsSection, show_resolved);

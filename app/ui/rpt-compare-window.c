@@ -736,8 +736,8 @@ rpt_compare_window_class_init (RptCompareWindowClass *klass)
   object_class->finalize = rpt_compare_window_finalize;
 
   g_type_ensure (RPT_TYPE_PREVIEW);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-compare-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-compare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RptCompareWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RptCompareWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RptCompareWindow, old_dropdown);

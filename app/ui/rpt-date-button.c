@@ -153,8 +153,8 @@ create_popup_cb (GtkMenuButton *button, gpointer user_data)
   builder = gtk_builder_new ();
   gtk_builder_set_scope (builder, scope);
   gtk_builder_set_current_object (builder, G_OBJECT (self));
-  if (!gtk_builder_add_from_resource (builder, "/org/gnome/Rapporteur/ui/rpt-date-popover.ui",
-                                      &error))
+  if (!gtk_builder_add_from_resource (
+        builder, "/io/github/rapporteur/Rapporteur/ui/rpt-date-popover.ui", &error))
     g_error ("The date button's popover is broken: %s", error->message);
   self->popover = GTK_POPOVER (gtk_builder_get_object (builder, "popover"));
   self->calendar = GTK_CALENDAR (gtk_builder_get_object (builder, "calendar"));
@@ -239,8 +239,8 @@ rpt_date_button_class_init (RptDateButtonClass *klass)
     "date", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-date-button.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-date-button.ui");
   gtk_widget_class_bind_template_child (widget_class, RptDateButton, button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

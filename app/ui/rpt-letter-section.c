@@ -261,8 +261,8 @@ rpt_letter_section_class_init (RptLetterSectionClass *klass)
   RPT_SECTION_CLASS (klass)->letter_set = rpt_letter_section_letter_set;
 
   g_type_ensure (RPT_TYPE_DATE_BUTTON);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-letter-section.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-letter-section.ui");
   gtk_widget_class_bind_template_child (widget_class, RptLetterSection, content);
   gtk_widget_class_bind_template_child (widget_class, RptLetterSection, kind_row);
   gtk_widget_class_bind_template_child (widget_class, RptLetterSection, country_row);

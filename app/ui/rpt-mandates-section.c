@@ -692,8 +692,8 @@ rpt_mandates_section_class_init (RptMandatesSectionClass *klass)
 
   g_type_ensure (RPT_TYPE_ITEM_LIST);
   g_type_ensure (RPT_TYPE_PARAGRAPH_EDITOR);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-mandates-section.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-mandates-section.ui");
   gtk_widget_class_bind_template_child (widget_class, RptMandatesSection, list);
   gtk_widget_class_bind_template_child (widget_class, RptMandatesSection, header);
   gtk_widget_class_bind_template_child (widget_class, RptMandatesSection, placeholder);

@@ -1095,8 +1095,8 @@ rpt_paragraph_editor_class_init (RptParagraphEditorClass *klass)
     "markup", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-paragraph-editor.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-paragraph-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RptParagraphEditor, view);
   gtk_widget_class_bind_template_child (widget_class, RptParagraphEditor, buffer);
   gtk_widget_class_bind_template_callback (widget_class, focus_enter_cb);

@@ -218,8 +218,8 @@ rpt_paragraph_row_class_init (RptParagraphRowClass *klass)
 
   g_type_ensure (RPT_TYPE_DATE_BUTTON);
   g_type_ensure (RPT_TYPE_PARAGRAPH_EDITOR);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-paragraph-row.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-paragraph-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RptParagraphRow, handle);
   gtk_widget_class_bind_template_child (widget_class, RptParagraphRow, title);
   gtk_widget_class_bind_template_child (widget_class, RptParagraphRow, fact_box);

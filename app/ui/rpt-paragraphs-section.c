@@ -409,7 +409,7 @@ rpt_paragraphs_section_class_init (RptParagraphsSectionClass *klass)
 
   g_type_ensure (RPT_TYPE_ITEM_LIST);
   gtk_widget_class_set_template_from_resource (
-    widget_class, "/org/gnome/Rapporteur/ui/rpt-paragraphs-section.ui");
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-paragraphs-section.ui");
   gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, scroller);
   gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, list);
   gtk_widget_class_bind_template_child (widget_class, RptParagraphsSection, header);

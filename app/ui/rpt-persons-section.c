@@ -397,8 +397,8 @@ rpt_persons_section_class_init (RptPersonsSectionClass *klass)
   RPT_SECTION_CLASS (klass)->ensure_row = rpt_persons_section_ensure_row;
 
   g_type_ensure (RPT_TYPE_ITEM_LIST);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-persons-section.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-persons-section.ui");
   gtk_widget_class_bind_template_child (widget_class, RptPersonsSection, list);
   gtk_widget_class_bind_template_child (widget_class, RptPersonsSection, persons_header);
   gtk_widget_class_bind_template_child (widget_class, RptPersonsSection, persons_placeholder);

@@ -220,8 +220,8 @@ rpt_picker_dialog_class_init (RptPickerDialogClass *klass)
                                   NULL, NULL, G_TYPE_NONE, 1, RPT_TYPE_CHOICE);
 
   g_type_ensure (RPT_TYPE_CHOICE);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-picker-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-picker-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RptPickerDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, RptPickerDialog, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RptPickerDialog, stack);

@@ -98,7 +98,7 @@ rpt_preferences_window_class_init (RptPreferencesWindowClass *klass)
 
   g_type_ensure (RPT_TYPE_REFERENCE_PAGE);
   gtk_widget_class_set_template_from_resource (
-    widget_class, "/org/gnome/Rapporteur/ui/rpt-preferences-window.ui");
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RptPreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, RptPreferencesWindow, exports_switch);
   gtk_widget_class_bind_template_child (widget_class, RptPreferencesWindow, language_row);

@@ -1097,8 +1097,8 @@ rpt_preview_class_init (RptPreviewClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-preview.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-preview.ui");
   gtk_widget_class_bind_template_child (widget_class, RptPreview, stack);
   gtk_widget_class_bind_template_child (widget_class, RptPreview, scroller);
   gtk_widget_class_bind_template_child (widget_class, RptPreview, pages_box);

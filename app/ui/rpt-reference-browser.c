@@ -1300,8 +1300,8 @@ rpt_reference_browser_class_init (RptReferenceBrowserClass *klass)
   signals[SIGNAL_CLOSE] = g_signal_new ("close", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                         NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-reference-browser.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-reference-browser.ui");
   gtk_widget_class_bind_template_child (widget_class, RptReferenceBrowser, window_title);
   gtk_widget_class_bind_template_child (widget_class, RptReferenceBrowser, stack);
   gtk_widget_class_bind_template_child (widget_class, RptReferenceBrowser, search_entry);

@@ -1070,8 +1070,8 @@ rpt_reference_page_class_init (RptReferencePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RPT_TYPE_REFERENCE_BROWSER);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-reference-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-reference-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RptReferencePage, browse_row);
   gtk_widget_class_bind_template_child (widget_class, RptReferencePage, unverified_row);
   gtk_widget_class_bind_template_child (widget_class, RptReferencePage, stale_row);

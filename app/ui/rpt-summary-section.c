@@ -368,8 +368,8 @@ rpt_summary_section_class_init (RptSummarySectionClass *klass)
 
   g_type_ensure (RPT_TYPE_PARAGRAPH_EDITOR);
   g_type_ensure (RPT_TYPE_ITEM_LIST);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-summary-section.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-summary-section.ui");
   gtk_widget_class_bind_template_child (widget_class, RptSummarySection, list);
   gtk_widget_class_bind_template_child (widget_class, RptSummarySection, header);
   gtk_widget_class_bind_template_child (widget_class, RptSummarySection, footer);

@@ -178,8 +178,8 @@ rpt_versions_section_class_init (RptVersionsSectionClass *klass)
   object_class->dispose = rpt_versions_section_dispose;
   widget_class->map = rpt_versions_section_map;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-versions-section.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-versions-section.ui");
   gtk_widget_class_bind_template_child (widget_class, RptVersionsSection, list);
 }
 

@@ -431,8 +431,8 @@ rpt_welcome_class_init (RptWelcomeClass *klass)
   object_class->dispose = rpt_welcome_dispose;
   widget_class->map = rpt_welcome_map;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-welcome.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/rapporteur/Rapporteur/ui/rpt-welcome.ui");
   gtk_widget_class_bind_template_child (widget_class, RptWelcome, recent_group);
   gtk_widget_class_bind_template_child (widget_class, RptWelcome, recent_list);
   gtk_widget_class_bind_template_callback (widget_class, recent_activated_cb);

@@ -944,7 +944,7 @@ rpt_window_class_init (RptWindowClass *klass)
   g_type_ensure (RPT_TYPE_VERSIONS_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/gnome/Rapporteur/ui/rpt-window.ui");
+                                               "/io/github/rapporteur/Rapporteur/ui/rpt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RptWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, loading_spinner);

@@ -10,7 +10,7 @@ bin=${1:?usage: run.sh FUZZ-BUILD-DIR [SECONDS] [TARGET...]}
 seconds=${2:-15}
 shift $(( $# > 1 ? 2 : 1 ))
 src=$(cd "$(dirname "$0")" && pwd)
-targets=${*:-fuzz-letter-xml fuzz-markup fuzz-document fuzz-export}
+targets=${*:-fuzz-letter-xml fuzz-markup fuzz-document fuzz-export fuzz-zip}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Full stacks at malloc, so that suppressions (tests/lsan.supp) match the
