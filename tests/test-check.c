@@ -1625,8 +1625,22 @@ test_cli (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* a broken one: errors first, then warnings, exit 1 */
+  /* one error: the counts say it in the singular */
   rpt_letter_set_date (letter, NULL);
+  broken = write_letter (dir, "undated.xml", letter);
+  {
+    const char *args[] = { "check", "--today", TODAY, broken, NULL };
+
+    g_assert_cmpint (rpt_test_run_cli (args, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (out, "Errors (1)\n"));
+    g_assert_nonnull (strstr (out, "\n1 error, "));
+    g_assert_null (strstr (out, "1 errors"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_clear_pointer (&broken, g_free);
+  }
+
+  /* a broken one: errors first, then warnings, exit 1 */
   rpt_letter_set_wgad (letter, RPT_WGAD_NO);
   rpt_letter_remove_item (letter, RPT_PART_SIGNATORIES, 1);
   rpt_paragraph_set_text (paragraph (letter, RPT_PART_FACTS, 0), "He  was (detained.");

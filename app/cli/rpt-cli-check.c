@@ -15,15 +15,16 @@
 /* --- check ---------------------------------------------------------- */
 
 static const char *
-severity_heading (RptCheckSeverity severity, guint n)
+severity_heading (RptCheckSeverity severity)
 {
   switch (severity)
     {
     case RPT_CHECK_SEVERITY_ERROR:
-      /* Translators: a heading of "check", with the number after it */
-      return g_dngettext (GETTEXT_PACKAGE, "Error", "Errors", n);
+      /* Translators: a heading of "check", with the number after it:
+       * "Errors (1)" as well as "Errors (3)" */
+      return C_ ("check heading", "Errors");
     case RPT_CHECK_SEVERITY_WARNING:
-      return g_dngettext (GETTEXT_PACKAGE, "Warning", "Warnings", n);
+      return C_ ("check heading", "Warnings");
     case RPT_CHECK_SEVERITY_INFO:
     default:
       return _ ("For information");
@@ -41,7 +42,7 @@ print_text (GListModel *checks, guint counts[3])
       if (counts[severity] == 0)
         continue;
       /* Translators: "Errors (3)" */
-      printf (_ ("%s (%u)\n"), severity_heading (severity, counts[severity]), counts[severity]);
+      printf (_ ("%s (%u)\n"), severity_heading (severity), counts[severity]);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr (RptCheck) check = g_list_model_get_item (checks, i);
@@ -57,8 +58,19 @@ print_text (GListModel *checks, guint counts[3])
   if (n == 0)
     printf ("%s\n", _ ("No problems found."));
   else
-    /* Translators: the last line of "check": counts of each severity */
-    printf (_ ("%u errors, %u warnings, %u for information\n"), counts[0], counts[1], counts[2]);
+    {
+      g_autofree char *errors =
+        g_strdup_printf (g_dngettext (NULL, "%u error", "%u errors", counts[0]), counts[0]);
+      g_autofree char *warnings =
+        g_strdup_printf (g_dngettext (NULL, "%u warning", "%u warnings", counts[1]), counts[1]);
+      g_autofree char *infos = g_strdup_printf (
+        /* Translators: one of the counts of the last line of "check" */
+        g_dngettext (NULL, "%u for information", "%u for information", counts[2]), counts[2]);
+
+      /* Translators: the last line of "check": "2 errors, 1 warning, 0 for
+       * information" */
+      printf (_ ("%s, %s, %s\n"), errors, warnings, infos);
+    }
 }
 
 static void
