@@ -137,6 +137,8 @@ test_messages (void)
   g_assert_nonnull (strstr (fr_notes, "rapporteur-cli" NBSP ": remarque" NBSP ": "));
   g_assert_nonnull (strstr (fr_notes, "Données de référence non vérifiées"));
   g_assert_null (strstr (fr_notes, "Unverified"));
+  /* the data's own word (accession) said in the language too */
+  g_assert_nonnull (strstr (fr_notes, "TJK et ICCPR (adhésion, au"));
 
   g_assert_cmpint (run_in ("es", export_, NULL, &es_notes), ==, 0);
   g_assert_nonnull (strstr (es_notes, "rapporteur-cli: nota: Datos de referencia no verificados"));

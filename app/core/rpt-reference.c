@@ -770,6 +770,36 @@ static const struct
 };
 
 /**
+ * rpt_treaty_action_get_label:
+ *
+ * Returns: how a State became party, for people, in the interface's
+ *   language ("accession", « adhésion »); rpt_treaty_action_to_string()
+ *   is the data's own word, for files
+ */
+const char *
+rpt_treaty_action_get_label (RptTreatyAction action)
+{
+  switch (action)
+    {
+    case RPT_TREATY_ACTION_RATIFICATION:
+      return C_ ("treaty action", "ratification");
+    case RPT_TREATY_ACTION_ACCESSION:
+      return C_ ("treaty action", "accession");
+    case RPT_TREATY_ACTION_SUCCESSION:
+      return C_ ("treaty action", "succession");
+    case RPT_TREATY_ACTION_ACCEPTANCE:
+      return C_ ("treaty action", "acceptance");
+    case RPT_TREATY_ACTION_APPROVAL:
+      return C_ ("treaty action", "approval");
+    case RPT_TREATY_ACTION_FORMAL_CONFIRMATION:
+      return C_ ("treaty action", "formal confirmation");
+    case RPT_TREATY_ACTION_NONE:
+    default:
+      return C_ ("treaty action", "none");
+    }
+}
+
+/**
  * rpt_treaty_action_to_string:
  *
  * Returns: "ratification", "accession", … or "none"

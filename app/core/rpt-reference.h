@@ -272,6 +272,7 @@ const RptCountryInfo *rpt_reference_lookup_country (RptReference *self, const ch
 
 GPtrArray *rpt_reference_list_clauses (RptReference *self, const char *language, RptPart part);
 const char *rpt_treaty_action_to_string (RptTreatyAction action);
+const char *rpt_treaty_action_get_label (RptTreatyAction action);
 
 /* Mandates are renewed every three years or so, under a new resolution,
  * and treaty participation changes too: data older than this, before a

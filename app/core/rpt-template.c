@@ -1264,7 +1264,7 @@ note_treaty_data (Build *b,
   if (!status->verified)
     add_note (b, "unverified-reference-data", part, item_id, field,
               _ ("Unverified reference data for %s and %s (%s, as of %s): %s"), status->country,
-              status->instrument, rpt_treaty_action_to_string (status->action),
+              status->instrument, rpt_treaty_action_get_label (status->action),
               status->as_of != NULL ? status->as_of : "?",
               status->verification != NULL ? status->verification : "");
   else if (stale_for_letter (b, status->as_of))

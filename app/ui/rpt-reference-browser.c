@@ -891,6 +891,30 @@ add_treaties_group (RptReferenceBrowser *self)
   gtk_box_append (self->detail_box, group);
 }
 
+/* The data's words for a mandate, for people (the data keeps English
+ * codes: "thematic", "SR"); an unknown one as the data has it. */
+static const char *
+category_label (const char *category)
+{
+  if (g_strcmp0 (category, "thematic") == 0)
+    return C_ ("mandate category", "thematic");
+  if (g_strcmp0 (category, "country") == 0)
+    return C_ ("mandate category", "country");
+  return category != NULL ? category : "?";
+}
+
+static const char *
+form_label (const char *form)
+{
+  if (g_strcmp0 (form, "SR") == 0)
+    return C_ ("mandate form", "Special Rapporteur");
+  if (g_strcmp0 (form, "WG") == 0)
+    return C_ ("mandate form", "Working Group");
+  if (g_strcmp0 (form, "IE") == 0)
+    return C_ ("mandate form", "Independent Expert");
+  return form != NULL ? form : "?";
+}
+
 static void
 show_detail (RptReferenceBrowser *self)
 {
@@ -907,8 +931,9 @@ show_detail (RptReferenceBrowser *self)
 
         if (m == NULL)
           break;
-        /* Translators: "Mandate sr-torture (thematic, SR)" */
-        description = g_strdup_printf (_ ("Mandate %s (%s, %s)"), m->key, m->category, m->form);
+        /* Translators: "Mandate sr-torture (thematic, Special Rapporteur)" */
+        description = g_strdup_printf (_ ("Mandate %s (%s, %s)"), m->key,
+                                       category_label (m->category), form_label (m->form));
         add_trust_group (self, title, description, m->source, m->as_of, TRUE, m->verified,
                          m->verification);
         break;

@@ -375,11 +375,11 @@ treaty_status_text (const RptTreatyStatus *t)
 {
   if (t->consent_date != NULL && t->signature_date != NULL)
     /* Translators: "ratification 1999-01-04, signed 1998-10-07" */
-    return g_strdup_printf (_ ("%s %s, signed %s"), rpt_treaty_action_to_string (t->action),
+    return g_strdup_printf (_ ("%s %s, signed %s"), rpt_treaty_action_get_label (t->action),
                             t->consent_date, t->signature_date);
   if (t->consent_date != NULL)
     /* Translators: "accession 1999-01-04" */
-    return g_strdup_printf (_ ("%s %s"), rpt_treaty_action_to_string (t->action), t->consent_date);
+    return g_strdup_printf (_ ("%s %s"), rpt_treaty_action_get_label (t->action), t->consent_date);
   if (t->signature_date != NULL)
     /* Translators: a State that signed a treaty and is not party to it */
     return g_strdup_printf (_ ("signed %s, not a party"), t->signature_date);
