@@ -379,6 +379,16 @@ find_combo_rows (GtkWidget *widget, const char *title, GPtrArray *found)
     find_combo_rows (c, title, found);
 }
 
+static void
+find_expander_rows (GtkWidget *widget, GPtrArray *found)
+{
+  if (ADW_IS_EXPANDER_ROW (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    find_expander_rows (c, found);
+}
+
 static gboolean
 checks_current (gpointer data)
 {
@@ -441,6 +451,15 @@ test_title_form (void)
   /* where the drafter looks: the checks above the pages */
   g_assert_true (has_check (window, "No form of title is recorded for Mary Lawlor"));
   g_assert_true (has_check (window, "No form of title is recorded for Irene Khan"));
+
+  /* one resolution is said as one */
+  {
+    g_autoptr (GPtrArray) expanders = g_ptr_array_new ();
+
+    find_expander_rows (section, expanders);
+    g_assert_cmpuint (expanders->len, >=, 2);
+    g_assert_cmpstr (adw_expander_row_get_subtitle (expanders->pdata[0]), ==, "Resolution 52/4");
+  }
 
   find_combo_rows (section, "Form of Title", rows);
   g_assert_cmpuint (rows->len, ==, 2);

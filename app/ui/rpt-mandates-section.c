@@ -106,8 +106,11 @@ update_mandate_row (AdwExpanderRow *row,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
   if (res != NULL)
     {
-      /* Translators: %s is a list of Human Rights Council resolutions */
-      g_autofree char *sub = g_strdup_printf (_ ("Resolutions %s"), res);
+      g_auto (GStrv) numbers = g_strsplit (res, ", ", -1);
+      guint n = g_strv_length (numbers);
+      /* Translators: %s is one Human Rights Council resolution, or a list */
+      g_autofree char *sub =
+        g_strdup_printf (g_dngettext (NULL, "Resolution %s", "Resolutions %s", n), res);
       escaped_sub = g_markup_escape_text (sub, -1);
     }
   else if (letter != NULL && (choice != NULL || rpt_mandate_get_title (mandate) == NULL))

@@ -150,8 +150,10 @@ load_mandates (void)
       if (info->resolutions != NULL && info->resolutions[0] != NULL)
         {
           resolutions = g_strjoinv (", ", (char **) info->resolutions);
-          /* Translators: %s is a list of Human Rights Council resolutions */
-          subtitle = g_strdup_printf (_ ("Resolutions %s"), resolutions);
+          guint n = g_strv_length ((char **) info->resolutions);
+          /* Translators: %s is one Human Rights Council resolution, or a list */
+          subtitle =
+            g_strdup_printf (g_dngettext (NULL, "Resolution %s", "Resolutions %s", n), resolutions);
         }
       choice = rpt_choice_new (info->key, info->title, subtitle, NULL);
       rpt_choice_set_values (choice, info->resolutions);
