@@ -912,6 +912,30 @@ find_change_row (RptCompareWindow *window, const char *title)
   return NULL;
 }
 
+/* Conditions the tests wait for, rather than a fixed pause a loaded
+ * machine overruns. */
+static gboolean
+pages_laid_out (gpointer adj)
+{
+  return gtk_adjustment_get_upper (adj) > 2 * gtk_adjustment_get_page_size (adj);
+}
+
+static gboolean
+fewer_pictures_than_pages (gpointer preview)
+{
+  return rpt_preview_get_n_pictures (preview) < rpt_preview_get_n_pages (preview);
+}
+
+static GtkWidget *wanted_focus_ancestor;
+
+static gboolean
+focus_within_wanted (gpointer window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, wanted_focus_ancestor);
+}
+
 static gboolean
 scrolled_down (gpointer data)
 {
@@ -996,7 +1020,7 @@ test_compare_versions (void)
   g_assert_true (GTK_IS_ADJUSTMENT (adj));
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
   /* The pages are drawn: laid out at their size. */
-  spin_for (500);
+  spin_until (pages_laid_out, adj, 20000);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, 2 * gtk_adjustment_get_page_size (adj));
   g_signal_emit_by_name (rpt_compare_window_get_changes_list (compare), "row-activated", row);
   /* The pages scroll once laid out at their size: slow on a loaded machine. */
@@ -1269,8 +1293,8 @@ test_preview_follows_and_zooms (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL));
   g_assert_cmpfloat (rpt_preview_get_zoom (preview), ==, 0);
   spin_until (as_wide_as_reference, first_page, 20000);
-  spin_for (300);
   /* Pictures only of the pages near the view, not of the eight. */
+  spin_until (fewer_pictures_than_pages, preview, 20000);
   g_assert_cmpuint (rpt_preview_get_n_pictures (preview), <, rpt_preview_get_n_pages (preview));
   close_window (window);
 }
@@ -1485,7 +1509,8 @@ test_comments (void)
   g_assert_cmpstr (rpt_comment_get_author (comment), ==, "A. Drafter");
   g_assert_cmpuint (stored_comments (window), ==, 1);
   /* The focus is back where the drafter was typing. */
-  spin_for (100);
+  wanted_focus_ancestor = GTK_WIDGET (editor);
+  spin_until (focus_within_wanted, window, 10000);
   g_assert_true (
     gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (editor)));
 
@@ -1523,7 +1548,8 @@ test_comments (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.goto-comment", "s",
                                              rpt_comment_get_id (reply)));
   g_assert_cmpstr (rpt_window_get_section (window), ==, "facts");
-  spin_for (100);
+  wanted_focus_ancestor = GTK_WIDGET (get_row (window, "facts", 0));
+  spin_until (focus_within_wanted, window, 10000);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
                                          GTK_WIDGET (get_row (window, "facts", 0))));
 
