@@ -497,6 +497,21 @@ find_rows (GtkWidget *widget, GType type, const char *title, GPtrArray *found)
 }
 
 static GtkWidget *
+find_tooltip_button (GtkWidget *widget, const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_tooltip_button (c, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 find_row (GtkWidget *widget, GType type, const char *title)
 {
   g_autoptr (GPtrArray) found = g_ptr_array_new ();
@@ -725,6 +740,27 @@ test_wording (void)
         g_assert_cmpstr (rpt_check_get_id (check), !=, "signatory-without-mandate");
       }
   }
+  /* removed: the keyboard on the button that adds one, and Undo brings
+   * the signatory back whole */
+  {
+    GtkWidget *remove = find_tooltip_button (section, "Remove Signatory");
+    GtkWidget *focus;
+
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+    g_assert_cmpuint (rpt_letter_get_n_items (model, RPT_PART_SIGNATORIES), ==, 2);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==,
+                     "section.add-co-signatory");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpuint (rpt_letter_get_n_items (model, RPT_PART_SIGNATORIES), ==, 3);
+    g_assert_cmpstr (rpt_signatory_get_name (rpt_letter_get_item (model, RPT_PART_SIGNATORIES, 2)),
+                     ==, "Roberta Clarke");
+    g_assert_cmpstr (rpt_signatory_get_title (rpt_letter_get_item (model, RPT_PART_SIGNATORIES, 2)),
+                     ==, "President, Inter-American Commission on Human Rights");
+  }
+
   /* the edition the checks name is the one the letter follows: a
    * dated letter of 2019 in the edition of its time has nothing to say */
   rpt_letter_set_date (model, "2019-05-02");

@@ -15,6 +15,8 @@
 #include "rpt-paragraph-editor.h"
 #include "rpt-picker-dialog.h"
 #include "rpt-reference-data.h"
+#include "rpt-undo-history.h"
+#include "rpt-window.h"
 
 /**
  * RptMandatesSection:
@@ -37,6 +39,7 @@ struct _RptMandatesSection
   GtkWidget *footer;
   RptParagraphEditor *co_senders_editor;
   GtkListBox *co_signatories;
+  GtkWidget *add_co_signatory;
   GPtrArray *co_signatory_items; /* the signatories the rows of co_signatories show */
   GBindingGroup *bindings;
 };
@@ -213,17 +216,53 @@ co_signatory_changed_cb (GtkEditable *editable, RptMandatesSection *self)
     rpt_signatory_set_title (signatory, text[0] != '\0' ? text : NULL);
 }
 
+static void refresh_co_signatories (RptMandatesSection *self);
+
+/* The window's undo history, where the section is in a window. */
+static RptUndoHistory *
+get_history (RptMandatesSection *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return RPT_IS_WINDOW (root) ? rpt_window_get_undo_history (RPT_WINDOW (root)) : NULL;
+}
+
 static void
 remove_co_signatory_cb (GtkButton *button, RptMandatesSection *self)
 {
   RptLetter *letter = rpt_section_get_letter (RPT_SECTION (self));
-  RptSignatory *signatory = g_object_get_data (G_OBJECT (button), "signatory");
+  g_autoptr (RptSignatory) signatory =
+    g_object_ref (g_object_get_data (G_OBJECT (button), "signatory"));
+  RptUndoHistory *history = get_history (self);
+  g_autofree char *text = NULL;
+  GtkListBoxRow *next;
   RptPart part;
-  guint position;
+  guint position, index;
 
-  if (letter != NULL &&
-      rpt_letter_find_item (letter, rpt_signatory_get_id (signatory), &part, &position) != NULL)
-    rpt_letter_remove_item (letter, part, position);
+  if (letter == NULL ||
+      rpt_letter_find_item (letter, rpt_signatory_get_id (signatory), &part, &position) == NULL ||
+      !g_ptr_array_find (self->co_signatory_items, signatory, &index))
+    return;
+  /* One step of its own, which the toast's Undo takes back. */
+  if (history != NULL)
+    rpt_undo_history_close_step (history);
+  rpt_letter_remove_item (letter, part, position);
+  refresh_co_signatories (self);
+  /* The keyboard goes to the signatory that took its place, else the one
+   * before, else the button that adds one. */
+  next = self->co_signatory_items->len > 0
+           ? gtk_list_box_get_row_at_index (self->co_signatories,
+                                            (int) MIN (index, self->co_signatory_items->len - 1))
+           : NULL;
+  if (next != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (next));
+  else
+    gtk_widget_grab_focus (self->add_co_signatory);
+  /* Translators: %s is who signed for the co-senders */
+  text = g_strdup_printf (_ ("%s removed"), rpt_signatory_get_name (signatory) != NULL
+                                              ? rpt_signatory_get_name (signatory)
+                                              : _ ("Signatory"));
+  rpt_section_show_undo_toast (GTK_WIDGET (self), text);
 }
 
 static GtkWidget *
@@ -335,7 +374,13 @@ add_co_signatory_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (letter == NULL || !rpt_section_get_writable (RPT_SECTION (self)))
     return;
+  /* The new signatory is a step of its own: Ctrl+Z first takes back what
+   * is typed in it, then the signatory. */
+  if (get_history (self) != NULL)
+    rpt_undo_history_close_step (get_history (self));
   rpt_letter_append_item (letter, RPT_PART_SIGNATORIES, signatory);
+  if (get_history (self) != NULL)
+    rpt_undo_history_close_step (get_history (self));
   refresh_co_signatories (self);
   /* the caret in the new signatory's name */
   row =
@@ -703,6 +748,7 @@ rpt_mandates_section_class_init (RptMandatesSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RptMandatesSection, footer);
   gtk_widget_class_bind_template_child (widget_class, RptMandatesSection, co_senders_editor);
   gtk_widget_class_bind_template_child (widget_class, RptMandatesSection, co_signatories);
+  gtk_widget_class_bind_template_child (widget_class, RptMandatesSection, add_co_signatory);
   gtk_widget_class_install_action (widget_class, "section.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "section.add-co-signatory", NULL,
                                    add_co_signatory_action);
