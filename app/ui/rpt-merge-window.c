@@ -63,6 +63,8 @@ refresh_cb (gpointer user_data)
   g_autoptr (RptLetter) result = NULL;
 
   self->refresh_id = 0;
+  if (self->merge == NULL)
+    return G_SOURCE_REMOVE;
   result = rpt_merge_dup_result_so_far (self->merge, &error);
   if (result == NULL)
     {
@@ -78,17 +80,23 @@ static void
 queue_refresh (RptMergeWindow *self)
 {
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  /* Controls that change as the window is disposed ask too: not then. */
+  if (self->merge == NULL)
+    return;
   self->refresh_id = g_timeout_add (150, refresh_cb, self);
 }
 
 static void
 update (RptMergeWindow *self)
 {
-  guint n = rpt_merge_get_n_changes (self->merge);
-  guint pending = rpt_merge_get_n_pending (self->merge);
+  guint n, pending;
   guint accepted = 0;
   g_autofree char *text = NULL;
 
+  if (self->merge == NULL)
+    return;
+  n = rpt_merge_get_n_changes (self->merge);
+  pending = rpt_merge_get_n_pending (self->merge);
   for (guint i = 0; i < n; i++)
     {
       RptMergeChange *c = rpt_merge_get_change (self->merge, i);
@@ -368,7 +376,7 @@ row_activated_cb (GtkListBox *list, GtkListBoxRow *row, RptMergeWindow *self)
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index"));
   RptMergeChange *c;
 
-  if (g_object_get_data (G_OBJECT (row), "change") == NULL)
+  if (g_object_get_data (G_OBJECT (row), "change") == NULL || self->merge == NULL)
     return;
   c = rpt_merge_get_change (self->merge, index);
   if (c->item != NULL)
@@ -387,6 +395,9 @@ rpt_merge_window_decide (RptMergeWindow *self, guint index, RptMergeDecision dec
 {
   g_return_if_fail (RPT_IS_MERGE_WINDOW (self));
 
+  /* a control's signal as the window is disposed */
+  if (self->merge == NULL)
+    return;
   rpt_merge_decide (self->merge, index, decision);
   sync_rows (self);
   update (self);
@@ -707,6 +718,9 @@ rpt_merge_window_new (RptWindow *parent,
   rpt_preview_set_compare_with (self->preview, self->ours, _ ("Your letter"),
                                 _ ("With the review"));
   update (self);
+  /* The first result at once, instead of the refresh update() queued:
+   * that one would outlive the window if it closed first. */
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   refresh_cb (self);
 
   /* The keyboard starts on the first change, where the decisions are. */
