@@ -16,6 +16,7 @@
 #include "rpt-paragraphs-section.h"
 #include "rpt-picker-dialog.h"
 #include "rpt-preview.h"
+#include "rpt-test-ui.h"
 #include "rpt-test-util.h"
 #include "rpt-window-private.h"
 
@@ -28,73 +29,8 @@ static RptApplication *app;
 static char *drafts;
 static gboolean have_xdotool;
 
-static void
-spin_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin_until (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!cond (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-}
-
-static void
-child_exited_cb (GPid pid, int status, gpointer user_data)
-{
-  g_spawn_close_pid (pid);
-  *(gboolean *) user_data = TRUE;
-}
-
-/* Runs xdotool while the main loop goes on, so the keys reach the window
- * as they would from a keyboard, one event at a time. */
-static void
-xdotool (const char *first, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  gboolean done = FALSE;
-  GPid pid;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL,
-                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
-                                &error));
-  g_assert_no_error (error);
-  g_child_watch_add (pid, child_exited_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  /* The server has the keys xdotool sent before it answers this round
-   * trip, so their events are in our queue once it returns: handled
-   * before the test looks, however loaded the machine. */
-  gdk_display_sync (gdk_display_get_default ());
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  spin_for (150);
-}
-
-#define KEYS(...) xdotool ("key", "--delay", "60", __VA_ARGS__, NULL)
-#define TYPE(text) xdotool ("type", "--delay", "20", text, NULL)
+#define KEYS RPT_TEST_KEYS
+#define TYPE RPT_TEST_TYPE
 
 static gboolean
 preview_idle (gpointer data)
@@ -105,16 +41,6 @@ preview_idle (gpointer data)
   return !rpt_preview_get_busy (preview);
 }
 
-static void
-focus_x_window (GtkWindow *window)
-{
-  g_autofree char *xid = g_strdup_printf (
-    "%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-
-  xdotool ("windowfocus", "--sync", xid, NULL);
-  spin_for (200);
-}
-
 static RptWindow *
 open_window (RptLetter *letter)
 {
@@ -123,9 +49,9 @@ open_window (RptLetter *letter)
 
   rpt_window_set_document (window, file);
   gtk_window_present (GTK_WINDOW (window));
-  spin_for (300);
-  spin_until (preview_idle, window, 60000);
-  focus_x_window (GTK_WINDOW (window));
+  rpt_test_spin_for (300);
+  rpt_test_spin_until (preview_idle, window, 60000);
+  rpt_test_focus_x_window (GTK_WINDOW (window));
   return window;
 }
 
@@ -138,10 +64,10 @@ clean (gpointer data)
 static void
 close_window (RptWindow *window)
 {
-  spin_until (preview_idle, window, 60000);
-  spin_until (clean, window, 10000);
+  rpt_test_spin_until (preview_idle, window, 60000);
+  rpt_test_spin_until (clean, window, 10000);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_for (100);
+  rpt_test_spin_for (100);
   g_assert_finalize_object (window);
 }
 
@@ -311,7 +237,7 @@ test_facts (void)
   KEYS ("ctrl+End");
   TYPE (" Twice.");
   g_assert_cmpstr (fact_text (letter, 1), ==, "Detained without a warrant. Twice.");
-  spin_for (1100);
+  rpt_test_spin_for (1100);
   KEYS ("ctrl+z");
   g_assert_cmpstr (fact_text (letter, 1), ==, "Detained without a warrant.");
   g_assert_cmpstr (rpt_letter_item_get_id (rpt_letter_get_item (letter, RPT_PART_FACTS, 1)), ==,
@@ -345,7 +271,7 @@ test_persons (void)
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==, "");
 
   /* Ctrl+Z takes the name back, a field at a time. */
-  spin_for (1100);
+  rpt_test_spin_for (1100);
   KEYS ("ctrl+z");
   g_assert_null (rpt_person_get_name (person));
   close_window (window);
@@ -388,11 +314,11 @@ test_picker (void)
 
   KEYS ("Return");
   g_assert_nonnull (find_toplevel (RPT_TYPE_PICKER_DIALOG));
-  focus_x_window (find_toplevel (RPT_TYPE_PICKER_DIALOG));
+  rpt_test_focus_x_window (find_toplevel (RPT_TYPE_PICKER_DIALOG));
   TYPE ("Tajik");
   KEYS ("Return");
-  spin_until (no_picker, NULL, 5000);
-  focus_x_window (GTK_WINDOW (window));
+  rpt_test_spin_until (no_picker, NULL, 5000);
+  rpt_test_focus_x_window (GTK_WINDOW (window));
   g_assert_cmpstr (rpt_letter_get_country (letter), ==, "TJK");
   g_assert_true (focus_of (window) == row);
   /* …and Tab goes on from there. */
@@ -403,10 +329,10 @@ test_picker (void)
   KEYS ("shift+Tab");
   g_assert_true (focus_of (window) == row);
   KEYS ("Return");
-  focus_x_window (find_toplevel (RPT_TYPE_PICKER_DIALOG));
+  rpt_test_focus_x_window (find_toplevel (RPT_TYPE_PICKER_DIALOG));
   KEYS ("Escape");
-  spin_until (no_picker, NULL, 5000);
-  focus_x_window (GTK_WINDOW (window));
+  rpt_test_spin_until (no_picker, NULL, 5000);
+  rpt_test_focus_x_window (GTK_WINDOW (window));
   g_assert_true (focus_of (window) == row);
   g_assert_cmpstr (rpt_letter_get_country (letter), ==, "TJK");
   close_window (window);
@@ -454,15 +380,15 @@ test_caret (void)
   /* The window follows within a few frames (slow ones on a loaded
    * machine with software rendering). */
   gtk_widget_grab_focus (GTK_WIDGET (rpt_paragraph_row_get_editor (row)));
-  spin_until (caret_visible, row, 5000);
+  rpt_test_spin_until (caret_visible, row, 5000);
   /* The end of the text is far below the window. */
   KEYS ("ctrl+End");
   TYPE ("And then?");
-  spin_for (100);
+  rpt_test_spin_for (100);
   g_assert_true (g_str_has_suffix (rpt_paragraph_get_text (fact), "And then?"));
-  spin_until (caret_visible, row, 5000);
+  rpt_test_spin_until (caret_visible, row, 5000);
   KEYS ("ctrl+Home");
-  spin_until (caret_visible, row, 5000);
+  rpt_test_spin_until (caret_visible, row, 5000);
   close_window (window);
 }
 
@@ -522,7 +448,7 @@ test_shortcuts_window (void)
   /* Every shortcut shows keys, the text box's and the items' too. */
   g_assert_cmpuint (count_empty_key_labels (overlay), ==, 0);
   gtk_window_close (GTK_WINDOW (overlay));
-  spin_for (200);
+  rpt_test_spin_for (200);
   g_log_set_always_fatal (fatal);
   close_window (window);
 }
@@ -559,8 +485,8 @@ test_recent_letters (void)
 
   window = g_object_ref (rpt_window_new (app));
   gtk_window_present (GTK_WINDOW (window));
-  spin_for (300);
-  focus_x_window (GTK_WINDOW (window));
+  rpt_test_spin_for (300);
+  rpt_test_focus_x_window (GTK_WINDOW (window));
   list = NULL;
   {
     /* The recent list is the welcome page's last list box. */
@@ -581,7 +507,7 @@ test_recent_letters (void)
   g_assert_nonnull (list);
   row = gtk_widget_get_first_child (list);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "path"), ==, path);
-  spin_until (row_read, row, 10000);
+  rpt_test_spin_until (row_read, row, 10000);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "New Urgent Appeal");
   subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
@@ -596,7 +522,7 @@ test_recent_letters (void)
   g_assert_true (g_file_test (trashed, G_FILE_TEST_EXISTS));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_for (100);
+  rpt_test_spin_for (100);
   g_assert_finalize_object (window);
 }
 
@@ -648,10 +574,10 @@ test_merge (void)
   g_settings_set_boolean (settings, "author-asked", TRUE);
   window = open_window (letter);
   rpt_letter_set_date (letter, "2025-04-22"); /* a first change makes the file */
-  spin_until (saved, window, 10000);
+  rpt_test_spin_until (saved, window, 10000);
   _rpt_window_send_for_review_to (window, "B. Reviewer", copy_path, FALSE);
-  spin_until (file_exists, copy_path, 10000);
-  spin_for (200);
+  rpt_test_spin_until (file_exists, copy_path, 10000);
+  rpt_test_spin_for (200);
   {
     g_autoptr (RptStore) copy = rpt_store_open (copy_path, RPT_STORE_OPEN_READ_WRITE, &error);
     g_autoptr (RptLetter) theirs = NULL;
@@ -667,10 +593,10 @@ test_merge (void)
                           "The drafter's words for the first fact.");
 
   _rpt_window_merge_review_path (window, copy_path);
-  spin_until (merge_window_shown, NULL, 20000);
+  rpt_test_spin_until (merge_window_shown, NULL, 20000);
   merge_window = find_toplevel (RPT_TYPE_MERGE_WINDOW);
   g_object_add_weak_pointer (G_OBJECT (merge_window), (gpointer *) &merge_window);
-  focus_x_window (GTK_WINDOW (merge_window));
+  rpt_test_focus_x_window (GTK_WINDOW (merge_window));
   focus = gtk_root_get_focus (GTK_ROOT (merge_window));
   g_assert_nonnull (focus);
   g_assert_true (focus == GTK_WIDGET (gtk_list_box_get_row_at_index (
@@ -678,17 +604,17 @@ test_merge (void)
   g_assert_cmpuint (rpt_merge_get_n_pending (rpt_merge_window_get_merge (merge_window)), ==, 1);
 
   KEYS ("ctrl+Return");
-  spin_for (300);
+  rpt_test_spin_for (300);
   g_assert_nonnull (merge_window);
 
   KEYS ("alt+t");
   g_assert_cmpuint (rpt_merge_get_n_pending (rpt_merge_window_get_merge (merge_window)), ==, 0);
   KEYS ("ctrl+Return");
-  spin_until (is_gone, &merge_window, 20000);
+  rpt_test_spin_until (is_gone, &merge_window, 20000);
   merged = rpt_letter_file_get_letter (rpt_window_get_document (window));
   g_assert_cmpstr (rpt_paragraph_get_text (rpt_letter_get_item (merged, RPT_PART_FACTS, 0)), ==,
                    "The reviewer's words for the first fact.");
-  focus_x_window (GTK_WINDOW (window));
+  rpt_test_focus_x_window (GTK_WINDOW (window));
   g_assert_nonnull (focus_of (window));
   close_window (window);
   rpt_test_rm_rf (dir);

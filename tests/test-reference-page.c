@@ -18,6 +18,7 @@
 #include "rpt-reference-browser.h"
 #include "rpt-reference-item.h"
 #include "rpt-reference-page.h"
+#include "rpt-test-ui.h"
 #include "rpt-test-util.h"
 #include "rpt-window.h"
 
@@ -30,31 +31,6 @@ static RptApplication *app;
 static char *drafts;
 static gboolean have_xdotool;
 
-static void
-spin_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-}
-
-static void
-spin_until (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!cond (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-}
-
 static gboolean
 page_idle (gpointer data)
 {
@@ -64,8 +40,8 @@ page_idle (gpointer data)
 static void
 wait_page (RptReferencePage *page)
 {
-  spin_until (page_idle, page, 30000);
-  spin_for (50);
+  rpt_test_spin_until (page_idle, page, 30000);
+  rpt_test_spin_for (50);
 }
 
 static char *
@@ -186,7 +162,7 @@ open_preferences (RptReferencePage **page)
   gtk_window_present (prefs);
   *page = RPT_REFERENCE_PAGE (
     rpt_preferences_window_show_reference_data (RPT_PREFERENCES_WINDOW (prefs)));
-  spin_for (200);
+  rpt_test_spin_for (200);
   return prefs;
 }
 
@@ -195,7 +171,7 @@ close_preferences (GtkWindow *prefs, RptReferencePage *page)
 {
   wait_page (page);
   gtk_window_destroy (prefs);
-  spin_for (100);
+  rpt_test_spin_for (100);
   g_assert_finalize_object (prefs);
 }
 
@@ -219,7 +195,7 @@ open_window (RptLetter *letter)
 
   rpt_window_set_document (window, file);
   gtk_window_present (GTK_WINDOW (window));
-  spin_until (preview_current, window, 90000);
+  rpt_test_spin_until (preview_current, window, 90000);
   return window;
 }
 
@@ -232,10 +208,10 @@ clean (gpointer data)
 static void
 close_window (RptWindow *window)
 {
-  spin_until (preview_current, window, 90000);
-  spin_until (clean, window, 10000);
+  rpt_test_spin_until (preview_current, window, 90000);
+  rpt_test_spin_until (clean, window, 10000);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_for (50);
+  rpt_test_spin_for (50);
   g_assert_finalize_object (window);
 }
 
@@ -267,7 +243,7 @@ exported_document (RptWindow *window)
   int done = 0;
 
   rpt_exporter_async (letter, RPT_EXPORTER_ODT, path, "A", NULL, exported_cb, &done);
-  spin_until (export_done, &done, 30000);
+  rpt_test_spin_until (export_done, &done, 30000);
   data = rpt_test_zip_read (path, "content.xml", NULL);
   g_assert_nonnull (data);
   rpt_test_rm_rf (dir);
@@ -285,7 +261,7 @@ has_check (RptWindow *window, const char *id)
 {
   GListModel *checks = G_LIST_MODEL (rpt_window_get_checker (window));
 
-  spin_until (checks_up_to_date, window, 30000);
+  rpt_test_spin_until (checks_up_to_date, window, 30000);
   for (guint i = 0; i < g_list_model_get_n_items (checks); i++)
     {
       g_autoptr (RptCheck) check = g_list_model_get_item (checks, i);
@@ -312,7 +288,7 @@ static void
 search (RptReferenceBrowser *browser, const char *text)
 {
   rpt_reference_browser_set_search (browser, text);
-  spin_for (20);
+  rpt_test_spin_for (20);
 }
 
 /* --- the data listed ------------------------------------------------- */
@@ -348,7 +324,7 @@ test_lists (void)
   prefs = open_preferences (&page);
   browser = rpt_reference_page_show_browser (page);
   rpt_reference_browser_show_list (browser);
-  spin_for (300);
+  rpt_test_spin_for (300);
 
   shown = rpt_reference_browser_get_shown (browser);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==,
@@ -579,7 +555,7 @@ test_correct (void)
   g_assert_nonnull (page_correction_row (page, "“61/12” (the data says “52/4”)"));
 
   /* The open letter follows: its output and its checks. */
-  spin_until (preview_current, window, 90000);
+  rpt_test_spin_until (preview_current, window, 90000);
   document = exported_document (window);
   g_assert_nonnull (strstr (document, "61/12"));
   g_assert_null (strstr (document, "52/4"));
@@ -603,7 +579,7 @@ test_correct (void)
   g_assert_true (focus_within (row));
   g_assert_null (rpt_reference_browser_get_field_row (browser, "resolutions", "correction"));
   g_assert_null (page_correction_row (page, "61/12"));
-  spin_until (preview_current, window, 90000);
+  rpt_test_spin_until (preview_current, window, 90000);
   document = exported_document (window);
   g_assert_nonnull (strstr (document, "52/4"));
   g_assert_null (strstr (document, "61/12"));
@@ -794,52 +770,8 @@ test_export_import (void)
 
 /* --- the keyboard ---------------------------------------------------- */
 
-static void
-child_exited_cb (GPid pid, int status, gpointer user_data)
-{
-  g_spawn_close_pid (pid);
-  *(gboolean *) user_data = TRUE;
-}
-
-/* xdotool types into the X server (Xvfb) while the main loop goes on, so
- * the keys reach the window one event at a time, as from a keyboard. */
-static void
-xdotool (const char *first, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  gboolean done = FALSE;
-  GPid pid;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL,
-                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
-                                &error));
-  g_assert_no_error (error);
-  g_child_watch_add (pid, child_exited_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  spin_for (150);
-}
-
-#define KEYS(...) xdotool ("key", "--delay", "60", __VA_ARGS__, NULL)
-#define TYPE(text) xdotool ("type", "--delay", "20", text, NULL)
-
-static void
-focus_x_window (GtkWindow *window)
-{
-  g_autofree char *xid = g_strdup_printf (
-    "%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-
-  xdotool ("windowfocus", "--sync", xid, NULL);
-  spin_for (200);
-}
+#define KEYS RPT_TEST_KEYS
+#define TYPE RPT_TEST_TYPE
 
 typedef struct
 {
@@ -903,7 +835,7 @@ test_keyboard (void)
     }
   reset_corrections ();
   prefs = open_preferences (&page);
-  focus_x_window (prefs);
+  rpt_test_focus_x_window (prefs);
   browse = find_row (GTK_WIDGET (page), "_Mandates, States and Treaties");
   g_assert_nonnull (browse);
   gtk_widget_grab_focus (GTK_WIDGET (browse));
@@ -911,18 +843,18 @@ test_keyboard (void)
   KEYS ("Return");
   browser = rpt_reference_page_show_browser (page);
   search = find_descendant (GTK_WIDGET (browser), GTK_TYPE_SEARCH_ENTRY);
-  spin_until (search_focused, search, 5000);
+  rpt_test_spin_until (search_focused, search, 5000);
 
   TYPE ("defenders");
   /* The search waits for typing to pause. */
-  spin_until (one_found, browser, 5000);
+  rpt_test_spin_until (one_found, browser, 5000);
   KEYS ("Down");
   f.browser = browser;
   f.key = "sr-human-rights-defenders";
-  spin_until (row_focused, &f, 5000);
+  rpt_test_spin_until (row_focused, &f, 5000);
 
   KEYS ("Return");
-  spin_until (detail_shown, browser, 5000);
+  rpt_test_spin_until (detail_shown, browser, 5000);
   row = rpt_reference_browser_get_field_row (browser, "title", "value");
   g_assert_nonnull (row);
   g_assert_true (focus_within (row));
@@ -948,7 +880,7 @@ test_keyboard (void)
   /* Back to the list, on the row just left; the list says it is
    * corrected. */
   KEYS ("Escape");
-  spin_until (row_focused, &f, 5000);
+  rpt_test_spin_until (row_focused, &f, 5000);
   g_assert_false (rpt_reference_browser_get_shown_row (browser, NULL, NULL));
   g_assert_true (rpt_reference_item_get_corrected (
     find_item (rpt_reference_browser_get_shown (browser), RPT_OVERRIDE_TABLE_MANDATES,
@@ -960,17 +892,17 @@ test_keyboard (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
   g_assert_true (focus_within (search));
   KEYS ("Escape");
-  spin_until (subpage_closed, browser, 5000);
+  rpt_test_spin_until (subpage_closed, browser, 5000);
   g_assert_true (focus_within (GTK_WIDGET (browse)));
 
   /* Alt+Left goes back too, from a State to its treaty and back. */
   KEYS ("Return");
-  spin_for (300);
+  rpt_test_spin_for (300);
   rpt_reference_browser_show_row (browser, RPT_OVERRIDE_TABLE_COUNTRIES, "TJK");
-  spin_for (100);
+  rpt_test_spin_for (100);
   KEYS ("alt+Left");
   f.key = "TJK";
-  spin_until (row_focused, &f, 5000);
+  rpt_test_spin_until (row_focused, &f, 5000);
 
   close_preferences (prefs, page);
   reset_corrections ();

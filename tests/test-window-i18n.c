@@ -11,6 +11,7 @@
 
 #include "rpt-application.h"
 #include "rpt-preview.h"
+#include "rpt-test-ui.h"
 #include "rpt-test-util.h"
 #include "rpt-window-private.h"
 
@@ -53,19 +54,6 @@ get_expected (void)
     if (g_str_equal (expected[i].language, language))
       return &expected[i];
   g_assert_not_reached ();
-}
-
-static void
-spin_until (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!cond (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
 }
 
 static gboolean
@@ -144,7 +132,7 @@ test_window (void)
   window = g_object_ref (rpt_window_new (app));
   rpt_window_set_document (window, file);
   gtk_window_present (GTK_WINDOW (window));
-  spin_until (preview_current, window, 90000);
+  rpt_test_spin_until (preview_current, window, 90000);
 
   /* our own labels */
   g_assert_true (shows (GTK_WIDGET (window), want->section));
@@ -165,7 +153,7 @@ test_window (void)
 
   /* the checks of the core, in the user's language, above the preview */
   checks = G_LIST_MODEL (rpt_window_get_checker (window));
-  spin_until (checks_current, window, 10000);
+  rpt_test_spin_until (checks_current, window, 10000);
   for (guint i = 0; i < g_list_model_get_n_items (checks); i++)
     {
       g_autoptr (RptCheck) check = g_list_model_get_item (checks, i);
@@ -174,7 +162,7 @@ test_window (void)
   if (!found)
     g_error ("no check “%s…” among %u", want->note, g_list_model_get_n_items (checks));
 
-  spin_until (clean, window, 10000);
+  rpt_test_spin_until (clean, window, 10000);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 }

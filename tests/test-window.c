@@ -22,6 +22,7 @@
 #include "rpt-paragraphs-section.h"
 #include "rpt-preview.h"
 #include "rpt-section.h"
+#include "rpt-test-ui.h"
 #include "rpt-test-util.h"
 #include "rpt-text-markup.h"
 #include "rpt-versions-section.h"
@@ -32,31 +33,6 @@
 
 static RptApplication *app;
 static char *drafts;
-
-static void
-spin_until (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!cond (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-}
-
-static void
-spin_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-}
 
 static gboolean
 preview_current (gpointer data)
@@ -96,7 +72,7 @@ open_window (RptLetter *letter)
 
   rpt_window_set_document (window, file);
   gtk_window_present (GTK_WINDOW (window));
-  spin_until (preview_current, window, 90000);
+  rpt_test_spin_until (preview_current, window, 90000);
   return window;
 }
 
@@ -104,10 +80,10 @@ static void
 close_window (RptWindow *window)
 {
   /* Let the saves and the preview finish: they hold the window's parts. */
-  spin_until (preview_current, window, 90000);
-  spin_until (clean, window, 10000);
+  rpt_test_spin_until (preview_current, window, 90000);
+  rpt_test_spin_until (clean, window, 10000);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_for (50);
+  rpt_test_spin_for (50);
   g_assert_finalize_object (window);
 }
 
@@ -245,11 +221,11 @@ test_type_bold_reorder (void)
   g_assert_cmpuint (rpt_letter_get_n_items (letter, RPT_PART_FACTS), ==, 10);
 
   /* In the file within a second; the preview follows. */
-  spin_until (saved, window, 10000);
+  rpt_test_spin_until (saved, window, 10000);
   stored = stored_xml (rpt_letter_file_get_path (rpt_window_get_document (window)));
   xml = rpt_letter_to_xml (letter, NULL);
   g_assert_cmpstr (stored, ==, xml);
-  spin_until (preview_current, window, 90000);
+  rpt_test_spin_until (preview_current, window, 90000);
   g_assert_cmpuint (rpt_preview_get_n_pages (RPT_PREVIEW (rpt_window_get_preview (window))), >=,
                     pages_before);
   close_window (window);
@@ -284,7 +260,7 @@ test_new_letter (void)
                    "On 3 March, the journalist was arrested. Held incommunicado.");
 
   /* The first change made the draft. */
-  spin_until (saved, window, 10000);
+  rpt_test_spin_until (saved, window, 10000);
   keep = g_object_ref (rpt_window_get_document (window));
   path = g_strdup (rpt_letter_file_get_path (keep));
   g_assert_true (g_str_has_prefix (path, drafts));
@@ -319,7 +295,7 @@ test_save_error_banner (void)
   rpt_window_set_document (window, file);
   gtk_window_present (GTK_WINDOW (window));
   rpt_letter_set_summary (letter, "a letter that cannot be saved");
-  spin_until (save_failed, window, 10000);
+  rpt_test_spin_until (save_failed, window, 10000);
   /* The banner says what happened and what to do; the letter is intact. */
   g_assert_true (gtk_revealer_get_reveal_child (window->banner));
   g_assert_nonnull (strstr (gtk_label_get_text (window->banner_label), "Try again"));
@@ -327,14 +303,14 @@ test_save_error_banner (void)
 
   /* Closing does not drop it silently: the window stays. */
   gtk_window_close (GTK_WINDOW (window));
-  spin_for (300);
+  rpt_test_spin_for (300);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_cmpstr (rpt_letter_get_summary (letter), ==, "a letter that cannot be saved");
 
   /* Freed once the way is clear. */
   g_assert_true (g_unlink (blocker) == 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-save", NULL));
-  spin_until (clean, window, 10000);
+  rpt_test_spin_until (clean, window, 10000);
   g_assert_false (gtk_revealer_get_reveal_child (window->banner));
   close_window (window);
   rpt_test_rm_rf (dir);
@@ -402,7 +378,7 @@ has_check (RptWindow *window, const char *part)
 {
   GListModel *checks = G_LIST_MODEL (rpt_window_get_checker (window));
 
-  spin_until (checks_current, window, 10000);
+  rpt_test_spin_until (checks_current, window, 10000);
   for (guint i = 0; i < g_list_model_get_n_items (checks); i++)
     {
       g_autoptr (RptCheck) check = g_list_model_get_item (checks, i);
@@ -446,7 +422,7 @@ test_title_form (void)
   section = rpt_window_get_section_widget (window, "mandates");
   rows_section = section;
   rows_wanted = 2;
-  spin_until (have_combo_rows, "Form of Title", 10000);
+  rpt_test_spin_until (have_combo_rows, "Form of Title", 10000);
 
   /* where the drafter looks: the checks above the pages */
   g_assert_true (has_check (window, "No form of title is recorded for Mary Lawlor"));
@@ -468,7 +444,7 @@ test_title_form (void)
   g_assert_cmpint (
     rpt_signatory_get_title_form (rpt_letter_get_item (model, RPT_PART_SIGNATORIES, 0)), ==,
     RPT_TITLE_FORM_FEMININE);
-  spin_until (preview_current, window, 90000);
+  rpt_test_spin_until (preview_current, window, 90000);
   g_assert_false (has_check (window, "No form of title is recorded for Mary Lawlor"));
   g_assert_true (has_check (window, "No form of title is recorded for Irene Khan"));
 
@@ -476,7 +452,7 @@ test_title_form (void)
   rpt_mandate_set_key (group, "wg-arbitrary-detention");
   rpt_letter_append_item (model, RPT_PART_MANDATES, group);
   rows_wanted = 3;
-  spin_until (have_combo_rows, "Form of Title", 10000);
+  rpt_test_spin_until (have_combo_rows, "Form of Title", 10000);
   g_ptr_array_set_size (rows, 0);
   find_combo_rows (section, "Form of Title", rows);
   g_assert_cmpuint (rows->len, ==, 3);
@@ -614,7 +590,7 @@ test_wording (void)
   rpt_window_show_section (window, "summary");
   section = rpt_window_get_section_widget (window, "summary");
   rows_section = section;
-  spin_until (have_row, (gpointer) "Words _before the summary", 10000);
+  rpt_test_spin_until (have_row, (gpointer) "Words _before the summary", 10000);
   row = find_row (section, ADW_TYPE_COMBO_ROW, "Words _before the summary");
   {
     GtkWidget *own =
@@ -633,7 +609,7 @@ test_wording (void)
                    RPT_COMMUNICATIONS_PLACE_AFTER_FACTS);
 
   /* an earlier letter: its sender, what is said of its reply */
-  spin_until (have_row, (gpointer) "Sent by", 10000);
+  rpt_test_spin_until (have_row, (gpointer) "Sent by", 10000);
   g_ptr_array_set_size (found, 0);
   find_rows (section, ADW_TYPE_COMBO_ROW, "Sent by", found);
   g_assert_cmpuint (found->len, ==, 3);
@@ -676,12 +652,12 @@ test_wording (void)
   rpt_window_show_section (window, "facts");
   section = rpt_window_get_section_widget (window, "facts");
   rows_section = section;
-  spin_until (have_row, (gpointer) "_Opening line", 10000);
+  rpt_test_spin_until (have_row, (gpointer) "_Opening line", 10000);
   row = find_row (section, ADW_TYPE_COMBO_ROW, "_Opening line");
   g_assert_true (gtk_widget_is_visible (row));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), RPT_FACTS_LEAD_NEW_INFORMATION);
   g_assert_cmpint (rpt_letter_get_facts_lead (model), ==, RPT_FACTS_LEAD_NEW_INFORMATION);
-  spin_for (50);
+  rpt_test_spin_for (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpint (rpt_letter_get_facts_lead (model), ==, RPT_FACTS_LEAD_INFORMATION_RECEIVED);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==,
@@ -691,7 +667,7 @@ test_wording (void)
   /* concerns have no opening line to choose */
   rpt_window_show_section (window, "concerns");
   rows_section = rpt_window_get_section_widget (window, "concerns");
-  spin_until (have_row, (gpointer) "_Opening line", 10000);
+  rpt_test_spin_until (have_row, (gpointer) "_Opening line", 10000);
   g_assert_false (gtk_widget_is_visible (find_row (
     rpt_window_get_section_widget (window, "concerns"), ADW_TYPE_COMBO_ROW, "_Opening line")));
 
@@ -701,7 +677,7 @@ test_wording (void)
   g_ptr_array_set_size (found, 0);
   /* the section's last row, made when scrolled to */
   rpt_item_list_scroll_to (RPT_ITEM_LIST (find_item_list (section)), 3);
-  spin_for (200);
+  rpt_test_spin_for (200);
   find_editors (section, "Co-senders", found);
   g_assert_cmpuint (found->len, ==, 1);
   rpt_paragraph_editor_set_markup (found->pdata[0],
@@ -765,15 +741,15 @@ test_wording (void)
    * dated letter of 2019 in the edition of its time has nothing to say */
   rpt_letter_set_date (model, "2019-05-02");
   rpt_letter_set_reference_year (model, 2019);
-  spin_until (preview_current, window, 90000);
+  rpt_test_spin_until (preview_current, window, 90000);
   g_assert_false (has_check (window, "follows the newest house style"));
   rpt_letter_set_house_style (model, NULL);
-  spin_until (preview_current, window, 90000);
+  rpt_test_spin_until (preview_current, window, 90000);
   g_assert_true (has_check (window, "follows the newest house style"));
   rpt_letter_set_house_style (model, "2015");
 
   /* and the file keeps it */
-  spin_until (saved, window, 10000);
+  rpt_test_spin_until (saved, window, 10000);
   stored = stored_xml (rpt_letter_file_get_path (rpt_window_get_document (window)));
   g_assert_nonnull (strstr (stored, "<house-style>2015</house-style>"));
   g_assert_nonnull (strstr (stored, "lead=\"new-information\""));
@@ -837,10 +813,10 @@ test_export_odt_comments (void)
   g_list_store_append (comments, c);
   rpt_exporter_async_with_comments (letter, RPT_EXPORTER_ODT, with, "A", G_LIST_MODEL (comments),
                                     NULL, odt_exported_cb, &done);
-  spin_until (export_done, &done, 30000);
+  rpt_test_spin_until (export_done, &done, 30000);
   done = 0;
   rpt_exporter_async (letter, RPT_EXPORTER_ODT, without, "A", NULL, odt_exported_cb, &done);
-  spin_until (export_done, &done, 30000);
+  rpt_test_spin_until (export_done, &done, 30000);
   content = rpt_test_zip_read (with, "content.xml", NULL);
   g_assert_nonnull (strstr (content, "<text:p>Source?</text:p></office:annotation>"));
   g_free (content);
@@ -872,10 +848,10 @@ save_version (RptWindow *window, const char *message)
 {
   guint number = 0;
 
-  spin_until (saved, window, 10000);
+  rpt_test_spin_until (saved, window, 10000);
   rpt_letter_file_save_version_async (rpt_window_get_document (window), "Test Drafter", message,
                                       NULL, version_saved_cb, &number);
-  spin_until (is_set, &number, 10000);
+  rpt_test_spin_until (is_set, &number, 10000);
   return number;
 }
 
@@ -915,7 +891,7 @@ refresh_versions_and_wait (RptWindow *window, guint n)
   GtkWidget *section = rpt_window_get_section_widget (window, "versions");
 
   rpt_versions_section_refresh (RPT_VERSIONS_SECTION (section));
-  spin_until (versions_listed, &w, 10000);
+  rpt_test_spin_until (versions_listed, &w, 10000);
 }
 
 typedef struct
@@ -1021,9 +997,9 @@ test_compare_versions (void)
     g_object_ref (shown);
     g_assert_cmpstr (adw_window_title_get_subtitle (shown->window_title), ==,
                      "Version 1 “Draft for review” (read-only)");
-    spin_until (preview_current, shown, 90000);
+    rpt_test_spin_until (preview_current, shown, 90000);
     gtk_window_destroy (GTK_WINDOW (shown));
-    spin_for (50);
+    rpt_test_spin_for (50);
     g_assert_finalize_object (shown);
   }
 
@@ -1037,7 +1013,7 @@ test_compare_versions (void)
   g_assert_nonnull (compare);
   g_object_ref (compare);
   wait.window = compare;
-  spin_until (compared, &wait, 90000);
+  rpt_test_spin_until (compared, &wait, 90000);
   comparison = rpt_compare_window_get_comparison (compare);
   g_assert_cmpuint (rpt_comparison_count (comparison, RPT_PART_FACTS, RPT_CHANGE_MOVED), ==, 1);
   g_assert_cmpuint (rpt_comparison_get_fields (comparison)->len, ==, 1);
@@ -1056,27 +1032,27 @@ test_compare_versions (void)
   g_assert_true (GTK_IS_ADJUSTMENT (adj));
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
   /* The pages are drawn: laid out at their size. */
-  spin_until (pages_laid_out, adj, 20000);
+  rpt_test_spin_until (pages_laid_out, adj, 20000);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, 2 * gtk_adjustment_get_page_size (adj));
   g_signal_emit_by_name (rpt_compare_window_get_changes_list (compare), "row-activated", row);
   /* The pages scroll once laid out at their size: slow on a loaded machine. */
-  spin_until (scrolled_down, adj, 10000);
+  rpt_test_spin_until (scrolled_down, adj, 10000);
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
 
   /* The working state goes on changing: the comparison follows it. */
   rpt_paragraph_set_text (rpt_letter_get_item (letter, RPT_PART_QUESTIONS, 0), "Please reply.");
   wait.n_changes = 3;
-  spin_until (compared, &wait, 90000);
+  rpt_test_spin_until (compared, &wait, 90000);
   g_assert_nonnull (find_change_row (compare, "Question 1"));
 
   /* Version 1 against itself: nothing. */
   rpt_compare_window_select (compare, 1, 1);
   wait.n_changes = 0;
-  spin_until (compared, &wait, 90000);
+  rpt_test_spin_until (compared, &wait, 90000);
   g_assert_true (rpt_comparison_is_equal (rpt_compare_window_get_comparison (compare)));
 
   gtk_window_destroy (GTK_WINDOW (compare));
-  spin_for (50);
+  rpt_test_spin_for (50);
   g_assert_finalize_object (compare);
   close_window (window);
 }
@@ -1126,7 +1102,7 @@ test_restore_is_a_version (void)
   rpt_letter_set_date (letter, "2025-04-22");
   g_assert_cmpuint (save_version (window, "First"), ==, 1);
   rpt_letter_set_date (letter, "2025-04-30");
-  spin_until (saved, window, 10000);
+  rpt_test_spin_until (saved, window, 10000);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-version", "u", 1);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -1136,7 +1112,7 @@ test_restore_is_a_version (void)
    * history only grows. */
   wait.window = window;
   wait.n = 3;
-  spin_until (has_versions, &wait, 10000);
+  rpt_test_spin_until (has_versions, &wait, 10000);
 
   store = rpt_store_open (rpt_letter_file_get_path (rpt_window_get_document (window)),
                           RPT_STORE_OPEN_READ_ONLY, &error);
@@ -1164,7 +1140,7 @@ answer_dialog (const char *text, const char *response)
     gtk_editable_set_text (GTK_EDITABLE (entry), text);
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin_for (50);
+  rpt_test_spin_for (50);
 }
 
 static const char *
@@ -1300,21 +1276,21 @@ test_preview_follows_and_zooms (void)
   window = open_window (letter);
   preview = RPT_PREVIEW (rpt_window_get_preview (window));
   adj = rpt_preview_get_vadjustment (preview);
-  spin_for (300);
+  rpt_test_spin_for (300);
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
 
   /* The last fact is on page 3: the preview goes there. */
   rpt_window_show_section (window, "facts");
   gtk_widget_grab_focus (GTK_WIDGET (rpt_paragraph_row_get_editor (get_row (window, "facts", 9))));
-  spin_until (preview_current, window, 90000);
+  rpt_test_spin_until (preview_current, window, 90000);
   /* Where the text is, the worker finds; slow under the sanitizers. */
-  spin_until (scrolled_past_first_screen, adj, 20000);
+  rpt_test_spin_until (scrolled_past_first_screen, adj, 20000);
 
   /* The closing paragraphs are at the end of the letter. */
   rpt_window_show_section (window, "closing");
   gtk_widget_child_focus (GTK_WIDGET (rpt_window_get_section_widget (window, "closing")),
                           GTK_DIR_TAB_FORWARD);
-  spin_until (scrolled_to_last_screen, adj, 20000);
+  rpt_test_spin_until (scrolled_to_last_screen, adj, 20000);
 
   /* Ctrl++ makes the pages wider than the preview; Ctrl+0 fits them. */
   first_page = rpt_preview_get_page (preview, 0);
@@ -1325,12 +1301,12 @@ test_preview_follows_and_zooms (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
   g_assert_cmpfloat (rpt_preview_get_zoom (preview), >, 0);
   reference_width = width;
-  spin_until (wider_than_reference, first_page, 20000);
+  rpt_test_spin_until (wider_than_reference, first_page, 20000);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL));
   g_assert_cmpfloat (rpt_preview_get_zoom (preview), ==, 0);
-  spin_until (as_wide_as_reference, first_page, 20000);
+  rpt_test_spin_until (as_wide_as_reference, first_page, 20000);
   /* Pictures only of the pages near the view, not of the eight. */
-  spin_until (fewer_pictures_than_pages, preview, 20000);
+  rpt_test_spin_until (fewer_pictures_than_pages, preview, 20000);
   g_assert_cmpuint (rpt_preview_get_n_pictures (preview), <, rpt_preview_get_n_pages (preview));
   close_window (window);
 }
@@ -1359,11 +1335,11 @@ test_focus_reveals_row (void)
     }
   window = open_window (letter);
   rpt_window_show_section (window, "facts");
-  spin_for (200);
+  rpt_test_spin_for (200);
 
   editor = GTK_WIDGET (rpt_paragraph_row_get_editor (get_row (window, "facts", 250)));
   gtk_widget_grab_focus (editor);
-  spin_for (300);
+  rpt_test_spin_for (300);
   for (list = editor; list != NULL && !GTK_IS_SCROLLABLE (list);
        list = gtk_widget_get_parent (list))
     ;
@@ -1400,14 +1376,14 @@ test_author_asked_once (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "A. Drafter");
   adw_message_dialog_response (dialog, "continue");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin_for (50);
+  rpt_test_spin_for (50);
   /* Then the version's own dialog; the question is not asked again. */
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Version");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin_for (50);
+  rpt_test_spin_for (50);
   g_assert_true (g_settings_get_boolean (settings, "author-asked"));
   author = rpt_application_dup_author (app);
   g_assert_cmpstr (author, ==, "A. Drafter");
@@ -1415,7 +1391,7 @@ test_author_asked_once (void)
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Version");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin_for (50);
+  rpt_test_spin_for (50);
 
   /* Left out of exports when asked. */
   g_settings_set_boolean (settings, "author-in-exports", FALSE);
@@ -1455,7 +1431,7 @@ write_comment (const char *text)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_text_buffer_set_text (rpt_comment_dialog_get_buffer (dialog), text, -1);
   rpt_comment_dialog_send (dialog);
-  spin_until (is_gone, &dialog, 10000);
+  rpt_test_spin_until (is_gone, &dialog, 10000);
 }
 
 static RptComment *
@@ -1497,7 +1473,7 @@ wait_comments (RptWindow *window, guint want)
 {
   g_object_set_data (G_OBJECT (window), "window", window);
   g_object_set_data (G_OBJECT (window), "want", GUINT_TO_POINTER (want));
-  spin_until (n_comments_is, window, 10000);
+  rpt_test_spin_until (n_comments_is, window, 10000);
 }
 
 static gboolean
@@ -1546,7 +1522,7 @@ test_comments (void)
   g_assert_cmpuint (stored_comments (window), ==, 1);
   /* The focus is back where the drafter was typing. */
   wanted_focus_ancestor = GTK_WIDGET (editor);
-  spin_until (focus_within_wanted, window, 10000);
+  rpt_test_spin_until (focus_within_wanted, window, 10000);
   g_assert_true (
     gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (editor)));
 
@@ -1569,7 +1545,7 @@ test_comments (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-comment", "s",
                                              rpt_comment_get_id (comment)));
   g_assert_true (rpt_comment_get_resolved (comment));
-  spin_until (list_is_empty, rpt_comments_section_get_shown (section), 10000);
+  rpt_test_spin_until (list_is_empty, rpt_comments_section_get_shown (section), 10000);
   {
     g_autoptr (RptStore) store =
       rpt_store_open (rpt_letter_file_get_path (rpt_window_get_document (window)),
@@ -1585,7 +1561,7 @@ test_comments (void)
                                              rpt_comment_get_id (reply)));
   g_assert_cmpstr (rpt_window_get_section (window), ==, "facts");
   wanted_focus_ancestor = GTK_WIDGET (get_row (window, "facts", 0));
-  spin_until (focus_within_wanted, window, 10000);
+  rpt_test_spin_until (focus_within_wanted, window, 10000);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
                                          GTK_WIDGET (get_row (window, "facts", 0))));
 
@@ -1630,10 +1606,10 @@ test_send_and_merge (void)
   set_author ();
   window = open_window (letter);
   rpt_letter_set_date (letter, "2025-04-22"); /* a first change makes the file */
-  spin_until (saved, window, 10000);
+  rpt_test_spin_until (saved, window, 10000);
   _rpt_window_send_for_review_to (window, "B. Reviewer", copy_path, FALSE);
-  spin_until (file_exists, copy_path, 10000);
-  spin_for (200);
+  rpt_test_spin_until (file_exists, copy_path, 10000);
+  rpt_test_spin_for (200);
 
   /* The reviewer: words of fact 1 and of fact 3, and a comment. */
   {
@@ -1657,7 +1633,7 @@ test_send_and_merge (void)
                           "On 16 July 2024, she was apprehended by four officers at home.");
 
   _rpt_window_merge_review_path (window, copy_path);
-  spin_until (merge_window_shown, NULL, 20000);
+  rpt_test_spin_until (merge_window_shown, NULL, 20000);
   merge_window = find_toplevel (RPT_TYPE_MERGE_WINDOW);
   g_object_add_weak_pointer (G_OBJECT (merge_window), (gpointer *) &merge_window);
   merge = rpt_merge_window_get_merge (merge_window);
@@ -1672,7 +1648,7 @@ test_send_and_merge (void)
   rpt_merge_window_decide (merge_window, conflict, RPT_MERGE_ACCEPTED);
   g_assert_cmpuint (rpt_merge_get_n_pending (merge), ==, 0);
   rpt_merge_window_apply (merge_window);
-  spin_until (is_gone, &merge_window, 20000);
+  rpt_test_spin_until (is_gone, &merge_window, 20000);
 
   merged = rpt_letter_file_get_letter (rpt_window_get_document (window));
   g_assert_cmpstr (rpt_paragraph_get_text (rpt_letter_get_item (merged, RPT_PART_FACTS, 0)), ==,
