@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -538,6 +539,59 @@ test_pipe_letter (Fixture *f, gconstpointer data)
   g_assert_true (rpt_store_file_is_document (doc));
 }
 
+/* An export to a pipe or a device is written into it: renaming a file
+ * over it would leave a regular file where the pipe was (as root, in
+ * place of /dev/null). */
+static void
+test_output_is_pipe (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fifo = path_in (f, "letter.fifo");
+  g_autofree char *got_path = path_in (f, "got.xml");
+  g_autofree char *cmd = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *sample = NULL;
+  g_autoptr (GError) error = NULL;
+  GStatBuf st;
+  int status = 0;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  cmd = g_strdup_printf ("sh -c 'timeout 30 cat \"%s\" > \"%s\" & "
+                         "\"%s\" export --format xml \"%s\" -o \"%s\"; r=$?; wait; exit $r'",
+                         fifo, got_path, g_getenv ("RAPPORTEUR_CLI"), f->sample_xml, fifo);
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpint (g_stat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_true (g_file_get_contents (got_path, &got, NULL, NULL));
+  g_assert_true (g_file_get_contents (f->sample_xml, &sample, NULL, NULL));
+  g_assert_cmpstr (got, ==, sample);
+}
+
+/* Through a symbolic link, the file it names gets the export, and the
+ * link stays a link (a folder of links to a shared drive keeps working). */
+static void
+test_output_through_link (Fixture *f, gconstpointer data)
+{
+  g_autofree char *real_dir = path_in (f, "shared");
+  g_autofree char *real = g_build_filename (real_dir, "letter.xml", NULL);
+  g_autofree char *link = path_in (f, "letter.xml");
+  g_autofree char *got = NULL;
+  g_autofree char *sample = NULL;
+  const char *export_[] = { "export", "--format", "xml", f->sample_xml, "-o", link, NULL };
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
+  write_file (real, "an earlier export", -1);
+  g_assert_cmpint (symlink (real, link), ==, 0);
+  g_assert_cmpint (rpt_test_run_cli (export_, NULL, NULL), ==, 0);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_true (g_file_get_contents (real, &got, NULL, NULL));
+  g_assert_true (g_file_get_contents (f->sample_xml, &sample, NULL, NULL));
+  g_assert_cmpstr (got, ==, sample);
+}
+
 static void
 assert_usage_error (const char *const *args)
 {
@@ -685,6 +739,8 @@ main (int argc, char **argv)
   ADD ("/bad-input/pipe-gigabyte", test_pipe_gigabyte);
   ADD ("/bad-input/device-and-large-file", test_device_and_large_file);
   ADD ("/bad-input/pipe-letter", test_pipe_letter);
+  ADD ("/bad-input/output-is-pipe", test_output_is_pipe);
+  ADD ("/bad-input/output-through-link", test_output_through_link);
 #undef ADD
 
   return g_test_run ();

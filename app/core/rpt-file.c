@@ -113,6 +113,7 @@ write_all (int fd,
            GError **error)
 {
   const char *p = data;
+  struct stat st;
 
   while (length > 0)
     {
@@ -127,12 +128,40 @@ write_all (int fd,
       p += n;
       length -= (gsize) n;
     }
-  if (fsync (fd) != 0)
+  /* A pipe or a terminal has nothing to sync (fsync() fails there). */
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && fsync (fd) != 0)
     {
       set_errno_error (error, errno, path, create);
       return FALSE;
     }
   return TRUE;
+}
+
+/* A device, a pipe or a socket ("-o /dev/stdout", a FIFO a script reads
+ * from, /dev/null): written into as it is. Renaming a new file over it
+ * would put a regular file where the device was, and as root that file
+ * would be /dev/null for every program. */
+static gboolean
+write_into_special (const char *path, const void *data, gsize length, GError **error)
+{
+  int fd;
+  gboolean ok;
+
+  do
+    fd = g_open (path, O_WRONLY | O_CLOEXEC | O_NOCTTY, 0);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, path, FALSE);
+      return FALSE;
+    }
+  ok = write_all (fd, data, length, path, FALSE, error);
+  if (close (fd) != 0 && ok)
+    {
+      set_errno_error (error, errno, path, FALSE);
+      ok = FALSE;
+    }
+  return ok;
 }
 
 static void
@@ -318,17 +347,26 @@ rpt_file_write_private (const char *path, const void *data, gsize length, GError
 {
   g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
+  g_autofree char *target = NULL;
+  const char *shown = path;
+  struct stat st;
   NewFile nf;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+    return write_into_special (path, data, length, error);
+  /* Through a link, the file it names is replaced, not the link. */
+  if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode) && (target = realpath (path, NULL)) != NULL)
+    path = target;
 
   dir = g_path_get_dirname (path);
   if (!check_folder (dir, error))
     return FALSE;
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT, _ ("%s is a folder"), path);
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID_ARGUMENT, _ ("%s is a folder"), shown);
       return FALSE;
     }
   if (rpt_store_file_is_document (path))
@@ -336,10 +374,10 @@ rpt_file_write_private (const char *path, const void *data, gsize length, GError
       g_set_error (error, RPT_ERROR, RPT_ERROR_EXISTS,
                    _ ("%s is a Rapporteur document; exporting over it would destroy it. Choose "
                       "another name."),
-                   path);
+                   shown);
       return FALSE;
     }
-  if (!new_file (&nf, dir, path, data, length, FALSE, error))
+  if (!new_file (&nf, dir, shown, data, length, FALSE, error))
     return FALSE;
 
   /* Nothing there yet: the file gets its name directly. */
@@ -351,7 +389,7 @@ rpt_file_write_private (const char *path, const void *data, gsize length, GError
     }
   if (errno != EEXIST && nf.tmp_path == NULL)
     {
-      set_errno_error (error, errno, path, FALSE);
+      set_errno_error (error, errno, shown, FALSE);
       new_file_clear (&nf);
       return FALSE;
     }
@@ -367,7 +405,7 @@ rpt_file_write_private (const char *path, const void *data, gsize length, GError
             break;
           if (errno != EEXIST)
             {
-              set_errno_error (error, errno, path, FALSE);
+              set_errno_error (error, errno, shown, FALSE);
               new_file_clear (&nf);
               return FALSE;
             }
@@ -378,7 +416,7 @@ rpt_file_write_private (const char *path, const void *data, gsize length, GError
     tmp = g_strdup (nf.tmp_path);
   if (tmp == NULL || g_rename (tmp, path) != 0)
     {
-      set_errno_error (error, tmp == NULL ? EEXIST : errno, path, FALSE);
+      set_errno_error (error, tmp == NULL ? EEXIST : errno, shown, FALSE);
       if (tmp != NULL && nf.tmp_path == NULL)
         g_unlink (tmp);
       new_file_clear (&nf);
