@@ -11,6 +11,7 @@
 
 G_BEGIN_DECLS
 
+void rpt_test_ui_init (void);
 void rpt_test_spin_for (guint ms);
 void rpt_test_spin_until (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms);
 void rpt_test_xdotool (const char *first, ...) G_GNUC_NULL_TERMINATED;

@@ -643,6 +643,7 @@ main (int argc, char *argv[])
     g_error ("xdotool is missing (apt-get install xdotool)");
   rpt_core_init ();
   gtk_init ();
+  rpt_test_ui_init ();
   rpt_ui_init ();
   adw_init ();
   drafts = g_build_filename (dir, "drafts", NULL);

@@ -199,6 +199,7 @@ main (int argc, char *argv[])
   rpt_core_init ();
   textdomain (GETTEXT_PACKAGE);
   gtk_init ();
+  rpt_test_ui_init ();
   rpt_ui_init ();
   adw_init ();
   drafts = g_build_filename (dir, "drafts", NULL);

@@ -1697,6 +1697,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   rpt_core_init ();
   gtk_init ();
+  rpt_test_ui_init ();
   rpt_ui_init ();
   adw_init ();
   drafts = g_build_filename (dir, "drafts", NULL);
