@@ -510,6 +510,35 @@ values_equal (GParamSpec *pspec, const GValue *a, const GValue *b)
   return g_param_values_cmp (pspec, a, b) == 0;
 }
 
+/* The properties of a model class, listed once: a long letter compares
+ * thousands of items of a handful of classes, and listing walks the
+ * class's ancestry each time. Classes are never unloaded. */
+static GParamSpec **
+class_properties (GType type, guint *n_specs)
+{
+  static GMutex lock;
+  static GHashTable *by_type = NULL; /* GType → GPtrArray of GParamSpec */
+  GPtrArray *specs;
+
+  g_mutex_lock (&lock);
+  if (by_type == NULL)
+    by_type = g_hash_table_new (NULL, NULL);
+  specs = g_hash_table_lookup (by_type, GSIZE_TO_POINTER (type));
+  if (specs == NULL)
+    {
+      guint n = 0;
+      g_autofree GParamSpec **list = g_object_class_list_properties (g_type_class_peek (type), &n);
+
+      specs = g_ptr_array_sized_new (n);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (specs, list[i]);
+      g_hash_table_insert (by_type, GSIZE_TO_POINTER (type), specs);
+    }
+  g_mutex_unlock (&lock);
+  *n_specs = specs->len;
+  return (GParamSpec **) specs->pdata;
+}
+
 /* Compares every readable property of @a and @b but those in @skip. */
 static gboolean
 compare_properties (RptComparison *self,
@@ -521,7 +550,7 @@ compare_properties (RptComparison *self,
                     GError **error)
 {
   guint n_specs;
-  g_autofree GParamSpec **specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_specs);
+  GParamSpec **specs = class_properties (G_OBJECT_TYPE (a), &n_specs);
 
   for (guint i = 0; i < n_specs; i++)
     {

@@ -18,6 +18,7 @@ char *_rpt_item_new_id (void);
 gboolean _rpt_item_id_is_valid (const char *id);
 gboolean _rpt_set_line (char **field, const char *value);
 gboolean _rpt_set_markup (char **field, const char *markup);
+gboolean _rpt_take_normal_markup (char **field, char *normal);
 gboolean _rpt_set_date (char **field, const char *iso_date);
 gboolean _rpt_set_key (char **field, const char *key);
 gboolean _rpt_set_strv (char ***field, const char *const *value);

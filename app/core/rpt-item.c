@@ -73,6 +73,14 @@ _rpt_set_markup (char **field, const char *markup)
   return replace_string (field, normal);
 }
 
+/* @normal: (transfer full): what rpt_markup_normalize() returned, which
+ * normalizing again would only copy (a reader of files has it at hand) */
+gboolean
+_rpt_take_normal_markup (char **field, char *normal)
+{
+  return replace_string (field, normal);
+}
+
 gboolean
 _rpt_set_date (char **field, const char *iso_date)
 {

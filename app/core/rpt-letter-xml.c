@@ -21,7 +21,7 @@
 #include "rpt-letter-xml.h"
 #include "rpt-mandate.h"
 #include "rpt-markup.h"
-#include "rpt-paragraph.h"
+#include "rpt-paragraph-private.h"
 #include "rpt-person.h"
 #include "rpt-signatory.h"
 
@@ -881,7 +881,8 @@ read_paragraph (ReadCtx *ctx, xmlNode *node, RptPart part, const char *id)
       set_node_error (ctx, node, RPT_ERROR_SCHEMA, _ ("“%s” is not a paragraph style"), style);
       return NULL;
     }
-  rpt_paragraph_set_text (p, markup);
+  /* read_inline() normalized it */
+  _rpt_paragraph_take_normal_text (p, g_steal_pointer (&markup));
   rpt_paragraph_set_date (p, date);
   rpt_paragraph_set_place (p, place);
   rpt_paragraph_set_reference (p, ref);

@@ -69,32 +69,36 @@ is_xml_char (gunichar c)
 gboolean
 rpt_text_is_clean (const char *text, gboolean single_line)
 {
-  const char *p;
+  const guchar *p = (const guchar *) text;
 
   if (text == NULL)
     return TRUE;
-  if (!g_utf8_validate (text, -1, NULL))
-    return FALSE;
-  for (p = text; *p != '\0';)
+  /* One pass that validates as it goes: every paragraph of a letter is
+   * checked at every open, and a long letter is megabytes. */
+  for (;;)
     {
       gunichar c;
 
-      /* ASCII, most of any letter, without decoding. */
-      if ((guchar) *p < 0x80)
+      /* ASCII, most of any letter: one test a byte, nothing decoded. */
+      while (*p >= 0x20 && *p < 0x80)
+        p++;
+      if (*p == '\0')
+        return TRUE;
+      if (*p < 0x20)
         {
-          if ((guchar) *p < 0x20 && (*p != '\t' && *p != '\n'))
-            return FALSE;
-          if (single_line && (*p == '\n' || *p == '\t'))
+          if (single_line || (*p != '\t' && *p != '\n'))
             return FALSE;
           p++;
           continue;
         }
-      c = g_utf8_get_char (p);
-      if (!is_xml_char (c))
+      /* Overlong forms, bytes out of place and a nul inside a character
+       * are refused here; surrogates and what lies past U+10FFFF by
+       * is_xml_char(). */
+      c = g_utf8_get_char_validated ((const char *) p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2 || !is_xml_char (c))
         return FALSE;
-      p = g_utf8_next_char (p);
+      p = (const guchar *) g_utf8_next_char (p);
     }
-  return TRUE;
 }
 
 /**

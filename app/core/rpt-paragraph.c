@@ -8,7 +8,7 @@
 #define G_LOG_DOMAIN "rpt-paragraph"
 
 #include "rpt-item-private.h"
-#include "rpt-paragraph.h"
+#include "rpt-paragraph-private.h"
 
 /**
  * RptParagraph:
@@ -254,6 +254,17 @@ rpt_paragraph_set_text (RptParagraph *self, const char *markup)
   g_return_if_fail (RPT_IS_PARAGRAPH (self));
 
   if (_rpt_set_markup (&self->text, markup))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+/* @normal: (transfer full): markup as rpt_markup_normalize() returned it
+ * (the letter reader's way: a long letter is not normalized twice) */
+void
+_rpt_paragraph_take_normal_text (RptParagraph *self, char *normal)
+{
+  g_return_if_fail (RPT_IS_PARAGRAPH (self));
+
+  if (_rpt_take_normal_markup (&self->text, normal))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 
