@@ -315,6 +315,53 @@ test_sample_metadata (void)
   }
 }
 
+/* The address atop the first page is in the letter's language, in the
+ * PDF as in the ODT's header field, and only on the first page. */
+static void
+test_letterhead_language (void)
+{
+  static const struct
+  {
+    const char *language, *letterhead, *other;
+  } cases[] = {
+    { "en", "PALAIS DES NATIONS • 1211 GENEVA 10, SWITZERLAND", "GENÈVE" },
+    { "fr", "PALAIS DES NATIONS • 1211 GENÈVE 10, SUISSE", "GENEVA" },
+    { "es", "PALAIS DES NATIONS • 1211 GINEBRA 10, SUIZA", "GENEVA" },
+  };
+  g_autofree char *in = rpt_test_source_path ("data", "samples", "AL-TJK-1-2025.xml", NULL);
+
+  if (!have_tool ("pdftotext"))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *pdf = g_strdup_printf ("%s/letterhead-%s.pdf", tmpdir, cases[i].language);
+      g_autofree char *odt = g_strdup_printf ("%s/letterhead-%s.odt", tmpdir, cases[i].language);
+      g_autofree char *text = NULL;
+      g_autofree char *styles = NULL;
+      g_autofree char *field = NULL;
+      const char *pdf_args[] = { "export",          "--format", "pdf", "--quiet", "--language",
+                                 cases[i].language, in,         "-o",  pdf,       NULL };
+      const char *odt_args[] = { "export",          "--format", "odt", "--quiet", "--language",
+                                 cases[i].language, in,         "-o",  odt,       NULL };
+      const char *first = NULL;
+
+      g_assert_cmpint (rpt_test_run_cli (pdf_args, NULL, NULL), ==, 0);
+      text = pdftotext (pdf);
+      first = strstr (text, cases[i].letterhead);
+      g_assert_nonnull (first);
+      /* on the first page only: pdftotext ends a page with a form feed */
+      g_assert_true (strchr (text, '\f') > first);
+      g_assert_null (strstr (first + 1, cases[i].letterhead));
+      g_assert_null (strstr (text, cases[i].other));
+
+      g_assert_cmpint (rpt_test_run_cli (odt_args, NULL, NULL), ==, 0);
+      styles = rpt_test_zip_read (odt, "styles.xml", NULL);
+      field = g_strdup_printf ("<text:user-defined text:name=\"Letterhead\">%s</text:user-defined>",
+                               cases[i].letterhead);
+      g_assert_nonnull (strstr (styles, field));
+    }
+}
+
 static void
 test_scripts (void)
 {
@@ -717,6 +764,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/letter-word-for-word", test_letter_word_for_word);
   g_test_add_func ("/pdf/sample-metadata", test_sample_metadata);
   g_test_add_func ("/pdf/scripts", test_scripts);
+  g_test_add_func ("/pdf/letterhead-language", test_letterhead_language);
   g_test_add_func ("/pdf/missing-font", test_missing_font);
   g_test_add_func ("/pdf/bad-document", test_bad_document);
   g_test_add_func ("/pdf/async", test_async);

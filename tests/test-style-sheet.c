@@ -28,6 +28,18 @@ test_lengths (void)
   g_assert_false (rpt_parse_length ("wide", 12, &v));
 }
 
+/* The fields of a French document: its reference and, when asked for
+ * (@data), its letterhead. */
+static const char *
+lookup_field (const char *name, gpointer data)
+{
+  if (g_str_equal (name, "Reference"))
+    return "AL TJK 1/2025";
+  if (g_str_equal (name, "Letterhead") && data != NULL)
+    return "PALAIS DES NATIONS • 1211 GENÈVE 10, SUISSE";
+  return NULL;
+}
+
 static void
 test_house_style (void)
 {
@@ -45,6 +57,8 @@ test_house_style (void)
   const RptListFormat *questions = rpt_style_sheet_get_list_format (styles, "Questions");
   const RptListFormat *bullets = rpt_style_sheet_get_list_format (styles, "Bullets");
   g_autofree char *header = NULL;
+  g_autofree char *letterhead = NULL;
+  g_autofree char *english = NULL;
   g_autofree char *footer = NULL;
 
   /* Default style, then parents: Body is justified 12 pt Liberation Serif. */
@@ -92,10 +106,17 @@ test_house_style (void)
   g_assert_cmpuint (first->footer->len, ==, 0);
   g_assert_cmpuint (standard->footer->len, ==, 1);
 
-  header = rpt_furniture_dup_text (g_ptr_array_index (standard->header, 0), 3, "AL TJK 1/2025");
-  footer = rpt_furniture_dup_text (g_ptr_array_index (standard->footer, 0), 3, "AL TJK 1/2025");
+  header = rpt_furniture_dup_text (g_ptr_array_index (standard->header, 0), 3, lookup_field, NULL);
+  footer = rpt_furniture_dup_text (g_ptr_array_index (standard->footer, 0), 3, lookup_field, NULL);
   g_assert_cmpstr (header, ==, "AL TJK 1/2025");
   g_assert_cmpstr (footer, ==, "3");
+
+  /* The letterhead is a field too: the document's words for it (its
+   * language), else the house style's own. */
+  letterhead = rpt_furniture_dup_text (g_ptr_array_index (first->header, 0), 1, lookup_field, "fr");
+  g_assert_cmpstr (letterhead, ==, "PALAIS DES NATIONS • 1211 GENÈVE 10, SUISSE");
+  english = rpt_furniture_dup_text (g_ptr_array_index (first->header, 0), 1, NULL, NULL);
+  g_assert_cmpstr (english, ==, "PALAIS DES NATIONS • 1211 GENEVA 10, SWITZERLAND");
 }
 
 static void

@@ -42,6 +42,7 @@ struct _RptDocument
   char *subject;
   char *language;
   char *reference;
+  GHashTable *fields; /* user-defined: name → value */
   GStrv keywords;
   GPtrArray *blocks; /* of RptBlock */
 };
@@ -111,6 +112,7 @@ rpt_document_finalize (GObject *object)
   g_free (self->subject);
   g_free (self->language);
   g_free (self->reference);
+  g_clear_pointer (&self->fields, g_hash_table_unref);
   g_strfreev (self->keywords);
   g_ptr_array_unref (self->blocks);
   G_OBJECT_CLASS (rpt_document_parent_class)->finalize (object);
@@ -126,6 +128,7 @@ static void
 rpt_document_init (RptDocument *self)
 {
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) rpt_block_unref);
+  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* --- reading -------------------------------------------------------- */
@@ -544,6 +547,8 @@ read_document (ReadCtx *ctx, RptDocument *self, xmlNode *root)
                       g_free (self->reference);
                       self->reference = dup_text (m);
                     }
+                  if (name != NULL)
+                    g_hash_table_insert (self->fields, g_steal_pointer (&name), dup_text (m));
                 }
             }
         }
@@ -675,6 +680,22 @@ rpt_document_get_reference (RptDocument *self)
 {
   g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
   return self->reference;
+}
+
+/**
+ * rpt_document_get_field:
+ * @name: "Reference", "Letterhead"
+ *
+ * Returns: (nullable): the value of the user-defined property @name, which
+ *   the headers and footers of the style sheet show (RptFieldLookup)
+ */
+const char *
+rpt_document_get_field (const char *name, gpointer document)
+{
+  RptDocument *self = document;
+
+  g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
+  return g_hash_table_lookup (self->fields, name);
 }
 
 const char *const *

@@ -23,6 +23,7 @@ const char *rpt_document_get_title (RptDocument *self);
 const char *rpt_document_get_subject (RptDocument *self);
 const char *rpt_document_get_language (RptDocument *self);
 const char *rpt_document_get_reference (RptDocument *self);
+const char *rpt_document_get_field (const char *name, gpointer document);
 const char *const *rpt_document_get_keywords (RptDocument *self);
 
 guint rpt_document_get_n_blocks (RptDocument *self);

@@ -1183,8 +1183,7 @@ furniture_layout (RptLayout *self, const RptFurniture *f, guint page_number, dou
   PangoLayout *layout;
 
   block->style_name = g_strdup (f->style_name);
-  block->text =
-    rpt_furniture_dup_text (f, page_number, rpt_document_get_reference (self->document));
+  block->text = rpt_furniture_dup_text (f, page_number, rpt_document_get_field, self->document);
   block->spans = g_array_new (FALSE, FALSE, sizeof (RptSpan));
   block->links = g_array_new (FALSE, FALSE, sizeof (RptLink));
   block->bookmarks = g_array_new (FALSE, FALSE, sizeof (RptBookmark));

@@ -156,6 +156,35 @@ find_element (xmlNode *node, const char *ns, const char *name, const char *attr,
   return NULL;
 }
 
+/* The user-defined fields of the headers show the document's values (a
+ * word processor shows what the field holds until it updates its fields):
+ * the reference, the letterhead in the letter's language. A field the
+ * document has no value for keeps what the house style holds. */
+static void
+fill_fields (xmlDoc *doc, xmlNode *node, xmlDoc *document)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (c->ns != NULL && xmlStrEqual (c->ns->href, BAD_CAST RPT_NS_TEXT) &&
+          xmlStrEqual (c->name, BAD_CAST "user-defined"))
+        {
+          g_autofree char *name = (char *) xmlGetNsProp (c, BAD_CAST "name", BAD_CAST RPT_NS_TEXT);
+          g_autofree char *value =
+            name != NULL ? rpt_document_xml_dup_user_defined (document, name) : NULL;
+
+          if (value != NULL)
+            {
+              xmlNodeSetContent (c, NULL);
+              xmlAddChild (c, xmlNewDocText (doc, BAD_CAST value));
+            }
+          continue;
+        }
+      fill_fields (doc, c, document);
+    }
+}
+
 /* The house style, with what depends on the letter filled in: the
  * reference shown in the header of later pages, and the default language
  * (hyphenation and spelling in the word processor). */
@@ -163,21 +192,15 @@ static GBytes *
 build_styles (xmlDoc *document, GError **error)
 {
   g_autoptr (GBytes) house = _rpt_data_load_resource ("styles/house-style.xml");
-  g_autofree char *reference = rpt_document_xml_dup_user_defined (document, "Reference");
   g_autofree char *language = rpt_document_xml_dup_meta (document, RPT_NS_DC, "language");
   xmlDoc *doc = _rpt_xml_read (g_bytes_get_data (house, NULL), g_bytes_get_size (house),
                                "house-style.xml", error);
-  xmlNode *field, *defaults;
+  xmlNode *defaults;
   GBytes *bytes;
 
   if (doc == NULL)
     return NULL;
-  field =
-    find_element (xmlDocGetRootElement (doc), RPT_NS_TEXT, "user-defined", "name", "Reference");
-  if (field != NULL)
-    xmlNodeSetContent (field, NULL);
-  if (field != NULL && reference != NULL)
-    xmlAddChild (field, xmlNewDocText (doc, BAD_CAST reference));
+  fill_fields (doc, xmlDocGetRootElement (doc), document);
 
   defaults =
     find_element (xmlDocGetRootElement (doc), RPT_NS_STYLE, "default-style", "family", "paragraph");

@@ -98,6 +98,7 @@ static void
 furniture_part_free (RptFurniturePart *part)
 {
   g_free (part->text);
+  g_free (part->name);
   g_free (part);
 }
 
@@ -578,12 +579,10 @@ read_furniture_parts (GPtrArray *parts, xmlNode *node)
         }
       else if (rpt_xml_is (c, NS_TEXT, "user-defined"))
         {
-          g_autofree char *name = rpt_xml_dup_attr (c, NS_TEXT, "name");
           part = g_new0 (RptFurniturePart, 1);
-          if (g_strcmp0 (name, "Reference") == 0)
-            part->kind = RPT_FIELD_REFERENCE;
-          else
-            part->text = (char *) xmlNodeGetContent (c);
+          part->kind = RPT_FIELD_USER_DEFINED;
+          part->name = rpt_xml_dup_attr (c, NS_TEXT, "name");
+          part->text = (char *) xmlNodeGetContent (c);
         }
       else if (rpt_xml_is (c, NS_TEXT, "s"))
         {
@@ -885,12 +884,17 @@ rpt_style_sheet_get_master_page (RptStyleSheet *self, const char *name)
 
 /**
  * rpt_furniture_dup_text:
- * @reference: (nullable): the document's reference
+ * @lookup: (nullable): the document's user-defined fields (its reference,
+ *   its letterhead in the letter's language)
  *
- * Returns: the text of a header or footer paragraph on page @page_number
+ * Returns: the text of a header or footer paragraph on page @page_number;
+ *   a field the document has no value for shows what the style holds
  */
 char *
-rpt_furniture_dup_text (const RptFurniture *furniture, guint page_number, const char *reference)
+rpt_furniture_dup_text (const RptFurniture *furniture,
+                        guint page_number,
+                        RptFieldLookup lookup,
+                        gpointer lookup_data)
 {
   GString *out = g_string_new (NULL);
 
@@ -902,8 +906,14 @@ rpt_furniture_dup_text (const RptFurniture *furniture, guint page_number, const 
         case RPT_FIELD_PAGE_NUMBER:
           g_string_append_printf (out, "%u", page_number);
           break;
-        case RPT_FIELD_REFERENCE:
-          g_string_append (out, reference != NULL ? reference : "");
+        case RPT_FIELD_USER_DEFINED:
+          {
+            const char *value =
+              lookup != NULL && part->name != NULL ? lookup (part->name, lookup_data) : NULL;
+            if (value == NULL)
+              value = part->text;
+            g_string_append (out, value != NULL ? value : "");
+          }
           break;
         case RPT_FIELD_TEXT:
         default:

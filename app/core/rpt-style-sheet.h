@@ -115,14 +115,19 @@ typedef enum
 {
   RPT_FIELD_TEXT,
   RPT_FIELD_PAGE_NUMBER,
-  RPT_FIELD_REFERENCE,
+  RPT_FIELD_USER_DEFINED,
 } RptFieldKind;
 
 typedef struct
 {
   RptFieldKind kind;
-  char *text; /* for RPT_FIELD_TEXT */
+  char *text; /* RPT_FIELD_TEXT; for a user-defined field, what the style
+               * shows when the document has no value for it */
+  char *name; /* RPT_FIELD_USER_DEFINED: "Reference", "Letterhead" */
 } RptFurniturePart;
+
+/* The value of the document's user-defined field @name, or %NULL. */
+typedef const char *(*RptFieldLookup) (const char *name, gpointer data);
 
 /**
  * RptFurniture:
@@ -157,8 +162,10 @@ const RptParagraphFormat *rpt_style_sheet_get_paragraph_format (RptStyleSheet *s
 const RptTextFormat *rpt_style_sheet_get_text_format (RptStyleSheet *self, const char *name);
 const RptListFormat *rpt_style_sheet_get_list_format (RptStyleSheet *self, const char *name);
 const RptMasterPage *rpt_style_sheet_get_master_page (RptStyleSheet *self, const char *name);
-char *
-rpt_furniture_dup_text (const RptFurniture *furniture, guint page_number, const char *reference);
+char *rpt_furniture_dup_text (const RptFurniture *furniture,
+                              guint page_number,
+                              RptFieldLookup lookup,
+                              gpointer lookup_data);
 
 gboolean rpt_parse_length (const char *value, double font_size, double *out);
 

@@ -157,6 +157,11 @@
       <meta:user-defined meta:name="Reference">
         <xsl:value-of select="$in/x:meta/@reference"/>
       </meta:user-defined>
+      <!-- the address atop the first page (house-style.xml), in the
+           letter's language -->
+      <meta:user-defined meta:name="Letterhead">
+        <xsl:value-of select="key('sentence', 'letterhead')"/>
+      </meta:user-defined>
     </office:meta>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
