@@ -686,6 +686,10 @@ test_wording (void)
                    "the Inter-American Commission on Human Rights");
   g_assert_true (gtk_widget_activate_action (section, "section.add-co-signatory", NULL));
   g_assert_cmpuint (rpt_letter_get_n_items (model, RPT_PART_SIGNATORIES), ==, 3);
+  /* the caret in the new signatory's name */
+  g_assert_true (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                          ADW_TYPE_ENTRY_ROW) ==
+                 find_row (section, ADW_TYPE_ENTRY_ROW, "Name"));
   gtk_editable_set_text (GTK_EDITABLE (find_row (section, ADW_TYPE_ENTRY_ROW, "Name")),
                          "Roberta Clarke");
   gtk_editable_set_text (
@@ -735,6 +739,19 @@ test_wording (void)
                      ==, "Roberta Clarke");
     g_assert_cmpstr (rpt_signatory_get_title (rpt_letter_get_item (model, RPT_PART_SIGNATORIES, 2)),
                      ==, "President, Inter-American Commission on Human Rights");
+    /* the keyboard back in her name */
+    focus = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), ADW_TYPE_ENTRY_ROW);
+    g_assert_nonnull (focus);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "Roberta Clarke");
+    /* redone, the removal leaves it on the button again; undone once more */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+    g_assert_cmpuint (rpt_letter_get_n_items (model, RPT_PART_SIGNATORIES), ==, 2);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (GTK_IS_ACTIONABLE (focus));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==,
+                     "section.add-co-signatory");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpuint (rpt_letter_get_n_items (model, RPT_PART_SIGNATORIES), ==, 3);
   }
 
   /* the edition the checks name is the one the letter follows: a

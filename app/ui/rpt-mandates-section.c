@@ -382,11 +382,46 @@ add_co_signatory_action (GtkWidget *widget, const char *name, GVariant *param)
   if (get_history (self) != NULL)
     rpt_undo_history_close_step (get_history (self));
   refresh_co_signatories (self);
-  /* the caret in the new signatory's name */
+  /* the caret in the new signatory's name (the row itself would only
+   * take the focus on its header) */
   row =
     gtk_list_box_get_row_at_index (self->co_signatories, (int) self->co_signatory_items->len - 1);
   if (row != NULL)
-    gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+    gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "name-entry"));
+}
+
+/**
+ * rpt_mandates_section_focus_co_signatory:
+ * @signatory: (nullable) (type RptSignatory): one who signs for the
+ *   co-senders, or %NULL for one no longer there
+ *
+ * After an undo or a redo: the caret in @signatory's name; for one taken
+ * away, on the last who signs for the co-senders, else on the button that
+ * adds one.
+ */
+void
+rpt_mandates_section_focus_co_signatory (RptMandatesSection *self, gpointer signatory)
+{
+  GtkListBoxRow *row = NULL;
+  guint index;
+
+  g_return_if_fail (RPT_IS_MANDATES_SECTION (self));
+
+  refresh_co_signatories (self);
+  if (signatory != NULL && g_ptr_array_find (self->co_signatory_items, signatory, &index))
+    row = gtk_list_box_get_row_at_index (self->co_signatories, (int) index);
+  else if (self->co_signatory_items->len > 0)
+    row =
+      gtk_list_box_get_row_at_index (self->co_signatories, (int) self->co_signatory_items->len - 1);
+  if (row != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+      /* a field of the row (the one just undone) keeps the caret */
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (row)))
+        gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "name-entry"));
+    }
+  else
+    gtk_widget_grab_focus (self->add_co_signatory);
 }
 
 static void

@@ -15,4 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RptMandatesSection, rpt_mandates_section, RPT, MANDATES_SECTION, RptSection)
 
+void rpt_mandates_section_focus_co_signatory (RptMandatesSection *self, gpointer signatory);
+
 G_END_DECLS

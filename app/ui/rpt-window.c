@@ -453,9 +453,16 @@ history_applied_cb (RptWindow *self, RptPart part, guint position, const char *p
                                                      &mandate_part, &position) == NULL)
         position = 0;
       part = RPT_PART_MANDATES;
-      /* one for co-senders: at the end of the section, no mandate's row */
-      if (signatory != NULL && rpt_signatory_get_mandate (signatory) == NULL)
-        part = RPT_N_PARTS;
+      /* One who signs for the co-senders has a row of their own at the end
+       * of the section; one taken away (an undone addition) leaves the
+       * keyboard there too, mandate signatories going with their mandate. */
+      if (signatory == NULL || rpt_signatory_get_mandate (signatory) == NULL)
+        {
+          rpt_window_show_section (self, name);
+          rpt_mandates_section_focus_co_signatory (
+            RPT_MANDATES_SECTION (rpt_window_get_section_widget (self, name)), signatory);
+          return;
+        }
     }
   rpt_window_show_section (self, name);
   section = rpt_window_get_section_widget (self, name);
