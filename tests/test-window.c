@@ -488,6 +488,21 @@ find_tooltip_button (GtkWidget *widget, const char *tooltip)
 }
 
 static GtkWidget *
+find_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 find_row (GtkWidget *widget, GType type, const char *title)
 {
   g_autoptr (GPtrArray) found = g_ptr_array_new ();
@@ -687,9 +702,9 @@ test_wording (void)
   g_assert_true (gtk_widget_activate_action (section, "section.add-co-signatory", NULL));
   g_assert_cmpuint (rpt_letter_get_n_items (model, RPT_PART_SIGNATORIES), ==, 3);
   /* the caret in the new signatory's name */
-  g_assert_true (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
-                                          ADW_TYPE_ENTRY_ROW) ==
-                 find_row (section, ADW_TYPE_ENTRY_ROW, "Name"));
+  g_assert_true (
+    gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), ADW_TYPE_ENTRY_ROW) ==
+    find_row (section, ADW_TYPE_ENTRY_ROW, "Name"));
   gtk_editable_set_text (GTK_EDITABLE (find_row (section, ADW_TYPE_ENTRY_ROW, "Name")),
                          "Roberta Clarke");
   gtk_editable_set_text (
@@ -1563,6 +1578,8 @@ test_comments (void)
                                              rpt_comment_get_id (comment)));
   g_assert_true (rpt_comment_get_resolved (comment));
   rpt_test_spin_until (list_is_empty, rpt_comments_section_get_shown (section), 10000);
+  /* each number with its own plural */
+  g_assert_nonnull (find_label (GTK_WIDGET (section), "0 open comments, 1 resolved"));
   {
     g_autoptr (RptStore) store =
       rpt_store_open (rpt_letter_file_get_path (rpt_window_get_document (window)),

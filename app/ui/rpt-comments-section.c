@@ -125,10 +125,18 @@ rebuild (RptCommentsSection *self)
     count = g_strdup_printf (
       g_dngettext (NULL, "%u open comment", "%u open comments", self->n_open), self->n_open);
   else
-    /* Translators: e.g. "3 open comments, 2 resolved" */
-    count = g_strdup_printf (g_dngettext (NULL, "%u open comment, %u resolved",
-                                          "%u open comments, %u resolved", self->n_open),
-                             self->n_open, self->n_resolved);
+    {
+      /* Each number agrees with its own words: gettext picks a plural
+       * form from one number only. */
+      g_autofree char *open = g_strdup_printf (
+        g_dngettext (NULL, "%u open comment", "%u open comments", self->n_open), self->n_open);
+      g_autofree char *resolved = g_strdup_printf (
+        /* Translators: comments that are resolved, after "3 open comments, " */
+        g_dngettext (NULL, "%u resolved", "%u resolved", self->n_resolved), self->n_resolved);
+
+      /* Translators: "3 open comments" and "2 resolved" */
+      count = g_strdup_printf (_ ("%s, %s"), open, resolved);
+    }
   gtk_label_set_text (self->count_label, count);
 }
 
