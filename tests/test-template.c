@@ -1343,6 +1343,26 @@ test_spanish_sample (void)
   assert_no_english_boilerplate (r);
 }
 
+/* French drops the e of "de" before a title that starts with a vowel,
+ * in the opening sentence as in the header line; a title starting with a
+ * consonant keeps it. */
+static void
+test_french_elision (void)
+{
+  g_autoptr (RptLetter) letter = rpt_test_load_letter ("fr-UA-BFA-one-mandate.xml");
+  g_autoptr (Rendered) r = NULL;
+
+  rpt_mandate_set_key (rpt_letter_get_item (letter, RPT_PART_MANDATES, 0),
+                       "ie-international-solidarity");
+  r = render (letter);
+  assert_has (r, "Mandat de l'Experte indépendante sur les droits de l'homme et la solidarité "
+                 "internationale");
+  assert_has (r, "en ma qualité d'Experte indépendante sur les droits de l'homme et la solidarité "
+                 "internationale");
+  assert_lacks (r, "qualité de Experte");
+  assert_lacks (r, "d'Rapporteuse");
+}
+
 /* One Special Rapporteur who uses the feminine form, in French: "I"
  * sentences, "1er mai", the contracted articles, French spacing in the
  * drafter's words too. */
@@ -1870,6 +1890,7 @@ main (int argc, char **argv)
   g_test_add_func ("/template/french-sample", test_french_sample);
   g_test_add_func ("/template/spanish-sample", test_spanish_sample);
   g_test_add_func ("/template/french-one-mandate", test_french_one_mandate);
+  g_test_add_func ("/template/french-elision", test_french_elision);
   g_test_add_func ("/template/french-three-mandates", test_french_three_mandates);
   g_test_add_func ("/template/spanish-one-mandate", test_spanish_one_mandate);
   g_test_add_func ("/template/spanish-three-mandates", test_spanish_three_mandates);

@@ -1128,8 +1128,35 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- French drops the e of "de" and "que" before a vowel, in what a
+       sentence says before a value too: "en ma qualité d'Expert
+       indépendant", "qu'Israël". Not before h or y (their elision depends
+       on the word: "du Honduras", "de Yasmine"). -->
+  <xsl:variable name="vowels" select="'aeiouàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ'"/>
+
   <xsl:template match="text()" mode="fill">
-    <xsl:value-of select="."/>
+    <xsl:param name="args"/>
+    <xsl:variable name="next" select="following-sibling::node()[1][self::bp:var]"/>
+    <xsl:variable name="first"
+                  select="substring(normalize-space(string($args[@name = $next/@name])), 1, 1)"/>
+    <xsl:variable name="n" select="string-length(.)"/>
+    <xsl:choose>
+      <xsl:when test="$in/@strings-language != 'fr' or not($next) or $first = ''
+                      or not(contains($vowels, $first))">
+        <xsl:value-of select="."/>
+      </xsl:when>
+      <xsl:when test=". = 'de ' or . = 'De ' or substring(., $n - 3) = ' de '">
+        <xsl:value-of select="substring(., 1, $n - 2)"/>
+        <xsl:text>'</xsl:text>
+      </xsl:when>
+      <xsl:when test=". = 'que ' or . = 'Que ' or substring(., $n - 4) = ' que '">
+        <xsl:value-of select="substring(., 1, $n - 2)"/>
+        <xsl:text>'</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="."/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="bp:var" mode="fill">
