@@ -139,9 +139,15 @@ test_messages (void)
   g_assert_null (strstr (fr_notes, "Unverified"));
   /* the data's own word (accession) said in the language too */
   g_assert_nonnull (strstr (fr_notes, "TJK et ICCPR (adhésion, au"));
+  /* and the mandates named as the language names them */
+  g_assert_nonnull (strstr (fr_notes, "pour «" NBSP "Rapporteur spécial sur la situation des "
+                                      "défenseurs des droits de l'homme" NBSP "»"));
+  g_assert_null (strstr (fr_notes, "Special Rapporteur"));
 
   g_assert_cmpint (run_in ("es", export_, NULL, &es_notes), ==, 0);
   g_assert_nonnull (strstr (es_notes, "rapporteur-cli: nota: Datos de referencia no verificados"));
+  g_assert_nonnull (strstr (es_notes, "«Relator Especial sobre la situación de los defensores de "
+                                      "los derechos humanos»"));
 
   g_assert_cmpint (run_in ("fr", help, &fr_help, NULL), ==, 0);
   g_assert_nonnull (strstr (fr_help, "Utilisation" NBSP ": rapporteur-cli COMMANDE"));
