@@ -143,6 +143,10 @@ test_messages (void)
   g_assert_nonnull (strstr (fr_notes, "pour «" NBSP "Rapporteur spécial sur la situation des "
                                       "défenseurs des droits de l'homme" NBSP "»"));
   g_assert_null (strstr (fr_notes, "Special Rapporteur"));
+  /* the table's fixed words too; its sources' own notes stay as written */
+  g_assert_nonnull (
+    strstr (fr_notes, "Numéro de résolution non vérifié" NBSP ": vérification partielle."));
+  g_assert_null (strstr (fr_notes, ": partial."));
 
   g_assert_cmpint (run_in ("es", export_, NULL, &es_notes), ==, 0);
   g_assert_nonnull (strstr (es_notes, "rapporteur-cli: nota: Datos de referencia no verificados"));

@@ -332,6 +332,23 @@ says_yes (const char *value)
          (value[3] == '\0' || value[3] == ' ');
 }
 
+/* The data's words for how far a resolution number was checked, in the
+ * interface's language where they are the table's fixed values; a note
+ * of the table's own (its source) stays as written. */
+static const char *
+verification_label (const char *value)
+{
+  if (value == NULL)
+    return _ ("no source");
+  if (g_str_equal (value, "partial"))
+    return C_ ("resolution number verification", "partial");
+  if (g_str_equal (value, "no number"))
+    return C_ ("resolution number verification", "no number");
+  if (g_str_equal (value, "no"))
+    return C_ ("resolution number verification", "no");
+  return value;
+}
+
 typedef void (*RowFunc) (RptReference *self, const Row *row);
 
 /* A row of the user's file takes the place of the built-in row. */
@@ -594,7 +611,7 @@ apply_mandate_details (RptReference *self, RptMandateInfo *m, const Row *row)
       if (note->len > 0)
         g_string_append_c (note, ' ');
       g_string_append_printf (note, _ ("Resolution number not verified: %s."),
-                              res_verified != NULL ? res_verified : _ ("no source"));
+                              verification_label (res_verified));
     }
   m->verified = verified;
   m->verification = intern (self, note->str);
@@ -654,7 +671,7 @@ mandate_row (RptReference *self, const Row *row)
       if (note->len > 0)
         g_string_append_c (note, ' ');
       g_string_append_printf (note, _ ("Resolution number not verified: %s."),
-                              res_verified != NULL ? res_verified : _ ("no source"));
+                              verification_label (res_verified));
     }
   as_of = col (row, "latest_renewal_found_month");
   if (as_of == NULL && col (row, "evidence_retrieved") != NULL)
