@@ -5,9 +5,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <adwaita.h>
 #include <gdk/x11/gdkx.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "rpt-core.h"
+#include "rpt-test-util.h"
 
 #include "rpt-test-ui.h"
 
@@ -111,6 +117,43 @@ rpt_test_focus_x_window (GtkWindow *window)
   rpt_test_spin_for (200);
 }
 
+/**
+ * rpt_test_find_widget:
+ * @match: says whether a widget is the one looked for
+ *
+ * Returns: (nullable): the first widget under @root (itself included), in
+ *   tree order, that @match accepts
+ */
+GtkWidget *
+rpt_test_find_widget (GtkWidget *root, RptTestMatch match, gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = rpt_test_find_widget (c, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * rpt_test_find_widgets:
+ * @found: (element-type GtkWidget): where the widgets @match accepts are
+ *   added, in tree order
+ */
+void
+rpt_test_find_widgets (GtkWidget *root, RptTestMatch match, gconstpointer data, GPtrArray *found)
+{
+  if (match (root, data))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    rpt_test_find_widgets (c, match, data, found);
+}
+
 /* GTK 4.8 may draw a widget in the frame in which its resize was queued,
  * under load (seen once in CI, on a GtkStack, in a run of the whole suite
  * on two cores; never reproduced alone). It warns and skips that widget
@@ -139,12 +182,73 @@ fatal_log_cb (const char *domain, GLogLevelFlags level, const char *message, gpo
 }
 
 /**
- * rpt_test_ui_init:
+ * rpt_test_ui_start:
+ * @app_id: the application's id for this test program (each its own, so
+ *   that programs running side by side do not meet on the bus)
+ * @needs_xdotool: whether the program sends real key events; without
+ *   xdotool its tests skip, and under CI=true it fails at once
  *
- * Call after gtk_init(): see fatal_log_cb().
+ * How every widget test program starts: the user's folders in a temporary
+ * one (not rpt_test_init(): its isolated XDG_DATA_DIRS hide the MIME
+ * database GTK needs to load icons), the C.UTF-8 locale (glibc ignores
+ * LANGUAGE in "C"), the core, GTK and libadwaita, and the application
+ * registered, with the application's resources. Then rpt_test_ui_run().
  */
 void
-rpt_test_ui_init (void)
+rpt_test_ui_start (RptTestUi *ui,
+                   int *argc,
+                   char ***argv,
+                   const char *app_id,
+                   gboolean needs_xdotool)
 {
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "HOME" };
+
+  ui->dir = rpt_test_make_tmpdir ();
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_autofree char *sub = g_build_filename (ui->dir, vars[i], NULL);
+      g_mkdir_with_parents (sub, 0700);
+      g_setenv (vars[i], sub, TRUE);
+    }
+  ui->drafts = g_build_filename (ui->dir, "drafts", NULL);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (argc, argv, NULL);
+  ui->have_xdotool = xdotool != NULL;
+  if (needs_xdotool && !ui->have_xdotool && g_strcmp0 (g_getenv ("CI"), "true") == 0)
+    g_error ("xdotool is missing (apt-get install xdotool)");
+
+  rpt_core_init ();
+  textdomain (GETTEXT_PACKAGE);
+  gtk_init ();
   g_test_log_set_fatal_handler (fatal_log_cb, NULL);
+  rpt_ui_init ();
+  adw_init ();
+
+  ui->app =
+    g_object_new (RPT_TYPE_APPLICATION, "application-id", app_id, "flags", G_APPLICATION_NON_UNIQUE,
+                  "resource-base-path", "/io/github/rapporteur/Rapporteur", NULL);
+  g_application_register (G_APPLICATION (ui->app), NULL, &error);
+  g_assert_no_error (error);
+}
+
+/**
+ * rpt_test_ui_run:
+ *
+ * Runs the tests added since rpt_test_ui_start(), then removes the
+ * temporary folders.
+ *
+ * Returns: what g_test_run() returns
+ */
+int
+rpt_test_ui_run (RptTestUi *ui)
+{
+  int status = g_test_run ();
+
+  g_clear_object (&ui->app);
+  rpt_test_rm_rf (ui->dir);
+  g_clear_pointer (&ui->dir, g_free);
+  g_clear_pointer (&ui->drafts, g_free);
+  return status;
 }

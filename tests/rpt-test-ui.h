@@ -9,9 +9,29 @@
 
 #include <gtk/gtk.h>
 
+#include "rpt-application.h"
+
 G_BEGIN_DECLS
 
-void rpt_test_ui_init (void);
+typedef struct
+{
+  char *dir;    /* the user's folders for the test */
+  char *drafts; /* a drafts folder in it */
+  RptApplication *app;
+  gboolean have_xdotool;
+} RptTestUi;
+
+void rpt_test_ui_start (RptTestUi *ui,
+                        int *argc,
+                        char ***argv,
+                        const char *app_id,
+                        gboolean needs_xdotool);
+int rpt_test_ui_run (RptTestUi *ui);
+
+typedef gboolean (*RptTestMatch) (GtkWidget *widget, gconstpointer data);
+GtkWidget *rpt_test_find_widget (GtkWidget *root, RptTestMatch match, gconstpointer data);
+void
+rpt_test_find_widgets (GtkWidget *root, RptTestMatch match, gconstpointer data, GPtrArray *found);
 void rpt_test_spin_for (guint ms);
 void rpt_test_spin_until (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms);
 void rpt_test_xdotool (const char *first, ...) G_GNUC_NULL_TERMINATED;

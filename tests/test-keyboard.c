@@ -7,7 +7,6 @@
 
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "rpt-application.h"
 #include "rpt-item-list.h"
@@ -623,36 +622,12 @@ test_merge (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *tool = g_find_program_in_path ("xdotool");
-  int status;
+  static RptTestUi ui;
 
-  dir = rpt_test_make_tmpdir ();
-  for (guint i = 0; i < 4; i++)
-    {
-      const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "HOME" };
-      g_autofree char *sub = g_build_filename (dir, vars[i], NULL);
-      g_mkdir_with_parents (sub, 0700);
-      g_setenv (vars[i], sub, TRUE);
-    }
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, NULL);
-  have_xdotool = tool != NULL;
-  if (!have_xdotool && g_strcmp0 (g_getenv ("CI"), "true") == 0)
-    g_error ("xdotool is missing (apt-get install xdotool)");
-  rpt_core_init ();
-  gtk_init ();
-  rpt_test_ui_init ();
-  rpt_ui_init ();
-  adw_init ();
-  drafts = g_build_filename (dir, "drafts", NULL);
-
-  app = g_object_new (RPT_TYPE_APPLICATION, "application-id",
-                      "io.github.rapporteur.Rapporteur.KeyTest", "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/rapporteur/Rapporteur", NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  rpt_test_ui_start (&ui, &argc, &argv, "io.github.rapporteur.Rapporteur.KeyTest", TRUE);
+  app = ui.app;
+  drafts = ui.drafts;
+  have_xdotool = ui.have_xdotool;
 
   g_test_add_func ("/keyboard/sections", test_sections);
   g_test_add_func ("/keyboard/facts", test_facts);
@@ -662,10 +637,5 @@ main (int argc, char *argv[])
   g_test_add_func ("/keyboard/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/keyboard/recent-letters", test_recent_letters);
   g_test_add_func ("/keyboard/merge", test_merge);
-  status = g_test_run ();
-
-  g_clear_object (&app);
-  rpt_test_rm_rf (dir);
-  g_free (drafts);
-  return status;
+  return rpt_test_ui_run (&ui);
 }

@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "rpt-application.h"
 #include "rpt-preview.h"
@@ -170,9 +169,7 @@ test_window (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = NULL;
-  int status;
+  static RptTestUi ui;
 
   /* The language first, before anything is translated. */
   language = "fr";
@@ -185,36 +182,10 @@ main (int argc, char *argv[])
     }
   g_setenv ("LANGUAGE", language, TRUE);
 
-  dir = rpt_test_make_tmpdir ();
-  for (guint i = 0; i < 4; i++)
-    {
-      const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "HOME" };
-      g_autofree char *sub = g_build_filename (dir, vars[i], NULL);
-      g_mkdir_with_parents (sub, 0700);
-      g_setenv (vars[i], sub, TRUE);
-    }
-  /* C.UTF-8, not C: glibc ignores LANGUAGE in the "C" locale. */
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, NULL);
-  rpt_core_init ();
-  textdomain (GETTEXT_PACKAGE);
-  gtk_init ();
-  rpt_test_ui_init ();
-  rpt_ui_init ();
-  adw_init ();
-  drafts = g_build_filename (dir, "drafts", NULL);
-
-  app = g_object_new (RPT_TYPE_APPLICATION, "application-id",
-                      "io.github.rapporteur.Rapporteur.TestI18n", "flags", G_APPLICATION_NON_UNIQUE,
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  rpt_test_ui_start (&ui, &argc, &argv, "io.github.rapporteur.Rapporteur.TestI18n", FALSE);
+  app = ui.app;
+  drafts = ui.drafts;
 
   g_test_add_func ("/window-i18n/window", test_window);
-  status = g_test_run ();
-
-  g_clear_object (&app);
-  rpt_test_rm_rf (dir);
-  g_free (drafts);
-  return status;
+  return rpt_test_ui_run (&ui);
 }

@@ -6,7 +6,6 @@
  */
 
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "rpt-application.h"
@@ -344,25 +343,40 @@ test_markup_round_trip (void)
     }
 }
 
-static void
-find_combo_rows (GtkWidget *widget, const char *title, GPtrArray *found)
+/* Rows of any kind of AdwPreferencesRow with @title, in tree order. */
+typedef struct
 {
-  if (ADW_IS_COMBO_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    find_combo_rows (c, title, found);
+  GType type;
+  const char *title;
+} RowQuery;
+
+static gboolean
+is_row (GtkWidget *widget, gconstpointer data)
+{
+  const RowQuery *q = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, q->type) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), q->title) == 0;
+}
+
+static void
+find_rows (GtkWidget *widget, GType type, const char *title, GPtrArray *found)
+{
+  RowQuery q = { type, title };
+
+  rpt_test_find_widgets (widget, is_row, &q, found);
+}
+
+static gboolean
+is_expander_row (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_EXPANDER_ROW (widget);
 }
 
 static void
 find_expander_rows (GtkWidget *widget, GPtrArray *found)
 {
-  if (ADW_IS_EXPANDER_ROW (widget))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    find_expander_rows (c, found);
+  rpt_test_find_widgets (widget, is_expander_row, NULL, found);
 }
 
 static gboolean
@@ -397,7 +411,7 @@ have_combo_rows (gpointer data)
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
 
-  find_combo_rows (rows_section, data, rows);
+  find_rows (rows_section, ADW_TYPE_COMBO_ROW, data, rows);
   return rows->len >= rows_wanted;
 }
 
@@ -437,7 +451,7 @@ test_title_form (void)
     g_assert_cmpstr (adw_expander_row_get_subtitle (expanders->pdata[0]), ==, "Resolution 52/4");
   }
 
-  find_combo_rows (section, "Form of Title", rows);
+  find_rows (section, ADW_TYPE_COMBO_ROW, "Form of Title", rows);
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[0]), ==, RPT_TITLE_FORM_UNSPECIFIED);
   adw_combo_row_set_selected (rows->pdata[0], RPT_TITLE_FORM_FEMININE);
@@ -454,52 +468,28 @@ test_title_form (void)
   rows_wanted = 3;
   rpt_test_spin_until (have_combo_rows, "Form of Title", 10000);
   g_ptr_array_set_size (rows, 0);
-  find_combo_rows (section, "Form of Title", rows);
+  find_rows (section, ADW_TYPE_COMBO_ROW, "Form of Title", rows);
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_false (gtk_widget_get_visible (rows->pdata[2]));
   close_window (window);
 }
 
-/* Rows of any kind of AdwPreferencesRow with @title, in tree order. */
-static void
-find_rows (GtkWidget *widget, GType type, const char *title, GPtrArray *found)
+static gboolean
+has_tooltip (GtkWidget *widget, gconstpointer tooltip)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    find_rows (c, type, title, found);
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 static GtkWidget *
 find_tooltip_button (GtkWidget *widget, const char *tooltip)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_tooltip_button (c, tooltip);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return rpt_test_find_widget (widget, has_tooltip, tooltip);
 }
 
-static GtkWidget *
-find_label (GtkWidget *widget, const char *text)
+static gboolean
+has_text (GtkWidget *widget, gconstpointer text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_label (c, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 static GtkWidget *
@@ -515,30 +505,29 @@ find_row (GtkWidget *widget, GType type, const char *title)
 
 /* The text boxes (RptParagraphEditor) whose text view is labelled
  * @label for assistive technologies, in tree order. */
+static gboolean
+is_editor_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return RPT_IS_PARAGRAPH_EDITOR (widget) &&
+         g_strcmp0 (rpt_paragraph_editor_get_label (RPT_PARAGRAPH_EDITOR (widget)), label) == 0;
+}
+
 static void
 find_editors (GtkWidget *widget, const char *label, GPtrArray *found)
 {
-  if (RPT_IS_PARAGRAPH_EDITOR (widget) &&
-      g_strcmp0 (rpt_paragraph_editor_get_label (RPT_PARAGRAPH_EDITOR (widget)), label) == 0)
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    find_editors (c, label, found);
+  rpt_test_find_widgets (widget, is_editor_labelled, label, found);
+}
+
+static gboolean
+is_item_list (GtkWidget *widget, gconstpointer data)
+{
+  return RPT_IS_ITEM_LIST (widget);
 }
 
 static GtkWidget *
 find_item_list (GtkWidget *widget)
 {
-  if (RPT_IS_ITEM_LIST (widget))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_item_list (c);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return rpt_test_find_widget (widget, is_item_list, NULL);
 }
 
 static gboolean
@@ -1579,7 +1568,8 @@ test_comments (void)
   g_assert_true (rpt_comment_get_resolved (comment));
   rpt_test_spin_until (list_is_empty, rpt_comments_section_get_shown (section), 10000);
   /* each number with its own plural */
-  g_assert_nonnull (find_label (GTK_WIDGET (section), "0 open comments, 1 resolved"));
+  g_assert_nonnull (
+    rpt_test_find_widget (GTK_WIDGET (section), has_text, "0 open comments, 1 resolved"));
   {
     g_autoptr (RptStore) store =
       rpt_store_open (rpt_letter_file_get_path (rpt_window_get_document (window)),
@@ -1712,35 +1702,11 @@ test_send_and_merge (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = NULL;
-  int status;
+  static RptTestUi ui;
 
-  /* Not rpt_test_init(): its isolated XDG_DATA_DIRS hide the MIME
-   * database GTK needs to load icons. The user's own folders go to a
-   * temporary one all the same. */
-  dir = rpt_test_make_tmpdir ();
-  for (guint i = 0; i < 4; i++)
-    {
-      const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "HOME" };
-      g_autofree char *sub = g_build_filename (dir, vars[i], NULL);
-      g_mkdir_with_parents (sub, 0700);
-      g_setenv (vars[i], sub, TRUE);
-    }
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, NULL);
-  rpt_core_init ();
-  gtk_init ();
-  rpt_test_ui_init ();
-  rpt_ui_init ();
-  adw_init ();
-  drafts = g_build_filename (dir, "drafts", NULL);
-
-  app =
-    g_object_new (RPT_TYPE_APPLICATION, "application-id", "io.github.rapporteur.Rapporteur.Test",
-                  "flags", G_APPLICATION_NON_UNIQUE, NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  rpt_test_ui_start (&ui, &argc, &argv, "io.github.rapporteur.Rapporteur.Test", FALSE);
+  app = ui.app;
+  drafts = ui.drafts;
 
   g_test_add_func ("/window/sample", test_sample);
   g_test_add_func ("/window/type-bold-reorder", test_type_bold_reorder);
@@ -1759,10 +1725,5 @@ main (int argc, char *argv[])
   g_test_add_func ("/versions/restore-is-a-version", test_restore_is_a_version);
   g_test_add_func ("/review/comments", test_comments);
   g_test_add_func ("/review/send-and-merge", test_send_and_merge);
-  status = g_test_run ();
-
-  g_clear_object (&app);
-  rpt_test_rm_rf (dir);
-  g_free (drafts);
-  return status;
+  return rpt_test_ui_run (&ui);
 }

@@ -517,10 +517,8 @@ mandate_label (RptCheckRun *run, RptMandate *mandate, guint position)
   if (rpt_mandate_get_title (mandate) != NULL)
     return g_strdup (rpt_mandate_get_title (mandate));
   info = rpt_reference_lookup_mandate (run->reference, rpt_mandate_get_key (mandate));
-  /* The data's title in the interface's language, as the template's notes
-   * name it. */
   if (info != NULL)
-    return g_strdup (rpt_mandate_info_get_title (info, C_ ("language code", "en")));
+    return g_strdup (rpt_mandate_info_get_ui_title (info));
   if (rpt_mandate_get_key (mandate) != NULL)
     return g_strdup (rpt_mandate_get_key (mandate));
   return _rpt_check_describe_item (RPT_PART_MANDATES, position);

@@ -41,8 +41,7 @@ struct _RptDocument
   char *title;
   char *subject;
   char *language;
-  char *reference;
-  GHashTable *fields; /* user-defined: name → value */
+  GHashTable *fields; /* user-defined: name → value ("Reference", "Letterhead") */
   GStrv keywords;
   GPtrArray *blocks; /* of RptBlock */
 };
@@ -111,7 +110,6 @@ rpt_document_finalize (GObject *object)
   g_free (self->title);
   g_free (self->subject);
   g_free (self->language);
-  g_free (self->reference);
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_strfreev (self->keywords);
   g_ptr_array_unref (self->blocks);
@@ -542,11 +540,6 @@ read_document (ReadCtx *ctx, RptDocument *self, xmlNode *root)
               else if (rpt_xml_is (m, NS_META, "user-defined"))
                 {
                   g_autofree char *name = rpt_xml_dup_attr (m, NS_META, "name");
-                  if (g_strcmp0 (name, "Reference") == 0)
-                    {
-                      g_free (self->reference);
-                      self->reference = dup_text (m);
-                    }
                   if (name != NULL)
                     g_hash_table_insert (self->fields, g_steal_pointer (&name), dup_text (m));
                 }
@@ -679,7 +672,7 @@ const char *
 rpt_document_get_reference (RptDocument *self)
 {
   g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
-  return self->reference;
+  return g_hash_table_lookup (self->fields, "Reference");
 }
 
 /**

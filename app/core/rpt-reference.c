@@ -2407,6 +2407,22 @@ rpt_mandate_info_get_title (const RptMandateInfo *info, const char *language)
 }
 
 /**
+ * rpt_mandate_info_get_ui_title:
+ *
+ * Returns: the mandate's title in the interface's language, as notes and
+ *   checks name it (the letter's own words are in the letter's language).
+ *   The language is the catalogue's own answer, so a session whose
+ *   translation is missing stays English throughout.
+ */
+const char *
+rpt_mandate_info_get_ui_title (const RptMandateInfo *info)
+{
+  /* Translators: this language's code (en, fr or es): the notes and checks
+   * name mandates in it */
+  return rpt_mandate_info_get_title (info, C_ ("language code", "en"));
+}
+
+/**
  * rpt_mandate_info_lookup_title:
  * @language: "en", "fr" or "es"
  * @form: the form of title the holder uses

@@ -249,6 +249,7 @@ const char *const *rpt_reference_get_problems (RptReference *self);
 const RptMandateInfo *rpt_reference_lookup_mandate (RptReference *self, const char *key);
 GPtrArray *rpt_reference_list_mandates (RptReference *self);
 const char *rpt_mandate_info_get_title (const RptMandateInfo *info, const char *language);
+const char *rpt_mandate_info_get_ui_title (const RptMandateInfo *info);
 const char *
 rpt_mandate_info_lookup_title (const RptMandateInfo *info, const char *language, RptTitleForm form);
 const char *rpt_mandate_info_get_title_attested (const RptMandateInfo *info, const char *language);

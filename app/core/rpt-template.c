@@ -914,17 +914,6 @@ is_working_group_title (const char *title)
 
 /* What the drafter should know of a title chosen for the letter's date
  * (mandate_title_history.csv). */
-
-/* The mandate as the notes name it: in the interface's language (the
- * letter's own words are in the letter's language). */
-static const char *
-note_title (const RptMandateInfo *info)
-{
-  /* Translators: this language's code (en, fr or es): the notes and checks
-   * name mandates in it */
-  return rpt_mandate_info_get_title (info, C_ ("language code", "en"));
-}
-
 static void
 dated_title_note (Build *b,
                   const char *id,
@@ -940,21 +929,22 @@ dated_title_note (Build *b,
       add_note (b, "title-of-date", RPT_PART_MANDATES, id, "title",
                 _ ("The letter is dated %s: the %s title of the %s is the one in use then, "
                    "“%s” (until %s; %s)."),
-                b->date, language_name (language), note_title (info), title != NULL ? title : "",
-                row->used_until, row->verified ? _ ("attested") : _ ("not fully attested"));
+                b->date, language_name (language), rpt_mandate_info_get_ui_title (info),
+                title != NULL ? title : "", row->used_until,
+                row->verified ? _ ("attested") : _ ("not fully attested"));
       break;
     case RPT_DATING_UNCERTAIN:
       add_note (b, "title-date-uncertain", RPT_PART_MANDATES, id, "title",
                 _ ("The reference data cannot tell which %s title the %s had on %s (its "
                    "change is dated “%s”): the letter says “%s”. Check it."),
-                language_name (language), note_title (info), b->date,
+                language_name (language), rpt_mandate_info_get_ui_title (info), b->date,
                 row != NULL ? row->used_from : "?", title != NULL ? title : "");
       break;
     case RPT_DATING_AMBIGUOUS:
       add_note (b, "title-missing-on-date", RPT_PART_MANDATES, id, "title",
                 _ ("On %s the mandates now merged in the %s had titles of their own: the letter "
                    "shows a gap. Type the title in Mandates & Signatories."),
-                b->date, note_title (info));
+                b->date, rpt_mandate_info_get_ui_title (info));
       break;
     case RPT_DATING_CURRENT:
     default:
@@ -1019,7 +1009,7 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
           add_note (b, "title-missing-in-language", RPT_PART_MANDATES, id, "title",
                     _ ("The reference data has no feminine %s title for the %s: the letter "
                        "shows a gap. Type the title in Mandates & Signatories."),
-                    language_name (language), note_title (info));
+                    language_name (language), rpt_mandate_info_get_ui_title (info));
         }
       else if (title == NULL)
         {
@@ -1028,7 +1018,7 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
           add_note (b, "title-missing-in-language", RPT_PART_MANDATES, id, "title",
                     _ ("The reference data has no %s title for the %s: the letter shows a gap. "
                        "Type the title in Mandates & Signatories."),
-                    language_name (language), note_title (info));
+                    language_name (language), rpt_mandate_info_get_ui_title (info));
         }
 
       attested = rpt_mandate_info_get_title_attested (info, language);
@@ -1036,12 +1026,12 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
         add_note (b, "title-unattested", RPT_PART_MANDATES, id, "title",
                   _ ("The %s title of the %s is not attested in a UN source (it renders the "
                      "usual UN terms): check “%s” before sending."),
-                  language_name (language), note_title (info), title);
+                  language_name (language), rpt_mandate_info_get_ui_title (info), title);
       else if (missing == NULL && !english && g_strcmp0 (attested, "press") == 0)
         add_note (b, "title-unattested", RPT_PART_MANDATES, id, "title",
                   _ ("The %s title of the %s comes from a UN press text, which may paraphrase "
                      "it: check “%s” before sending."),
-                  language_name (language), note_title (info), title);
+                  language_name (language), rpt_mandate_info_get_ui_title (info), title);
 
       /* Only where the language's title has a feminine form to choose. */
       if (!english && !group && form == RPT_TITLE_FORM_UNSPECIFIED && missing == NULL &&
@@ -1051,7 +1041,8 @@ mandate_title (Build *b, xmlNode *x, xmlNode *mandate, const RptMandateInfo *inf
           signatory_id != NULL ? signatory_id : id, signatory_id != NULL ? "title-form" : NULL,
           _ ("No form of title is recorded for %s (%s): the letter says “%s”. Choose "
              "the feminine or masculine form in Mandates & Signatories."),
-          signer != NULL ? signer : _ ("the signatory"), note_title (info), title);
+          signer != NULL ? signer : _ ("the signatory"), rpt_mandate_info_get_ui_title (info),
+          title);
     }
 
   if (title == NULL)
@@ -1111,8 +1102,9 @@ add_data_resolutions (Build *b,
         latest = TRUE;
       else if (!r->verified)
         add_note (b, "unverified-reference-data", RPT_PART_MANDATES, id, "resolutions",
-                  _ ("Unverified reference data for the %s: resolution %s (%s)"), note_title (info),
-                  r->number, r->verification != NULL ? r->verification : "");
+                  _ ("Unverified reference data for the %s: resolution %s (%s)"),
+                  rpt_mandate_info_get_ui_title (info), r->number,
+                  r->verification != NULL ? r->verification : "");
     }
   return latest;
 }
@@ -1140,18 +1132,19 @@ note_mandate_data (Build *b,
    * trust add_data_resolutions() says). */
   if (!info->verified && (!own_title || latest))
     add_note (b, "unverified-reference-data", RPT_PART_MANDATES, id, "key",
-              _ ("Unverified reference data for the %s (as of %s): %s"), note_title (info),
-              info->as_of != NULL ? info->as_of : "?",
+              _ ("Unverified reference data for the %s (as of %s): %s"),
+              rpt_mandate_info_get_ui_title (info), info->as_of != NULL ? info->as_of : "?",
               info->verification != NULL ? info->verification : "");
   if (!own_resolutions && stale_for_letter (b, info->as_of))
     add_note (b, "stale-reference-data", RPT_PART_MANDATES, id, "resolutions",
               _ ("The reference data on the %s is as of %s, more than three years before the "
                  "letter: the mandate has probably been renewed since, under a new resolution. "
                  "Check its resolution and title."),
-              note_title (info), info->as_of);
+              rpt_mandate_info_get_ui_title (info), info->as_of);
   if (is_corrected (b, info->source))
     add_note (b, "overridden-reference-data", RPT_PART_MANDATES, id, "key",
-              _ ("The letter uses corrected reference data for the %s. %s"), note_title (info),
+              _ ("The letter uses corrected reference data for the %s. %s"),
+              rpt_mandate_info_get_ui_title (info),
               info->verification != NULL ? info->verification : "");
 }
 
@@ -1203,7 +1196,7 @@ add_mandates (Build *b)
           }
       if (!own_resolutions)
         latest = add_data_resolutions (b, x, id, info,
-                                       info != NULL    ? note_title (info)
+                                       info != NULL    ? rpt_mandate_info_get_ui_title (info)
                                        : title != NULL ? title
                                                        : key);
       if (info != NULL && (own_title == NULL || !own_resolutions))

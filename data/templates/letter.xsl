@@ -1132,24 +1132,36 @@
        sentence says before a value too: "en ma qualité d'Expert
        indépendant", "qu'Israël". Not before h or y (their elision depends
        on the word: "du Honduras", "de Yasmine"). -->
+  <xsl:variable name="elide" select="$in/@strings-language = 'fr'"/>
   <xsl:variable name="vowels" select="'aeiouàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ'"/>
 
   <xsl:template match="text()" mode="fill">
     <xsl:param name="args"/>
-    <xsl:variable name="next" select="following-sibling::node()[1][self::bp:var]"/>
-    <xsl:variable name="first"
-                  select="substring(normalize-space(string($args[@name = $next/@name])), 1, 1)"/>
-    <xsl:variable name="n" select="string-length(.)"/>
     <xsl:choose>
-      <xsl:when test="$in/@strings-language != 'fr' or not($next) or $first = ''
-                      or not(contains($vowels, $first))">
+      <!-- only French, and only text right before a value -->
+      <xsl:when test="not($elide) or not(following-sibling::node()[1][self::bp:var])">
         <xsl:value-of select="."/>
       </xsl:when>
-      <xsl:when test=". = 'de ' or . = 'De ' or substring(., $n - 3) = ' de '">
-        <xsl:value-of select="substring(., 1, $n - 2)"/>
-        <xsl:text>'</xsl:text>
+      <xsl:otherwise>
+        <xsl:call-template name="elide">
+          <xsl:with-param name="first" select="substring(normalize-space(string(
+              $args[@name = current()/following-sibling::node()[1]/@name])), 1, 1)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The context text node, with its last "de " or "que " elided when
+       $first, the value's first letter, is a vowel -->
+  <xsl:template name="elide">
+    <xsl:param name="first"/>
+    <xsl:variable name="n" select="string-length(.)"/>
+    <xsl:choose>
+      <xsl:when test="$first = '' or not(contains($vowels, $first))">
+        <xsl:value-of select="."/>
       </xsl:when>
-      <xsl:when test=". = 'que ' or . = 'Que ' or substring(., $n - 4) = ' que '">
+      <xsl:when test=". = 'de ' or . = 'De ' or substring(., $n - 3) = ' de '
+                      or . = 'que ' or . = 'Que ' or substring(., $n - 4) = ' que '">
         <xsl:value-of select="substring(., 1, $n - 2)"/>
         <xsl:text>'</xsl:text>
       </xsl:when>
